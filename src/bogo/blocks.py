@@ -1,0 +1,125 @@
+"""The block model: what every reader returns, whatever the source format.
+
+A reader turns a file into a :class:`Document`: a flat list of blocks in reading
+order.  A block is either a :class:`Paragraph` (one line or paragraph of text, with
+its bullet/number marker split off) or a :class:`Table` (a grid of :class:`Cell`
+with row/column spans).  Every block keeps where it came from: ``line`` is the
+1-based line of a text source, or the paragraph index of a binary format; ``page``
+is set where the format has pages.  Nothing after the readers looks at the source
+format: structure, extraction and checks only see these classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One paragraph of text.
+
+    ``text`` is normalised (typography, spaced-out labels joined); ``raw`` is the
+    text as found.  ``marker`` is the leading bullet or number as written after
+    normalisation ("Ⅰ.", "1.", "①", "□", "○", "-", …) and is not part of ``text``.
+    ``level`` is an outline level the source format states itself (HWPX/DOCX
+    numbering, Markdown ``#``); ``None`` when it must be inferred from the marker.
+    ``indent`` is the visual indentation (leading spaces, or the format's indent
+    level), used to tell sub-bullets apart.
+    """
+
+    text: str
+    raw: str
+    line: int
+    marker: str = ""
+    level: int | None = None
+    indent: int = 0
+    emphasis: bool = False
+    page: int | None = None
+
+    kind = "paragraph"
+
+
+@dataclass(slots=True)
+class Cell:
+    """One anchor cell of a table: text plus its position and spans."""
+
+    text: str
+    raw: str
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class Table:
+    """A table as a list of anchor cells on an ``n_rows`` × ``n_cols`` grid.
+
+    ``header_rows`` is set when the source format marks header rows itself
+    (HTML ``<thead>``/``<th>``, the Markdown separator, HWPX header cells);
+    otherwise the structure stage decides.  ``caption`` likewise, when the source
+    carries one.  ``nested`` holds tables found inside cells (HWPX forms).
+    """
+
+    cells: list[Cell]
+    n_rows: int
+    n_cols: int
+    line: int
+    end_line: int
+    page: int | None = None
+    header_rows: int | None = None
+    caption: str | None = None
+    layout: bool = False
+    form: str = ""
+
+    kind = "table"
+
+    def grid(self, fill_spans: bool = False) -> list[list[str]]:
+        """The table as rows of cell texts.
+
+        Cells covered by a span are "" unless ``fill_spans`` is set, in which case
+        the anchor's text is repeated there (useful for header rows).
+        """
+        rows = [[""] * self.n_cols for _ in range(self.n_rows)]
+        for c in self.cells:
+            for r in range(c.row, min(c.row + c.rowspan, self.n_rows)):
+                for k in range(c.col, min(c.col + c.colspan, self.n_cols)):
+                    if (r == c.row and k == c.col) or fill_spans:
+                        rows[r][k] = c.text
+        return rows
+
+    def cell_at(self, row: int, col: int) -> Cell | None:
+        for c in self.cells:
+            if c.row <= row < c.row + c.rowspan and c.col <= col < c.col + c.colspan:
+                return c
+        return None
+
+
+Block = Paragraph | Table
+
+
+@dataclass(slots=True)
+class Document:
+    """What a reader returns: blocks in reading order plus reader warnings."""
+
+    blocks: list[Block]
+    format: str
+    warnings: list[str] = field(default_factory=list)
+    pages: int | None = None
+    line_count: int = 0
+
+
+def grid_to_table(rows: list[list[str]], line: int, end_line: int | None = None,
+                  raw_rows: list[list[str]] | None = None, **kw) -> Table:
+    """Build a span-free :class:`Table` from rows of texts (ragged rows padded)."""
+    n_cols = max((len(r) for r in rows), default=0)
+    cells = []
+    for i, r in enumerate(rows):
+        for j, t in enumerate(r):
+            raw = raw_rows[i][j] if raw_rows else t
+            cells.append(Cell(text=t, raw=raw, row=i, col=j))
+        for j in range(len(r), n_cols):
+            cells.append(Cell(text="", raw="", row=i, col=j))
+    return Table(cells=cells, n_rows=len(rows), n_cols=n_cols, line=line,
+                 end_line=end_line if end_line is not None else line + len(rows) - 1, **kw)

@@ -1,0 +1,1 @@
+"""Normalisation: pure, idempotent functions on text, numbers, units and dates."""

@@ -1,0 +1,87 @@
+"""Korean typography normalisation of a line or cell.
+
+``normalize_text`` is pure and idempotent: it maps private-use bullet glyphs
+(Hancom/Wingdings, U+F000–U+F8FF) and compatibility forms to Unicode, folds
+full-width ASCII, unifies middle dots and dashes, collapses whitespace and joins
+spaced-out labels ("기 획 담 당 관" → "기획담당관") without gluing real word
+sequences together.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Wingdings/Symbol code points as Hancom exports them into the PUA (U+F0xx).
+PUA_BULLETS: dict[str, str] = {
+    "\uf06c": "●", "\uf06e": "■", "\uf06f": "□", "\uf070": "□", "\uf071": "❑",
+    "\uf075": "◆", "\uf076": "❖", "\uf077": "◆", "\uf09f": "•", "\uf0a0": "▪",
+    "\uf0a1": "○", "\uf0a7": "▪", "\uf0a8": "◻", "\uf0b7": "•", "\uf0d8": "➢",
+    "\uf0e0": "→", "\uf0e8": "➔", "\uf0f0": "⇨", "\uf0fc": "✓", "\uf0fe": "☑",
+    "\uf0a2": "◎", "\uf0a4": "◉", "\uf06d": "❍", "\uf0b2": "◇", "\uf0b1": "◆",
+    "\uf09e": "·", "\uf0d5": "⌫", "\uf0c4": "⇒", "\uf0db": "⇧", "\uf0f1": "▶",
+    "\uf046": "☞", "\uf0f3": "⇨",
+}
+
+_TRANSLATE = {
+    0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x200B: "",
+    0xFEFF: "", 0x2024: "·", 0x2027: "·", 0x30FB: "·", 0xFF65: "·", 0x318D: "·",
+    0x2219: "·", 0x00B7: "·", 0x2022: "•", 0xFF0D: "-", 0x2212: "-", 0x2010: "-",
+    0x2011: "-", 0x2013: "-", 0xFFED: "▪", 0x223C: "~", 0xFF5E: "~", 0x301C: "~",
+    0x2018: "'", 0x2019: "'", 0x201B: "'", 0x00B4: "'", 0x2032: "'",
+    0x201C: '"', 0x201D: '"', 0x3008: "〈", 0x3009: "〉",
+}
+_TRANSLATE.update({ord(k): v for k, v in PUA_BULLETS.items()})
+# full-width ASCII forms (Ａ–Ｚ, ０–９, punctuation) → ASCII
+_TRANSLATE.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if c not in (0xFF0D, 0xFF5E)})
+
+_WS = re.compile(r"[ \t\r\f\v]+")
+_SYLLABLE = r"[가-힣]"
+# a run of single Hangul syllables (or digits) separated by single spaces
+_SPACED_RUN = re.compile(r"(?<![가-힣0-9A-Za-z])((?:[가-힣0-9] ){2,}[가-힣0-9])(?![가-힣0-9A-Za-z])")
+_SPACED_PAIR_LABEL = re.compile(r"^([가-힣]) ([가-힣])(?=$|\t| ?[:(\[0-9])")
+_PUA = re.compile("[\ue000-\uf8ff]")
+
+
+def fold(text: str) -> str:
+    """Character-level folding only: PUA bullets, full-width forms, dots, quotes."""
+    text = text.translate(_TRANSLATE)
+    if _PUA.search(text):
+        text = _PUA.sub("•", text)
+    return text
+
+
+def join_spaced(text: str) -> str:
+    """Join spaced-out labels: three or more single syllables separated by single
+    spaces ("기 획 담 당 관", "민 선 7 기"), and a two-syllable label at the start
+    of a cell or line when a number, colon or the end follows ("인 력 306/274명").
+    Runs that contain a digit must also contain at least two syllables."""
+
+    def _join(m: re.Match[str]) -> str:
+        run = m.group(1)
+        parts = run.split(" ")
+        if sum(p.isdigit() for p in parts) > len(parts) - 2:
+            return run
+        if parts[0].isdigit() and not parts[1].isdigit():
+            # "2 강 화" style counters are rare; keep a leading number separate
+            return parts[0] + " " + "".join(parts[1:])
+        return "".join(parts)
+
+    if " " not in text:
+        return text
+    text = _SPACED_RUN.sub(_join, text)
+    return _SPACED_PAIR_LABEL.sub(r"\1\2", text)
+
+
+def normalize_text(text: str) -> str:
+    """Full normalisation of a line or cell text (idempotent)."""
+    text = fold(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    text = _WS.sub(" ", text).strip()
+    return join_spaced(text)
+
+
+def compact(text: str) -> str:
+    """A key for comparing labels: all whitespace removed."""
+    return re.sub(r"\s+", "", text)

@@ -1,0 +1,84 @@
+"""Readers: one module per source format, all returning the block model.
+
+``read(path)`` checks the file (exists, not a directory, not empty, within the
+size limit), detects the format by its magic bytes (:mod:`bogo.readers.detect`),
+and calls the registered reader.  A new format is one module that calls
+:func:`register`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..blocks import Document
+from ..errors import InputError, LimitExceeded
+from ..settings import SETTINGS, Settings
+
+ReadFn = Callable[[Path, bytes, Settings], Document]
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    format: str
+    read: ReadFn
+
+
+_REGISTRY: dict[str, Reader] = {}
+
+
+def register(fmt: str, read: ReadFn) -> None:
+    _REGISTRY[fmt] = Reader(fmt, read)
+
+
+def registered() -> dict[str, Reader]:
+    _load_builtin()
+    return dict(_REGISTRY)
+
+
+def _load_builtin() -> None:
+    if _REGISTRY:
+        return
+    from . import html, text  # noqa: F401
+    for name in ("hwpx", "hwp", "pdf", "docx"):
+        try:
+            __import__(f"{__name__}.{name}")
+        except ModuleNotFoundError as e:  # reader not built yet / optional dep missing
+            if e.name and e.name.startswith(__name__):
+                continue
+            raise
+
+
+def load_bytes(path: str | Path, settings: Settings = SETTINGS) -> tuple[Path, bytes]:
+    """Read the file's bytes after the basic checks, with Korean errors."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(p, "파일이 없습니다")
+    if p.is_dir():
+        raise InputError(p, "디렉터리입니다. 파일을 지정하세요")
+    try:
+        size = p.stat().st_size
+    except OSError as e:
+        raise InputError(p, f"파일 정보를 읽을 수 없습니다 ({e.strerror})") from None
+    if size == 0:
+        raise InputError(p, "빈 파일입니다")
+    if size > settings.max_file_bytes:
+        raise LimitExceeded(p, f"파일이 너무 큽니다 ({size:,} 바이트, 한도 {settings.max_file_bytes:,})")
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(p, f"파일을 읽을 수 없습니다 ({e.strerror})") from None
+    return p, data
+
+
+def read(path: str | Path, settings: Settings = SETTINGS) -> Document:
+    """Read any supported file into a :class:`Document`."""
+    from .detect import detect
+
+    p, data = load_bytes(path, settings)
+    fmt = detect(p, data)
+    readers = registered()
+    if fmt not in readers:
+        raise InputError(p, f"이 형식({fmt})을 읽는 리더가 없습니다")
+    return readers[fmt].read(p, data, settings)
