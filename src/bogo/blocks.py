@@ -108,6 +108,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     pages: int | None = None
     line_count: int = 0
+    encoding: str | None = None
 
 
 def grid_to_table(rows: list[list[str]], line: int, end_line: int | None = None,

@@ -74,9 +74,14 @@ def load_bytes(path: str | Path, settings: Settings = SETTINGS) -> tuple[Path, b
 
 def read(path: str | Path, settings: Settings = SETTINGS) -> Document:
     """Read any supported file into a :class:`Document`."""
+    p, data = load_bytes(path, settings)
+    return read_bytes(p, data, settings)
+
+
+def read_bytes(p: Path, data: bytes, settings: Settings = SETTINGS) -> Document:
+    """Detect the format of ``data`` (read from ``p``) and run its reader."""
     from .detect import detect
 
-    p, data = load_bytes(path, settings)
     fmt = detect(p, data)
     readers = registered()
     if fmt not in readers:

@@ -1,0 +1,107 @@
+"""Bullet and numbering markers at the start of a paragraph.
+
+``split_marker("□ 추진방향")`` → ``("□", "추진방향")``.  ``marker_kind`` names the
+family of a marker ("roman", "num", "circled", "paren_num", "hangul", "square",
+"circle", "dash", …) so the outline builder can rank them.  Readers of every
+format use this one function, so markers look the same whatever the source.
+"""
+
+from __future__ import annotations
+
+import re
+
+ROMAN_UNI = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+SYMBOLS = "□■○●◦∘‣▶▸▷►-·•▪※⇒⇨→◇◆❍➢✓*◎◉❑❖➔☞◻○▫◼⦁"
+
+_MARKER = re.compile(
+    r"^(?:"
+    r"(?P<roman>[" + ROMAN_UNI + r"]\.?|(?:X{0,3}(?:IX|IV|V?I{0,3}))\.(?=\s))"
+    r"|(?P<circled>[" + CIRCLED + r"])"
+    r"|(?P<paren_num>\(\d{1,2}\)|\d{1,2}\))"
+    r"|(?P<num>\d{1,2}\.(?!\d))"
+    r"|(?P<hangul>[가나다라마바사아자차카타파하][.)])"
+    r"|(?P<paren_hangul>\([가나다라마바사아자차카타파하]\))"
+    r"|(?P<bare_num>\d{1,2}(?=\s+[가-힣「『\"']))"
+    r"|(?P<sym>[" + re.escape(SYMBOLS) + r"]+)"
+    r")\s*"
+)
+
+SYMBOL_KIND = {
+    "□": "square", "■": "square", "❑": "square", "◻": "square", "◼": "square",
+    "○": "circle", "●": "circle", "◦": "small_circle", "∘": "small_circle", "❍": "circle",
+    "◎": "circle", "◉": "circle", "⦁": "circle",
+    "-": "dash", "·": "dot", "•": "dot", "‣": "tri", "▶": "tri", "▸": "tri", "▷": "tri",
+    "►": "tri", "➢": "tri", "▪": "small_square", "▫": "small_square", "※": "note",
+    "*": "note", "⇒": "arrow", "⇨": "arrow", "→": "arrow", "➔": "arrow", "☞": "arrow",
+    "◇": "diamond", "◆": "diamond", "❖": "diamond", "✓": "check",
+}
+
+
+def split_marker(text: str) -> tuple[str, str]:
+    """Split a leading marker off ``text`` (already normalised)."""
+    if not text:
+        return "", text
+    m = _MARKER.match(text)
+    if not m or m.end() == 0:
+        return "", text
+    marker = m.group(0).strip()
+    rest = text[m.end():]
+    if not marker:
+        return "", text
+    if m.lastgroup == "sym":
+        # "-1,000" or "->" is not a bullet; "※" and dashes need a following space or text
+        if marker in ("-", "*") and (not rest or rest[0].isdigit()):
+            return "", text
+        marker = marker[0] if len(set(marker)) == 1 else marker
+    if m.lastgroup == "roman" and not marker.strip("."):
+        return "", text
+    return marker, rest.strip()
+
+
+def marker_kind(marker: str) -> str:
+    """The family of a marker, used to rank outline levels."""
+    if not marker:
+        return ""
+    c = marker[0]
+    if c in ROMAN_UNI or re.fullmatch(r"[IVX]+\.", marker):
+        return "roman"
+    if c in CIRCLED:
+        return "circled"
+    if marker.startswith("(") and marker[1:2].isdigit() or re.fullmatch(r"\d+\)", marker):
+        return "paren_num"
+    if re.fullmatch(r"\d+\.", marker):
+        return "num"
+    if marker.isdigit():
+        return "bare_num"
+    if re.fullmatch(r"[가-하][.)]", marker):
+        return "hangul"
+    if re.fullmatch(r"\([가-하]\)", marker):
+        return "paren_hangul"
+    return SYMBOL_KIND.get(c, "other")
+
+
+def marker_number(marker: str) -> int | None:
+    """The ordinal a numbering marker stands for (Ⅲ → 3, ② → 2, "4." → 4)."""
+    if not marker:
+        return None
+    c = marker[0]
+    if c in ROMAN_UNI:
+        return ROMAN_UNI.index(c) + 1
+    if c in CIRCLED:
+        return CIRCLED.index(c) + 1
+    m = re.fullmatch(r"\(?(\d+)[.)]?", marker)
+    if m:
+        return int(m.group(1))
+    m = re.fullmatch(r"([IVX]+)\.", marker)
+    if m:
+        vals = {"I": 1, "V": 5, "X": 10}
+        s, total = m.group(1), 0
+        for i, ch in enumerate(s):
+            v = vals[ch]
+            total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
+        return total
+    m = re.fullmatch(r"\(?([가-하])[.)]", marker)
+    if m:
+        return "가나다라마바사아자차카타파하".index(m.group(1)) + 1
+    return None
