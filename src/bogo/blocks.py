@@ -35,6 +35,7 @@ class Paragraph:
     indent: int = 0
     emphasis: bool = False
     page: int | None = None
+    heading: int = 0
 
     kind = "paragraph"
 

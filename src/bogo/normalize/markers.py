@@ -51,7 +51,7 @@ def split_marker(text: str) -> tuple[str, str]:
         return "", text
     if m.lastgroup == "sym":
         # "-1,000" or "->" is not a bullet; "※" and dashes need a following space or text
-        if marker in ("-", "*") and (not rest or rest[0].isdigit()):
+        if marker in ("-", "*") and (not rest or rest[0] in "0123456789"):
             return "", text
         marker = marker[0] if len(set(marker)) == 1 else marker
     if m.lastgroup == "roman" and not marker.strip("."):

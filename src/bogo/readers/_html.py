@@ -1,0 +1,145 @@
+"""HTML fragments inside text exports and HTML files: tables and cell text.
+
+Text exports of Hancom documents carry raw HTML (``<table>``, ``<p>``,
+``<ul><li>``, ``<input type="checkbox">``).  ``html_tables`` turns a fragment
+into :class:`~bogo.blocks.Table` blocks with row/column spans (nested tables
+become tables of their own, after their parent); ``html_to_text`` flattens a
+cell's HTML to one line of text.  Parsing uses lxml's HTML parser, which never
+resolves entities from outside or touches the network.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+from ..blocks import Cell, Table
+from ..normalize.text import normalize_text
+
+_TAG = re.compile(r"<[^>]+>")
+_HAS_TAG = re.compile(r"<\s*/?\s*(p|ul|li|br|table|tr|td|th|input|span|div|b|strong|em|i|thead|tbody)\b", re.I)
+
+
+def has_html(text: str) -> bool:
+    return "<" in text and _HAS_TAG.search(text) is not None
+
+
+def _node_text(node, skip_tables: bool = True) -> str:
+    """Text of an element: list items and paragraphs become separate segments;
+    a checkbox input becomes "□"; nested tables are skipped (they become tables)."""
+    parts: list[str] = []
+
+    def walk(el):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "table" and skip_tables and el is not node:
+            if el.tail:
+                parts.append(el.tail)
+            return
+        if tag == "input" and (el.get("type") or "").lower() == "checkbox":
+            parts.append(" □ ")
+        elif tag in ("br",):
+            parts.append(" ")
+        elif tag in ("p", "li", "div", "tr") and parts:
+            parts.append(" ")
+        if el.text and tag not in ("script", "style"):
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if tag in ("p", "li", "div", "td", "th"):
+            parts.append(" ")
+        if el.tail and el is not node:
+            parts.append(el.tail)
+
+    walk(node)
+    return "".join(parts)
+
+
+def html_to_text(fragment: str) -> str:
+    """Flatten an HTML fragment (a table cell of a text export) to plain text."""
+    if not has_html(fragment):
+        return fragment
+    try:
+        root = html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return _TAG.sub(" ", fragment)
+    return _node_text(root)
+
+
+def html_tables(fragment: str, line: int, end_line: int | None = None, max_depth: int = 32) -> list[Table]:
+    """Every ``<table>`` in ``fragment`` as a Table, nested ones after their parent."""
+    try:
+        root = html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    out: list[Table] = []
+    for t in root.iter("table"):
+        depth = sum(1 for _ in t.iterancestors("table"))
+        if depth >= max_depth:
+            continue
+        tb = _table(t, line, end_line if end_line is not None else line)
+        if tb is not None:
+            out.append(tb)
+    return out
+
+
+def _rows(table_el) -> list:
+    rows = []
+    for el in table_el.iter("tr"):
+        # only rows of this table, not of a nested one
+        owner = next(el.iterancestors("table"), None)
+        if owner is table_el:
+            rows.append(el)
+    return rows
+
+
+def _table(table_el, line: int, end_line: int) -> Table | None:
+    trs = _rows(table_el)
+    if not trs:
+        return None
+    occupied: dict[tuple[int, int], bool] = {}
+    cells: list[Cell] = []
+    header_rows = 0
+    n_cols = 0
+    all_th_prefix = True
+    for r, tr in enumerate(trs):
+        c = 0
+        tds = [td for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
+        in_thead = any(a.tag == "thead" for a in tr.iterancestors())
+        is_header = in_thead or (tds and all(td.tag == "th" for td in tds))
+        if is_header and all_th_prefix:
+            header_rows = r + 1
+        else:
+            all_th_prefix = False
+        for td in tds:
+            while occupied.get((r, c)):
+                c += 1
+            rs = _span(td.get("rowspan"))
+            cs = _span(td.get("colspan"))
+            raw = _node_text(td).strip()
+            cells.append(Cell(text=normalize_text(raw), raw=raw, row=r, col=c, rowspan=rs, colspan=cs, line=line))
+            for i in range(r, r + rs):
+                for k in range(c, c + cs):
+                    occupied[(i, k)] = True
+            c += cs
+            n_cols = max(n_cols, c)
+    n_rows = len(trs)
+    for (i, k) in list(occupied):
+        n_rows = max(n_rows, i + 1)
+    # fill holes so that every grid position is covered
+    covered = {(i, k) for (i, k) in occupied}
+    for i in range(n_rows):
+        for k in range(n_cols):
+            if (i, k) not in covered:
+                cells.append(Cell(text="", raw="", row=i, col=k, line=line))
+    cells.sort(key=lambda x: (x.row, x.col))
+    return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=line, end_line=end_line,
+                 header_rows=header_rows or None)
+
+
+def _span(v: str | None) -> int:
+    try:
+        n = int(v or 1)
+    except ValueError:
+        return 1
+    return max(1, min(n, 1000))

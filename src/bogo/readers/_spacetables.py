@@ -1,0 +1,338 @@
+"""Tables written as space-separated lines (text exports of PDFs and HWPs).
+
+A body row is a label followed by numeric cells ("기 획 담 당 관 39 /38 (16) 31 / 29
+6 / 6 2 / 3"); cell boundaries are recovered from the grammar of Korean table
+cells (composite "a / b (c)", "n (m)", "n(±m)", "41조 5,459", "-"), not from the
+spacing, which exports lose.  Header lines above the body are split into as many
+cells as the body has columns by a small dynamic programme that prefers joining
+spaced-out syllables and known header words.  Continuation lines ("(65.0%)" or a
+lone "7조 4,737" after a row broken across lines) are joined to their row.  The
+chain is ``lines → classify → group → header → grid``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..blocks import Table, grid_to_table
+from ..normalize.markers import split_marker
+from ..normalize.numbers import parse_composite
+from ..normalize.text import normalize_text
+from ..settings import Settings
+
+Line = tuple[int, str]
+
+_N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUM_TOKEN = re.compile(r"^[△▲+\-]?" + _N + r"(?:%|\*{1,2})?(?:\((?:[+\-△▲]?" + _N + r"%?|-|\s*-\s*)\))?\*{0,2}$")
+_PAIR_TOKEN = re.compile(r"^(?:" + _N + r")?/(?:" + _N + r")?$")
+_JO_TOKEN = re.compile(r"^" + _N + r"조$")
+_PAREN_TOKEN = re.compile(r"^\((?:[+\-△▲]?" + _N + r"%?|-)\)\*{0,2}$")
+_YEARISH = re.compile(r"^(?:19|20)\d{2}(?:\.\d{1,2}월?)?(?:년)?$|^\d{1,2}월$|^\d{4}\.\d{1,2}월$")
+_SENTENCE_END = re.compile(r"(?:다|음|함|됨|임|요|\.)$")
+
+HEADER_WORDS = {
+    "구분", "합계", "계", "소계", "총계", "증감", "비고", "예산액", "집행액", "잔액", "정원", "현원",
+    "건수", "예산", "금액", "연도", "연번", "번호", "항목", "내용", "분야", "대상", "기간", "목표",
+    "실적", "비율", "집행률", "일반직", "별정직", "임기제", "관리운영직", "누적", "사업수", "예산현액",
+}
+
+
+@dataclass(slots=True)
+class _Row:
+    idx: int          # index into the lines list
+    label: str
+    cells: list[str]
+
+
+def _is_num(tok: str) -> bool:
+    return bool(_NUM_TOKEN.match(tok))
+
+
+def parse_numeric_row(text: str) -> tuple[str, list[str]] | None:
+    """Split a line into (label, numeric cells), or None when it is not a table row."""
+    toks = text.split()
+    if len(toks) < 2:
+        return None
+    # label: leading tokens up to the first numeric cell token
+    k = 0
+    while k < len(toks) and not (_is_num(toks[k]) or toks[k].startswith("/") or _PAIR_TOKEN.match(toks[k])
+                                 or _JO_TOKEN.match(toks[k]) or toks[k] == "-"):
+        k += 1
+    label_toks = toks[:k]
+    rest = toks[k:]
+    if not label_toks and rest and _YEARISH.match(rest[0]) and len(rest) >= 4:
+        label_toks, rest = rest[:1], rest[1:]
+    cells = _parse_cells(rest)
+    if cells is None or not cells:
+        return None
+    label = " ".join(label_toks)
+    if label and (len(label) > 40 or _SENTENCE_END.search(label) and len(label) > 12):
+        return None
+    if len(cells) < 2 and not (label and len(cells) == 1 and _is_num(rest[0]) and "," in rest[0]):
+        return None
+    if label and split_marker(label)[0] and split_marker(label)[0] not in ("*",):
+        return None
+    return label, cells
+
+
+def _parse_cells(toks: list[str]) -> list[str] | None:
+    cells: list[str] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if _JO_TOKEN.match(t):
+            if i + 1 < n and _is_num(toks[i + 1]) and "," in toks[i + 1]:
+                cells.append(t + " " + toks[i + 1])
+                i += 2
+            else:
+                cells.append(t)
+                i += 1
+            continue
+        if t == "/":
+            if i + 1 < n and _is_num(toks[i + 1]) and not (i + 2 < n and toks[i + 2].startswith("/")):
+                cells.append("/ " + toks[i + 1])
+                i += 2
+            else:
+                cells.append("/")
+                i += 1
+            continue
+        if t.startswith("/") and _is_num(t[1:]):
+            cells.append("/ " + t[1:])
+            i += 1
+            continue
+        if _PAIR_TOKEN.match(t):
+            a, b = t.split("/")
+            cells.append(f"{a} / {b}".strip())
+            i += 1
+            continue
+        if t in ("(", "( -", "(-") or _PAREN_TOKEN.match(t):
+            # a parenthesised count of the previous cell, possibly spaced "( - )"
+            j = i
+            buf = []
+            while j < n:
+                buf.append(toks[j])
+                if toks[j].endswith(")"):
+                    break
+                j += 1
+            if not cells:
+                return None
+            cells[-1] = cells[-1] + " " + "".join(buf).replace("(", "(").replace(" ", "")
+            i = j + 1
+            continue
+        if t == "-":
+            cells.append("-")
+            i += 1
+            continue
+        if _is_num(t):
+            cell = t
+            i += 1
+            if i < n and toks[i] == "/":
+                # "34 / 33": a pair; take the right number unless it starts the next "n /"
+                if i + 1 < n and _is_num(toks[i + 1]):
+                    cell = f"{t} / {toks[i + 1]}"
+                    i += 2
+                else:
+                    cell = f"{t} /"
+                    i += 1
+            elif i < n and toks[i].startswith("/") and _is_num(toks[i][1:]):
+                cell = f"{t} /{toks[i][1:]}"
+                i += 1
+            cells.append(cell)
+            continue
+        return None
+    return cells
+
+
+def _continuation(text: str) -> list[str] | None:
+    """A line holding only numeric cells or a parenthesised part, no label."""
+    toks = text.split()
+    if not toks:
+        return None
+    if len(toks) == 1 and _PAREN_TOKEN.match(toks[0]):
+        return ["(" + toks[0][1:]]
+    if _JO_TOKEN.match(toks[0]) or _is_num(toks[0]):
+        return _parse_cells(toks)
+    return None
+
+
+def _header_like(text: str) -> bool:
+    if not text or len(text) > 80:
+        return False
+    if split_marker(text)[0] and not text[0].isdigit():
+        return False
+    if any(s in text for s in ("단위", "기준 :", "기준:")) or text[0] in "<〈【[《(":
+        return False
+    if _SENTENCE_END.search(text) and len(text) > 15:
+        return False
+    return True
+
+
+def split_header(text: str, n: int) -> list[str]:
+    """Split a header line into ``n`` cells (or fewer when it has fewer tokens)."""
+    toks = text.split()
+    if len(toks) <= n:
+        return [normalize_text(t) for t in toks]
+    # dynamic programme over contiguous groups: minimise the cost of joins
+    inf = float("inf")
+    m = len(toks)
+    best = [[inf] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for i in range(1, m + 1):
+        for g in range(1, min(i, n) + 1):
+            for j in range(g - 1, i):
+                if best[j][g - 1] == inf:
+                    continue
+                c = best[j][g - 1] + _group_cost(toks[j:i])
+                if c < best[i][g]:
+                    best[i][g], back[i][g] = c, j
+    groups, i, g = [], m, n
+    while g > 0:
+        j = back[i][g]
+        groups.append(toks[j:i])
+        i, g = j, g - 1
+    groups.reverse()
+    return [normalize_text(" ".join(grp)) if not all(len(t) == 1 for t in grp) else "".join(grp)
+            for grp in groups]
+
+
+def _group_cost(grp: list[str]) -> float:
+    joined = "".join(grp)
+    cost = 0.0
+    if len(grp) == 1:
+        return 0.6 if len(grp[0]) == 1 and grp[0] not in ("계",) else 0.0
+    if joined in HEADER_WORDS:
+        return -1.0
+    for a, b in zip(grp, grp[1:], strict=False):
+        if len(a) == 1 and len(b) == 1:
+            cost += 0.0
+        elif re.match(r"^\d{4}", a) and not re.match(r"^\d{4}", b):
+            cost += 1.0
+        else:
+            cost += 2.0
+    years = sum(1 for t in grp if re.match(r"^(19|20)\d{2}", t))
+    return cost + (3.0 if years > 1 else 0.0)
+
+
+def find_space_tables(lines: list[Line], settings: Settings) -> list[tuple[int, int, Table]]:
+    """Find space-separated tables; returns (start index, end index, table) spans."""
+    texts = [ln[1].strip() for ln in lines]
+    rows: dict[int, tuple[str, list[str]]] = {}
+    for i, t in enumerate(texts):
+        if t and any(ch.isdigit() for ch in t):
+            r = parse_numeric_row(t)
+            if r is not None:
+                rows[i] = r
+    out: list[tuple[int, int, Table]] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        if i not in rows:
+            i += 1
+            continue
+        body: list[_Row] = [_Row(i, *rows[i])]
+        j = i + 1
+        last = i
+        while j < n:
+            if not texts[j]:
+                j += 1
+                continue
+            if j in rows:
+                body.append(_Row(j, *rows[j]))
+                last = j
+                j += 1
+                continue
+            cont = _continuation(texts[j])
+            if cont is not None and j - last <= 3:
+                _extend(body[-1], cont)
+                last = j
+                j += 1
+                continue
+            break
+        header_idx = _header_lines(texts, i)
+        width = max(len(r.cells) for r in body) + 1
+        if len(body) < settings.min_table_rows and not header_idx:
+            i = last + 1
+            continue
+        start = header_idx[0] if header_idx else i
+        table = _build(lines, texts, header_idx, body, width, last)
+        out.append((start, last + 1, table))
+        i = last + 1
+    return out
+
+
+def _extend(row: _Row, cont: list[str]) -> None:
+    for c in cont:
+        if c.startswith("(") and row.cells:
+            row.cells[-1] = row.cells[-1] + " " + c
+        else:
+            row.cells.append(c)
+
+
+def _header_lines(texts: list[str], first: int) -> list[int]:
+    idx: list[int] = []
+    j = first - 1
+    seen = 0
+    while j >= 0 and seen < 4:
+        t = texts[j]
+        if not t:
+            j -= 1
+            continue
+        if not _header_like(t) or parse_numeric_row(t) is not None:
+            break
+        idx.append(j)
+        seen += 1
+        j -= 1
+    idx.reverse()
+    return idx
+
+
+def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: list[_Row],
+           width: int, last: int) -> Table:
+    grid: list[list[str]] = []
+    raws: list[list[str]] = []
+    line_of: list[int] = []
+    for h in header_idx:
+        cells = split_header(texts[h], width)
+        if len(cells) < width:
+            # a spanning header line: the first cell names the row labels when it
+            # is a label word, the rest spread to the right
+            cells = cells + [""] * (width - len(cells))
+        grid.append(cells)
+        raws.append([texts[h]] + [""] * (width - 1))
+        line_of.append(lines[h][0])
+    for r in body:
+        cells = [normalize_text(r.label)] + [normalize_text(c) for c in r.cells]
+        cells = _place(cells, width)
+        grid.append(cells)
+        raws.append([r.label] + r.cells + [""] * (width - 1 - len(r.cells)))
+        line_of.append(lines[r.idx][0])
+    t = grid_to_table(grid, lines[header_idx[0] if header_idx else body[0].idx][0], lines[last][0],
+                      raw_rows=raws, header_rows=len(header_idx) or None)
+    for c in t.cells:
+        c.line = line_of[c.row]
+    return t
+
+
+def _place(cells: list[str], width: int) -> list[str]:
+    """Pad a short row to ``width``.  When the row's first value is a composite
+    total ("35 / 33"), put the blanks where the parts then add up to it."""
+    missing = width - len(cells)
+    if missing <= 0:
+        return cells
+    vals = [parse_composite(c) for c in cells[1:]]
+    if len(vals) >= 2 and vals[0].is_pair and all(v.is_pair or v.numeric for v in vals[1:]):
+        parts = cells[2:]
+        slots = width - 2
+        from itertools import combinations
+        for blanks in combinations(range(slots), missing):
+            placed, it = [], iter(parts)
+            for s in range(slots):
+                placed.append("" if s in blanks else next(it))
+            pv = [parse_composite(p) for p in placed]
+            q = sum(v.quota or 0 for v in pv)
+            c = sum(v.current or 0 for v in pv)
+            if q == vals[0].quota and c == vals[0].current:
+                return cells[:2] + placed
+    return cells + [""] * missing

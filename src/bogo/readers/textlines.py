@@ -1,0 +1,203 @@
+"""Line-oriented recognition shared by the text and PDF readers.
+
+``lines_to_blocks`` takes (line number, raw line) pairs and returns paragraphs and
+tables in reading order.  Tables come in four forms (spec §2): HTML ``<table>``
+fragments, Markdown pipe tables, tab-separated lines, and space-separated lines
+(see :mod:`bogo.readers._spacetables`).  Everything else becomes a paragraph with
+its marker split off and Markdown decoration (``#``, ``**``, list dashes) removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Block, Cell, Paragraph, Table, grid_to_table
+from ..normalize.markers import split_marker
+from ..normalize.text import normalize_text
+from ..settings import SETTINGS, Settings
+from ._html import has_html, html_tables, html_to_text
+from ._spacetables import find_space_tables
+
+Line = tuple[int, str]
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_MD_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_MD_HR = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TABLE_OPEN = re.compile(r"<table\b", re.I)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+_BARE_NUM = re.compile(r"^\s*(?:#{1,6}\s*)?(\d{1,2})\s*$")
+
+
+def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS) -> list[Block]:
+    """Recognise tables and paragraphs in a sequence of numbered lines."""
+    blocks: list[Block] = []
+    i, n = 0, len(lines)
+    pending: list[Line] = []  # plain lines, scanned for space tables in bulk
+
+    def flush():
+        if pending:
+            blocks.extend(_plain_lines_to_blocks(pending, settings))
+            pending.clear()
+
+    while i < n:
+        no, raw = lines[i]
+        if _TABLE_OPEN.search(raw) and "\t" not in raw:
+            j, depth, buf = i, 0, []
+            while j < n:
+                buf.append(lines[j][1])
+                depth += len(_TABLE_OPEN.findall(lines[j][1])) - len(_TABLE_CLOSE.findall(lines[j][1]))
+                if depth <= 0:
+                    break
+                j += 1
+            flush()
+            tables = html_tables("\n".join(buf), no, lines[min(j, n - 1)][0], settings.max_nesting)
+            blocks.extend(tables)
+            i = j + 1
+            continue
+        if raw.lstrip().startswith("|") and i + 1 < n and _PIPE_SEP.match(lines[i + 1][1]):
+            j = i + 2
+            while j < n and lines[j][1].lstrip().startswith("|"):
+                j += 1
+            flush()
+            blocks.append(_pipe_table(lines[i:j]))
+            i = j
+            continue
+        if _is_tab_row(raw):
+            j = i
+            while j < n and _is_tab_row(lines[j][1]):
+                j += 1
+            flush()
+            blocks.extend(_tab_table(lines[i:j], settings))
+            i = j
+            continue
+        pending.append((no, raw))
+        i += 1
+    flush()
+    return blocks
+
+
+def _is_tab_row(raw: str) -> bool:
+    s = raw.strip(" \r\n")
+    if "\t" not in s:
+        return False
+    return sum(1 for c in s.split("\t") if c.strip()) >= 1 and len(s.split("\t")) >= 2
+
+
+def _cell_text(raw: str) -> tuple[str, str]:
+    raw = raw.strip()
+    text = html_to_text(raw) if has_html(raw) else raw
+    return normalize_text(text), raw
+
+
+def _tab_table(rows: list[Line], settings: Settings) -> list[Block]:
+    grid, raws = [], []
+    nested: list[Table] = []
+    for no, raw in rows:
+        parts = raw.rstrip("\r\n").split("\t")
+        cells = []
+        for p in parts:
+            t, r = _cell_text(p)
+            cells.append(t)
+            if _TABLE_OPEN.search(p):
+                nested.extend(html_tables(p, no, no, settings.max_nesting))
+        grid.append(cells)
+        raws.append([p.strip() for p in parts])
+    # drop trailing all-empty columns (a trailing tab)
+    width = max(len(r) for r in grid)
+    while width > 1 and all(len(r) < width or not r[width - 1] for r in grid):
+        width -= 1
+    grid = [r[:width] for r in grid]
+    raws = [r[:width] for r in raws]
+    if len(grid) == 1 and sum(1 for c in grid[0] if c) <= 1:
+        no, raw = rows[0]
+        return [_paragraph(no, raw.replace("\t", " "))]
+    t = grid_to_table(grid, rows[0][0], rows[-1][0], raw_rows=raws)
+    for c in t.cells:
+        c.line = rows[c.row][0] if c.row < len(rows) else t.line
+    return [t, *nested]
+
+
+def _pipe_table(rows: list[Line]) -> Table:
+    def split(raw: str) -> list[str]:
+        s = raw.strip()
+        if s.startswith("|"):
+            s = s[1:]
+        if s.endswith("|"):
+            s = s[:-1]
+        return [c.strip() for c in re.split(r"(?<!\\)\|", s)]
+
+    head = split(rows[0][1])
+    body = [split(r) for _, r in rows[2:]]
+    grid = [head, *body]
+    text = [[_cell_text(c)[0] for c in r] for r in grid]
+    t = grid_to_table(text, rows[0][0], rows[-1][0], raw_rows=grid, header_rows=1)
+    line_of = [rows[0][0]] + [no for no, _ in rows[2:]]
+    for c in t.cells:
+        c.line = line_of[c.row]
+    return t
+
+
+def _plain_lines_to_blocks(lines: list[Line], settings: Settings) -> list[Block]:
+    out: list[Block] = []
+    spans = find_space_tables(lines, settings)
+    k = 0
+    idx = 0
+    while idx < len(lines):
+        if k < len(spans) and spans[k][0] == idx:
+            start, end, table = spans[k]
+            out.append(table)
+            idx = end
+            k += 1
+            continue
+        no, raw = lines[idx]
+        idx += 1
+        if not raw.strip() or _MD_HR.match(raw):
+            continue
+        m = _BARE_NUM.match(raw)
+        if m:
+            # "## 2" / "1" alone, title on the next non-empty line
+            j = idx
+            while j < len(lines) and not lines[j][1].strip():
+                j += 1
+            if j < len(lines) and not (k < len(spans) and spans[k][0] <= j):
+                nxt = lines[j][1]
+                body = _MD_HEADING.sub("", nxt).strip()
+                if body and not split_marker(normalize_text(body))[0] and not _BARE_NUM.match(nxt):
+                    p = _paragraph(no, m.group(1) + " " + body, heading=_md_depth(nxt) or _md_depth(raw))
+                    out.append(p)
+                    idx = j + 1
+                    continue
+        out.append(_paragraph(no, raw))
+    return out
+
+
+def _md_depth(raw: str) -> int:
+    m = _MD_HEADING.match(raw)
+    return len(m.group(1)) if m else 0
+
+
+def _paragraph(no: int, raw: str, heading: int = 0) -> Paragraph:
+    s = raw.rstrip()
+    indent = len(s) - len(s.lstrip(" \u3000"))
+    body = s.strip()
+    heading = heading or _md_depth(body)
+    body = _MD_HEADING.sub("", body)
+    emphasis = heading > 0
+    if body.startswith("**"):
+        emphasis = True
+    body = _MD_BOLD.sub(r"\1", body)
+    if has_html(body):
+        body = html_to_text(body)
+    text = normalize_text(body)
+    marker, rest = split_marker(text)
+    if marker in ("-", "*") and rest:
+        # a Markdown list dash followed by a real marker: keep the inner one
+        inner, rest2 = split_marker(rest)
+        if inner and inner not in ("-", "*"):
+            marker, rest = inner, rest2
+    return Paragraph(text=rest, raw=raw.rstrip("\r\n"), line=no, marker=marker, indent=indent,
+                     emphasis=emphasis, heading=heading)
+
+
+__all__ = ["lines_to_blocks", "Cell"]
