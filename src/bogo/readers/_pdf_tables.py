@@ -1,0 +1,132 @@
+"""Ruled tables of a PDF page: pdfplumber's cell finder turned into span-aware grids.
+
+pdfplumber's table finder (lines strategy) returns, per table, the bounding boxes
+of its cells.  A merged cell is a box that spans several grid lines, so the grid is
+rebuilt from the union of all cell edges and each box gets a row/column span.  Text
+is assigned to cells by the centre of each character, with a binary search on the
+grid lines (no per-cell scan over characters).
+
+Boxes with a single row or a single column are page layout (a framed title bar, a
+"참고" box around bullets), not data: they are returned as ``None`` so their text
+flows into paragraphs.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..blocks import Cell, Table
+from ..normalize.text import normalize_text
+
+TABLE_SETTINGS = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+    "edge_min_length": 3,
+}
+GRID_TOL = 2.0  # points: edges closer than this are one grid line
+
+
+@dataclass(slots=True)
+class RuledTable:
+    """A ruled table found on a page, before line numbers are assigned."""
+
+    bbox: tuple[float, float, float, float]
+    table: Table | None          # None: a layout box, its text stays in paragraphs
+
+
+def _grid_lines(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > GRID_TOL:
+            out.append(v)
+    return out
+
+
+def _index(lines: list[float], v: float) -> int:
+    """Index of the grid line nearest to ``v`` (``v`` is one of the merged edges)."""
+    i = bisect_right(lines, v + GRID_TOL) - 1
+    return max(i, 0)
+
+
+def find_ruled_tables(page) -> list[tuple[tuple[float, float, float, float], list[tuple]]]:
+    """The ruled tables of ``page`` as (bbox, cell boxes); cheap when the page has
+    no vector graphics at all."""
+    objs = page.objects
+    if not (objs.get("line") or objs.get("rect") or objs.get("curve")):
+        return []
+    return [(tuple(t.bbox), t.cells) for t in page.find_tables(TABLE_SETTINGS)]
+
+
+def build_tables(found, chars: list[dict], line_text) -> tuple[list[RuledTable], list[dict]]:
+    """Turn ``found`` (from :func:`find_ruled_tables`) into tables; return them with
+    the characters that lie outside every real (non-layout) table.  ``line_text``
+    turns a cell's characters into its visual lines of text."""
+    if not found:
+        return [], chars
+    boxes = [b for b, _ in found]
+    per_table: list[list[dict]] = [[] for _ in found]
+    rest: list[dict] = []
+    for ch in chars:
+        cx = (ch["x0"] + ch["x1"]) / 2
+        cy = (ch["top"] + ch["bottom"]) / 2
+        for k, (x0, top, x1, bottom) in enumerate(boxes):
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                per_table[k].append(ch)
+                break
+        else:
+            rest.append(ch)
+    out = []
+    for (bbox, cells), tchars in zip(found, per_table, strict=True):
+        table = _build(cells, tchars, line_text)
+        out.append(RuledTable(bbox=bbox, table=table))
+        if table is None:
+            rest.extend(tchars)
+    return out, rest
+
+
+def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | None:
+    xs = _grid_lines([b[0] for b in cell_boxes] + [b[2] for b in cell_boxes])
+    ys = _grid_lines([b[1] for b in cell_boxes] + [b[3] for b in cell_boxes])
+    n_cols, n_rows = len(xs) - 1, len(ys) - 1
+    if n_cols < 2 or n_rows < 2:
+        return None
+    owner: dict[tuple[int, int], int] = {}
+    anchors: list[list[int]] = []            # [row, col, rowspan, colspan]
+    for b in sorted(cell_boxes, key=lambda b: (b[1], b[0])):
+        c0, c1 = _index(xs, b[0]), _index(xs, b[2])
+        r0, r1 = _index(ys, b[1]), _index(ys, b[3])
+        if c1 <= c0 or r1 <= r0 or (r0, c0) in owner:
+            continue
+        k = len(anchors)
+        anchors.append([r0, c0, r1 - r0, c1 - c0])
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                owner.setdefault((r, c), k)
+    # grid positions no box covers (ragged outlines) get empty cells
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if (r, c) not in owner:
+                owner[(r, c)] = len(anchors)
+                anchors.append([r, c, 1, 1])
+    texts: list[list[dict]] = [[] for _ in anchors]
+    for ch in chars:
+        cx = (ch["x0"] + ch["x1"]) / 2
+        cy = (ch["top"] + ch["bottom"]) / 2
+        c = min(max(bisect_right(xs, cx) - 1, 0), n_cols - 1)
+        r = min(max(bisect_right(ys, cy) - 1, 0), n_rows - 1)
+        texts[owner[(r, c)]].append(ch)
+    cells = []
+    any_text = False
+    for (r, c, rs, cs), tchars in zip(anchors, texts, strict=True):
+        raw = " ".join(line_text(tchars, cell=True)) if tchars else ""
+        text = normalize_text(raw)
+        any_text = any_text or bool(text)
+        cells.append(Cell(text=text, raw=raw, row=r, col=c, rowspan=rs, colspan=cs))
+    if not any_text:
+        return None
+    cells.sort(key=lambda c: (c.row, c.col))
+    return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=0, end_line=0)

@@ -1,0 +1,309 @@
+"""PDF reader (text layer) into the block model.
+
+pdfplumber gives the characters with their positions and the ruling lines; each
+page is read once: characters are grouped into visual lines (by vertical centre,
+then by x, with spaces and tabs inferred from the gaps), ruled tables are rebuilt
+with their merged cells (:mod:`bogo.readers._pdf_tables`), and the lines outside
+the tables are grouped into paragraphs.  A paragraph starts at a bullet or number
+marker, after a vertical gap wider than the page's line spacing, after a short
+(unjustified) line, or at a change of font size.  Lines whose cells are separated
+by wide gaps go to the shared text-table recogniser
+(:func:`bogo.readers.textlines.lines_to_blocks`) when it is available.
+
+Pages without Hangul in their text layer (scans, fonts without a Unicode map) are
+named in ``Document.warnings``; a PDF with no usable page at all is refused.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from statistics import median
+
+from ..blocks import Block, Document, Paragraph, Table
+from ..errors import CorruptFile, UnsupportedFormat
+from ..normalize.markers import split_marker
+from ..normalize.text import normalize_text
+from ..settings import Settings
+from . import register
+from ._pdf_tables import build_tables, find_ruled_tables
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+_HANGUL = re.compile("[가-힣ㄱ-ㅣ]")
+_PAGE_NUMBER = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$")
+# line starts that open a paragraph although split_marker does not call them markers
+_EXTRA_BULLET = re.compile(r"^[ㅇo◦∘]\s")
+SPACE_GAP = 0.22      # × font size: a gap wider than this is a space
+TAB_GAP = 1.8         # × font size: a gap wider than this separates cells
+NO_TEXT_WARNING = "{pages}쪽: 한글 텍스트 층이 없습니다 (스캔 또는 글꼴 문제)"
+
+
+@dataclass(slots=True)
+class Line:
+    """One visual line of text on a page."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @property
+    def has_tab(self) -> bool:
+        return "\t" in self.text
+
+
+def _size(ch: dict) -> float:
+    return ch.get("size") or (ch["bottom"] - ch["top"]) or 10.0
+
+
+def group_lines(chars: list[dict]) -> list[Line]:
+    """Group characters into visual lines, top to bottom (O(n log n))."""
+    items = []
+    for ch in chars:
+        t = ch["text"]
+        if t.startswith("(cid:"):
+            continue
+        items.append(((ch["top"] + ch["bottom"]) / 2, ch))
+    items.sort(key=lambda it: it[0])
+    rows: list[list[dict]] = []
+    ref = -1e9
+    ref_size = 0.0
+    for mid, ch in items:
+        s = _size(ch)
+        if rows and abs(mid - ref) <= 0.45 * max(ref_size, s):
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
+            ref, ref_size = mid, s
+    return [ln for ln in (_make_line(r) for r in rows) if ln is not None]
+
+
+def _make_line(chars: list[dict]) -> Line | None:
+    chars.sort(key=lambda c: c["x0"])
+    parts: list[str] = []
+    prev = None
+    space_seen = False
+    sizes: list[float] = []
+    bold = 0
+    x0 = x1 = None
+    for ch in chars:
+        t = ch["text"]
+        if not t.strip():
+            space_seen = prev is not None
+            continue
+        s = _size(ch)
+        if prev is not None:
+            if t == prev["text"] and abs(ch["x0"] - prev["x0"]) < 0.3 * s:
+                continue                      # fake bold: the glyph drawn twice
+            gap = ch["x0"] - prev["x1"]
+            if gap > TAB_GAP * s:
+                parts.append("\t")
+            elif space_seen or gap > SPACE_GAP * s:
+                parts.append(" ")
+        parts.append(t)
+        sizes.append(s)
+        if "bold" in str(ch.get("fontname", "")).lower():
+            bold += 1
+        if x0 is None:
+            x0 = ch["x0"]
+        x1 = ch["x1"]
+        prev = ch
+        space_seen = False
+    if prev is None:
+        return None
+    return Line(text="".join(parts), x0=x0, x1=x1, top=min(c["top"] for c in chars),
+                bottom=max(c["bottom"] for c in chars), size=median(sizes),
+                bold=bold * 2 > len(sizes))
+
+
+def line_texts(chars: list[dict], cell: bool = False) -> list[str]:
+    """Texts of the visual lines formed by ``chars`` (cell text: no tabs)."""
+    out = [ln.text for ln in group_lines(chars)]
+    return [t.replace("\t", " ") for t in out] if cell else out
+
+
+def _open(path: Path, data: bytes):
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(BytesIO(data))
+        n = len(pdf.pages)
+    except PdfminerException as e:
+        inner = e.args[0] if e.args else e
+        name = type(inner).__name__
+        if name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
+            raise UnsupportedFormat(path, "암호가 걸린 PDF입니다. 암호를 풀고 다시 저장해 주세요") from None
+        raise CorruptFile(path, f"손상되었거나 잘린 PDF입니다 ({inner})") from None
+    except (RecursionError, ValueError, KeyError, TypeError, AttributeError, IndexError) as e:
+        raise CorruptFile(path, f"손상된 PDF입니다 ({type(e).__name__})") from None
+    if n == 0:
+        pdf.close()
+        raise CorruptFile(path, "쪽이 없는 PDF입니다")
+    return pdf, n
+
+
+def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
+    """Read a PDF's text layer into a :class:`Document`."""
+    pdf, n_pages = _open(path, data)
+    warnings: list[str] = []
+    no_text: list[int] = []
+    broken: list[int] = []
+    pages: list[tuple[int, list]] = []        # (page number, items sorted by top)
+    limit = min(n_pages, settings.max_pdf_pages)
+    if n_pages > limit:
+        warnings.append(f"PDF가 {n_pages}쪽으로 한도({limit}쪽)를 넘어 앞의 {limit}쪽만 읽었습니다")
+    try:
+        for i in range(limit):
+            page = pdf.pages[i]
+            try:
+                chars = page.chars
+                found = find_ruled_tables(page)
+            except Exception:  # noqa: BLE001 - hostile content streams raise anything
+                broken.append(i + 1)
+                continue
+            finally:
+                page.close()
+            if not any(_HANGUL.match(c["text"]) for c in chars):
+                no_text.append(i + 1)
+                if not chars or all(c["text"].startswith("(cid:") or not c["text"].strip()
+                                    for c in chars):
+                    continue
+            pages.append((i + 1, _page_items(page, chars, found)))
+    finally:
+        pdf.close()
+    if len(no_text) + len(broken) >= limit:
+        if broken and not no_text:
+            raise CorruptFile(path, "PDF의 어느 쪽도 읽을 수 없습니다 (손상된 내용)")
+        raise UnsupportedFormat(path, "PDF에 한글 텍스트 층이 없습니다 (스캔본이거나 글꼴 문제). "
+                                      "HWP/HWPX 원본이나 텍스트가 있는 PDF를 사용해 주세요")
+    if no_text:
+        warnings.append(NO_TEXT_WARNING.format(pages=", ".join(map(str, no_text))))
+    if broken:
+        warnings.append(f"{', '.join(map(str, broken))}쪽: 손상되어 읽지 못했습니다")
+    blocks = _emit(pages, settings)
+    last = blocks[-1] if blocks else None
+    line_count = (last.end_line if isinstance(last, Table) else last.line) if last else 0
+    return Document(blocks=blocks, format="pdf", warnings=warnings, pages=n_pages,
+                    line_count=line_count)
+
+
+def _page_items(page, chars: list[dict], found) -> list:
+    """Tables and lines of one page, top to bottom, page numbers dropped."""
+    tables, rest = build_tables(found, chars, line_texts)
+    items: list = [(t.bbox[1], t.table) for t in tables if t.table is not None]
+    h = float(page.height or 842)
+    for ln in group_lines(rest):
+        if _PAGE_NUMBER.match(ln.text.strip()) and (ln.top > 0.88 * h or ln.bottom < 0.08 * h):
+            continue
+        items.append((ln.top, ln))
+    items.sort(key=lambda it: it[0])
+    return [it[1] for it in items]
+
+
+def _starts_paragraph(ln: Line, prev: Line, gap_limit: float, right: float) -> bool:
+    if ln.has_tab or prev.has_tab:
+        return True
+    norm = normalize_text(ln.text)
+    if split_marker(norm)[0] or _EXTRA_BULLET.match(norm):
+        return True
+    if ln.top - prev.bottom > gap_limit or abs(ln.size - prev.size) > 1.0:
+        return True
+    return prev.x1 < right - 2.5 * prev.size        # the previous line ended short
+
+
+def _group_page(items: list) -> list:
+    """Group a page's lines into paragraphs (lists of lines); tables pass through."""
+    lines = [it for it in items if isinstance(it, Line)]
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)
+            if 0 <= b.top - a.bottom < 2 * a.size]
+    base = median(gaps) if gaps else 4.0
+    right = max((ln.x1 for ln in lines), default=0.0)
+    out: list = []
+    cur: list[Line] | None = None
+    for it in items:
+        if not isinstance(it, Line):
+            out.append(it)
+            cur = None
+            continue
+        limit = max(base * 1.6, base + 0.4 * it.size)
+        if cur is None or _starts_paragraph(it, cur[-1], limit, right):
+            cur = [it]
+            out.append(cur)
+        else:
+            cur.append(it)
+    return out
+
+
+def _lines_to_blocks():
+    try:
+        from .textlines import lines_to_blocks
+    except ImportError:
+        return None
+    return lines_to_blocks
+
+
+def _emit(pages: list[tuple[int, list]], settings: Settings) -> list[Block]:
+    """Number the blocks and build paragraphs; indent from the global left margin."""
+    recognise = _lines_to_blocks()
+    all_lines = [it for _, items in pages for it in items if isinstance(it, Line)]
+    margin = min((ln.x0 for ln in all_lines), default=0.0)
+    em = median([ln.size for ln in all_lines]) if all_lines else 10.0
+    blocks: list[Block] = []
+    n = 0
+    for pno, items in pages:
+        groups = _group_page(items)
+        run: list[list[Line]] = []
+
+        def flush() -> None:
+            nonlocal n
+            if not run:
+                return
+            if recognise and sum(g[0].has_tab for g in run) >= settings.min_table_rows:
+                numbered = [(n + k + 1, " ".join(ln.text for ln in g)) for k, g in enumerate(run)]
+                by_line = {num: g for (num, _), g in zip(numbered, run, strict=True)}
+                for b in recognise(numbered, settings):
+                    b.page = pno
+                    if isinstance(b, Paragraph) and b.line in by_line:
+                        b.indent = _indent(by_line[b.line][0], margin, em)
+                    blocks.append(b)
+                n += len(run)
+            else:
+                for g in run:
+                    n += 1
+                    blocks.append(_paragraph(g, n, pno, margin, em))
+            run.clear()
+
+        for g in groups:
+            if isinstance(g, Table):
+                flush()
+                g.line, g.end_line, g.page = n + 1, n + g.n_rows, pno
+                for c in g.cells:
+                    c.line = g.line + c.row
+                n += g.n_rows
+                blocks.append(g)
+            else:
+                run.append(g)
+        flush()
+    return blocks
+
+
+def _indent(ln: Line, margin: float, em: float) -> int:
+    return max(0, round((ln.x0 - margin) / em))
+
+
+def _paragraph(g: list[Line], n: int, pno: int, margin: float, em: float) -> Paragraph:
+    raw = " ".join(ln.text for ln in g)
+    marker, text = split_marker(normalize_text(raw))
+    return Paragraph(text=text, raw=raw, line=n, marker=marker, indent=_indent(g[0], margin, em),
+                     emphasis=all(ln.bold for ln in g), page=pno)
+
+
+register("pdf", read_pdf)
