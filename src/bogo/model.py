@@ -63,6 +63,8 @@ class TableRec(_Rec):
         description="merged cells as [row, col, rowspan, colspan] over header+rows",
     )
     notes: list[str] = Field(default_factory=list, description="※/* notes under the table")
+    as_of: str | None = None
+    role: Literal["data", "layout", "approval"] = "data"
 
 
 class Count3(_Rec):

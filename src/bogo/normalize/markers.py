@@ -22,7 +22,7 @@ _MARKER = re.compile(
     r"|(?P<num>\d{1,2}\.(?!\d))"
     r"|(?P<hangul>[가나다라마바사아자차카타파하][.)])"
     r"|(?P<paren_hangul>\([가나다라마바사아자차카타파하]\))"
-    r"|(?P<bare_num>\d{1,2}(?=\s+[가-힣「『\"']))"
+    r"|(?P<bare_num>\d{1,2}(?=\s+(?:[가-힣「『\"']|(?:19|20)\d{2}년)))"
     r"|(?P<sym>[" + re.escape(SYMBOLS) + r"]+)"
     r")\s*"
 )

@@ -91,24 +91,34 @@ def _cell_text(raw: str) -> tuple[str, str]:
 
 
 def _tab_table(rows: list[Line], settings: Settings) -> list[Block]:
-    grid, raws = [], []
+    grid, raws, kept = [], [], []
     nested: list[Table] = []
+    nested_rows: set[tuple[str, ...]] = set()
     for no, raw in rows:
         parts = raw.rstrip("\r\n").split("\t")
-        cells = []
-        for p in parts:
-            t, r = _cell_text(p)
-            cells.append(t)
+        for k, p in enumerate(parts):
             if _TABLE_OPEN.search(p):
-                nested.extend(html_tables(p, no, no, settings.max_nesting))
-        grid.append(cells)
+                # a table nested in a cell: exports flatten its cells after the
+                # cell and repeat its rows as lines below; keep it as its own table
+                found = html_tables(p, no, no, settings.max_nesting)
+                nested.extend(found)
+                for t in found:
+                    for r in t.grid():
+                        nested_rows.add(tuple(c.replace(" ", "") for c in r if c))
+                parts = parts[:k + 1]
+                break
+        while len(parts) > 1 and not parts[-1].strip():
+            parts.pop()
+        texts = [_cell_text(p)[0] for p in parts]
+        if nested_rows and tuple(c.replace(" ", "") for c in texts if c) in nested_rows:
+            continue
+        grid.append(texts)
         raws.append([p.strip() for p in parts])
-    # drop trailing all-empty columns (a trailing tab)
+        kept.append((no, raw))
+    rows = kept
     width = max(len(r) for r in grid)
-    while width > 1 and all(len(r) < width or not r[width - 1] for r in grid):
-        width -= 1
-    grid = [r[:width] for r in grid]
-    raws = [r[:width] for r in raws]
+    grid = [r + [""] * (width - len(r)) for r in grid]
+    raws = [r + [""] * (width - len(r)) for r in raws]
     if len(grid) == 1 and sum(1 for c in grid[0] if c) <= 1:
         no, raw = rows[0]
         return [_paragraph(no, raw.replace("\t", " "))]
@@ -163,7 +173,8 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings) -> list[Block]
             if j < len(lines) and not (k < len(spans) and spans[k][0] <= j):
                 nxt = lines[j][1]
                 body = _MD_HEADING.sub("", nxt).strip()
-                if body and not split_marker(normalize_text(body))[0] and not _BARE_NUM.match(nxt):
+                if len(body) >= 4 and re.search("[가-힣]", body) and not split_marker(normalize_text(body))[0] \
+                        and not _BARE_NUM.match(nxt):
                     p = _paragraph(no, m.group(1) + " " + body, heading=_md_depth(nxt) or _md_depth(raw))
                     out.append(p)
                     idx = j + 1

@@ -1,0 +1,87 @@
+"""Structure: from the block model to tables with headers, the outline and meta.
+
+``analyse(doc)`` is format-blind.  It returns a :class:`Layout` that holds the
+contract's ``meta``, ``outline`` and ``tables`` plus what the extractors need to
+walk the document: every block with the section it belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..blocks import Block, Document, Paragraph, Table
+from ..model import Meta, Section, TableRec
+from .captions import caption_for, notes_after
+from .headers import fill_header, table_header_rows
+from .meta import extract_meta
+from .outline import Heading, outline, walk
+
+
+@dataclass(slots=True)
+class Layout:
+    doc: Document
+    blocks: list[Block]
+    meta: Meta
+    outline: list[Section]
+    tables: list[TableRec]
+    table_blocks: list[Table]
+    headings: list[Heading]
+    section_of: list[Heading | None] = field(default_factory=list)
+
+    @property
+    def year_month(self) -> tuple[int | None, int | None]:
+        d = self.meta.date
+        if not d:
+            return None, None
+        m = re.match(r"(\d{4})-(\d{2})", d)
+        return (int(m.group(1)), int(m.group(2))) if m else (None, None)
+
+    def path(self, h: Heading | None) -> list[Heading]:
+        out = []
+        while h is not None:
+            out.append(h)
+            h = h.parent
+        return out[::-1]
+
+
+def _to_section(h: Heading) -> Section:
+    return Section(id=h.id, level=h.level, marker=h.marker, title=h.title, line=h.line,
+                   children=[_to_section(c) for c in h.children])
+
+
+def analyse(doc: Document) -> Layout:
+    blocks = doc.blocks
+    roots = outline(blocks)
+    heads = sorted(walk(roots), key=lambda h: h.index)
+    section_of: list[Heading | None] = [None] * len(blocks)
+    k, cur = 0, None
+    for i in range(len(blocks)):
+        while k < len(heads) and heads[k].index <= i:
+            cur = heads[k]
+            k += 1
+        section_of[i] = cur
+    tables: list[TableRec] = []
+    table_blocks: list[Table] = []
+    for i, b in enumerate(blocks):
+        if not isinstance(b, Table) or b.n_rows == 0:
+            continue
+        before = [x for x in blocks[max(0, i - 4):i] if isinstance(x, Paragraph)]
+        after = [x for x in blocks[i + 1:i + 5] if isinstance(x, Paragraph)]
+        caption, unit, as_of = caption_for(before)
+        if b.caption:
+            caption = b.caption
+        grid = b.grid()
+        hn = table_header_rows(b, grid)
+        header = fill_header(grid[:hn]) if b.header_rows is None else b.grid(fill_spans=True)[:hn]
+        spans = [[c.row, c.col, c.rowspan, c.colspan] for c in b.cells if c.rowspan > 1 or c.colspan > 1]
+        sec = section_of[i]
+        role = "approval" if b.form == "approval" else "layout" if b.layout else "data"
+        tables.append(TableRec(
+            id=f"t{len(tables) + 1}", section=sec.id if sec else None, caption=caption, unit=unit,
+            line=b.line, end_line=b.end_line, page=b.page, header=header, rows=grid[hn:], spans=spans,
+            notes=notes_after(after), as_of=as_of, role=role,
+        ))
+        table_blocks.append(b)
+    return Layout(doc=doc, blocks=blocks, meta=extract_meta(blocks), outline=[_to_section(h) for h in roots],
+                  tables=tables, table_blocks=table_blocks, headings=heads, section_of=section_of)

@@ -1,0 +1,87 @@
+"""Caption, unit, as-of date and notes of a table, from the paragraphs around it.
+
+Reports state a table's unit once above it ("(단위 : 백만원)", "(기준 / 단위 :
+'20. 1. 31. / 명)") and its caption on the line before ("○ 총괄표", "【 … 】",
+"2 인력 현황").  Notes ("※ 사업수는 … 제외", "* …") follow it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Paragraph
+
+UNIT_WORDS = ("조원", "십억원", "억원", "백만원", "천만원", "만원", "천원", "원", "명", "건", "개", "%", "개소",
+              "톤", "㎡", "km", "회", "대", "가구", "세대", "일", "시간")
+_UNIT = re.compile(r"단위\s*[:：]?\s*(?:[^)\]]*?/\s*)?(?P<unit>[가-힣a-zA-Z㎡%,/ ]+?)\s*[)\]】]")
+_UNIT2 = re.compile(r"(?:기준\s*/\s*단위|단위\s*/\s*기준)\s*:\s*(?P<a>[^/]+)/\s*(?P<b>[^)]+)\)")
+_ASOF = re.compile(r"[(（]\s*(?P<d>['’]?\d{2,4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?)\s*(?:현재|기준)?\s*[)）]|(?P<d2>['’]?\d{2,4}\.\s*\d{1,2}\.\s*\d{0,2}\.?)\s*(?:현재|기준)")
+_CAPTION_STRIP = re.compile(r"\s*[(（][^()]*단위[^()]*[)）]\s*|\s*\[[^\]]*[:：][^\]]*\]\s*")
+_BRACKETS = re.compile(r"^[\[【〈<《「\s]+|[\]】〉>》」\s]+$")
+
+
+def find_unit(text: str) -> str | None:
+    m = _UNIT2.search(text)
+    if m:
+        for g in (m.group("b"), m.group("a")):
+            u = g.strip()
+            if any(u.startswith(w) or u == w for w in UNIT_WORDS) and not re.search(r"\d", u):
+                return u
+    m = _UNIT.search(text)
+    if m:
+        u = m.group("unit").strip().rstrip(",").strip()
+        return u or None
+    return None
+
+
+def find_as_of(text: str) -> str | None:
+    m = _ASOF.search(text)
+    if m:
+        return (m.group("d") or m.group("d2")).strip()
+    m = _UNIT2.search(text)
+    if m:
+        a = m.group("a").strip()
+        if re.search(r"\d", a):
+            return a
+    return None
+
+
+def is_unit_line(p: Paragraph) -> bool:
+    t = p.text
+    return bool(find_unit(t)) and len(_CAPTION_STRIP.sub("", t).strip()) == 0 or (
+        bool(_ASOF.fullmatch(t.strip())) if t else False
+    )
+
+
+def clean_caption(p: Paragraph) -> str:
+    t = _CAPTION_STRIP.sub(" ", p.text).strip()
+    t = _BRACKETS.sub("", t).strip()
+    return t
+
+
+def caption_for(before: list[Paragraph]) -> tuple[str | None, str | None, str | None]:
+    """(caption, unit, as_of) from the paragraphs just above a table, nearest last."""
+    unit = as_of = caption = None
+    for p in reversed(before[-4:]):
+        t = p.text
+        if unit is None:
+            unit = find_unit(t)
+        if as_of is None:
+            as_of = find_as_of(t)
+        stripped = clean_caption(p)
+        if caption is None and stripped and not _ASOF.fullmatch(stripped) and not re.fullmatch(r"[※*].*", p.marker + stripped):
+            if len(stripped) <= 80 and not p.marker == "-":
+                caption = stripped
+                break
+            break
+    return caption, unit, as_of
+
+
+def notes_after(after: list[Paragraph]) -> list[str]:
+    notes = []
+    for p in after[:4]:
+        if p.marker in ("※", "*") or p.text.startswith(("※", "*")):
+            notes.append((p.marker + " " + p.text).strip())
+        else:
+            break
+    return notes

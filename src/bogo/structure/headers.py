@@ -1,0 +1,92 @@
+"""Header rows of a table: how many, and their merged cells.
+
+Format-blind: when a reader did not mark header rows, the leading rows whose
+non-empty cells are all labels (no numbers, no composite cells) are headers, up
+to the first row that holds data or a total.  In header rows exported without
+spans, a blank cell right of a label continues that label (a merged header such
+as "일 반 직" over 5급/6급/…), and a blank below a label continues it downwards.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Table
+from ..normalize.numbers import parse_composite
+
+TOTAL_LABELS = {"계", "합계", "총계", "소계", "총합계", "합 계", "전체"}
+HEADER_FIRST = {"구분", "연도", "연번", "번호", "항목", "분야", "부서", "부서명", "사업명", "과목", "기관", "기관명",
+                "시정및처리요구사항", "건의사항", "조사분야", "연도구분"}
+_YEAR = re.compile(r"^'?(?:19|20)?\d{2}년?|^(?:19|20)\d{2}")
+
+
+def _is_data(text: str) -> bool:
+    if not text:
+        return False
+    c = parse_composite(text)
+    if not c.numeric:
+        return False
+    # a bare year or "2020(4.6.기준)" in a header is a label, not data
+    return not (c.value is not None and 1990 <= c.value <= 2100 and not c.is_pair and "," not in text)
+
+
+def detect_header_rows(grid: list[list[str]]) -> int:
+    """Number of leading header rows of a span-filled grid."""
+    if len(grid) < 2:
+        return 0
+    limit = min(4, len(grid) - 1)
+    n = 0
+    for row in grid[:limit]:
+        cells = [c for c in row if c]
+        if not cells:
+            n += 1
+            continue
+        if any(_is_data(c) for c in row[1:] if c):
+            break
+        if row[0].replace(" ", "") in TOTAL_LABELS:
+            break
+        n += 1
+    if n == 0:
+        return 0
+    if n == limit and not any(_is_data(c) for r in grid for c in r[1:]):
+        # no numbers anywhere: a header only when the first row looks like one
+        first = grid[0]
+        if first[0].replace(" ", "") in HEADER_FIRST or (
+            all(len(c) <= 12 for c in first) and any(len(c) > 20 for r in grid[1:] for c in r)
+        ):
+            return 1
+        return 1 if len(grid) > 2 and all(0 < len(c) <= 10 for c in first) else 0
+    return n
+
+
+def fill_header(header: list[list[str]]) -> list[list[str]]:
+    """Spread merged header labels over the blanks they cover (text exports)."""
+    if not header:
+        return header
+    h = [list(r) for r in header]
+    n = len(h[0])
+    for r in range(len(h)):
+        for c in range(1, n):
+            if not h[r][c] and h[r][c - 1] and r + 1 < len(h) and (h[r + 1][c] or h[r + 1][c - 1]):
+                # a parent label over several child columns
+                h[r][c] = h[r][c - 1]
+    for r in range(1, len(h)):
+        for c in range(n):
+            if not h[r][c] and h[r - 1][c]:
+                h[r][c] = h[r - 1][c]
+    return h
+
+
+def table_header_rows(t: Table, grid: list[list[str]]) -> int:
+    if t.header_rows is not None:
+        return t.header_rows
+    return detect_header_rows(grid)
+
+
+def column_label(header: list[list[str]], col: int) -> str:
+    """The full header text of a column, multi-row headers joined with " "."""
+    parts: list[str] = []
+    for row in header:
+        if col < len(row) and row[col] and (not parts or parts[-1] != row[col]):
+            parts.append(row[col])
+    return " ".join(parts)

@@ -1,0 +1,162 @@
+"""The section tree of a report, from its markers.
+
+Headings are paragraphs whose marker is a numbering (Ⅰ./I., 1., a bare "1", ①,
+(1), 가.) or a square bullet (□), plus unmarked part headings (추진방향, 향후계획,
+…) and Markdown/HTML headings.  Levels follow the Korean government convention
+(Ⅰ > 1. > 1 > □ > ① > (1) > 가.), with a format-stated level taking precedence.
+Reports list their task titles twice — once as a summary and again as headings —
+so a heading with no content of its own whose title recurs later is a summary
+entry and is dropped (``drop_summary_entries``), as is a repeated heading that
+restates an earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from ..blocks import Block, Paragraph
+from ..normalize.markers import marker_kind
+from ..normalize.text import compact
+
+RANK = {"roman": 1, "num": 2, "bare_num": 3, "square": 4, "part": 4, "mdhead": 4, "circled": 5,
+        "paren_num": 6, "hangul": 7, "paren_hangul": 8}
+
+PART_HEADING = re.compile(
+    r"^(?:['’]?\d{2}년\s*|\d{4}년\s*)?(?:"
+    r"추진\s*(?:방향|내용|실적|계획|경과|개요|일정|현황|배경|목표|체계|근거|전략|성과)"
+    r"|향후\s*(?:계획|일정|추진\s*계획|추진\s*일정|추진\s*방향|과제)"
+    r"|세부\s*추진\s*계획|주요\s*(?:내용|추진\s*실적|추진\s*계획|성과|실적)|사업\s*개요|운영\s*개요|제도\s*개요"
+    r"|기대\s*효과|문제점|개선\s*방안|대응\s*방향|발생\s*현황|그간\s*추진\s*실적|현황|총\s*괄"
+    r"|조치\s*(?:결과|내역|현황)|추진\s*상황)$"
+)
+
+
+@dataclass(slots=True)
+class Heading:
+    index: int          # block index
+    rank: int
+    marker: str
+    title: str
+    line: int
+    kind: str
+    children: list[Heading] = field(default_factory=list)
+    id: str = ""
+    level: int = 0
+    parent: Heading | None = None
+
+
+def heading_kind(p: Paragraph) -> str | None:
+    """The outline kind of a paragraph, or None when it is body text."""
+    if not p.text:
+        return None
+    k = marker_kind(p.marker)
+    if k in RANK:
+        if k == "bare_num" and len(p.text) > 80:
+            return None
+        if k in ("num", "roman", "bare_num", "circled") and len(p.text) > 100:
+            return None
+        return k
+    if not p.marker and len(p.text) <= 30 and PART_HEADING.match(p.text):
+        return "part"
+    if not p.marker and p.heading and len(p.text) <= 40 and p.text[0] not in "[【〈<《「(":
+        return "mdhead"
+    return None
+
+
+def _has_content(blocks: list[Block], start: int, end: int) -> bool:
+    for b in blocks[start + 1:end]:
+        if not isinstance(b, Paragraph):
+            return True
+        if b.text:
+            return True
+    return False
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > max(3, len(a) // 5):
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def collect_headings(blocks: list[Block]) -> list[Heading]:
+    heads: list[Heading] = []
+    seen_top = False
+    for i, b in enumerate(blocks):
+        if not isinstance(b, Paragraph):
+            continue
+        k = heading_kind(b)
+        if k is None:
+            continue
+        if k in ("roman", "num"):
+            seen_top = True
+        if k == "mdhead" and not seen_top:
+            continue  # cover lines
+        rank = RANK[k]
+        if b.level is not None and k not in ("part",):
+            rank = min(rank, b.level + 1) if b.level >= 0 else rank
+        heads.append(Heading(index=i, rank=rank, marker=b.marker, title=b.text, line=b.line, kind=k))
+    return heads
+
+
+def drop_summary_entries(heads: list[Heading], blocks: list[Block]) -> list[Heading]:
+    """Drop headings that only list a title repeated later as a real heading."""
+    keys = [compact(h.title) for h in heads]
+    n = len(heads)
+    empty = [h.kind not in ("part", "square", "mdhead")
+             and not _has_content(blocks, h.index, heads[i + 1].index if i + 1 < n else len(blocks))
+             for i, h in enumerate(heads)]
+    recurs = [empty[i] and any(_similar(keys[i], keys[j]) for j in range(i + 1, n)) for i in range(n)]
+    drop = list(recurs)
+    # a run of empty headings of one kind is a summary list when any of them recurs
+    i = 0
+    while i < n:
+        j = i
+        while j + 1 < n and empty[j + 1] and heads[j + 1].kind == heads[i].kind and empty[i]:
+            j += 1
+        if j > i and any(recurs[i:j + 1]):
+            for k in range(i, j + 1):
+                drop[k] = True
+        i = j + 1
+    return [h for h, d in zip(heads, drop, strict=True) if not d]
+
+
+def build_tree(heads: list[Heading]) -> list[Heading]:
+    roots: list[Heading] = []
+    stack: list[Heading] = []
+    for h in heads:
+        while stack and stack[-1].rank >= h.rank:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        siblings = parent.children if parent else roots
+        # a repeated heading that restates the previous sibling merges into it
+        if siblings and siblings[-1].marker == h.marker and _similar(compact(siblings[-1].title), compact(h.title)) \
+                and h.kind not in ("part", "square"):
+            stack.append(siblings[-1])
+            continue
+        h.parent = parent
+        siblings.append(h)
+        stack.append(h)
+    _number(roots, 1, "s")
+    return roots
+
+
+def _number(nodes: list[Heading], level: int, prefix: str) -> None:
+    for i, h in enumerate(nodes, 1):
+        h.level = level
+        h.id = f"{prefix}{i}" if prefix == "s" else f"{prefix}.{i}"
+        _number(h.children, level + 1, h.id)
+
+
+def outline(blocks: list[Block]) -> list[Heading]:
+    heads = drop_summary_entries(collect_headings(blocks), blocks)
+    return build_tree(heads)
+
+
+def walk(nodes: list[Heading]):
+    for h in nodes:
+        yield h
+        yield from walk(h.children)
