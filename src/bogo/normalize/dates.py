@@ -1,0 +1,361 @@
+"""Find and normalise Korean date expressions in report text (pure functions).
+
+``find_dates(text, ref_year)`` returns every date expression, left to right, as a
+``DateSpan`` with ``start``/``end`` as ``"YYYY-MM"`` or ``"YYYY-MM-DD"``;
+``parse_date`` parses one expression.  The regexes live in ``_date_patterns``.
+
+Forms: '18. 7. 12. / 2019. 11. 15. / 18. 7. 12. / 2018.7.2. / 2018-07-12 /
+2018년 7월 12일 / 7월 12일 / 8.14(화) / 3. 22. / (3.2.) / '18. 6 / 2018. 7. /
+'18년 8월 / '18. 11월 / 20. 5월 / 11월 / 6월 말·중·초 / 6월 초순·중순·하순 /
+4~6월 / ranges with ``~`` (7.5(목)~8.14(화), 4.20~21, 9.28~10.5, '19.12.20~'20.1.31,
+'18. 7~11월, '20. 4. ~ 8., '18. 11월 ~ '19. 2월, '18년~'20년) / open ranges
+('20. 4월~, 4.3.~, 7월 이후, 5월부터) / deadlines (5.29限, 8월까지, ~3월) / 5.29字 /
+day lists (8.21, 24, 31) and month lists ('19.6,8,12) / 상반기 하반기 上半期 下半期
+상·하반기 / 1/4분기 1·4분기 3분기 제1분기 第1四半期 / 연중, 연중 계속, 연초, 연말, 연내 /
+'18년, 2018년(도), '18년 하반기, '20.상반기, 내년 상반기 / 매월 매주 매년 매일 매분기
+상시 (recurring) / 수시 (no date).
+
+Decisions:
+- The year comes from ``ref_year`` when not written.  No rollover is guessed from
+  the report month; a later year is used only when written ('19.) — except for the
+  end of a range written without its year and earlier than its start
+  ('18.11~2월 → 2019-02), which cannot be read otherwise.  A date that continues a
+  list after an explicit year ('19. 11. 5., 11. 14.) keeps that year.
+- Parts of a month (6월 초/중/말, 초순/중순/하순) stay month-level:
+  start = end = "YYYY-MM", kind "month", the word kept in ``part``;
+  ``month_part_days`` gives the day range (초순 01-10, 중순 11-20, 하순/말 21-end,
+  초 01-10, 중 = whole month) for a caller that wants it.
+- Deadlines (限, 까지, a leading ``~``) are kind "until": start None, end = the
+  date's end.  Open ranges ('20. 4월~, 이후, 부터) are kind "open": end None.
+- Recurring words (매월, 매주, 상시 …) span the whole report year, kind
+  "recurring"; 수시 is kind "none" with start = end = None.
+- Impossible dates (2.30(화), '18. 2. 30., 2월 30일) give kind "invalid",
+  ``valid=False``, start = end = None — when the form is unambiguous (a year, 일,
+  a weekday, 限/字 or a range).  A bare "2.30" is just not a date.
+- A bare "M.D" counts only with a weekday, 限/字/까지, a trailing dot, a range or
+  day list, a following time ("4.17 10시"), or inside "(…)", after ":" or ","
+  and followed by ")", ",", "(" or the end — so 1.5배, 20.7%, 5.6건 are not dates.
+- ``ref_month`` is accepted for the API but does not change any result.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+from dataclasses import dataclass
+
+from bogo.normalize import _date_patterns as P
+
+WEEKDAYS = "월화수목금토일"
+_SPAN_KINDS = frozenset({"iso", "ymdk", "ymd", "mdk", "md", "ymk", "ym", "mk", "y", "yp", "period"})
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    raw: str
+    start: str | None
+    end: str | None
+    pos: int
+    weekday: str | None = None
+    kind: str = "day"
+    end_weekday: str | None = None
+    part: str | None = None
+    valid: bool = True
+
+
+@dataclass(slots=True)
+class _Pt:
+    """An intermediate date: a point (year, month, day?) or a ready span."""
+
+    s: int
+    e: int
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    start: str | None = None
+    end: str | None = None
+    explicit: bool = False
+    weekday: str | None = None
+    part: str | None = None
+    valid: bool = True
+
+
+def _y2(yy: str) -> int:
+    n = int(yy)
+    return 1900 + n if n >= 70 else 2000 + n
+
+
+def is_valid(year: int, month: int, day: int | None = None) -> bool:
+    """True when the month (and day) exist in that year."""
+    if not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def weekday_of(date_str: str) -> str:
+    """The Korean weekday ("월".."일") of a "YYYY-MM-DD" date."""
+    y, m, d = (int(x) for x in date_str.split("-"))
+    return WEEKDAYS[_dt.date(y, m, d).weekday()]
+
+
+def weekday_matches(span: DateSpan) -> bool | None:
+    """Whether the written weekday(s) agree with the date(s); None when nothing to check."""
+    checks = [(span.start, span.weekday), (span.end, span.end_weekday)]
+    if span.kind in ("day", "list") or span.end_weekday is None:
+        checks = [(span.start, span.weekday)]
+    out: bool | None = None
+    for d, w in checks:
+        if w and d and len(d) == 10:
+            ok = weekday_of(d) == w
+            out = ok if out is None else (out and ok)
+    return out
+
+
+def month_part_days(part: str, year: int, month: int) -> tuple[str, str]:
+    """Day range of a month part: 초/초순/상순 01-10, 중순 11-20, 하순/말 21-end, 중 whole."""
+    last = calendar.monthrange(year, month)[1]
+    lo, hi = {"초": (1, 10), "초순": (1, 10), "상순": (1, 10), "중순": (11, 20),
+              "하순": (21, last), "말": (21, last)}.get(part, (1, last))
+    return f"{year:04d}-{month:02d}-{lo:02d}", f"{year:04d}-{month:02d}-{hi:02d}"
+
+
+def _ym(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _year_of(m, t: str, ref_year: int) -> tuple[int, bool]:
+    g = m.groupdict()
+    if g.get(f"{t}_a"):
+        return _y2(g[f"{t}_a"]), True
+    if g.get(f"{t}_f"):
+        return int(g[f"{t}_f"]), True
+    if g.get(f"{t}_b"):
+        return _y2(g[f"{t}_b"]), True
+    rel = g.get(f"{t}_r")
+    if rel:
+        return ref_year + (1 if rel in ("내년", "명년") else 0), True
+    return ref_year, False
+
+
+def _period_span(m, t: str, y: int) -> tuple[str, str] | None:
+    g = m.groupdict()
+    if g.get(f"{t}_both"):
+        return _ym(y, 1), _ym(y, 12)
+    h = g.get(f"{t}_h")
+    if h:
+        return (_ym(y, 1), _ym(y, 6)) if h == "상" else (_ym(y, 7), _ym(y, 12))
+    q = g.get(f"{t}_q")
+    if q:
+        k = int(q)
+        return _ym(y, 3 * k - 2), _ym(y, 3 * k)
+    if g.get(f"{t}_yr"):
+        return _ym(y, 1), _ym(y, 12)
+    ye = g.get(f"{t}_ye")
+    if ye:
+        return {"초": (_ym(y, 1), _ym(y, 1)), "말": (_ym(y, 12), _ym(y, 12))}.get(ye, (_ym(y, 1), _ym(y, 12)))
+    return None
+
+
+def _point(m, ref_year: int, base_year: int | None) -> _Pt | None:
+    """Interpret one ATOM match; base_year replaces ref_year for unwritten years."""
+    t = m.lastgroup
+    s, e = m.span()
+    dflt = base_year if base_year is not None else ref_year
+    if t in ("rec", "none"):
+        if t == "none":
+            return _Pt(s, e, "none")
+        return _Pt(s, e, "recurring", start=_ym(ref_year, 1), end=_ym(ref_year, 12))
+    if t == "mm":
+        a, b = int(m["mm_a"]), int(m["mm_b"])
+        if not (1 <= a <= 12 and 1 <= b <= 12 and a < b):
+            return None
+        return _Pt(s, e, "range", year=dflt, start=_ym(dflt, a), end=_ym(dflt, b))
+    if t in ("period", "yp"):
+        y, explicit = _year_of(m, t, ref_year) if t == "yp" else (dflt, False)
+        if not explicit:
+            y = dflt
+        se = _period_span(m, t, y)
+        if se is None:
+            return None
+        return _Pt(s, e, "period", year=y, start=se[0], end=se[1], explicit=explicit)
+    if t == "y":
+        y, _ = _year_of(m, t, ref_year)
+        if m["y_a"] and not m["y_n"]:
+            # an apostrophe year without 년 counts only before ~, 까지, ), , or the end
+            rest = m.string[e:e + 3]
+            if not (rest == "" or rest[0] in "~),;" or rest.lstrip().startswith(("~", "까지"))):
+                return None
+        return _Pt(s, e, "year", year=y, start=_ym(y, 1), end=_ym(y, 12), explicit=True)
+    # point forms
+    if t in ("iso", "ymdk", "ymd"):
+        y, explicit = (int(m["iso_y"]), True) if t == "iso" else _year_of(m, t, ref_year)
+        mo, d = int(m[f"{t}_m"]), int(m[f"{t}_d"])
+    elif t in ("mdk", "md"):
+        y, explicit = dflt, False
+        mo, d = int(m[f"{t}_m"]), int(m[f"{t}_d"])
+    elif t in ("ymk", "ym"):
+        y, explicit = _year_of(m, t, ref_year)
+        mo, d = int(m[f"{t}_m"]), None
+    else:  # mk
+        y, explicit = dflt, False
+        mo, d = int(m["mk_m"]), None
+    part = m.groupdict().get(f"{t}_p")
+    return _Pt(s, e, "day" if d is not None else "month", year=y, month=mo, day=d,
+               explicit=explicit, part=part, valid=is_valid(y, mo, d))
+
+
+def _pt_bounds(p: _Pt) -> tuple[str | None, str | None]:
+    if p.start is not None or p.month is None or not p.valid:
+        return p.start, p.end
+    v = _ym(p.year, p.month) + (f"-{p.day:02d}" if p.day is not None else "")
+    return v, v
+
+
+def _bump(p: _Pt) -> None:
+    """Move an end written without its year into the next year."""
+    if p.year is not None:
+        p.year += 1
+        p.valid = p.month is None or is_valid(p.year, p.month, p.day)
+
+
+def _context_ok(text: str, s: int, e: int) -> bool:
+    """Weak context for a bare M.D: '(' ',' ':' '·' or start before; ')' ',' '(' or end after."""
+    while s > 0 and text[s - 1] == " ":
+        s -= 1
+    n = len(text)
+    while e < n and text[e] == " ":
+        e += 1
+    if s > 1 and text[s - 1] == ":" and text[s - 2].isdigit():
+        return False
+    return (s == 0 or text[s - 1] in "(,:·[") and (e == n or text[e] in "),(]")
+
+
+def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
+    out: list[DateSpan] = []
+    last_end = 0
+    last_year: int | None = None
+    i = 0
+    n = len(text)
+    while i < n:
+        m = P.ATOM.search(text, i)
+        if m is None:
+            break
+        gap = text[last_end:m.start()]
+        carry = last_year if out and gap.strip() in (",", "·", "및", "와", "과") else None
+        p = _point(m, ref_year, carry)
+        if p is None:
+            i = m.start() + 1
+            continue
+        t = m.lastgroup
+        e = m.end()
+        strong = t != "md" or carry is not None
+        kind, wk, end_wk = p.kind, None, None
+        if p.kind == "day":
+            w = P.WEEKDAY.match(text, e)
+            if w:
+                wk, e, strong = w["w"], w.end(), True
+            if t == "md" and m["md_dot"]:
+                strong = True
+        start, end = _pt_bounds(p)
+        # range, open range or list
+        rng_end: _Pt | None = None
+        tl = P.TILDE.match(text, e) if t != "mm" and p.kind not in ("none", "recurring") else None
+        if tl:
+            q = P.ATOM.match(text, tl.end())
+            qp = _point(q, ref_year, p.year) if q and q.lastgroup in _SPAN_KINDS else None
+            if qp is not None and not (q.lastgroup == "md" and p.kind in ("month", "year")):
+                rng_end, e = qp, q.end()
+            elif p.kind in ("day", "month") and (b := P.BARE_NUM.match(text, tl.end())) and \
+                    not P.UNIT_AFTER.match(text, b.end()):
+                v = int(b["n"])
+                if p.kind == "day":
+                    rng_end = _Pt(b.start(), b.end(), "day", year=p.year, month=p.month, day=v)
+                else:
+                    rng_end = _Pt(b.start(), b.end(), "month", year=p.year, month=v)
+                rng_end.valid = is_valid(rng_end.year, rng_end.month, rng_end.day)
+                e = b.end()
+            elif P.OPEN_END.match(text, tl.end()):
+                kind, end, e, strong = "open", None, tl.end(), True
+        if rng_end is not None:
+            strong = True
+            if rng_end.kind == "day":
+                w = P.WEEKDAY.match(text, e)
+                if w:
+                    end_wk, e = w["w"], w.end()
+            if not rng_end.explicit and rng_end.start is None and p.year is not None:
+                s0, e0 = _pt_bounds(p)
+                s1, _ = _pt_bounds(rng_end)
+                if s0 and s1 and s1[:7] < s0[:7]:
+                    _bump(rng_end)
+            _, end = _pt_bounds(rng_end)
+            kind = "range"
+            if not rng_end.valid:
+                kind = "invalid"
+            if rng_end.valid and p.valid:
+                last_year = rng_end.year
+        elif kind not in ("open",) and p.kind in ("day", "month") and t not in ("mm",):
+            lst = (P.DAY_LIST if p.kind == "day" else P.MONTH_LIST).match(text, e)
+            if lst and wk is None and p.valid:
+                nums = [int(x) for x in P.NUMS.findall(lst.group())]
+                seq = [p.day if p.kind == "day" else p.month, *nums]
+                if all(a < b for a, b in zip(seq, seq[1:])) and all(
+                        is_valid(p.year, p.month if p.kind == "day" else v, v if p.kind == "day" else None)
+                        for v in nums):
+                    last = nums[-1]
+                    end = _ym(p.year, p.month) + f"-{last:02d}" if p.kind == "day" else _ym(p.year, last)
+                    kind, e, strong = "list", lst.end(), True
+        # suffixes: 限 까지 字 이후 부터
+        sx = P.SUFFIX.match(text, e)
+        if sx:
+            word = sx["s"]
+            e = sx.end()
+            strong = True
+            if kind not in ("range", "open", "invalid", "list"):
+                if word in ("限", "까지"):
+                    kind, start = "until", None
+                elif word in ("이후", "부터"):
+                    kind, end = "open", None
+        # a leading "~" (not the tail of the previous span): a deadline
+        s0 = m.start()
+        if kind in ("day", "month", "period", "year") and s0 > last_end:
+            before = text[last_end:s0].rstrip()
+            if before.endswith("~"):
+                kind, start, strong = "until", None, True
+                s0 = last_end + len(before) - 1
+        if t == "md" and not strong:
+            if P.TIME_AFTER.match(text, e):
+                strong = True
+            elif not _context_ok(text, m.start(), e) or P.UNIT_AFTER.match(text, m.end()):
+                i = m.start() + 1
+                continue
+        if not p.valid:
+            if t in ("md", "mk") and not (wk or kind in ("until", "range")) and not (t == "md" and m["md_dot"]):
+                i = m.start() + 1
+                continue
+            kind, start, end = "invalid", None, None
+        elif kind == "invalid":
+            start = end = None
+        if p.kind == "none":
+            start = end = None
+        out.append(DateSpan(raw=orig[s0:e].rstrip(), start=start, end=end, pos=s0,
+                            weekday=wk, kind=kind, end_weekday=end_wk, part=p.part,
+                            valid=kind != "invalid"))
+        if rng_end is None and p.year is not None and p.valid:
+            last_year = p.year if (p.explicit or carry is not None) else last_year
+        last_end = e
+        i = e
+    return out
+
+
+def find_dates(text: str, ref_year: int, ref_month: int | None = None) -> list[DateSpan]:
+    """Every date expression in ``text``, left to right (see the module docstring)."""
+    if not text or not P.QUICK.search(text):
+        return []
+    return _scan(text.translate(P.FOLD), text, ref_year)
+
+
+def parse_date(expr: str, ref_year: int, ref_month: int | None = None) -> DateSpan | None:
+    """The first date expression in ``expr`` (normally the whole of it), or None."""
+    spans = find_dates(expr.strip(), ref_year, ref_month)
+    return spans[0] if spans else None
