@@ -1,0 +1,133 @@
+"""Key tasks with their parts, and the dated plan items under them.
+
+A task is a numbered heading (a bare "1", "1." or Ⅰ-level item) whose children
+include sub-headings such as 추진방향, 추진실적 or 향후계획 (□-headings or
+unmarked part headings).  Each task appears once: summary lists were dropped by
+the outline builder.  ``number`` is "area-task" when the task sits under a
+numbered area ("1. 민선7기 …" → "1-3"), else the task's own number.  Each part
+keeps its heading as written (whitespace normalised) with the text of its
+bullets.  Dated items under plan headings become milestones
+(:mod:`bogo.extract.milestones`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Paragraph, Table
+from ..model import Report, Task
+from ..normalize.markers import marker_number
+from ..structure import Layout
+from ..structure.outline import Heading
+
+_TASK_KINDS = ("bare_num", "num")
+_PART_KINDS = ("square", "part", "mdhead")
+_YEAR_PREFIX = re.compile(r"^(['’]?\d{2}년|\d{4}년)\s*")
+
+
+def part_key(title: str) -> str:
+    """A part heading as written, whitespace normalised: "추진 방향" → "추진방향",
+    "'18년 추진계획" keeps its year prefix."""
+    m = _YEAR_PREFIX.match(title)
+    prefix = (m.group(1) + " ") if m else ""
+    rest = title[m.end():] if m else title
+    if len(rest) <= 12:
+        rest = rest.replace(" ", "")
+    return (prefix + rest).strip()
+
+
+def _is_task(h: Heading) -> bool:
+    return h.kind in _TASK_KINDS and any(c.kind in _PART_KINDS for c in h.children)
+
+
+def _task_headings(roots: list[Heading]) -> list[Heading]:
+    out: list[Heading] = []
+
+    def visit(h: Heading) -> None:
+        if _is_task(h):
+            out.append(h)
+            return
+        for c in h.children:
+            visit(c)
+
+    for r in roots:
+        visit(r)
+    return out
+
+
+def _span_end(layout: Layout, h: Heading) -> int:
+    """Block index where heading ``h``'s section ends."""
+    heads = layout.headings
+    pos = heads.index(h)
+    for nxt in heads[pos + 1:]:
+        if nxt.rank <= h.rank:
+            return nxt.index
+    return len(layout.blocks)
+
+
+def _part_texts(layout: Layout, start: int, end: int) -> list[str]:
+    out: list[str] = []
+    for b in layout.blocks[start + 1:end]:
+        if isinstance(b, Paragraph) and b.text:
+            out.append(b.text if b.marker in ("", "-", "○", "·", "•", "▪") or not b.marker
+                       else f"{b.marker} {b.text}")
+        elif isinstance(b, Table):
+            continue
+    return out
+
+
+def extract(layout: Layout, report: Report) -> None:
+    roots = _roots(layout)
+    plan_items = []
+    for n, h in enumerate(_task_headings(roots), 1):
+        area = h.parent if h.parent is not None and h.parent.kind in ("num",) and h.kind != "num" else None
+        tno = marker_number(h.marker) or n
+        number = f"{marker_number(area.marker)}-{tno}" if area is not None else str(tno)
+        task_id = f"k{len(report.tasks) + 1}"
+        parts: dict[str, list[str]] = {}
+        for c in h.children:
+            if c.kind not in _PART_KINDS:
+                continue
+            key = part_key(c.title)
+            end = _span_end(layout, c)
+            texts = _part_texts(layout, c.index, end)
+            parts.setdefault(key, []).extend(texts)
+            plan_items.append((task_id, key, c.index, end))
+        report.tasks.append(Task(
+            id=task_id, number=number, group=area.title if area is not None else (h.parent.title if h.parent else None),
+            title=h.title, section=h.id, line=h.line, parts=parts,
+        ))
+    _milestones(layout, report, plan_items)
+
+
+def _roots(layout: Layout) -> list[Heading]:
+    return [h for h in layout.headings if h.parent is None]
+
+
+def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str, int, int]]) -> None:
+    try:
+        from .milestones import PlanItem, extract_milestones, is_plan_heading
+    except ImportError:
+        return
+    year, month = layout.year_month
+    if year is None:
+        return
+    items = []
+    covered: set[int] = set()
+    for task_id, key, start, end in task_parts:
+        if not is_plan_heading(key):
+            continue
+        for i in range(start + 1, end):
+            b = layout.blocks[i]
+            if isinstance(b, Paragraph) and b.text:
+                items.append(PlanItem(task=task_id, heading=key, text=b.text, line=b.line))
+                covered.add(i)
+    # plan headings outside tasks (an office-level 향후계획)
+    for h in layout.headings:
+        if h.kind in _PART_KINDS and is_plan_heading(h.title) and h.index + 1 not in covered:
+            end = _span_end(layout, h)
+            for i in range(h.index + 1, end):
+                b = layout.blocks[i]
+                if isinstance(b, Paragraph) and b.text and i not in covered:
+                    items.append(PlanItem(task=None, heading=part_key(h.title), text=b.text, line=b.line))
+    report.milestones.extend(extract_milestones(items, year, month))
