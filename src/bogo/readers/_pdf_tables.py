@@ -28,6 +28,8 @@ TABLE_SETTINGS = {
     "edge_min_length": 3,
 }
 GRID_TOL = 2.0  # points: edges closer than this are one grid line
+LAYOUT_MAX_COLS = 30  # more grid columns than this: a diagram, not a data table
+LAYOUT_FILL = 0.3  # below this share of the grid area holding text, a table is layout
 
 
 @dataclass(slots=True)
@@ -129,4 +131,9 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | Non
     if not any_text:
         return None
     cells.sort(key=lambda c: (c.row, c.col))
-    return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=0, end_line=0)
+    filled = sum(c.rowspan * c.colspan for c in cells if c.text)
+    # an org chart or a boxed diagram: a grid of rules that is mostly blank
+    rows_with_text = {r for c in cells if c.text for r in range(c.row, c.row + c.rowspan)}
+    layout = (filled < LAYOUT_FILL * n_rows * n_cols or n_cols > LAYOUT_MAX_COLS
+              or 3 * (n_rows - len(rows_with_text)) >= n_rows)
+    return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=0, end_line=0, layout=layout)

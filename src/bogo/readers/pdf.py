@@ -37,6 +37,7 @@ _HANGUL = re.compile("[가-힣ㄱ-ㅣ]")
 _PAGE_NUMBER = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$")
 # line starts that open a paragraph although split_marker does not call them markers
 _EXTRA_BULLET = re.compile(r"^[ㅇo◦∘]\s")
+_LEADER_END = re.compile(r"(?:[·.…‥]\s*){3,}\d+$")       # a table-of-contents entry
 SPACE_GAP = 0.22      # × font size: a gap wider than this is a space
 TAB_GAP = 1.8         # × font size: a gap wider than this separates cells
 NO_TEXT_WARNING = "{pages}쪽: 한글 텍스트 층이 없습니다 (스캔 또는 글꼴 문제)"
@@ -91,6 +92,7 @@ def _make_line(chars: list[dict]) -> Line | None:
     prev = None
     space_seen = False
     sizes: list[float] = []
+    hsizes: list[float] = []   # Hangul glyph sizes: digits and Latin are often set smaller
     bold = 0
     x0 = x1 = None
     for ch in chars:
@@ -109,6 +111,8 @@ def _make_line(chars: list[dict]) -> Line | None:
                 parts.append(" ")
         parts.append(t)
         sizes.append(s)
+        if "가" <= t <= "힣":
+            hsizes.append(s)
         if "bold" in str(ch.get("fontname", "")).lower():
             bold += 1
         if x0 is None:
@@ -119,7 +123,7 @@ def _make_line(chars: list[dict]) -> Line | None:
     if prev is None:
         return None
     return Line(text="".join(parts), x0=x0, x1=x1, top=min(c["top"] for c in chars),
-                bottom=max(c["bottom"] for c in chars), size=median(sizes),
+                bottom=max(c["bottom"] for c in chars), size=median(hsizes or sizes),
                 bold=bold * 2 > len(sizes))
 
 
@@ -208,14 +212,16 @@ def _page_items(page, chars: list[dict], found) -> list:
     return [it[1] for it in items]
 
 
-def _starts_paragraph(ln: Line, prev: Line, gap_limit: float, right: float) -> bool:
+def _starts_paragraph(ln: Line, first: Line, prev: Line, gap_limit: float, right: float) -> bool:
     if ln.has_tab or prev.has_tab:
         return True
     norm = normalize_text(ln.text)
-    if split_marker(norm)[0] or _EXTRA_BULLET.match(norm):
+    if split_marker(norm)[0] or _EXTRA_BULLET.match(norm) or _LEADER_END.search(prev.text):
         return True
-    if ln.top - prev.bottom > gap_limit or abs(ln.size - prev.size) > 1.0:
+    if ln.top - prev.bottom > gap_limit or abs(ln.size - prev.size) > max(1.0, 0.12 * prev.size):
         return True
+    if ln.x0 > first.x0 + 0.5 * ln.size:
+        return False                                # hanging indent: a continuation line
     return prev.x1 < right - 2.5 * prev.size        # the previous line ended short
 
 
@@ -234,7 +240,7 @@ def _group_page(items: list) -> list:
             cur = None
             continue
         limit = max(base * 1.6, base + 0.4 * it.size)
-        if cur is None or _starts_paragraph(it, cur[-1], limit, right):
+        if cur is None or _starts_paragraph(it, cur[0], cur[-1], limit, right):
             cur = [it]
             out.append(cur)
         else:
@@ -264,21 +270,26 @@ def _emit(pages: list[tuple[int, list]], settings: Settings) -> list[Block]:
 
         def flush() -> None:
             nonlocal n
-            if not run:
-                return
-            if recognise and sum(g[0].has_tab for g in run) >= settings.min_table_rows:
-                numbered = [(n + k + 1, " ".join(ln.text for ln in g)) for k, g in enumerate(run)]
-                by_line = {num: g for (num, _), g in zip(numbered, run, strict=True)}
-                for b in recognise(numbered, settings):
-                    b.page = pno
-                    if isinstance(b, Paragraph) and b.line in by_line:
-                        b.indent = _indent(by_line[b.line][0], margin, em)
-                    blocks.append(b)
-                n += len(run)
-            else:
-                for g in run:
-                    n += 1
-                    blocks.append(_paragraph(g, n, pno, margin, em))
+            i = 0
+            while i < len(run):
+                j = i
+                while j < len(run) and run[j][0].has_tab:
+                    j += 1
+                if recognise and j - i >= settings.min_table_rows:
+                    # a run of lines with cell gaps: the shared text-table recogniser
+                    numbered = [(n + k + 1, run[i + k][0].text) for k in range(j - i)]
+                    x0_of = {num: run[i + k][0] for k, (num, _) in enumerate(numbered)}
+                    for b in recognise(numbered, settings):
+                        b.page = pno
+                        if isinstance(b, Paragraph) and b.line in x0_of:
+                            b.indent = _indent(x0_of[b.line], margin, em)
+                        blocks.append(b)
+                    n += j - i
+                    i = j
+                    continue
+                n += 1
+                blocks.append(_paragraph(run[i], n, pno, margin, em))
+                i += 1
             run.clear()
 
         for g in groups:
