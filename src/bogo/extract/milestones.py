@@ -1,0 +1,114 @@
+"""Dated plan items → milestones (pure functions, no I/O).
+
+Role: recognise the headings under which a report lists its plans
+(``is_plan_heading``), read the period a heading stands for (``period_of_heading``,
+for check D304), and turn the plan items found under such headings into
+``bogo.model.Milestone`` records (``extract_milestones``) with the dates
+normalised by ``bogo.normalize.dates``.
+
+Decisions:
+- Plan headings: (연도)(상/하반기|N분기|N월)?(세부|향후|주요|금후)?(추진|조치|시행)?
+  (계획|일정)(및 일정|및 계획)? — e.g. 추진계획, 향후 계획, 향후 일정, 향후 추진계획,
+  추진일정, 세부 추진계획, '20년 추진계획, 2020년 추진계획, 하반기 추진계획,
+  향후 조치계획.  Not: 추진실적, 추진경과, 추진내용, 추진방향 and 향후 추진방향 (a
+  direction is not a dated plan), 주요업무 추진계획 (a chapter title, not a list of
+  plans), and mixed titles such as 추진내용 및 향후계획 (their items may be past).
+- 수시 gives no milestone (spec: "수시 has none"), and neither does an impossible
+  date (that is check D303's business).  A year-level date ('20년, 2020년) is kept
+  only when the item has no finer date, so a year inside a name
+  (「2020년 학술용역 추진지침」 … : '20. 2월) does not become a second milestone.
+- Recurring words (연중, 매월, 상시) are milestones spanning the report year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bogo.model import Milestone
+from bogo.normalize._date_patterns import FOLD
+from bogo.normalize.dates import find_dates
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """One line/bullet of a plan section: the task it belongs to, the heading it is
+    listed under, its text and its 1-based source line."""
+
+    task: str | None
+    heading: str
+    text: str
+    line: int
+
+
+_LEAD = re.compile(
+    r"^(?:[\s#□■○◦●◎◆◇▶▷▸‣•·\-－*※⇒➢>〈<\[【「(]|\d{1,2}[.)]|\(\d{1,2}\)|[가-하][.)]"
+    r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\.?|(?:I{1,3}|IV|V|VI{0,3}|IX|X)\.|[①-⑳])+"
+)
+_TAIL = re.compile(r"[\s:〉>\]】」)]*(?:\(안\))?[\s:〉>\]】」)]*$")
+_KEEP = re.compile(r"[^가-힣0-9'/~.·]")
+
+_YEAR = r"(?:'?\d{2}|\d{4})년도?"
+_WHEN = r"(?:상반기|하반기|[1-4](?:/4)?분기|\d{1,2}월)"
+_PLAN = re.compile(
+    rf"^(?:{_YEAR})?{_WHEN}?(?:세부|향후|주요|금후)*(?:추진|조치|시행)?(?:계획|일정)"
+    r"(?:및(?:추진)?(?:일정|계획))?$"
+)
+_PLAN_WORDS = re.compile(r"(?:세부|향후|주요|금후)*(?:추진|조치|시행)?(?:계획|일정|실적|과제)?$")
+
+
+def _clean(title: str) -> str:
+    t = title.translate(FOLD)
+    t = _LEAD.sub("", t.strip())
+    t = _TAIL.sub("", t)
+    return t
+
+
+def _key(title: str) -> str:
+    """A compact comparison key: markers, brackets and spaces removed."""
+    return _KEEP.sub("", _clean(title))
+
+
+def is_plan_heading(title: str) -> bool:
+    """True when ``title`` heads a list of (dated) plans (see the module docstring)."""
+    if not title:
+        return False
+    return bool(_PLAN.match(_key(title)))
+
+
+def period_of_heading(title: str, report_year: int) -> tuple[str, str] | None:
+    """(start, end) of a period heading — 상반기, 하반기, 1분기, 3/4분기, '20년 상반기,
+    7월, 4~6월, optionally followed by plan words (상반기 추진계획).  A bare year
+    ('20년 추진계획) or 연중 is the scope of a plan, not a period: None."""
+    t = _clean(title)
+    if not t:
+        return None
+    compact = re.sub(r"\s+", "", t)
+    core = _PLAN_WORDS.sub("", compact)
+    if not core:
+        return None
+    spans = find_dates(core, report_year)
+    if len(spans) != 1:
+        return None
+    sp = spans[0]
+    if sp.raw != core or sp.kind not in ("period", "month", "range") or sp.start is None or sp.end is None:
+        return None
+    if sp.start[5:7] == "01" and sp.end[5:7] == "12" and sp.start[:4] == sp.end[:4]:
+        return None  # 연중: the whole year
+    return sp.start, sp.end
+
+
+def extract_milestones(items: Iterable[PlanItem], report_year: int,
+                       report_month: int | None = None) -> list[Milestone]:
+    """Every date expression of every plan item, as a Milestone, in order."""
+    out: list[Milestone] = []
+    for it in items:
+        spans = [s for s in find_dates(it.text, report_year, report_month)
+                 if s.kind not in ("none", "invalid")]
+        if any(s.kind != "year" for s in spans):
+            spans = [s for s in spans if s.kind != "year"]
+        for s in spans:
+            out.append(Milestone(task=it.task, raw=s.raw, start=s.start, end=s.end,
+                                 line=it.line, heading=it.heading, text=it.text))
+    return out
