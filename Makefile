@@ -1,0 +1,37 @@
+# bogo — the two commands: `make demo` and `make test` (they build the environment).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench lint docs clean env
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+env: $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/bogo demo examples
+	-$(VENV)/bin/bogo check examples/*.txt
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench
+	$(PY) -m pytest -n 2 -p no:cacheprovider
+
+bench: $(STAMP)
+	$(PY) -m pip install -q '.[bench]'
+	$(PY) bench/parse.py
+	-$(PY) bench/formats.py
+	-$(PY) bench/check.py
+	-$(PY) bench/mutate.py
+
+docs: $(STAMP)
+	$(PY) -m bogo.schema --write
+	$(PY) -m bogo.checks.docs --write
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info
