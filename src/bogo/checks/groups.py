@@ -1,0 +1,119 @@
+"""Which rows and columns a total sums: the structure behind T101/T105/T106.
+
+Row totals: in a table whose first data row is a total ("top" orientation, the
+Korean norm) a 소계 row sums the rows below it up to the next total, and the
+계/합계 row sums the 소계 rows plus the rows outside any 소계 group; in a "bottom"
+table the same holds upwards.  With two label columns, a 소계 sums the rows of its
+own group (same first label).  Column totals follow the header tree: a total
+column sums, per sibling group under the same parent, that group's own total
+column if it has one, else its columns; rate/average/change columns never count.
+"""
+
+from __future__ import annotations
+
+from .grid import Grid, is_non_part
+
+
+def row_groups(g: Grid) -> list[tuple[int, list[int]]]:
+    """(total row, part rows) pairs for the row totals of ``g``."""
+    data = g.data_rows()
+    if not data or not any(g.row_kind[r] for r in data):
+        return []
+    top = g.row_kind[data[0]] is not None
+    out: list[tuple[int, list[int]]] = []
+    seq = data if top else list(reversed(data))
+    for i, r in enumerate(seq):
+        kind = g.row_kind[r]
+        if kind is None:
+            continue
+        parts: list[int] = []
+        if kind == "sub" and g.label_cols >= 2 and g.row_labels[r][0] and \
+                total_free(g.row_labels[r][0]):
+            grp = g.row_labels[r][0]
+            parts = [x for x in data if x != r and g.row_kind[x] is None and g.row_labels[x][0] == grp]
+        else:
+            in_sub = False
+            for x in seq[i + 1:]:
+                k = g.row_kind[x]
+                if k == "grand" or (k == "sub" and kind == "sub"):
+                    break
+                if k == "sub":
+                    parts.append(x)
+                    in_sub = True
+                elif not in_sub or kind == "sub":
+                    parts.append(x)
+                elif kind == "grand" and g.label_cols >= 2 and not _in_any_sub(g, x, data):
+                    parts.append(x)
+        if parts:
+            out.append((r, sorted(parts)))
+    return out
+
+
+def total_free(label: str) -> bool:
+    from .grid import total_kind
+    return total_kind(label) is None
+
+
+def _in_any_sub(g: Grid, x: int, data: list[int]) -> bool:
+    grp = g.row_labels[x][0]
+    return any(g.row_kind[r] == "sub" and g.row_labels[r][0] == grp for r in data)
+
+
+def part_columns(g: Grid) -> list[int]:
+    """Data columns whose cells may be summed (not labels, rates, changes)."""
+    out = []
+    for c in range(g.label_cols, g.ncols):
+        if is_non_part(g.labels[c]):
+            continue
+        vals = [row[c] for row in g.cells if row[c].numeric]
+        if vals and not any(v.pct for v in vals):
+            out.append(c)
+    return out
+
+
+def _measure_level(g: Grid) -> bool:
+    """True when the last header row repeats a measure (건수/예산 under each group)."""
+    if len(g.paths[0]) < 2:
+        return False
+    last = [p[-1] for p in g.paths[g.label_cols:] if p[-1] and p[-1] != p[-2] and not _tot(p[-1])]
+    return len(last) != len(set(last))
+
+
+def col_groups(g: Grid) -> list[tuple[int, list[int]]]:
+    """(total column, part columns) pairs for the column totals of ``g``."""
+    cols = part_columns(g)
+    if not g.paths or not cols:
+        return []
+    measure = _measure_level(g)
+    depth = len(g.paths[0]) - (1 if measure else 0)
+    out = []
+    for c in cols:
+        path = g.paths[c]
+        lvl = next((i for i in range(depth) if _tot(path[i])), None)
+        if lvl is None:
+            continue
+        cands = [d for d in cols if d != c and g.paths[d][:lvl] == path[:lvl]
+                 and not _tot(g.paths[d][lvl])
+                 and (not measure or g.paths[d][-1] == path[-1])]
+        groups: dict[str, list[int]] = {}
+        for d in cands:
+            groups.setdefault(g.paths[d][lvl], []).append(d)
+        parts: list[int] = []
+        for members in groups.values():
+            reps = [d for d in members if any(_tot(x) for x in g.paths[d][lvl + 1:depth])]
+            if reps:
+                parts.append(min(reps, key=lambda d: _first_tot(g.paths[d], lvl + 1, depth)))
+            else:
+                parts.extend(members)
+        if len(parts) >= 1:
+            out.append((c, sorted(parts)))
+    return out
+
+
+def _tot(label: str) -> bool:
+    from .grid import total_kind
+    return total_kind(label) is not None
+
+
+def _first_tot(path: list[str], lo: int, hi: int) -> int:
+    return next((i for i in range(lo, hi) if _tot(path[i])), hi)

@@ -1,0 +1,191 @@
+"""T1xx — table arithmetic: totals, differences, balances, percentages, counts.
+
+Every check here is a table-scope check: it gets one :class:`~bogo.model.TableRec`
+and the run :class:`~bogo.checks.context.Context`, reads the shared numeric grid
+(:mod:`bogo.checks.grid`) and the total structure (:mod:`bogo.checks.groups`),
+and reports each cell that breaks its table's own arithmetic.  Structure that
+is only guessed (column totals under a header without spans) must be confirmed
+by most rows before a row is flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Finding, TableRec
+from .arith import fmt_num, pair_combos, pair_mismatch, tolerance, value_of
+from .context import Context
+from .grid import Grid, table_name
+from .groups import col_groups, part_columns, row_groups
+from .registry import REGISTRY, register
+from .tables_pct import pct_findings  # noqa: F401  (registers T104)
+from .tables_diff import balance_findings, diff_findings  # noqa: F401  (T102, T103)
+
+
+def _pair_col(g: Grid, c: int) -> bool:
+    vals = [row[c] for row in g.cells if row[c].numeric]
+    return bool(vals) and sum(v.is_pair for v in vals) * 2 >= len(vals)
+
+
+@register("T101", "total-row-mismatch", "error",
+          "{table} '{row}' 행 '{col}' 열: {what} {found} ≠ 구성 항목의 합 {expected}")
+def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
+    """A 계/합계/소계/총계 row or column differs from the sum of its parts.
+
+    Bad:
+        구분 | 2018년
+        합계 | 1,000
+        A    | 600
+        B    | 300
+    Good:
+        합계 | 900   (= 600 + 300)
+
+    Rows between two 소계 rows are the parts of the upper 소계 (partial
+    subtotals); the 계 row then sums the 소계 rows.  "a / b" (정원/현원) cells
+    are compared side by side; a lone number in such a column may be either
+    side.  Parenthesised counts are T105's, not this check's.
+
+    Traps:
+        Rate, average, 증감 and 비고 columns are never summed.  억원/조원 tables (or a
+        반올림 note) allow n × 0.5 unit of rounding.  A column total guessed from
+        an unmerged header must hold in most rows before one row is flagged; a
+        total that differs in every column is a structure we misread, not flagged.
+    """
+    chk = REGISTRY["T101"]
+    g = ctx.grid(table)
+    cols = part_columns(g)
+    for tr, parts in row_groups(g):
+        found: list[Finding] = []
+        compared = 0
+        for c in cols:
+            tot = g.cells[tr][c]
+            if not tot.numeric or (tot.value is None and not tot.is_pair):
+                continue
+            cells = [g.cells[r][c] for r in parts]
+            if not any(x.numeric for x in cells):
+                continue
+            compared += 1
+            kw = dict(line=g.row_line(tr), table=table.id, row=g.row_name(tr), col=g.col_name(c),
+                      table_label=table_name(table))
+            if _pair_col(g, c):
+                combos = pair_combos(cells, [True] * len(cells))
+                for what, f, e in pair_mismatch(tot, combos or set()) if combos else []:
+                    found.append(chk.finding(found=f, expected=e, what=what, **kw))
+                continue
+            s = sum(value_of(x) for x in cells)
+            if abs(value_of(tot) - s) > tolerance(g, len(cells), cells + [tot]):
+                found.append(chk.finding(found=fmt_num(tot.value), expected=fmt_num(s), what="합계", **kw))
+        if not (compared >= 2 and len(found) >= compared):
+            yield from found
+    yield from _column_totals(g, table, chk)
+
+
+def _column_totals(g: Grid, table: TableRec, chk) -> Iterator[Finding]:
+    per_group = []
+    for tc, parts in col_groups(g):
+        if _pair_col(g, tc):
+            continue  # 정원/현원 totals across a row are T106's
+        found, holds = [], 0
+        for r in g.data_rows():
+            tot = g.cells[r][tc]
+            cells = [g.cells[r][c] for c in parts]
+            if tot.value is None or not any(x.numeric for x in cells):
+                continue
+            s = sum(value_of(x) for x in cells)
+            if abs(value_of(tot) - s) <= tolerance(g, len(cells), cells + [tot]):
+                holds += 1
+                continue
+            found.append(chk.finding(found=fmt_num(tot.value), expected=fmt_num(s), what="합계",
+                                     line=g.row_line(r), table=table.id, row=g.row_name(r),
+                                     col=g.col_name(tc), table_label=table_name(table)))
+        per_group.append((found, holds, len(parts)))
+    all_holds = sum(h for _, h, _ in per_group)
+    all_n = all_holds + sum(len(f) for f, _, _ in per_group)
+    table_ok = len(per_group) >= 2 and all_holds * 2 > all_n
+    for found, holds, nparts in per_group:
+        n = holds + len(found)
+        if holds * 2 > n:
+            yield from found
+        elif (holds * 2 >= n or n == 1) and nparts >= 2 and (table_ok or g.strict_header):
+            yield from found
+
+
+@register("T105", "count-sum-mismatch", "error",
+          "{table} '{row}' 행 '{col}' 열: 괄호 안 수 {found} ≠ 구성 항목의 합 {expected}")
+def count_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
+    """Parenthesised counts (사업수, 여성 수) do not add up to the total's count.
+
+    Bad:
+        합계 | 927,561 (61)
+        A    | 500,000 (40)
+        B    | 427,561 (22)
+    Good:
+        합계 | 927,561 (62)
+
+    "(-)" counts as zero when other parts carry a count.
+
+    Traps:
+        A ※ note saying the 사업수 excludes some items ("사업수는 행정운영경비 … 제외")
+        makes the counts a different population: the check stays silent.
+        Percentages in parentheses are T104's.
+    """
+    chk = REGISTRY["T105"]
+    g = ctx.grid(table)
+    if g.counts_excluded:
+        return
+    for tr, parts in row_groups(g):
+        for c in range(g.label_cols, g.ncols):
+            tot = g.cells[tr][c]
+            if tot.paren is None:
+                continue
+            cells = [g.cells[r][c] for r in parts]
+            if not any(x.paren is not None for x in cells):
+                continue
+            s = sum(x.paren or 0 for x in cells)
+            if abs(tot.paren - s) > 1e-9:
+                yield chk.finding(found=fmt_num(tot.paren), expected=fmt_num(s), line=g.row_line(tr),
+                                  table=table.id, row=g.row_name(tr), col=g.col_name(c),
+                                  table_label=table_name(table))
+
+
+@register("T106", "composite-row-mismatch", "error",
+          "{table} '{row}' 행: {col} {what} {found} ≠ 유형별 {what}의 합 {expected}")
+def composite_row_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
+    """A "정원 / 현원 (여성)" total cell disagrees with the same row's parts.
+
+    Bad:
+        구분       | 합계           | 일반직    | 임기제
+        국제교류담당관 | 27 / 26 (15) | 17 / 15 | 10 / 10
+    Good:
+        국제교류담당관 | 27 / 25 (15) | 17 / 15 | 10 / 10
+
+    The 합계 정원 must equal the sum of 정원 by employment type, the same for
+    현원; the women count in parentheses cannot exceed 현원.
+
+    Traps:
+        "1 /" is 정원 1 현원 0, "/ 1" the reverse; a lone "1" in such a column may be
+        either side and is tried both ways.  Rate columns are never parts.
+    """
+    chk = REGISTRY["T106"]
+    g = ctx.grid(table)
+    pair_cols = [c for c in part_columns(g) if _pair_col(g, c)]
+    totals = [c for c in pair_cols if g.col_kind[c]]
+    if not totals:
+        return
+    tc = totals[0]
+    parts = [c for c in pair_cols if c != tc and not g.col_kind[c]]
+    for r in g.data_rows():
+        tot = g.cells[r][tc]
+        if not tot.is_pair:
+            continue
+        kw = dict(line=g.row_line(r), table=table.id, row=g.row_name(r), col=g.col_name(tc),
+                  table_label=table_name(table))
+        women = tot.paren
+        if women is not None and tot.c.current is not None and women > tot.c.current:
+            yield chk.finding(found=fmt_num(women), expected=f"≤ {tot.c.current}", what="여성 수", **kw)
+        cells = [g.cells[r][c] for c in parts]
+        if len(parts) < 2 or not any(x.numeric for x in cells):
+            continue
+        combos = pair_combos(cells, [True] * len(cells))
+        for what, f, e in pair_mismatch(tot, combos) if combos else []:
+            yield chk.finding(found=f, expected=e, what=what, **kw)
