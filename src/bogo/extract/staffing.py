@@ -1,0 +1,313 @@
+"""Staffing (인력 현황): the first staffing table of a report → ``report.staffing``.
+
+Two layouts are recognised, by their header and labels, never by position:
+
+(a) **one row per unit**: a label column, a total column (합계/계/총계) and one
+    column per employment type (일반직, 임기제, 별정직, 관리운영직 …) holding
+    composite cells "정원 / 현원 (여성)" — "33 / 29 (10)", "1 /", "/ 1", "/".
+    The 계/합계 row gives ``total``; every other row (except 소계 rows) is a unit.
+    Separate 정원 / 현원 (/ 여성) columns per unit are read the same way.
+(b) **per grade**: rows labelled 정원 and 현원, columns grouped under a merged
+    header (일반직 → 소계, 5급, 6급 …; 별정직 → 소계, 2급상당 …) plus a 총계
+    column.  This yields one row for the whole office (``report.meta.office``,
+    or "계").
+
+``by_type`` keys: the column's header labels joined with a space, merged labels
+said once ("일반직", "일반직 5급").  A 소계/계 column under a group is keyed by the
+group alone ("일반직"), so keys without a space are the employment types that add
+up to the total, and "group grade" keys break a type down further.
+Values are [정원, 현원]; a blank side of "n /" is 0; a fully blank cell is null.
+A lone number in a pair column ("1") is resolved by the row's arithmetic.
+When the reader could not tell which column a short row's cells belong to (a
+space-separated export with blank cells), the cells are re-placed, keeping their
+order, only if that makes every type column add up to the 계 row exactly.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..model import Count3, Report, Staffing, StaffRow, TableRec
+from ..normalize.numbers import Composite, parse_composite, parse_number
+from ..normalize.text import compact
+from ..normalize.units import normalize_unit
+from ..structure import Layout
+
+TYPE_WORDS = ("일반직", "별정직", "임기제", "관리운영직", "기능직", "정무직", "연구직", "지도직", "전문경력관",
+              "계약직", "공무직", "기간제", "청원경찰", "소방직", "교육직", "전문직", "경력직", "특정직")
+TOTAL_WORDS = {"계", "합계", "총계", "총합계", "전체"}
+SUBTOTAL_WORDS = {"소계"}
+CONTEXT_WORDS = ("인력", "정원", "현원", "인원")
+_ASOF = re.compile(r"(['’]?\d{2,4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?)\s*(?:현재|기준)?")
+
+
+def extract(layout: Layout, report: Report) -> None:
+    for i, t in enumerate(layout.tables):
+        if t.role != "data" or not t.rows:
+            continue
+        st = _per_grade(layout, report, i, t) or _per_unit(layout, i, t)
+        if st is not None:
+            st.as_of = _as_of(layout, i, t)
+            st.table = t.id
+            report.staffing = st
+            return
+
+
+# ---------------------------------------------------------------- helpers
+
+def column_labels(t: TableRec) -> list[str]:
+    """One label per column: its header cells top to bottom, spaces removed,
+    repeated (merged) labels said once, joined with a space."""
+    n = max([len(r) for r in t.header + t.rows] or [0])
+    out = []
+    for j in range(n):
+        parts: list[str] = []
+        for h in t.header:
+            c = compact(h[j]) if j < len(h) else ""
+            if c and c not in parts:
+                parts.append(c)
+        out.append(" ".join(parts))
+    return out
+
+
+def row_line(layout: Layout, i: int, t: TableRec, r: int, col: int = 0) -> int:
+    """The source line of body row ``r`` (cell ``col``) of table ``i``."""
+    tb = layout.table_blocks[i] if i < len(layout.table_blocks) else None
+    if tb is not None:
+        cell = tb.cell_at(len(t.header) + r, col)
+        if cell is not None and cell.line:
+            return cell.line
+    return t.line
+
+
+def _context(layout: Layout, i: int, t: TableRec) -> str:
+    """Caption plus the text of the paragraphs just above the table."""
+    from ..blocks import Paragraph, Table
+    texts = [t.caption or ""]
+    tb = layout.table_blocks[i] if i < len(layout.table_blocks) else None
+    try:
+        k = next(n for n, b in enumerate(layout.blocks) if b is tb)
+    except StopIteration:
+        return " ".join(texts)
+    for b in reversed(layout.blocks[max(0, k - 5):k]):
+        if isinstance(b, Table):
+            break
+        if isinstance(b, Paragraph):
+            texts.append(b.text)
+    return " ".join(texts)
+
+
+def _label(row: list[str]) -> str:
+    return compact(row[0]) if row else ""
+
+
+# ---------------------------------------------------------------- layout (b)
+
+def _per_grade(layout: Layout, report: Report, i: int, t: TableRec) -> Staffing | None:
+    labels = [_label(r) for r in t.rows]
+    if "정원" not in labels or "현원" not in labels:
+        return None
+    cols = column_labels(t)
+    if not any(w in c for c in cols for w in TYPE_WORDS) and not any(c in TOTAL_WORDS for c in cols):
+        return None
+    qrow, crow = t.rows[labels.index("정원")], t.rows[labels.index("현원")]
+    wrow = next((t.rows[k] for k, lab in enumerate(labels) if "여성" in lab or lab == "여"), None)
+    by_type: dict[str, list[int] | None] = {}
+    quota = current = women = None
+    for j in range(1, len(cols)):
+        q = parse_number(qrow[j]) if j < len(qrow) else None
+        c = parse_number(crow[j]) if j < len(crow) else None
+        parts = cols[j].split(" ")
+        if parts[-1] in TOTAL_WORDS and len(parts) == 1:
+            quota, current = _int(q), _int(c)
+            if wrow is not None and j < len(wrow):
+                women = _int(parse_number(wrow[j]))
+            continue
+        if not cols[j]:
+            continue
+        if parts[-1] in SUBTOTAL_WORDS | TOTAL_WORDS and len(parts) > 1:
+            key = " ".join(parts[:-1])
+        else:
+            key = cols[j]
+        by_type[key] = None if q is None and c is None else [_int(q) or 0, _int(c) or 0]
+    if quota is None and current is None:
+        # no total column: the types without a grade add up to the total
+        tops = [v for k, v in by_type.items() if " " not in k and v]
+        if not tops:
+            return None
+        quota, current = sum(v[0] for v in tops), sum(v[1] for v in tops)
+    unit = normalize_unit(report.meta.office) if report.meta.office else "계"
+    row = StaffRow(unit=unit or "계", quota=quota, current=current, women=women, by_type=by_type,
+                   line=row_line(layout, i, t, labels.index("정원")))
+    return Staffing(total=Count3(quota=quota, current=current, women=women), rows=[row])
+
+
+# ---------------------------------------------------------------- layout (a)
+
+def _per_unit(layout: Layout, i: int, t: TableRec) -> Staffing | None:
+    cols = column_labels(t)
+    if len(cols) < 2:
+        return None
+    type_cols = [j for j in range(1, len(cols)) if any(w in cols[j] for w in TYPE_WORDS)]
+    total_col = next((j for j in range(1, len(cols)) if cols[j].split(" ")[-1] in TOTAL_WORDS), None)
+    quota_col = next((j for j in range(1, len(cols)) if cols[j].split(" ")[-1] == "정원"), None)
+    current_col = next((j for j in range(1, len(cols)) if cols[j].split(" ")[-1] == "현원"), None)
+    women_col = next((j for j in range(1, len(cols)) if "여성" in cols[j] or cols[j].endswith(" 여")), None)
+    body = [[parse_composite(c) for c in r[1:]] for r in t.rows]
+    pairs = sum(1 for r in body for c in r if c.is_pair)
+    split = quota_col is not None and current_col is not None
+    context = _context(layout, i, t)
+    if not split:
+        if not type_cols or pairs < max(2, len(t.rows) // 2):
+            return None
+        if not (total_col is not None or any(w in context for w in CONTEXT_WORDS)):
+            return None
+    elif not (type_cols or any(w in context for w in CONTEXT_WORDS)):
+        return None
+
+    vals: list[list[list[int] | None]] = []   # per row, per type column
+    heads: list[Count3] = []
+    for r, row in enumerate(t.rows):
+        cell = (lambda j: parse_composite(row[j]) if j is not None and j < len(row) else Composite(text=""))
+        if split:
+            q, c = cell(quota_col), cell(current_col)
+            w = cell(women_col) if women_col is not None else Composite(text="")
+            head = Count3(quota=_int(q.value), current=_int(c.value),
+                          women=_int(w.value if w.numeric else q.paren if q.paren is not None else c.paren))
+        else:
+            tc = cell(total_col)
+            head = Count3(quota=tc.quota if tc.is_pair else _int(tc.value),
+                          current=tc.current if tc.is_pair else None,
+                          women=_int(tc.paren) if tc.paren is not None and not tc.paren_pct else None)
+        heads.append(head)
+        vals.append([_pair(cell(j)) for j in type_cols])
+    for r, row in enumerate(t.rows):
+        _resolve_bare(vals[r], [cell_text(row, j) for j in type_cols], heads[r])
+    labels = [_label(r) for r in t.rows]
+    total_idx = next((k for k, lab in enumerate(labels) if lab in TOTAL_WORDS), None)
+    if total_idx is not None and not split:
+        _repair(vals, total_idx, [k for k, lab in enumerate(labels) if lab not in TOTAL_WORDS | SUBTOTAL_WORDS])
+
+    st = Staffing()
+    for r, row in enumerate(t.rows):
+        head = heads[r]
+        if head.quota is None and head.current is None and all(v is None for v in vals[r]):
+            continue
+        by_type = {cols[j]: vals[r][k] for k, j in enumerate(type_cols)}
+        if head.quota is None and any(v for v in vals[r]):
+            head = Count3(quota=sum(v[0] for v in vals[r] if v), current=sum(v[1] for v in vals[r] if v),
+                          women=head.women)
+        if r == total_idx:
+            st.total = head
+            continue
+        if labels[r] in SUBTOTAL_WORDS or not labels[r]:
+            continue
+        st.rows.append(StaffRow(unit=normalize_unit(row[0]), quota=head.quota, current=head.current,
+                                women=head.women, by_type=by_type, line=row_line(layout, i, t, r)))
+    if not st.rows and total_idx is None:
+        return None
+    return st
+
+
+def cell_text(row: list[str], j: int) -> str:
+    return row[j].strip() if j < len(row) else ""
+
+
+def _int(v: int | float | None) -> int | None:
+    return int(v) if v is not None else None
+
+
+def _pair(c: Composite) -> list[int] | None:
+    if c.is_pair:
+        return [c.quota or 0, c.current or 0]
+    if c.numeric and c.value is not None:
+        return [int(c.value), 0]   # a lone number: provisional, see _resolve_bare
+    return None
+
+
+def _resolve_bare(vals: list[list[int] | None], texts: list[str], head: Count3) -> None:
+    """A lone number in a pair column is the quota, the current or both: pick
+    the reading that makes the row add up to its total."""
+    for k, txt in enumerate(texts):
+        c = parse_composite(txt)
+        if not (c.numeric and not c.is_pair and c.value is not None) or vals[k] is None:
+            continue
+        v = int(c.value)
+        others = [x for n, x in enumerate(vals) if n != k and x]
+        oq, oc = sum(x[0] for x in others), sum(x[1] for x in others)
+        for cand in ([v, v], [v, 0], [0, v]):
+            if head.quota == oq + cand[0] and head.current == oc + cand[1]:
+                vals[k] = cand
+                break
+
+
+def _repair(vals: list[list[list[int] | None]], total_idx: int, unit_rows: list[int]) -> None:
+    """Re-place the cells of short rows (order kept) when that makes every type
+    column add up to the total row exactly; otherwise leave the table as read."""
+    target = vals[total_idx]
+    ncol = len(target)
+    if ncol < 2 or any(v is None for v in target):
+        return
+
+    def error(cur: list[list[list[int] | None]]) -> int:
+        e = 0
+        for k in range(ncol):
+            q = sum(cur[r][k][0] for r in unit_rows if cur[r][k])
+            c = sum(cur[r][k][1] for r in unit_rows if cur[r][k])
+            e += abs(q - target[k][0]) + abs(c - target[k][1])
+        return e
+
+    cur = [list(v) for v in vals]
+    if error(cur) == 0:
+        return
+    options: dict[int, list[list[list[int] | None]]] = {}
+    for r in unit_rows:
+        filled = [v for v in cur[r] if v is not None]
+        if 0 < len(filled) < ncol:
+            opts = []
+            for pos in itertools.combinations(range(ncol), len(filled)):
+                it = iter(filled)
+                opts.append([next(it) if k in pos else None for k in range(ncol)])
+            options[r] = opts
+    if not options:
+        return
+    best = error(cur)
+    for _ in range(8):
+        improved = False
+        for r, opts in options.items():
+            for o in opts:
+                old = cur[r]
+                cur[r] = o
+                e = error(cur)
+                if e < best:
+                    best, improved = e, True
+                else:
+                    cur[r] = old
+        if best == 0 or not improved:
+            break
+    if best == 0:
+        vals[:] = cur
+
+
+# ---------------------------------------------------------------- as_of
+
+def _as_of(layout: Layout, i: int, t: TableRec) -> str | None:
+    raw = t.as_of
+    if not raw:
+        m = _ASOF.search(_context(layout, i, t))
+        if m and re.search(r"현재|기준", _context(layout, i, t)):
+            raw = m.group(1)
+    if not raw:
+        return None
+    year = layout.year_month[0]
+    try:
+        from ..normalize.dates import parse_date
+        span = parse_date(raw, year or 2000)
+    except Exception:
+        span = None
+    if span is not None and span.start:
+        if year is None and not re.match(r"\s*(['’]|\d{4})", raw):
+            return raw.strip()
+        return span.start
+    return raw.strip()
