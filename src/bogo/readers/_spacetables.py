@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import combinations
 
 from ..blocks import Table, grid_to_table
 from ..normalize.markers import split_marker
 from ..normalize.numbers import parse_composite
-from ..normalize.text import normalize_text
+from ..normalize.text import fold, normalize_text
 from ..settings import Settings
 
 Line = tuple[int, str]
@@ -172,7 +173,9 @@ def split_header(text: str, n: int) -> list[str]:
     """Split a header line into ``n`` cells (or fewer when it has fewer tokens)."""
     toks = text.split()
     if len(toks) <= n:
-        return [normalize_text(t) for t in toks]
+        if len(toks) > 1 and len(toks) % 2 == 0 and all(len(t) == 1 and "가" <= t <= "힣" for t in toks):
+            return ["".join(toks[i:i + 2]) for i in range(0, len(toks), 2)]
+        return normalize_text(text).split()
     # dynamic programme over contiguous groups: minimise the cost of joins
     inf = float("inf")
     m = len(toks)
@@ -217,7 +220,7 @@ def _group_cost(grp: list[str]) -> float:
 
 def find_space_tables(lines: list[Line], settings: Settings) -> list[tuple[int, int, Table]]:
     """Find space-separated tables; returns (start index, end index, table) spans."""
-    texts = [ln[1].strip() for ln in lines]
+    texts = [fold(ln[1]).strip() for ln in lines]
     rows: dict[int, tuple[str, list[str]]] = {}
     for i, t in enumerate(texts):
         if t and any(ch.isdigit() for ch in t):
@@ -296,15 +299,15 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
     for h in header_idx:
         cells = split_header(texts[h], width)
         if len(cells) < width:
-            # a spanning header line: the first cell names the row labels when it
-            # is a label word, the rest spread to the right
-            cells = cells + [""] * (width - len(cells))
+            # a spanning header line: it names the row labels when its first cell
+            # is a label word, otherwise it starts over the value columns
+            lead = [] if cells and cells[0] in _LABEL_HEADERS else [""]
+            cells = (lead + cells + [""] * width)[:width]
         grid.append(cells)
         raws.append([texts[h]] + [""] * (width - 1))
         line_of.append(lines[h][0])
-    for r in body:
-        cells = [normalize_text(r.label)] + [normalize_text(c) for c in r.cells]
-        cells = _place(cells, width)
+    placed = _place_rows([[normalize_text(r.label)] + [normalize_text(c) for c in r.cells] for r in body], width)
+    for r, cells in zip(body, placed, strict=True):
         grid.append(cells)
         raws.append([r.label] + r.cells + [""] * (width - 1 - len(r.cells)))
         line_of.append(lines[r.idx][0])
@@ -315,24 +318,56 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
     return t
 
 
-def _place(cells: list[str], width: int) -> list[str]:
-    """Pad a short row to ``width``.  When the row's first value is a composite
-    total ("35 / 33"), put the blanks where the parts then add up to it."""
-    missing = width - len(cells)
-    if missing <= 0:
-        return cells
-    vals = [parse_composite(c) for c in cells[1:]]
-    if len(vals) >= 2 and vals[0].is_pair and all(v.is_pair or v.numeric for v in vals[1:]):
-        parts = cells[2:]
-        slots = width - 2
-        from itertools import combinations
+_TOTAL = {"계", "합계", "총계"}
+_LABEL_HEADERS = {"구분", "연도", "항목", "분야", "연번", "번호", "부서", "기관", "연도구분"}
+
+
+def _place_rows(rows: list[list[str]], width: int) -> list[list[str]]:
+    """Pad short rows to ``width``.  Exports lose blank cells, so a row of four
+    values under five columns is ambiguous; when the table has a total row of
+    composite cells, blanks go where the column sums then match the total row
+    (greedy improvement), otherwise to the end of the row."""
+    padded = [r + [""] * (width - len(r)) for r in rows]
+    short = [i for i, r in enumerate(rows) if len(r) < width]
+    totals = [i for i, r in enumerate(rows) if r and r[0].replace(" ", "") in _TOTAL and len(r) == width]
+    if not short or not totals:
+        return padded
+    t = totals[0]
+    target = [parse_composite(c) for c in rows[t][1:]]
+    if not all(v.numeric for v in target):
+        return padded
+
+    def options(r: list[str]) -> list[list[str]]:
+        vals, slots, missing = r[1:], width - 1, width - len(r)
+        out = []
         for blanks in combinations(range(slots), missing):
-            placed, it = [], iter(parts)
-            for s in range(slots):
-                placed.append("" if s in blanks else next(it))
-            pv = [parse_composite(p) for p in placed]
-            q = sum(v.quota or 0 for v in pv)
-            c = sum(v.current or 0 for v in pv)
-            if q == vals[0].quota and c == vals[0].current:
-                return cells[:2] + placed
-    return cells + [""] * missing
+            it = iter(vals)
+            out.append([r[0]] + ["" if s in blanks else next(it) for s in range(slots)])
+        return out[:200]
+
+    def error(grid: list[list[str]]) -> float:
+        err = 0.0
+        for k, tv in enumerate(target, 1):
+            q = c = 0
+            for i, row in enumerate(grid):
+                if i == t:
+                    continue
+                v = parse_composite(row[k])
+                q += (v.quota if v.is_pair else v.value or 0) or 0
+                c += (v.current or 0) if v.is_pair else 0
+            err += abs(q - ((tv.quota if tv.is_pair else tv.value) or 0)) + abs(c - (tv.current or 0))
+        return err
+
+    best = padded
+    cur = error(best)
+    for _ in range(3):
+        improved = False
+        for i in short:
+            for opt in options(rows[i]):
+                trial = best[:i] + [opt] + best[i + 1:]
+                e = error(trial)
+                if e < cur:
+                    best, cur, improved = trial, e, True
+        if not improved or cur == 0:
+            break
+    return best
