@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from bogo.normalize import _date_patterns as P
 
 WEEKDAYS = "월화수목금토일"
+_LIST_SEPS = frozenset({",", "·", "및", "와", "과"})
 _SPAN_KINDS = frozenset({"iso", "ymdk", "ymd", "mdk", "md", "ymk", "ym", "mk", "y", "yp", "period"})
 
 
@@ -241,8 +242,9 @@ def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
         m = P.ATOM.search(text, i)
         if m is None:
             break
-        gap = text[last_end:m.start()]
-        carry = last_year if out and gap.strip() in (",", "·", "및", "와", "과") else None
+        carry = None
+        if out and m.start() - last_end <= 5 and text[last_end:m.start()].strip() in _LIST_SEPS:
+            carry = last_year
         p = _point(m, ref_year, carry)
         if p is None:
             i = m.start() + 1
@@ -284,9 +286,9 @@ def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
                 if w:
                     end_wk, e = w["w"], w.end()
             if not rng_end.explicit and rng_end.start is None and p.year is not None:
-                s0, e0 = _pt_bounds(p)
-                s1, _ = _pt_bounds(rng_end)
-                if s0 and s1 and s1[:7] < s0[:7]:
+                a0, _ = _pt_bounds(p)
+                a1, _ = _pt_bounds(rng_end)
+                if a0 and a1 and a1[:7] < a0[:7]:
                     _bump(rng_end)
             _, end = _pt_bounds(rng_end)
             kind = "range"
@@ -299,7 +301,7 @@ def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
             if lst and wk is None and p.valid:
                 nums = [int(x) for x in P.NUMS.findall(lst.group())]
                 seq = [p.day if p.kind == "day" else p.month, *nums]
-                if all(a < b for a, b in zip(seq, seq[1:])) and all(
+                if all(a < b for a, b in zip(seq, seq[1:], strict=False)) and all(
                         is_valid(p.year, p.month if p.kind == "day" else v, v if p.kind == "day" else None)
                         for v in nums):
                     last = nums[-1]
@@ -318,11 +320,13 @@ def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
                     kind, end = "open", None
         # a leading "~" (not the tail of the previous span): a deadline
         s0 = m.start()
-        if kind in ("day", "month", "period", "year") and s0 > last_end:
-            before = text[last_end:s0].rstrip()
-            if before.endswith("~"):
+        if kind in ("day", "month", "period", "year"):
+            k = s0
+            while k > last_end and k > s0 - 3 and text[k - 1] == " ":
+                k -= 1
+            if k > last_end and text[k - 1] == "~":
                 kind, start, strong = "until", None, True
-                s0 = last_end + len(before) - 1
+                s0 = k - 1
         if t == "md" and not strong:
             if P.TIME_AFTER.match(text, e):
                 strong = True
@@ -330,7 +334,7 @@ def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
                 i = m.start() + 1
                 continue
         if not p.valid:
-            if t in ("md", "mk") and not (wk or kind in ("until", "range")) and not (t == "md" and m["md_dot"]):
+            if t in ("md", "mk") and not (wk or kind in ("until", "range")):
                 i = m.start() + 1
                 continue
             kind, start, end = "invalid", None, None

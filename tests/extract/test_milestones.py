@@ -1,0 +1,125 @@
+"""Plan headings, period headings and milestone extraction (bogo.extract.milestones)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bogo.extract.milestones import PlanItem, extract_milestones, is_plan_heading, period_of_heading
+from bogo.model import Milestone
+
+PLAN_HEADINGS = [
+    ("추진계획", True), ("□ 추진계획", True), ("### □ 추진계획", True), ("향후계획", True),
+    ("향후 계획", True), ("향후 일정", True), ("향후일정", True), (" 향후 일정", True),
+    ("향후 추진계획", True), ("추진일정", True), ("추진 일정", True), ("세부 추진계획", True),
+    ("#### '18년 추진계획", True), ("□ \u201920년 추진계획", True), ("2020년 추진계획", True),
+    ("'20년도 추진계획", True), ("하반기 추진계획", True), ("향후 조치계획", True),
+    ("추진계획 및 일정", True), ("① 추진계획", True), ("【 향후 일정 】", True),
+    ("[추진계획]", True), ("추진계획(안)", True), ("추 진 계 획", True),
+    ("추진실적", False), ("추진경과", False), ("추진내용", False), ("'18년 추진실적", False),
+    ("'19년 추진실적", False), ("추진방향", False), ("향후 추진방향", False), ("추진배경", False),
+    ("Ⅲ. 주요업무 추진계획", False), ("추진내용 및 향후계획", False), ("조치결과 및 향후추진계획", False),
+    ("추진상황", False), ("", False),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), PLAN_HEADINGS, ids=[t or "empty" for t, _ in PLAN_HEADINGS])
+def test_is_plan_heading(title, expected):
+    assert is_plan_heading(title) is expected
+
+
+PERIOD_HEADINGS = [
+    ("상반기", ("2020-01", "2020-06")),
+    ("□ 하반기 추진계획", ("2020-07", "2020-12")),
+    ("1분기", ("2020-01", "2020-03")),
+    ("3/4분기", ("2020-07", "2020-09")),
+    ("2/4분기 주요 추진계획", ("2020-04", "2020-06")),
+    ("'19년 하반기", ("2019-07", "2019-12")),
+    ("\u201921년 상반기 추진계획", ("2021-01", "2021-06")),
+    ("上半期", ("2020-01", "2020-06")),
+    ("7월", ("2020-07", "2020-07")),
+    ("4~6월 추진계획", ("2020-04", "2020-06")),
+    ("'20년 추진계획", None),
+    ("연중", None),
+    ("추진계획", None),
+    ("상반기 추진실적 분석", None),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), PERIOD_HEADINGS, ids=[t for t, _ in PERIOD_HEADINGS])
+def test_period_of_heading(title, expected):
+    assert period_of_heading(title, 2020) == expected
+
+
+def _items(*texts, heading="추진계획", task="1-2"):
+    return [PlanItem(task=task, heading=heading, text=t, line=100 + i) for i, t in enumerate(texts)]
+
+
+def _rows(ms):
+    return [(m.raw, m.start, m.end, m.line) for m in ms]
+
+
+def test_extract_from_a_2018_plan_section():
+    items = _items(
+        "- 분과위원회 구성 및 과제 발굴 워크숍 : 7.9(월)~8.10(금)",
+        "- 전체위원회 개최 : 8.20, 27, 30",
+        "- 대시민 보고회(예정) : 9.14(금) 예정",
+        "- 조직진단 실시('18. 9~12월), 결과 반영('19. 2월)",
+        "- 관련 부서와 수시 협의",
+    )
+    ms = extract_milestones(items, 2018, 7)
+    assert all(isinstance(m, Milestone) for m in ms)
+    assert _rows(ms) == [
+        ("7.9(월)~8.10(금)", "2018-07-09", "2018-08-10", 100),
+        ("8.20, 27, 30", "2018-08-20", "2018-08-30", 101),
+        ("9.14(금)", "2018-09-14", "2018-09-14", 102),
+        ("'18. 9~12월", "2018-09", "2018-12", 103),
+        ("'19. 2월", "2019-02", "2019-02", 103),
+    ]
+    assert ms[0].task == "1-2" and ms[0].heading == "추진계획"
+    assert ms[0].text == items[0].text
+
+
+def test_extract_from_a_2020_schedule():
+    items = _items(
+        "○ 부진사업 선정 및 개선방안 마련 : \u201920. 5월",
+        "○ 집행실적 점검 : \u201920. 5~7월",
+        "○ 교재 개발 및 교육 운영 : \u201920.5월~",
+        "○ 개선안 지침 반영 : \u201920. 8월이후",
+        "○ 홍보 지속 : 연중",
+        "○ 협의체 운영(매월)",
+        "○ 제도개선 검토 : '20년 하반기",
+        "○ 표준교재 개발(3개 분야, 9월限)",
+        heading="향후 일정", task=None,
+    )
+    ms = extract_milestones(items, 2020, 4)
+    assert [(m.raw, m.start, m.end) for m in ms] == [
+        ("\u201920. 5월", "2020-05", "2020-05"),
+        ("\u201920. 5~7월", "2020-05", "2020-07"),
+        ("\u201920.5월~", "2020-05", None),
+        ("\u201920. 8월이후", "2020-08", None),
+        ("연중", "2020-01", "2020-12"),
+        ("매월", "2020-01", "2020-12"),
+        ("'20년 하반기", "2020-07", "2020-12"),
+        ("9월限", None, "2020-09"),
+    ]
+    assert all(m.task is None and m.heading == "향후 일정" for m in ms)
+
+
+def test_susi_and_undated_items_give_no_milestone():
+    ms = extract_milestones(_items("○ 관계기관과 수시 협의", "○ 제도 개선 지속 추진"), 2020, 4)
+    assert ms == []
+
+
+def test_year_inside_a_name_is_dropped_when_a_finer_date_exists():
+    ms = extract_milestones(_items("○ 「2020년 용역 추진지침」 개정 및 적용 : '20. 3월"), 2020, 4)
+    assert _rows(ms) == [("'20. 3월", "2020-03", "2020-03", 100)]
+    ms = extract_milestones(_items("○ '22년까지 단계적 확대"), 2020, 4)
+    assert _rows(ms) == [("'22년까지", None, "2022-12", 100)]
+
+
+def test_impossible_date_gives_no_milestone():
+    assert extract_milestones(_items("○ 설명회 개최 : 2.30(화)"), 2020, 1) == []
+
+
+def test_empty_input():
+    assert extract_milestones([], 2020, None) == []

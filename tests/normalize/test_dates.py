@@ -1,0 +1,245 @@
+"""Table-driven tests of the Korean date normaliser (bogo.normalize.dates)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bogo.normalize.dates import (
+    DateSpan,
+    find_dates,
+    is_valid,
+    month_part_days,
+    parse_date,
+    weekday_matches,
+    weekday_of,
+)
+from bogo.normalize.text import fold
+
+Y, M = 2018, 7
+
+# (expression, ref_year, ref_month, start, end, kind)
+CASES = [
+    ("'18. 7. 12.", Y, M, "2018-07-12", "2018-07-12", "day"),
+    ("\u201920.3.31.", Y, M, "2020-03-31", "2020-03-31", "day"),
+    ("'20.3.31.", Y, M, "2020-03-31", "2020-03-31", "day"),
+    ("8.14(화)", Y, M, "2018-08-14", "2018-08-14", "day"),
+    ("7.5(목)~8.14(화)", Y, M, "2018-07-05", "2018-08-14", "range"),
+    ("8.21, 24, 31", Y, M, "2018-08-21", "2018-08-31", "list"),
+    ("4~6월", Y, M, "2018-04", "2018-06", "range"),
+    ("6월 말", Y, M, "2018-06", "2018-06", "month"),
+    ("6월 중", Y, M, "2018-06", "2018-06", "month"),
+    ("6월 초", Y, M, "2018-06", "2018-06", "month"),
+    ("6월 초순", Y, M, "2018-06", "2018-06", "month"),
+    ("6월 중순", Y, M, "2018-06", "2018-06", "month"),
+    ("6월 하순", Y, M, "2018-06", "2018-06", "month"),
+    ("6월말", Y, M, "2018-06", "2018-06", "month"),
+    ("8월중", Y, M, "2018-08", "2018-08", "month"),
+    ("6月 末", Y, M, "2018-06", "2018-06", "month"),
+    ("상반기", Y, M, "2018-01", "2018-06", "period"),
+    ("하반기", Y, M, "2018-07", "2018-12", "period"),
+    ("上半期", Y, M, "2018-01", "2018-06", "period"),
+    ("下半期", Y, M, "2018-07", "2018-12", "period"),
+    ("상·하반기", Y, M, "2018-01", "2018-12", "period"),
+    ("'18년 하반기", Y, M, "2018-07", "2018-12", "period"),
+    ("18년 하반기", Y, M, "2018-07", "2018-12", "period"),
+    ("'20.상반기", Y, M, "2020-01", "2020-06", "period"),
+    ("2020년 上半期", Y, M, "2020-01", "2020-06", "period"),
+    ("내년 상반기", Y, M, "2019-01", "2019-06", "period"),
+    ("1/4분기", Y, M, "2018-01", "2018-03", "period"),
+    ("2/4분기", Y, M, "2018-04", "2018-06", "period"),
+    ("3분기", Y, M, "2018-07", "2018-09", "period"),
+    ("4분기", Y, M, "2018-10", "2018-12", "period"),
+    ("1분기", Y, M, "2018-01", "2018-03", "period"),
+    ("1·4분기", Y, M, "2018-01", "2018-03", "period"),
+    ("제2분기", Y, M, "2018-04", "2018-06", "period"),
+    ("第1四半期", Y, M, "2018-01", "2018-03", "period"),
+    ("'19년 3/4분기", Y, M, "2019-07", "2019-09", "period"),
+    ("연중", Y, M, "2018-01", "2018-12", "period"),
+    ("연중 계속", Y, M, "2018-01", "2018-12", "period"),
+    ("연말", Y, M, "2018-12", "2018-12", "period"),
+    ("매월", Y, M, "2018-01", "2018-12", "recurring"),
+    ("매주", Y, M, "2018-01", "2018-12", "recurring"),
+    ("매년", 2020, 4, "2020-01", "2020-12", "recurring"),
+    ("상시", Y, M, "2018-01", "2018-12", "recurring"),
+    ("수시", Y, M, None, None, "none"),
+    ("5.29限", 2020, 4, None, "2020-05-29", "until"),
+    ("8월限", 2020, 4, None, "2020-08", "until"),
+    ("'21년까지", 2020, 4, None, "2021-12", "until"),
+    ("~3월", Y, M, None, "2018-03", "until"),
+    ("5.29字", Y, M, "2018-05-29", "2018-05-29", "day"),
+    ("'19. 1월", Y, M, "2019-01", "2019-01", "month"),
+    ("'18. 11월", Y, M, "2018-11", "2018-11", "month"),
+    ("'18.11월", Y, M, "2018-11", "2018-11", "month"),
+    ("'18년 8월", Y, M, "2018-08", "2018-08", "month"),
+    ("20. 5월", 2020, 4, "2020-05", "2020-05", "month"),
+    ("'18. 6", Y, M, "2018-06", "2018-06", "month"),
+    ("2018. 7.", Y, M, "2018-07", "2018-07", "month"),
+    ("2018.7.2.", Y, M, "2018-07-02", "2018-07-02", "day"),
+    ("2019. 11. 15.", Y, M, "2019-11-15", "2019-11-15", "day"),
+    ("18. 7. 12.", Y, M, "2018-07-12", "2018-07-12", "day"),
+    ("2018-07-12", Y, M, "2018-07-12", "2018-07-12", "day"),
+    ("2018년 7월 12일", Y, M, "2018-07-12", "2018-07-12", "day"),
+    ("2018年 7月 12日", Y, M, "2018-07-12", "2018-07-12", "day"),
+    ("7월 12일", Y, M, "2018-07-12", "2018-07-12", "day"),
+    ("2020. 3. 27(금)", 2020, 4, "2020-03-27", "2020-03-27", "day"),
+    ("'20. 4월~", 2020, 4, "2020-04", None, "open"),
+    ("'17.8.~", Y, M, "2017-08", None, "open"),
+    ("4.3.~", 2020, 4, "2020-04-03", None, "open"),
+    ("'20. 7월이후", 2020, 4, "2020-07", None, "open"),
+    ("5월부터", Y, M, "2018-05", None, "open"),
+    ("4.20~21", Y, M, "2018-04-20", "2018-04-21", "range"),
+    ("9.28~10.5", Y, M, "2018-09-28", "2018-10-05", "range"),
+    ("3.6~3.13", Y, M, "2018-03-06", "2018-03-13", "range"),
+    ("'19.12.20~'20.1.31", Y, M, "2019-12-20", "2020-01-31", "range"),
+    ("'19.1.25~2.15", Y, M, "2019-01-25", "2019-02-15", "range"),
+    ("3. 22.~4. 5.", Y, M, "2018-03-22", "2018-04-05", "range"),
+    ("'18.10.25.~10.31.", Y, M, "2018-10-25", "2018-10-31", "range"),
+    ("'18. 7~11월", Y, M, "2018-07", "2018-11", "range"),
+    ("'20. 4. ~ 8.", Y, M, "2020-04", "2020-08", "range"),
+    ("'20.1~11.", Y, M, "2020-01", "2020-11", "range"),
+    ("'18.7~'19.6", Y, M, "2018-07", "2019-06", "range"),
+    ("'18.11~2월", Y, M, "2018-11", "2019-02", "range"),
+    ("'20. 3월~10월", Y, M, "2020-03", "2020-10", "range"),
+    ("'18. 11월 ~ '19. 2월", Y, M, "2018-11", "2019-02", "range"),
+    ("2018.12.~2019.3.", Y, M, "2018-12", "2019-03", "range"),
+    ("'18년~'20년", Y, M, "2018-01", "2020-12", "range"),
+    ("'19.6,8,12", Y, M, "2019-06", "2019-12", "list"),
+    ("'18. 7월, 9월", Y, M, "2018-07", "2018-09", "list"),
+    ("(3.2.)", Y, M, "2018-03-02", "2018-03-02", "day"),
+    ("11월", Y, M, "2018-11", "2018-11", "month"),
+    ("9월", Y, M, "2018-09", "2018-09", "month"),
+    ("'18년", Y, M, "2018-01", "2018-12", "year"),
+    ("2018년도", Y, M, "2018-01", "2018-12", "year"),
+]
+
+
+@pytest.mark.parametrize(("expr", "ref_year", "ref_month", "start", "end", "kind"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_parse_date_table(expr, ref_year, ref_month, start, end, kind):
+    span = parse_date(expr, ref_year, ref_month)
+    assert span is not None, expr
+    assert (span.start, span.end, span.kind) == (start, end, kind)
+    # the whole expression is the span (apart from surrounding parentheses)
+    assert span.raw == (expr[1:-1] if expr.startswith("(") else expr)
+    assert span.valid
+
+
+@pytest.mark.parametrize("expr", [c[0] for c in CASES])
+def test_folded_input_gives_same_result(expr):
+    a = parse_date(expr, 2018, 7)
+    b = parse_date(fold(expr), 2018, 7)
+    assert (a.start, a.end, a.kind) == (b.start, b.end, b.kind)
+
+
+NEGATIVES = [
+    "3,960억원", "1조 3,960억원", "1.5배", "20.7%", "6:4", "국세·지방세 7:3 개선", "v8.14",
+    "버전 3.2.1", "5~10개 분야", "30건", "13,700명", "평균 91.94점", "5.6건 증가", "72.6",
+    "16.2 18.8 21.9", "제3.1조", "3개월", "비상시 대응", "연말정산", "(평균 3.5)", "1.5:2.3",
+    "(2.30)", "2.30 기준", "13월", "12.5%", "2017", "(2021~2024)", "18년 만에", "3,150 3,164",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_dates(text):
+    assert find_dates(text, 2018, 7) == []
+
+
+def test_weekday_and_weekday_check():
+    assert weekday_of("2018-08-14") == "화"
+    s = parse_date("7.5(목)~8.14(화)", 2018)
+    assert (s.weekday, s.end_weekday) == ("목", "화")
+    assert weekday_matches(s) is True
+    assert weekday_matches(parse_date("8.14(수)", 2018)) is False
+    assert weekday_matches(parse_date("8.14", 2018)) is None
+    assert parse_date("7.5(木)", 2018).weekday == "목"
+
+
+@pytest.mark.parametrize("expr", ["2.30(화)", "'18. 2. 30.", "2월 30일", "4.31限", "2019. 2. 29."])
+def test_impossible_dates(expr):
+    s = parse_date(expr, 2018)
+    assert s is not None and s.kind == "invalid" and s.valid is False
+    assert s.start is None and s.end is None
+
+
+def test_leap_day_is_valid():
+    assert parse_date("'20. 2. 29.", 2020).start == "2020-02-29"
+    assert is_valid(2020, 2, 29) and not is_valid(2019, 2, 29) and not is_valid(2019, 13)
+
+
+def test_month_part_days():
+    assert month_part_days("말", 2018, 6) == ("2018-06-21", "2018-06-30")
+    assert month_part_days("초순", 2018, 2) == ("2018-02-01", "2018-02-10")
+    assert month_part_days("중순", 2018, 2) == ("2018-02-11", "2018-02-20")
+    assert month_part_days("하순", 2020, 2) == ("2020-02-21", "2020-02-29")
+    assert month_part_days("중", 2018, 6) == ("2018-06-01", "2018-06-30")
+    assert parse_date("6월 말", 2018).part == "말"
+
+
+def test_no_rollover_guessed_from_report_month():
+    # a month before the report month stays in the report year
+    assert parse_date("3월", 2018, 7).start == "2018-03"
+    assert parse_date("1.20.", 2020, 4).start == "2020-01-20"
+
+
+def _triples(text, y=2018, m=7):
+    return [(d.raw, d.start, d.end, d.kind) for d in find_dates(text, y, m)]
+
+
+def test_sentences():
+    assert _triples("- 분과위원회 운영 및 핵심과제 사업계획 수립 : 7.5(목)~8.14(화)") == [
+        ("7.5(목)~8.14(화)", "2018-07-05", "2018-08-14", "range")]
+    assert _triples("- 핵심과제 대시민 발표(예정) : 9.10(월) 예정") == [
+        ("9.10(월)", "2018-09-10", "2018-09-10", "day")]
+    assert _triples("시민평가 조사 실시('18. 7~11월), 결과 공개('19. 1월)") == [
+        ("'18. 7~11월", "2018-07", "2018-11", "range"), ("'19. 1월", "2019-01", "2019-01", "month")]
+    assert _triples("텔아비브(이스라엘, 5.6), 충칭(중국, 5.30), 메데진(콜롬비아, 7.12)", 2020) == [
+        ("5.6", "2020-05-06", "2020-05-06", "day"), ("5.30", "2020-05-30", "2020-05-30", "day"),
+        ("7.12", "2020-07-12", "2020-07-12", "day")]
+    assert _triples("○ 기관별 집행실적 모니터링 및 사업별 점검 : \u201920. 4~6월", 2020) == [
+        ("\u201920. 4~6월", "2020-04", "2020-06", "range")]
+    # a list continuing after an explicit year keeps that year
+    assert _triples("검토회의(2회, '19. 11. 5., 11. 14.)", 2020) == [
+        ("'19. 11. 5.", "2019-11-05", "2019-11-05", "day"),
+        ("11. 14.", "2019-11-14", "2019-11-14", "day")]
+    # the time after a date makes it a date; 0시 after a trailing dot too
+    assert [d.start for d in find_dates("(전국 4.17. 0시, 서울 4.17 10시 현재)", 2020)] == [
+        "2020-04-17", "2020-04-17"]
+    # a plan period written with bare years is not a date; the item date is
+    assert _triples("도시외교 기본계획(2021~2024) 수립 및 추진 : '20. 4월~", 2020) == [
+        ("'20. 4월~", "2020-04", None, "open")]
+    assert _triples("원산지 표시 홍보('19.11~) 및 교육 실시(매월)", 2020) == [
+        ("'19.11~", "2019-11", None, "open"), ("매월", "2020-01", "2020-12", "recurring")]
+    assert _triples("수시로 설명") == [("수시", None, None, "none")]
+
+
+def test_positions_point_into_original_text():
+    text = "가나다 \u201920. 3. 31. 까지 그리고 上半期"
+    for d in find_dates(text, 2020):
+        assert text[d.pos:d.pos + len(d.raw)] == d.raw
+
+
+def test_span_is_frozen():
+    s = DateSpan(raw="9월", start="2018-09", end="2018-09", pos=0, kind="month")
+    with pytest.raises(AttributeError):
+        s.start = "x"  # type: ignore[misc]
+
+
+_TOKENS = st.sampled_from(list("0123456789.,~'’()년월일화限字상하반기분/ 중말초순연매수시·-:%")
+                         + ["'18", "8.14", "上半期", "까지", "이후", "(화)", "분기", "2018"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TOKENS, max_size=25).map("".join) | st.text(max_size=40), st.integers(1990, 2090))
+def test_find_dates_never_raises_and_is_deterministic(text, year):
+    a = find_dates(text, year, 7)
+    b = find_dates(text, year, 7)
+    assert a == b
+    last = -1
+    for d in a:
+        assert d.pos > last
+        last = d.pos
+        assert text[d.pos:d.pos + len(d.raw)] == d.raw
+        for v in (d.start, d.end):
+            assert v is None or len(v) in (7, 10)
