@@ -1,0 +1,197 @@
+"""Budget lines: one :class:`BudgetLine` per numeric cell of every finance table.
+
+A table is a finance table when its unit is a money unit (원, 천원, 백만원, 억원,
+조원 …: the table's stated unit, a "(단위 : …)" line a little higher up, or a
+money unit written in a header cell such as "(건/억원)"), or when its caption or
+header speaks of money (예산, 회계, 기금, 집행, 세입, 세출, 재정, 사업비, 결산 …)
+and no other unit (명, 건 …) is stated.
+
+Each line: ``table`` = caption (or the table id), ``item`` = the row label(s)
+without spaces (several label columns joined with " "), ``column`` = the full
+header text of the column (header rows joined with " ", a merged label said
+once), ``amount`` in the table's unit (△ or a leading minus → negative; "41조
+5,459" in a 억원 table → 415459), ``count`` = the parenthesised 사업수 ("(-)" → null),
+``row``/``col`` = indices into ``TableRec.rows`` and its columns.
+
+Decisions: percentage cells (a "%" cell, or a column labelled 비중/증가율/…율/…률)
+are kept with unit "%"; a percentage in parentheses ("56,732 (15.9%)") is not a
+count and is dropped.  Pure count columns (건수, 사업수, 인원 …) of a mixed table
+are skipped: they are not amounts.  Label columns and non-numeric cells are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Paragraph, Table
+from ..model import BudgetLine, Report, TableRec
+from ..normalize.numbers import UNIT_IN_WON, parse_composite, parse_number
+from ..normalize.text import compact
+from ..structure import Layout
+
+MONEY_UNITS = ("조원", "십억원", "억원", "천만원", "백만원", "만원", "천원", "원")
+FINANCE_WORDS = ("예산", "회계", "기금", "집행", "세입", "세출", "재정", "사업비", "결산", "지출", "편성",
+                 "교부금", "보조금", "출연금", "재원")
+COUNT_LABELS = {"건수", "사업수", "인원", "개소", "개수", "건", "명", "개", "횟수", "인원수"}
+PERCENT_LABEL = re.compile(r"(율|률|비중|비율|%|％)(\(%\))?$")
+_MONEY_IN_TEXT = re.compile(r"(조원|십억원|억원|천만원|백만원|만원|천원|원)\s*[)\]]")
+_JO = re.compile(r"^\s*([△▲▽▼\-]?)\s*(\d[\d,]*)\s*조\s*(\d[\d,]*)?\s*(?:억)?\s*$")
+_UNIT_LINE = re.compile(r"단위\s*[:：]")
+
+
+def extract(layout: Layout, report: Report) -> None:
+    lines: list[BudgetLine] = []
+    staffing_table = report.staffing.table if report.staffing else None
+    for i, t in enumerate(layout.tables):
+        if t.role != "data" or not t.rows or t.id == staffing_table:
+            continue
+        unit = finance_unit(layout, i, t)
+        if unit is False:
+            continue
+        lines.extend(table_lines(layout, i, t, unit or None))
+    report.budget_lines = lines
+
+
+def _money(u: str | None) -> str | None:
+    if not u:
+        return None
+    for part in re.split(r"[,/·]", u):
+        p = part.strip()
+        if p in MONEY_UNITS:
+            return p
+    return None
+
+
+def _preceding_text(layout: Layout, i: int) -> list[str]:
+    tb = layout.table_blocks[i] if i < len(layout.table_blocks) else None
+    k = next((n for n, b in enumerate(layout.blocks) if b is tb), None)
+    if k is None:
+        return []
+    out = []
+    for b in reversed(layout.blocks[max(0, k - 5):k]):
+        if isinstance(b, Table):
+            break
+        if isinstance(b, Paragraph):
+            out.append(b.text)
+    return out
+
+
+def finance_unit(layout: Layout, i: int, t: TableRec) -> str | bool | None:
+    """The money unit of a finance table; None when it is one with no stated
+    unit; False when it is not a finance table."""
+    unit = _money(t.unit)
+    if unit:
+        return unit
+    words_in = " ".join([t.caption or ""] + [c for h in t.header for c in h])
+    has_words = any(w in compact(words_in) for w in FINANCE_WORDS)
+    if t.unit:
+        # a stated non-money unit (명, 건 …): finance only with money in a header cell
+        m = _MONEY_IN_TEXT.search(" ".join(c for h in t.header for c in h))
+        return m.group(1) if m and has_words else False
+    # the unit may be stated a little higher up, above the caption
+    from ..structure.captions import find_unit
+    for text in _preceding_text(layout, i):
+        if _UNIT_LINE.search(text):
+            u = find_unit(text)
+            if u:
+                mu = _money(u)
+                return mu if mu else False
+    m = _MONEY_IN_TEXT.search(" ".join(c for h in t.header for c in h))
+    if m and has_words:
+        return m.group(1)
+    return None if has_words else False
+
+
+def column_headers(t: TableRec) -> list[str]:
+    """The full header text per column: header rows top to bottom, a merged
+    (repeated) label said once, joined with a space."""
+    n = max([len(r) for r in t.header + t.rows] or [0])
+    out = []
+    for j in range(n):
+        parts: list[str] = []
+        for h in t.header:
+            c = h[j].strip() if j < len(h) else ""
+            if c and c not in parts:
+                parts.append(c)
+        out.append(" ".join(parts))
+    return out
+
+
+def _label_cols(t: TableRec, grid: list[list[str]]) -> int:
+    """How many leading columns hold row labels: 0 when the first column holds
+    data (a one-row table under a header), else the leading non-numeric ones."""
+    n = max((len(r) for r in grid), default=0)
+    first = compact(t.header[0][0]) if t.header and t.header[0] else ""
+    col0 = [r[0] for r in grid if r and r[0].strip()]
+    if col0 and not re.search(r"구분|연도|년도|항목|과목|부서|회계|기관|사업", first):
+        if sum(1 for c in col0 if parse_composite(c).numeric) * 2 > len(col0):
+            return 0
+    k = 1
+    while k < n - 1:
+        cells = [r[k] for r in grid if k < len(r) and r[k].strip()]
+        if not cells:
+            break
+        numeric = sum(1 for c in cells if parse_composite(c).numeric or _JO.match(c))
+        if numeric * 2 >= len(cells):
+            break
+        k += 1
+    return k
+
+
+def _amount(text: str, unit: str | None) -> int | float | None:
+    m = _JO.match(text)
+    if m and unit in UNIT_IN_WON:
+        jo = int(m.group(2).replace(",", ""))
+        rest = int(m.group(3).replace(",", "")) if m.group(3) else 0
+        per_jo = UNIT_IN_WON["조원"] // UNIT_IN_WON[unit]
+        if per_jo < 1:
+            return None
+        val = jo * per_jo + rest
+        return -val if m.group(1) in ("△", "▽", "-", "▼") else val
+    return None
+
+
+def table_lines(layout: Layout, i: int, t: TableRec, unit: str | None) -> list[BudgetLine]:
+    tb = layout.table_blocks[i] if i < len(layout.table_blocks) else None
+    hn = len(t.header)
+    filled = tb.grid(fill_spans=True)[hn:] if tb is not None else t.rows
+    if len(filled) != len(t.rows):
+        filled = t.rows
+    heads = column_headers(t)
+    nlab = _label_cols(t, t.rows)
+    out: list[BudgetLine] = []
+    for r, row in enumerate(t.rows):
+        labels: list[str] = []
+        for j in range(min(nlab, len(filled[r]))):
+            lab = compact(filled[r][j])
+            if lab and lab not in labels:
+                labels.append(lab)
+        item = " ".join(labels)
+        for j in range(nlab, len(row)):
+            text = row[j].strip()
+            if not text:
+                continue
+            head = heads[j] if j < len(heads) else ""
+            last = compact(head.split(" ")[-1]) if head else ""
+            if last in COUNT_LABELS or re.fullmatch(r".*\((건|명|개|개소)\)", last):
+                continue
+            c = parse_composite(text)
+            amount = count = None
+            cell_unit = unit
+            if c.numeric and c.value is not None and not c.is_pair:
+                amount = c.value
+                if c.pct or PERCENT_LABEL.search(compact(head)):
+                    cell_unit = "%"
+                if c.paren is not None and not c.paren_pct:
+                    count = int(c.paren)
+            else:
+                amount = _amount(text, unit)
+                if amount is None:
+                    continue
+            cell = tb.cell_at(hn + r, j) if tb is not None else None
+            out.append(BudgetLine(
+                table=t.caption or t.id, item=item, column=head, amount=amount, count=count,
+                unit=cell_unit, line=(cell.line if cell is not None and cell.line else t.line),
+                table_id=t.id, row=r, col=j,
+            ))
+    return out
