@@ -122,14 +122,12 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | Non
         r = min(max(bisect_right(ys, cy) - 1, 0), n_rows - 1)
         texts[owner[(r, c)]].append(ch)
     cells = []
-    any_text = False
     for (r, c, rs, cs), tchars in zip(anchors, texts, strict=True):
         raw = " ".join(line_text(tchars, cell=True)) if tchars else ""
         text = normalize_text(raw)
-        any_text = any_text or bool(text)
         cells.append(Cell(text=text, raw=raw, row=r, col=c, rowspan=rs, colspan=cs))
-    if not any_text:
-        return None
+    if sum(1 for c in cells if c.text) <= 1:
+        return None                     # a frame around one text (a title bar): layout
     cells.sort(key=lambda c: (c.row, c.col))
     filled = sum(c.rowspan * c.colspan for c in cells if c.text)
     # an org chart or a boxed diagram: a grid of rules that is mostly blank
