@@ -179,6 +179,13 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings) -> list[Block]
                     out.append(p)
                     idx = j + 1
                     continue
+        # a Markdown hard break (two trailing spaces) continues the paragraph
+        # on the next line when that line starts no bullet of its own
+        while raw.endswith("  ") and idx < len(lines) and lines[idx][1].strip() \
+                and not (k < len(spans) and spans[k][0] == idx) \
+                and not split_marker(normalize_text(lines[idx][1]))[0]:
+            raw = raw.rstrip() + " " + lines[idx][1].strip()
+            idx += 1
         out.append(_paragraph(no, raw))
     return out
 

@@ -1,0 +1,27 @@
+"""Shared test fixtures: where the seeds, samples and examples live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+SAMPLES = SHARED / "samples" / "real"
+EXAMPLES = REPO / "examples"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seeds() -> list[Path]:
+    assert SEED_FILES, f"no seed reports in {SEEDS}"
+    return SEED_FILES
+
+
+@pytest.fixture(scope="session")
+def parsed_seeds():
+    import bogo
+
+    return {p.name: bogo.parse(p) for p in SEED_FILES}
