@@ -8,10 +8,10 @@ import pytest
 from hwpx.hwp5.cfb import build_compound_file
 from hwpx.hwp5.fileheader import FLAG_BITS, FileHeader
 
-from bogo.blocks import Paragraph, Table
-from bogo.errors import CorruptFile, UnsupportedFormat
 import bogo.readers.hwp  # noqa: F401  (registers the reader; see _load_builtin)
 import bogo.readers.hwpx  # noqa: F401
+from bogo.blocks import Paragraph, Table
+from bogo.errors import CorruptFile, UnsupportedFormat
 from bogo.readers import read
 from bogo.readers.hwp import read_hwp
 

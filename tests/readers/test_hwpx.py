@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from bogo.blocks import Paragraph, Table
 import bogo.readers.hwp  # noqa: F401  (registers the reader; see _load_builtin)
 import bogo.readers.hwpx  # noqa: F401
+from bogo.blocks import Paragraph, Table
 from bogo.readers import read
 from bogo.readers.hwpx import read_hwpx
 
