@@ -83,7 +83,7 @@ def _parse_cells(toks: list[str]) -> list[str] | None:
     while i < n:
         t = toks[i]
         if _JO_TOKEN.match(t):
-            if i + 1 < n and _is_num(toks[i + 1]) and "," in toks[i + 1]:
+            if i + 1 < n and re.fullmatch(r"\d,\d{3}|\d{1,4}", toks[i + 1]):
                 cells.append(t + " " + toks[i + 1])
                 i += 2
             else:
