@@ -159,12 +159,15 @@ def test_spans_of_a_merged_header():
 
 
 def test_numbering_levels_fixture():
-    """Hancom bullets, 문단 번호 and 개요 levels; levels are 1-based (수준 1 = 1)."""
+    """Hancom bullets, 문단 번호 and 개요 levels; levels are 1-based (수준 1 = 1).
+
+    Bullets get their marker but no level: Hancom bullets have one level only,
+    so the outline builder ranks them by marker like typed bullets."""
     doc = read(SAMPLES / "hwpx" / "fixture_parahead_numbering.hwpx")
     got = [(p.marker, p.level, p.text) for p in paragraphs(doc)]
     assert got == [
-        ("●", 1, "글머리1-1"), ("●", 1, "글머리1-2"),
-        ("■", 1, "글머리2-1"), ("■", 1, "글머리2-2"),
+        ("●", None, "글머리1-1"), ("●", None, "글머리1-2"),
+        ("■", None, "글머리2-1"), ("■", None, "글머리2-2"),
         ("1.", 1, "번호1"), ("2.", 1, "번호2"), ("3.", 1, "번호3"),
         ("3.1.", 2, "번호3-1"), ("3.2.", 2, "번호3-2"), ("4.", 1, "번호4"),
         ("4.1.1.1.", 4, "번호-4-1-1-1"), ("4.1.1.2.", 4, "번호-4-1-1-2"),
@@ -172,7 +175,7 @@ def test_numbering_levels_fixture():
         ("1.", 1, "개요1"), ("가.", 2, "개요1-1"), ("나.", 2, "개요1-2"), ("다.", 2, "개요1-3"),
         ("2.", 1, "개요2"), ("가.", 2, "개요2-1"), ("1)", 3, "개요2-1-1"),
     ]
-    assert {p.level for p in paragraphs(doc)} == {1, 2, 3, 4}
+    assert {p.level for p in paragraphs(doc)} == {None, 1, 2, 3, 4}
 
 
 def test_typed_markers_are_split_and_level_left_to_inference():

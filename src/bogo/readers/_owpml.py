@@ -155,7 +155,9 @@ class _Walker:
         hd = self.num.heading(p.get("paraPrIDRef"))
         if hd is None:
             return "", None
-        return self.num.marker(hd), hd.level + 1
+        # a bullet (글머리표) has a single level in Hancom: it states no outline level
+        level = None if hd.kind == "BULLET" else hd.level + 1
+        return self.num.marker(hd), level
 
     def _body_paragraph(self, p: etree._Element, depth: int) -> None:
         line = self._next_line()

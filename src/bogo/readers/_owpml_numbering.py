@@ -8,7 +8,8 @@ paragraph, keeps the running counters, and renders the marker the way Hancom
 draws it ("1.", "가.", "①", "(1)", "ⅰ)"…), so the outline builder sees the same
 marker whether it was typed or generated.
 
-Levels are reported 1-based (Hancom's "수준 1" = level 1), like Markdown ``#``.
+Levels are reported 1-based (Hancom's "수준 1" = level 1), like Markdown ``#`` and DOCX
+headings; a bullet states no level (Hancom bullets have only one).
 """
 
 from __future__ import annotations
