@@ -256,54 +256,62 @@ def _lines_to_blocks():
     return lines_to_blocks
 
 
-def _emit(pages: list[tuple[int, list]], settings: Settings) -> list[Block]:
-    """Number the blocks and build paragraphs; indent from the global left margin."""
-    recognise = _lines_to_blocks()
-    all_lines = [it for _, items in pages for it in items if isinstance(it, Line)]
-    margin = min((ln.x0 for ln in all_lines), default=0.0)
-    em = median([ln.size for ln in all_lines]) if all_lines else 10.0
-    blocks: list[Block] = []
-    n = 0
-    for pno, items in pages:
-        groups = _group_page(items)
+class _Emitter:
+    """Numbers blocks in reading order; indent is measured from the global margin."""
+
+    def __init__(self, pages: list[tuple[int, list]], settings: Settings):
+        self.settings = settings
+        self.recognise = _lines_to_blocks()
+        all_lines = [it for _, items in pages for it in items if isinstance(it, Line)]
+        self.margin = min((ln.x0 for ln in all_lines), default=0.0)
+        self.em = median([ln.size for ln in all_lines]) if all_lines else 10.0
+        self.blocks: list[Block] = []
+        self.n = 0
+
+    def page(self, pno: int, items: list) -> None:
         run: list[list[Line]] = []
-
-        def flush() -> None:
-            nonlocal n
-            i = 0
-            while i < len(run):
-                j = i
-                while j < len(run) and run[j][0].has_tab:
-                    j += 1
-                if recognise and j - i >= settings.min_table_rows:
-                    # a run of lines with cell gaps: the shared text-table recogniser
-                    numbered = [(n + k + 1, run[i + k][0].text) for k in range(j - i)]
-                    x0_of = {num: run[i + k][0] for k, (num, _) in enumerate(numbered)}
-                    for b in recognise(numbered, settings):
-                        b.page = pno
-                        if isinstance(b, Paragraph) and b.line in x0_of:
-                            b.indent = _indent(x0_of[b.line], margin, em)
-                        blocks.append(b)
-                    n += j - i
-                    i = j
-                    continue
-                n += 1
-                blocks.append(_paragraph(run[i], n, pno, margin, em))
-                i += 1
-            run.clear()
-
-        for g in groups:
+        for g in _group_page(items):
             if isinstance(g, Table):
-                flush()
-                g.line, g.end_line, g.page = n + 1, n + g.n_rows, pno
+                self.run(run, pno)
+                run = []
+                g.line, g.end_line, g.page = self.n + 1, self.n + g.n_rows, pno
                 for c in g.cells:
                     c.line = g.line + c.row
-                n += g.n_rows
-                blocks.append(g)
+                self.n += g.n_rows
+                self.blocks.append(g)
             else:
                 run.append(g)
-        flush()
-    return blocks
+        self.run(run, pno)
+
+    def run(self, run: list[list[Line]], pno: int) -> None:
+        """Paragraphs between two ruled tables; runs of gapped lines go to the
+        shared text-table recogniser."""
+        i = 0
+        while i < len(run):
+            j = i
+            while j < len(run) and run[j][0].has_tab:
+                j += 1
+            if self.recognise and j - i >= self.settings.min_table_rows:
+                numbered = [(self.n + k + 1, run[i + k][0].text) for k in range(j - i)]
+                first = {num: run[i + k][0] for k, (num, _) in enumerate(numbered)}
+                for b in self.recognise(numbered, self.settings):
+                    b.page = pno
+                    if isinstance(b, Paragraph) and b.line in first:
+                        b.indent = _indent(first[b.line], self.margin, self.em)
+                    self.blocks.append(b)
+                self.n += j - i
+                i = j
+                continue
+            self.n += 1
+            self.blocks.append(_paragraph(run[i], self.n, pno, self.margin, self.em))
+            i += 1
+
+
+def _emit(pages: list[tuple[int, list]], settings: Settings) -> list[Block]:
+    em = _Emitter(pages, settings)
+    for pno, items in pages:
+        em.page(pno, items)
+    return em.blocks
 
 
 def _indent(ln: Line, margin: float, em: float) -> int:
