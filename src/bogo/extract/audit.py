@@ -1,0 +1,288 @@
+"""행정사무감사 처리결과: the 총괄 summary table and every listed request.
+
+The summary is a table whose header has a 계 column and status columns (추진완료,
+추진중, 검토중, 미반영 and their variants); one row per category, the 계 row gives
+the total, "-" is 0.
+
+Items come in two forms, read in document order:
+
+* **tables** with a request column (header "시정 및 처리 요구사항", "건의 사항",
+  "자료제출 등 기타사항", "요구사항" …) and a result column ("조치결과 및
+  향후추진계획", "처리결과" …).  The result cell is split into its "□"
+  sections: 추진상황 (the status), 추진내용 / 조치결과 / 추진근거 … (actions) and
+  향후계획 (plans); each section's items are split on "○".
+* **paragraphs**: a category heading ("□ 시정·처리요구사항"), then a request
+  ("1. … (부서)") followed by "○ 추진상황 : …", "○ 조치결과 : …", "○ 향후계획 : …"
+  paragraphs (sub-bullets "-" join the item above them).
+
+The category comes from the item table's header, else from the nearest category
+heading.  The request text loses its trailing "(부서, 부서)", which gives
+``departments``.  A request with neither a status nor any action is not an item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Paragraph, Table
+from ..model import Audit, AuditItem, AuditSummary, AuditSummaryRow, Report, TableRec
+from ..normalize.numbers import parse_number
+from ..normalize.text import compact
+from ..normalize.units import normalize_unit, parse_department_list, strip_departments
+from ..structure import Layout
+
+CATEGORIES = ("시정·처리요구사항", "건의사항", "기타")
+STATUSES = ("추진완료", "추진중", "검토중", "미반영")
+TOTAL_WORDS = {"계", "합계", "총계", "전체"}
+
+_SECTION = re.compile(
+    r"^(?P<key>(?:추진|처리|조치|진행)\s*(?:상황|상태)|추진\s*내용|조치\s*(?:결과|내용|사항)|처리\s*(?:결과|내용)"
+    r"|추진\s*(?:결과|근거|실적|경과)|향후\s*(?:추진\s*|조치\s*)?계획)"
+    r"(?P<tail>(?:\s*및\s*(?:향후\s*)?(?:추진\s*)?(?:계획|내용|결과))*)\s*[:：]?\s*(?P<rest>.*)$",
+    re.S,
+)
+_BOX = re.compile(r"\s*[□■▢☐❑◆]\s*")
+_ITEM = re.compile(r"\s*[○◦●]\s*")
+_SUB_MARKERS = {"-", "·", "※", "▷", "▶", "‣", "◇", "*", "ㅇ", "•", "▪"}
+
+
+def category_of(text: str | None) -> str | None:
+    """시정·처리요구사항 / 건의사항 / 기타 for a category label, else None."""
+    t = compact(text or "")
+    if not t:
+        return None
+    if "시정" in t or "처리요구" in t or "지적사항" in t:
+        return "시정·처리요구사항"
+    if "건의" in t:
+        return "건의사항"
+    if "기타" in t or "자료제출" in t or "자료요구" in t:
+        return "기타"
+    return None
+
+
+def normalize_status(text: str | None) -> str | None:
+    """추진완료 / 추진중 / 검토중 / 미반영 for a status phrase, else None."""
+    t = compact(text or "")
+    if not t:
+        return None
+    if re.search(r"미반영|반영불가|불수용|수용불가|불가|미수용", t):
+        return "미반영"
+    if "검토" in t:
+        return "검토중"
+    if "완료" in t:
+        return "추진완료"
+    if re.search(r"추진중|진행중|조치중|계속|추진$|진행$|중$", t):
+        return "추진중"
+    return None
+
+
+def extract(layout: Layout, report: Report) -> None:
+    summary = None
+    items: list[AuditItem] = []
+    category: str | None = None
+    cur: dict | None = None       # the paragraph-form item being read
+    section = "actions"
+    attach = False
+
+    def close() -> None:
+        nonlocal cur
+        if cur is not None and (cur["status"] or cur["actions"] or cur["plans"]):
+            items.append(_item(len(items) + 1, cur))
+        cur = None
+
+    for i, b in enumerate(layout.blocks):
+        if isinstance(b, Table):
+            t = _rec_of(layout, b)
+            if t is None or t.role != "data" or not t.rows:
+                continue
+            if summary is None and (s := _summary(t)) is not None:
+                summary = s
+                continue
+            got = _table_items(layout, t, b, category)
+            if got:
+                close()
+                for g in got:
+                    items.append(_item(len(items) + 1, g))
+            continue
+        if not isinstance(b, Paragraph) or not b.text:
+            continue
+        text = b.text
+        h = layout.section_of[i] if i < len(layout.section_of) else None
+        if h is not None and h.index == i and h.level == 1 and category_of(text) is None:
+            close()
+            category = None
+            continue
+        m = _SECTION.match(text)
+        if m is None and _is_category_heading(text):
+            close()
+            category = category_of(text)
+            continue
+        if m is not None and cur is not None:
+            kind = _kind(m.group("key"))
+            rest = m.group("rest").strip()
+            if kind == "status":
+                cur["status"] = normalize_status(rest) or cur["status"]
+            else:
+                section = kind
+                parts = _split_items(rest)
+                cur[kind].extend(parts)
+                attach = bool(parts)   # sub-bullets belong to the heading's own text
+            continue
+        if cur is not None and (b.marker in _SUB_MARKERS or b.marker in ("○", "◦")) \
+                and (cur["status"] or cur["actions"] or cur["plans"]):
+            lst = cur[section]
+            if b.marker in ("○", "◦") or not lst or not attach:
+                lst.append(text)
+                attach = attach or b.marker in ("○", "◦")
+            else:
+                lst[-1] = f"{lst[-1]} {b.marker} {text}".strip()
+            continue
+        if category is not None and m is None:
+            close()
+            body, deps = strip_departments(text)
+            cur = {"category": category, "text": body, "departments": deps, "status": None,
+                   "actions": [], "plans": [], "line": b.line}
+            section, attach = "actions", False
+    close()
+    if summary is None and not items:
+        return
+    report.audit = Audit(summary=summary, items=items)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _rec_of(layout: Layout, b: Table) -> TableRec | None:
+    for k, tb in enumerate(layout.table_blocks):
+        if tb is b:
+            return layout.tables[k]
+    return None
+
+
+_CATEGORY_HEADING = re.compile(
+    r"^(?:시정[·및]?처리요구사항|시정요구사항|처리요구사항|지적사항|건의사항|기타사항|기타|자료제출(?:등)?(?:기타사항|요구사항)?"
+    r"|기타\(자료제출등\))(?:\(?총?\d+건\)?|[:：]총?\d+건)?$"
+)
+
+
+def _is_category_heading(text: str) -> bool:
+    """A short paragraph that names a category and nothing else."""
+    return bool(_CATEGORY_HEADING.match(compact(text)))
+
+
+def _kind(key: str) -> str:
+    k = compact(key)
+    if k.endswith("상황") or k.endswith("상태"):
+        return "status"
+    if k.startswith("향후"):
+        return "plans"
+    return "actions"
+
+
+def _split_items(body: str) -> list[str]:
+    return [p.strip() for p in _ITEM.split(body or "") if p.strip()]
+
+
+def _item(n: int, d: dict) -> AuditItem:
+    return AuditItem(id=f"a{n}", category=d["category"] or "기타", text=d["text"], departments=d["departments"],
+                     status=d["status"], actions=d["actions"], plans=d["plans"], line=d["line"])
+
+
+def parse_result(text: str) -> tuple[str | None, list[str], list[str]]:
+    """(status, actions, plans) from a result cell split into □ sections."""
+    status = None
+    out: dict[str, list[str]] = {"actions": [], "plans": []}
+    segments = [s for s in _BOX.split(text or "") if s.strip()]
+    for n, seg in enumerate(segments):
+        m = _SECTION.match(seg.strip())
+        if m is None:
+            if n == 0 or out["actions"] or out["plans"]:
+                (out["plans"] if out["plans"] else out["actions"]).extend(_split_items(seg))
+            continue
+        kind = _kind(m.group("key"))
+        rest = m.group("rest").strip()
+        if kind == "status":
+            # "추진 중" may be followed by more text when the cell had no □ markers
+            sm = re.match(r"^(\S+(?:\s*중)?)", rest)
+            status = normalize_status(sm.group(1) if sm else rest) or normalize_status(rest)
+        else:
+            out[kind].extend(_split_items(rest))
+    return status, out["actions"], out["plans"]
+
+
+def _col(cols: list[str], pattern: str, exclude: set[int] = frozenset()) -> int | None:
+    for j, c in enumerate(cols):
+        if j not in exclude and re.search(pattern, c):
+            return j
+    return None
+
+
+def _table_items(layout: Layout, t: TableRec, b: Table, category: str | None) -> list[dict]:
+    if not t.header:
+        return []
+    n = max(len(r) for r in t.header + t.rows)
+    cols = ["".join(dict.fromkeys(compact(h[j]) for h in t.header if j < len(h))) for j in range(n)]
+    req = _col(cols, r"요구사항|건의사항|지적사항|요청사항|기타사항|시정|자료제출|질의")
+    if req is None:
+        return []
+    res = _col(cols, r"조치|처리결과|처리내용|추진상황|추진결과|추진내용|결과", {req})
+    if res is None:
+        return []
+    dep = _col(cols, r"부서|소관|담당", {req, res})
+    st = _col(cols, r"상황|상태", {req, res})
+    cat = category_of(t.header[0][req] if t.header else "") or category_of(cols[req]) or category
+    out: list[dict] = []
+    hn = len(t.header)
+    for r, row in enumerate(t.rows):
+        req_text = row[req].strip() if req < len(row) else ""
+        res_text = row[res].strip() if res < len(row) else ""
+        status, actions, plans = parse_result(res_text)
+        if st is not None and st < len(row):
+            status = normalize_status(row[st]) or status
+        if not req_text:
+            if out and (actions or plans):   # a row continued across a page break
+                out[-1]["actions"].extend(actions)
+                out[-1]["plans"].extend(plans)
+                out[-1]["status"] = out[-1]["status"] or status
+            continue
+        body = _ITEM.sub(" ", req_text, count=1).strip() if _ITEM.match(req_text) else req_text
+        body, deps = strip_departments(body)
+        if dep is not None and dep < len(row) and row[dep].strip():
+            deps = parse_department_list(row[dep]) or [normalize_unit(row[dep])]
+        if status is None and not actions and not plans:
+            continue
+        cell = b.cell_at(hn + r, req)
+        out.append({"category": cat, "text": body, "departments": deps, "status": status,
+                    "actions": actions, "plans": plans,
+                    "line": cell.line if cell is not None and cell.line else t.line})
+    return out
+
+
+def _summary(t: TableRec) -> AuditSummary | None:
+    if not t.header:
+        return None
+    n = max(len(r) for r in t.header + t.rows)
+    cols = [compact(" ".join(dict.fromkeys(h[j] for h in t.header if j < len(h)))) for j in range(n)]
+    status_cols = {j: normalize_status(c) for j, c in enumerate(cols) if j > 0 and normalize_status(c)}
+    total_col = next((j for j, c in enumerate(cols) if j > 0 and c in TOTAL_WORDS), None)
+    if len(set(status_cols.values())) < 2:
+        return None
+    labels = [compact(r[0]) if r else "" for r in t.rows]
+    if not any(category_of(lab) for lab in labels) and not any(lab in TOTAL_WORDS for lab in labels):
+        return None
+    s = AuditSummary(line=t.line, table=t.id)
+    for r, row in enumerate(t.rows):
+        counts: dict[str, int] = {}
+        for j, name in status_cols.items():
+            v = parse_number(row[j]) if j < len(row) else None
+            counts[name] = counts.get(name, 0) + (int(v) if v is not None else 0)
+        tot = parse_number(row[total_col]) if total_col is not None and total_col < len(row) else None
+        total = int(tot) if tot is not None else sum(counts.values())
+        if labels[r] in TOTAL_WORDS:
+            s.total = total
+            continue
+        if not labels[r]:
+            continue
+        s.rows.append(AuditSummaryRow(category=category_of(labels[r]) or labels[r], total=total, **counts))
+    if s.total is None and s.rows:
+        s.total = sum(x.total or 0 for x in s.rows)
+    return s
