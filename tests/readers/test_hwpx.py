@@ -7,6 +7,7 @@ merged non-empty cells) and from a direct walk of the section XML in this file
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
@@ -205,3 +206,41 @@ def test_private_use_bullets_are_mapped():
 def test_read_hwpx_direct_call_matches_public_read():
     path = SAMPLES / "hwpx" / "mcst_press_2024-01-02.hwpx"
     assert read_hwpx(path, path.read_bytes()) == read(path)
+
+
+# -- golden block dumps -------------------------------------------------------------
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "formats"
+GOLDEN_INPUTS = [SAMPLES / "hwpx" / f"{s}.hwpx" for s in (
+    "fixture_parahead_numbering", "mois_gov_innovation_press_2025-12",
+    "seoul_fire_report_2026-298", "seoul_daily_excavation_status")] + [
+    SAMPLES / "hwp" / f"{s}.hwp" for s in ("budget_statement_table", "nts_tax_ruling_1978")]
+
+
+def blocks_text(doc) -> str:
+    """A reviewer-readable dump of the blocks: one line per paragraph, a grid per table."""
+    out = [f"# format={doc.format} blocks={len(doc.blocks)} lines={doc.line_count}"]
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            lv = "" if b.level is None else f" L{b.level}"
+            out.append(f"P {b.line}{lv} [{b.marker}] {b.text}")
+            continue
+        flags = " ".join(f for f in ("layout" if b.layout else "", b.form,
+                                     f"header={b.header_rows}" if b.header_rows else "") if f)
+        out.append(f"T {b.line}-{b.end_line} {b.n_rows}x{b.n_cols} {flags}".rstrip())
+        for c in b.cells:
+            span = f" span={c.rowspan}x{c.colspan}" if c.rowspan > 1 or c.colspan > 1 else ""
+            out.append(f"  ({c.row},{c.col}){span} {c.text[:60]}".rstrip())
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("path", GOLDEN_INPUTS, ids=lambda p: p.name)
+def test_golden_blocks(path):
+    got = blocks_text(read(path))
+    gold = GOLDEN / f"{path.name}.outline.txt"
+    if os.environ.get("BOGO_REGEN"):
+        assert not os.environ.get("CI"), "golden files are never regenerated in CI"
+        gold.parent.mkdir(parents=True, exist_ok=True)
+        gold.write_text(got, encoding="utf-8")
+    assert gold.exists(), f"missing {gold.name}; run with BOGO_REGEN=1 and review the diff"
+    assert gold.read_text(encoding="utf-8") == got
