@@ -1,1 +1,156 @@
-"""placeholder"""
+"""D3xx — dates: weekdays, stale plans, impossible dates, items outside their period.
+
+D301 and D303 scan the prose lines with :func:`bogo.normalize.dates.find_dates`
+(year from the report's own date); D302 and D304 read the report's milestones
+(dated plan items, with the heading they were listed under).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Finding
+from ..normalize.dates import find_dates, weekday_matches, weekday_of
+from .context import Context
+from .registry import REGISTRY, register
+
+
+def _spans(ctx: Context):
+    year = ctx.year
+    if year is None:
+        return
+    for ln in ctx.lines or []:
+        for sp in find_dates(ln.text, year, ctx.month):
+            yield ln, sp
+
+
+@register("D301", "weekday-mismatch", "error",
+          "'{raw}': {date}은 {expected}요일인데 ({found})로 적혀 있음", scope="document")
+def weekday_mismatch(ctx: Context) -> Iterator[Finding]:
+    """A written weekday does not match its date in the report's year.
+
+    Bad:
+        핵심과제 대시민 발표 : 9.10(화)   (2018년 보고서: 9월 10일은 월요일)
+    Good:
+        핵심과제 대시민 발표 : 9.10(월)
+
+    Traps:
+        The year is the report's own unless written; a plan for next January in a
+        December report may carry next year's weekday — only explicit-year dates
+        and dates in the report's year range are trusted (no rollover guessed).
+    """
+    chk = REGISTRY["D301"]
+    for ln, sp in _spans(ctx):
+        if weekday_matches(sp) is not False:
+            continue
+        for d, w in ((sp.start, sp.weekday), (sp.end, sp.end_weekday)):
+            if w and d and len(d) == 10 and weekday_of(d) != w:
+                yield chk.finding(found=w, expected=weekday_of(d), raw=sp.raw, date=d, line=ln.no)
+                break
+
+
+@register("D303", "impossible-date", "error", "'{raw}': 존재하지 않는 날짜", scope="document")
+def impossible_date(ctx: Context) -> Iterator[Finding]:
+    """A date that does not exist (2.30, 13월, 4.31).
+
+    Bad:
+        '18. 2. 30.(금) 개최
+    Good:
+        '18. 2. 28.(수) 개최
+
+    Traps:
+        A bare "2.30" without a year, 일, weekday or range is not read as a date
+        (it may be a ratio or a section number); only unambiguous forms count.
+    """
+    chk = REGISTRY["D303"]
+    for ln, sp in _spans(ctx):
+        if sp.kind == "invalid" or not sp.valid:
+            yield chk.finding(found=sp.raw, expected=None, raw=sp.raw, line=ln.no)
+
+
+def _ym(s: str | None) -> str | None:
+    return s[:7] if s else None
+
+
+@register("D302", "stale-plan", "warning",
+          "'{raw}': 보고서 작성일({expected}) 이전 일정({found})이 계획으로 남아 있음",
+          scope="document")
+def stale_plan(ctx: Context) -> Iterator[Finding]:
+    """A plan item dated before the report's own date, still listed as a plan.
+
+    Bad:
+        (2018. 7 보고서) □ 추진계획 - 조사업체 선정 및 착수보고회 개최 ('18. 6)
+    Good:
+        □ 추진실적 - 조사업체 선정 및 착수보고회 개최 ('18. 6)
+
+    Compared at month precision: a plan for the report's own month is not stale.
+
+    Traps:
+        Open ranges ('17.8.~) and recurring plans (연중, 수시) have no end and are
+        skipped; only milestones the extractor found under plan headings count.
+        An item with any date on or after the report month is not stale; bare
+        years ('14년) and dates of facts the plan refers to ("'20.1월 통과",
+        "'18.7~'19.6월 사이 완료된") are not plan dates.
+    """
+    chk = REGISTRY["D302"]
+    date = ctx.report.meta.date
+    if not date or len(date) < 7:
+        return
+    ref = date[:7]
+    latest: dict[tuple, str] = {}
+    for m in ctx.report.milestones:
+        key = (m.line, m.text)
+        latest[key] = max(latest.get(key, ""), _ym(m.end) or "9999", _ym(m.start) or "")
+    seen = set()
+    for m in ctx.report.milestones:
+        end = _ym(m.end)
+        if not end or end >= ref or latest[(m.line, m.text)] >= ref or (m.line, m.text) in seen:
+            continue
+        if _YEAR_ONLY.match(m.raw.strip()) or _is_reference(m.text or "", m.raw):
+            continue
+        seen.add((m.line, m.text))
+        yield chk.finding(found=m.end, expected=ref, raw=m.raw, line=m.line)
+
+
+_YEAR_ONLY = re.compile(r"^[\'’‘]?\d{2,4}\s*년(도)?$")
+_REFERENCE_WORDS = re.compile(r"^\s*\)?\s*(통과|기준|현재|제정|개정|시행|사이|대비|이후|부터|에서|발표|말\s*기준)")
+
+
+def _is_reference(text: str, raw: str) -> bool:
+    """A date that dates a fact the plan refers to ("'20.1월 통과", "'18.7~'19.6월 사이")."""
+    i = text.find(raw)
+    return i >= 0 and bool(_REFERENCE_WORDS.match(text[i + len(raw):]))
+
+
+@register("D304", "date-outside-period", "warning",
+          "'{raw}'({found})가 상위 제목 '{heading}'의 기간({expected}) 밖에 있음",
+          scope="document")
+def outside_period(ctx: Context) -> Iterator[Finding]:
+    """A dated item listed under a period heading (상반기, 3분기 …) falls outside it.
+
+    Bad:
+        □ 상반기 추진계획 - 종합평가 실시 : '20. 9월
+    Good:
+        □ 하반기 추진계획 - 종합평가 실시 : '20. 9월
+
+    Traps:
+        Only headings that are a period (not '20년 추진계획, not 연중) count, and an
+        item overlapping its period (4~7월 under 상반기) is not flagged.
+    """
+    from ..extract.milestones import period_of_heading
+
+    chk = REGISTRY["D304"]
+    year = ctx.year
+    if year is None:
+        return
+    for m in ctx.report.milestones:
+        if not m.heading or not m.start or not m.end:
+            continue
+        per = period_of_heading(m.heading, year)
+        if not per:
+            continue
+        lo, hi = _ym(per[0]), _ym(per[1])
+        if _ym(m.end) < lo or _ym(m.start) > hi:
+            yield chk.finding(found=f"{m.start}~{m.end}" if m.start != m.end else m.start,
+                              expected=f"{lo}~{hi}", raw=m.raw, heading=m.heading, line=m.line)

@@ -156,6 +156,7 @@ class Grid:
     rounding: bool = False
     counts_excluded: bool = False
     strict_header: bool = False
+    misaligned: bool = False
     header_offset: int = 0
     col_kind: list[str | None] = field(default_factory=list)
     row_kind: list[str | None] = field(default_factory=list)
@@ -214,6 +215,9 @@ def build_grid(table: TableRec) -> Grid:
              rounding=bool(re.search(r"억원|조원", unit)) or bool(_ROUNDING_NOTE.search(notes)),
              counts_excluded=bool(_COUNT_EXCLUDED.search(notes)),
              strict_header=bool(table.spans) or len(header) == 1)
+    # a bare "/" (an empty 정원/현원 pair) comes from space-separated layouts whose
+    # cells cannot be placed in their column with certainty
+    g.misaligned = any(x.strip() == "/" for r in body for x in r)
     g.col_kind = [_col_total(p) for p in paths]
     g.row_kind = [_row_total(lab) for lab in row_labels]
     return g

@@ -46,7 +46,9 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
     side.  Parenthesised counts are T105's, not this check's.
 
     Traps:
-        Rate, average, 증감 and 비고 columns are never summed.  억원/조원 tables (or a
+        Rate, average, 증감 and 비고 columns are never summed.  정원/현원 columns of
+        a table with bare "/" cells (space-separated source, columns uncertain)
+        are left to T106, which does not depend on column placement.  억원/조원 tables (or a
         반올림 note) allow n × 0.5 unit of rounding.  A column total guessed from
         an unmerged header must hold in most rows before one row is flagged; a
         total that differs in every column is a structure we misread, not flagged.
@@ -68,6 +70,8 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
             kw = dict(line=g.row_line(tr), table=table.id, row=g.row_name(tr), col=g.col_name(c),
                       table_label=table_name(table))
             if _pair_col(g, c):
+                if g.misaligned:
+                    continue
                 combos = pair_combos(cells, [True] * len(cells))
                 for what, f, e in pair_mismatch(tot, combos or set()) if combos else []:
                     found.append(chk.finding(found=f, expected=e, what=what, **kw))

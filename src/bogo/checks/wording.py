@@ -1,1 +1,183 @@
-"""placeholder"""
+"""W4xx — wording: duplicated words, likely typos, unit spellings, loanwords.
+
+The texts are the report's prose lines plus the text cells of its tables (each
+with its line).  W402's analyser (kiwipiepy) is loaded lazily once per process
+and only sees *candidate* words: Hangul runs not analysed before (a module-level
+cache keeps each word's out-of-vocabulary morphemes), all sent in one batch.
+Curated word lists live in ``checks/data/*.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+from ..model import Finding
+from .context import Context
+from .registry import REGISTRY, register
+
+
+def _texts(ctx: Context) -> list[tuple[int, str, str | None]]:
+    """(line, text, table id) for every prose line and text table cell."""
+    out = [(ln.no, ln.text, None) for ln in ctx.lines or []]
+    for t in ctx.report.tables:
+        for row in t.header + t.rows:
+            for cell in row:
+                if cell and re.search(r"[가-힣A-Za-z]{2}", cell):
+                    out.append((t.line, cell, t.id))
+    return out
+
+
+@cache
+def _tsv(name: str) -> tuple[tuple[str, str], ...]:
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return tuple(sorted(((r[0], r[1]) for r in rows), key=lambda x: -len(x[0])))
+
+
+@cache
+def _list_regex(name: str) -> re.Pattern:
+    alts = []
+    for wrong, _ in _tsv(name):
+        w = re.escape(wrong)
+        alts.append(rf"(?<![A-Za-z0-9]){w}(?![A-Za-z0-9])" if wrong.isascii() else rf"(?<![가-힣]){w}")
+    return re.compile("|".join(alts))
+
+
+_DUP = re.compile(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})(\s*[·ㆍ,/]\s*|\s+)\1(?![가-힣A-Za-z])")
+
+
+@register("W401", "duplicated-word", "warning", "'{found}': 같은 낱말이 반복됨 → '{expected}'",
+          scope="document")
+def duplicated_word(ctx: Context) -> Iterator[Finding]:
+    """A word repeated across a separator ("추진·추진", "검토, 검토", "추진 추진").
+
+    Bad:
+        소통·협력·협력 강화
+    Good:
+        소통·협력 강화
+
+    Traps:
+        Only whole words of two or more letters, repeated exactly, count: "상·하수도"
+        and "1차, 1차" are not flagged.
+    """
+    chk = REGISTRY["W401"]
+    for line, text, table in _texts(ctx):
+        for m in _DUP.finditer(text):
+            yield chk.finding(found=m.group(0), expected=m.group(1), line=line, table=table)
+
+
+def _scan_list(ctx: Context, name: str, code: str) -> Iterator[Finding]:
+    chk = REGISTRY[code]
+    right = dict(_tsv(name))
+    rx = _list_regex(name)
+    for line, text, table in _texts(ctx):
+        for m in rx.finditer(text):
+            yield chk.finding(found=m.group(0), expected=right[m.group(0)], line=line, table=table)
+
+
+@register("W402", "likely-typo", "warning", "'{found}': 오타로 보임 → '{expected}'",
+          scope="document")
+def likely_typo(ctx: Context) -> Iterator[Finding]:
+    """A likely typo: a curated misspelling, or an unknown word one edit from a frequent one.
+
+    Bad:
+        Cities Against COIVD-19 … (COVID appears elsewhere in the report)
+        서울시 성희롱 신고계시관 운영
+    Good:
+        Cities Against COVID-19
+        서울시 성희롱 신고게시판 운영
+
+    Three sources: the curated list ``data/misspellings.tsv`` (government words
+    and acronyms); an upper-case Latin token one edit (or one swap) from a
+    token used at least twice in the same report; a Hangul morpheme unknown to
+    the Korean analyser (kiwipiepy) one jamo away from a word used at least
+    three times in the report.
+
+    Traps:
+        Proper names are often unknown to the analyser; they are flagged only
+        when a frequent word of the same report is one jamo away.  Loanword
+        spellings are W405's (info), not typos.
+    """
+    yield from _scan_list(ctx, "misspellings.tsv", "W402")
+    from .typos import hangul_typos, latin_typos
+
+    chk = REGISTRY["W402"]
+    texts = _texts(ctx)
+    listed = {w for w, _ in _tsv("misspellings.tsv")}
+    for line, table, found, expected in latin_typos(texts) + hangul_typos(texts):
+        if found not in listed:
+            yield chk.finding(found=found, expected=expected, line=line, table=table)
+
+
+@register("W405", "loanword-spelling", "info", "'{found}': 외래어 표기 → '{expected}'",
+          scope="document")
+def loanword(ctx: Context) -> Iterator[Finding]:
+    """A loanword or proper name spelled against the standard 외래어 표기.
+
+    Bad:
+        대시민 공약 실천(메니페스토) 지원, 워크샵 개최
+    Good:
+        대시민 공약 실천(매니페스토) 지원, 워크숍 개최
+
+    Traps:
+        Matched only at the start of a word from the curated list
+        ``data/loanwords.tsv``, so longer correct words are not hit.
+    """
+    yield from _scan_list(ctx, "loanwords.tsv", "W405")
+
+
+_UNIT_SUFFIX = re.compile(r"(담당관|기획관|협력관|정책관|본부|사업소|위원회|센터)$")
+_PROSE_UNIT = re.compile(r"[가-힣]{2,}(?:담당관|기획관|협력관|정책관|사업본부|사업소|위원회|센터)")
+
+
+def _unit_names(ctx: Context) -> Counter:
+    names: Counter = Counter()
+    for ln in ctx.lines or []:
+        names.update(_PROSE_UNIT.findall(ln.text))
+    for t in ctx.report.tables:
+        for row in t.rows:
+            if row and len(row[0]) >= 4 and _UNIT_SUFFIX.search(row[0]) and " " not in row[0]:
+                names[row[0]] += 1
+    if ctx.report.staffing:
+        names.update(r.unit.replace(" ", "") for r in ctx.report.staffing.rows)
+    return names
+
+
+@register("W404", "unit-spelling-variant", "warning",
+          "'{found}': 같은 명칭의 띄어쓰기가 다름 → '{expected}'", scope="document")
+def unit_variant(ctx: Context) -> Iterator[Finding]:
+    """One unit name written two ways in one document (spaces or middle dots inside it).
+
+    Bad:
+        재정 관리담당관 … 재정관리담당관
+    Good:
+        재정관리담당관 … 재정관리담당관
+
+    The reference spelling is a unit name written without spaces in the prose or
+    in a table's first column; a prose occurrence split by one or two spaces or
+    middle dots is flagged.
+
+    Traps:
+        Fully spaced-out headings ("기 획 담 당 관") are a layout habit, joined by
+        the reader, and skipped here (more than two separators).  Table cells are
+        normalised already and never checked.
+    """
+    chk = REGISTRY["W404"]
+    names = [n for n in _unit_names(ctx) if len(n) >= 4]
+    if not names:
+        return
+    alts = ["(?:" + r"[ ·ㆍ]?".join(re.escape(ch) for ch in n) + ")" for n in
+            sorted(names, key=len, reverse=True)]
+    rx = re.compile(r"(?<![가-힣])(?:" + "|".join(alts) + ")")
+    canon = {n: n for n in names}
+    for ln in ctx.lines or []:
+        for m in rx.finditer(ln.text):
+            s = m.group(0)
+            seps = len(re.findall(r"[ ·ㆍ]", s))
+            key = re.sub(r"[ ·ㆍ]", "", s)
+            if 1 <= seps <= 2 and key in canon:
+                yield chk.finding(found=s, expected=key, line=ln.no)

@@ -1,0 +1,116 @@
+"""Typo candidates for W402: Latin tokens and analyser-unknown Hangul morphemes.
+
+The Korean analyser (kiwipiepy) takes about a second to load, so it is created
+lazily once per process.  Words are analysed one batch per document and the
+out-of-vocabulary (OOV) morphemes of every analysed word are cached at module
+level: a word seen once is never sent again.  A candidate is reported only when
+a *frequent* word of the same document is one edit away (Damerau for Latin,
+jamo-level Levenshtein for Hangul) — the analyser alone flags too many names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_KIWI = None
+_CACHE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_HANGUL_WORD = re.compile(r"[가-힣]{3,}")
+_LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{3,}(?![A-Za-z])")
+MIN_FREQ_LATIN = 2
+MIN_FREQ_HANGUL = 3
+MIN_OOV_SYLLABLES = 3
+
+
+def _kiwi():
+    global _KIWI
+    if _KIWI is None:
+        from kiwipiepy import Kiwi
+        _KIWI = Kiwi()
+    return _KIWI
+
+
+def _damerau1(a: str, b: str) -> bool:
+    """True when a and b differ by exactly one edit or one adjacent swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+            and a[diff[1]] == b[diff[0]]
+    s, t = (a, b) if len(a) < len(b) else (b, a)
+    return any(t[:i] + t[i + 1:] == s for i in range(len(t)))
+
+
+def _jamo(word: str) -> str:
+    out = []
+    for ch in word:
+        o = ord(ch) - 0xAC00
+        if 0 <= o < 11172:
+            out.append(chr(0x1100 + o // 588))
+            out.append(chr(0x1161 + (o % 588) // 28))
+            if o % 28:
+                out.append(chr(0x11A7 + o % 28))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def latin_typos(texts) -> list[tuple[int, str | None, str, str]]:
+    counts = Counter(w for _, text, _ in texts for w in _LATIN_WORD.findall(text))
+    frequent = [w for w, n in counts.items() if n >= MIN_FREQ_LATIN and w.isupper()]
+    out = []
+    for line, text, table in texts:
+        for w in _LATIN_WORD.findall(text):
+            if counts[w] > 1 or not w.isupper():
+                continue
+            near = [f for f in frequent if _damerau1(w, f)]
+            if len(near) == 1:
+                out.append((line, table, w, near[0]))
+    return out
+
+
+def _analyse(words: list[str]) -> None:
+    """Fill the cache: word → (its OOV morphemes, its known noun morphemes)."""
+    todo = [w for w in words if w not in _CACHE]
+    if not todo:
+        return
+    for w, toks in zip(todo, _kiwi().tokenize(todo)):
+        oov = tuple(t.form for t in toks if getattr(t, "oov", False)
+                    and len(t.form) >= MIN_OOV_SYLLABLES and _HANGUL_WORD.fullmatch(t.form))
+        nouns = tuple(t.form for t in toks if not getattr(t, "oov", False)
+                      and t.tag in ("NNG", "NNP") and len(t.form) >= MIN_OOV_SYLLABLES)
+        _CACHE[w] = (oov, nouns)
+
+
+def hangul_typos(texts) -> list[tuple[int, str | None, str, str]]:
+    counts = Counter(w for _, text, _ in texts for w in _HANGUL_WORD.findall(text))
+    _analyse(list(counts))
+    oov = {w: _CACHE[w][0] for w in counts if _CACHE[w][0]}
+    if not oov:
+        return []
+    nouns: Counter = Counter()
+    for w, n in counts.items():
+        for form in _CACHE[w][1]:
+            nouns[form] += n
+    frequent: dict[int, list[str]] = {}
+    for form, n in nouns.items():
+        if n >= MIN_FREQ_HANGUL:
+            frequent.setdefault(len(form), []).append(form)
+    out = []
+    for line, text, table in texts:
+        for w in _HANGUL_WORD.findall(text):
+            for form in oov.get(w, ()):
+                jf = _jamo(form)
+                near = [s for s in frequent.get(len(form), []) if s != form and _lev1(jf, _jamo(s))]
+                if len(near) == 1:
+                    out.append((line, table, form, near[0]))
+    return out
+
+
+def _lev1(a: str, b: str) -> bool:
+    if len(a) != len(b):
+        return _damerau1(a, b)
+    return sum(x != y for x, y in zip(a, b)) == 1
