@@ -26,6 +26,7 @@ class Reader:
 
 
 _REGISTRY: dict[str, Reader] = {}
+_LOADED = False
 
 
 def register(fmt: str, read: ReadFn) -> None:
@@ -38,8 +39,10 @@ def registered() -> dict[str, Reader]:
 
 
 def _load_builtin() -> None:
-    if _REGISTRY:
+    global _LOADED
+    if _LOADED:
         return
+    _LOADED = True
     from . import html, text  # noqa: F401
     for name in ("hwpx", "hwp", "pdf", "docx"):
         try:

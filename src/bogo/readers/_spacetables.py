@@ -333,41 +333,54 @@ def _place_rows(rows: list[list[str]], width: int) -> list[list[str]]:
     if not short or not totals:
         return padded
     t = totals[0]
-    target = [parse_composite(c) for c in rows[t][1:]]
-    if not all(v.numeric for v in target):
+
+    def qc(text: str) -> tuple[float, float]:
+        v = parse_composite(text)
+        return (v.quota or 0, v.current or 0) if v.is_pair else (v.value or 0, 0)
+
+    target_cells = [parse_composite(c) for c in rows[t][1:]]
+    if not all(v.numeric for v in target_cells):
         return padded
+    target = [qc(c) for c in rows[t][1:]]
+    values = [[qc(c) for c in r[1:]] for r in rows]
+    slots = width - 1
 
-    def options(r: list[str]) -> list[list[str]]:
-        vals, slots, missing = r[1:], width - 1, width - len(r)
-        out = []
-        for blanks in combinations(range(slots), missing):
-            it = iter(vals)
-            out.append([r[0]] + ["" if s in blanks else next(it) for s in range(slots)])
-        return out[:200]
+    def layout(i: int, blanks: tuple[int, ...]) -> list[tuple[float, float]]:
+        it = iter(values[i])
+        return [(0, 0) if s in blanks else next(it) for s in range(slots)]
 
-    def error(grid: list[list[str]]) -> float:
-        err = 0.0
-        for k, tv in enumerate(target, 1):
-            q = c = 0
-            for i, row in enumerate(grid):
-                if i == t:
-                    continue
-                v = parse_composite(row[k])
-                q += (v.quota if v.is_pair else v.value or 0) or 0
-                c += (v.current or 0) if v.is_pair else 0
-            err += abs(q - ((tv.quota if tv.is_pair else tv.value) or 0)) + abs(c - (tv.current or 0))
-        return err
+    choice = {i: tuple(range(len(rows[i]) - 1, slots)) for i in short}
+    sums = [[0.0, 0.0] for _ in range(slots)]
+    for i in range(len(rows)):
+        if i == t:
+            continue
+        cells = layout(i, choice[i]) if i in choice else values[i] + [(0, 0)] * (slots - len(values[i]))
+        for k, (q, c) in enumerate(cells):
+            sums[k][0] += q
+            sums[k][1] += c
 
-    best = padded
-    cur = error(best)
+    def err(s: list[list[float]]) -> float:
+        return sum(abs(s[k][0] - target[k][0]) + abs(s[k][1] - target[k][1]) for k in range(slots))
+
+    cur = err(sums)
     for _ in range(3):
         improved = False
         for i in short:
-            for opt in options(rows[i]):
-                trial = best[:i] + [opt] + best[i + 1:]
-                e = error(trial)
+            old = layout(i, choice[i])
+            for blanks in list(combinations(range(slots), width - len(rows[i])))[:200]:
+                new = layout(i, blanks)
+                trial = [[sums[k][0] - old[k][0] + new[k][0], sums[k][1] - old[k][1] + new[k][1]] for k in range(slots)]
+                e = err(trial)
                 if e < cur:
-                    best, cur, improved = trial, e, True
+                    cur, sums, old, improved = e, trial, new, True
+                    choice[i] = blanks
         if not improved or cur == 0:
             break
-    return best
+    out = []
+    for i, r in enumerate(rows):
+        if i in choice:
+            it = iter(r[1:])
+            out.append([r[0]] + ["" if s in choice[i] else next(it) for s in range(slots)])
+        else:
+            out.append(padded[i])
+    return out

@@ -65,6 +65,9 @@ def _zip_kind(path: Path, data: bytes) -> str:
     raise InputError(path, "알 수 없는 zip 기반 형식입니다 (HWPX도 DOCX도 아님)")
 
 
+_CONTROL = bytes(b for b in range(32) if b < 9 or 13 < b < 32 and b != 27)
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
     if not sample:
@@ -72,7 +75,7 @@ def _looks_binary(data: bytes) -> bool:
     if b"\x00" in sample:
         # UTF-16 text would have many NULs too; we do not read UTF-16, call it binary
         return True
-    ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    ctrl = len(sample) - len(sample.translate(None, _CONTROL))
     if ctrl / len(sample) > 0.05:
         return True
     try:

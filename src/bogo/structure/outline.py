@@ -77,9 +77,12 @@ def _has_content(blocks: list[Block], start: int, end: int) -> bool:
 def _similar(a: str, b: str) -> bool:
     if a == b:
         return True
-    if abs(len(a) - len(b)) > max(3, len(a) // 5):
+    if abs(len(a) - len(b)) > max(3, len(a) // 5) or not a or not b:
         return False
-    return SequenceMatcher(None, a, b).ratio() >= 0.85
+    sa, sb = set(a), set(b)
+    if len(sa & sb) / len(sa | sb) < 0.6:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
 
 
 def collect_headings(blocks: list[Block]) -> list[Heading]:
@@ -109,7 +112,9 @@ def drop_summary_entries(heads: list[Heading], blocks: list[Block]) -> list[Head
     empty = [h.kind not in ("part", "square", "mdhead")
              and not _has_content(blocks, h.index, heads[i + 1].index if i + 1 < n else len(blocks))
              for i, h in enumerate(heads)]
-    recurs = [empty[i] and any(_similar(keys[i], keys[j]) for j in range(i + 1, n)) for i in range(n)]
+    window = 400  # a summary list is repeated within the same part of the report
+    recurs = [empty[i] and any(_similar(keys[i], keys[j]) for j in range(i + 1, min(n, i + window)))
+              for i in range(n)]
     drop = list(recurs)
     # a run of empty headings of one kind is a summary list when any of them recurs
     i = 0
