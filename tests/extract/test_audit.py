@@ -1,0 +1,196 @@
+"""Audit (행정사무감사 처리결과): the 총괄 summary and every listed item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import bogo
+from bogo.blocks import Document, Paragraph, grid_to_table
+from bogo.extract import audit
+from bogo.extract.audit import category_of, normalize_status, parse_result
+from bogo.model import Report, Source
+from bogo.structure import analyse
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+HERE = Path(__file__).resolve().parent
+
+S, G, E = "시정·처리요구사항", "건의사항", "기타"
+# 003 section Ⅲ, read from the file (lines 252-316): (category, departments, status, line)
+ITEMS_003 = [
+    (S, ["총무과"], "추진중", 253), (S, ["인사과"], "추진중", 254), (S, ["공기업담당관"], "추진완료", 255),
+    (S, ["총무과"], "추진완료", 258), (S, ["기획담당관"], "추진중", 259), (S, ["도시빛정책과"], "추진중", 260),
+    (S, ["조직담당관"], "검토중", 263), (S, ["조직담당관"], "추진완료", 264), (S, ["조직담당관"], "추진중", 265),
+    (G, ["여성권익담당관"], "추진완료", 270), (G, ["자치행정과"], "추진중", 271), (G, ["자치행정과"], "추진완료", 272),
+    (G, ["기획담당관"], "추진중", 275), (G, ["도시농업과", "농수산물공사"], "추진완료", 276),
+    (G, ["서울신용보증재단"], "추진완료", 282), (G, ["공기업담당관"], "검토중", 285),
+    (G, ["총무과", "예산담당관"], "추진완료", 288), (G, ["인력개발과"], "추진완료", 289),
+    (G, ["전환도시담당관"], "추진중", 292), (G, ["조직담당관"], "추진중", 293),
+] + [(E, d, "추진완료", n) for d, n in [
+    (["시장비서실"], 298), (["남북협력담당관"], 299), (["남북협력담당관"], 300), (["기획담당관"], 301),
+    (["시장비서실"], 302), (["시장비서실"], 303), (["시민소통담당관"], 304), (["사회혁신담당관"], 305),
+    (["법무담당관"], 306), (["인력개발과"], 309), (["시장비서실"], 310), (["총무과", "인사과"], 311),
+    (["서울민주주의담당관"], 312), (["재무과"], 313), (["조직담당관"], 314), (["시민소통담당관"], 315),
+    (["정보공개정책과"], 316)]]
+
+
+@pytest.fixture(scope="module")
+def r003():
+    return bogo.parse(SEEDS / "003_cfa35aeae6f4c650.txt")
+
+
+def test_003_summary(r003):
+    s = r003.audit.summary
+    assert s.total == 37 and s.table == "t3"
+    rows = {r.category: r.model_dump() for r in s.rows}
+    assert list(rows) == [S, G, E]
+    assert rows[S] == {"category": S, "total": 9, "추진완료": 3, "추진중": 5, "검토중": 1, "미반영": 0}
+    assert rows[G] == {"category": G, "total": 11, "추진완료": 6, "추진중": 4, "검토중": 1, "미반영": 0}
+    assert rows[E] == {"category": E, "total": 17, "추진완료": 17, "추진중": 0, "검토중": 0, "미반영": 0}
+
+
+def test_003_items(r003):
+    items = r003.audit.items
+    assert [(i.category, i.departments, i.status, i.line) for i in items] == ITEMS_003
+    assert [i.id for i in items] == [f"a{n}" for n in range(1, 38)]
+    # this document's items agree with its summary
+    for cat, n in ((S, 9), (G, 11), (E, 17)):
+        assert sum(1 for i in items if i.category == cat) == n
+
+
+def test_003_item_texts_actions_plans(r003):
+    items = r003.audit.items
+    a1 = items[0]
+    assert a1.text.startswith("행정사무감사 자료제출과 관련하여") and a1.text.endswith("시스템 마련이 필요함")
+    assert len(a1.actions) == 2 and a1.plans == []     # "추진내용 및 향후계획" is one section
+    assert a1.actions[0].startswith("'19년 행정사무감사 수감을 위해")
+    assert "※ 비서실장 주재 검토회의" in a1.actions[0]
+    a7 = items[6]
+    assert len(a7.actions) == 3
+    assert a7.plans == ["적격자 심의위원회 공정성 운영 방안 개선 추진", "제도개선 검토 및 민간위탁 관리지침 개정 : '20년 상반기"]
+    a16 = items[15]                                       # 추진근거 counts as an action
+    assert a16.actions[0] == "「지방공기업법」 제58조, 「지방출자출연법」 제9조"
+    assert a16.plans == ["정부 '인사청문회' 도입일정에 맞추어 추진 : 연중"]
+    last = items[-1]
+    assert last.text == "최근 3년간 정보공개 청구 및 처리 상세내역"
+    assert last.actions == ["자료 제출 완료 (2019. 11. 15.)"]
+    assert all(i.actions for i in items)
+    assert items[31].text == "최근 5년간 시장비서실, 정무부시장실 직원 출신(별정직) 중 산하기관 (수탁기관포함) 재취업현황"
+
+
+def test_seeds_without_audit_have_none():
+    for name in ("000_8bcafe1a101c0321.txt", "004_b40a5c2b04908ad5.txt"):
+        assert bogo.parse(SEEDS / name).audit is None
+
+
+PLAIN = """2019 행정사무감사 처리결과
+
+2019. 12.
+
+문화관광국
+
+Ⅰ. 처리결과 총괄
+
+구 분\t계\t완료\t진행중\t검토중\t미반영
+계\t5\t2\t1\t1\t1
+시정·처리요구사항\t2\t1\t1\t-\t-
+건의사항\t2\t-\t-\t1\t1
+기타\t1\t1\t-\t-\t-
+
+Ⅱ. 처리내역
+
+□ 시정·처리요구사항
+
+1. 공연장 안전점검 결과를 의회에 보고하기 바람 (문화정책과)
+ ○ 추진상황 : 조치완료
+ ○ 조치결과 : 안전점검 결과 보고 완료('19. 12. 2.)
+ ○ 향후계획 : 분기별 점검 결과 공유
+
+2. 축제 예산 집행의 투명성을 높이기 바람 (관광정책과, 예산담당관)
+ ○ 추진상황 : 진행중
+ ○ 조치결과
+  - 집행내역 공개 지침 마련
+  - 정산 검토 강화
+ ○ 향후 추진계획 : '20. 3월 공개 시스템 구축
+
+□ 건의사항
+
+1. 지역 박물관 관람료 인하 검토 (박물관과)
+ ○ 추진상황 : 검토 중
+ ○ 조치결과 : 관람료 체계 분석 중
+   - 타 시도 사례 조사
+
+2. 시립미술관 야간 개장 확대 (시립미술관)
+ ○ 추진상황 : 반영불가
+ ○ 조치결과 : 인력 여건상 곤란
+
+□ 기타사항
+
+1. 최근 3년간 축제 현황 자료 제출 (관광정책과)
+ ○ 추진상황 : 완료
+ ○ 조치결과 : 자료 제출 완료
+"""
+
+
+def test_plain_text_form(tmp_path):
+    p = tmp_path / "plain_audit.txt"
+    p.write_text(PLAIN, encoding="utf-8")
+    r = bogo.parse(p)
+    assert r.audit is not None and not r.source.warnings
+    s = r.audit.summary
+    assert s.total == 5
+    assert [x.model_dump() for x in s.rows][1] == {"category": G, "total": 2, "추진완료": 0, "추진중": 0,
+                                                   "검토중": 1, "미반영": 1}
+    got = [(i.id, i.category, i.text, i.departments, i.status, i.actions, i.plans, i.line) for i in r.audit.items]
+    assert got == [
+        ("a1", S, "공연장 안전점검 결과를 의회에 보고하기 바람", ["문화정책과"], "추진완료",
+         ["안전점검 결과 보고 완료('19. 12. 2.)"], ["분기별 점검 결과 공유"], 19),
+        ("a2", S, "축제 예산 집행의 투명성을 높이기 바람", ["관광정책과", "예산담당관"], "추진중",
+         ["집행내역 공개 지침 마련", "정산 검토 강화"], ["'20. 3월 공개 시스템 구축"], 24),
+        ("a3", G, "지역 박물관 관람료 인하 검토", ["박물관과"], "검토중",
+         ["관람료 체계 분석 중 - 타 시도 사례 조사"], [], 33),
+        ("a4", G, "시립미술관 야간 개장 확대", ["시립미술관"], "미반영", ["인력 여건상 곤란"], [], 38),
+        ("a5", E, "최근 3년간 축제 현황 자료 제출", ["관광정책과"], "추진완료", ["자료 제출 완료"], [], 44),
+    ]
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("추진완료", "추진완료"), ("완료", "추진완료"), ("조치완료", "추진완료"), ("추진 중", "추진중"),
+    ("진행중", "추진중"), ("진행 중", "추진중"), ("계속 추진", "추진중"), ("검토 중", "검토중"), ("검토중", "검토중"),
+    ("미반영", "미반영"), ("반영불가", "미반영"), ("불수용", "미반영"), ("", None), ("해당없음", None),
+])
+def test_normalize_status(raw, want):
+    assert normalize_status(raw) == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("시정 및 처리 요구사항", S), ("시정·처리요구사항", S), ("건의 사항", G), ("건의사항", G),
+    ("자료제출 등 기타사항", E), ("기타(자료제출 등)", E), ("조치결과", None),
+])
+def test_category_of(raw, want):
+    assert category_of(raw) == want
+
+
+def test_parse_result_without_box_markers():
+    st, actions, plans = parse_result("추진상황 : 추진 중")
+    assert (st, actions, plans) == ("추진중", [], [])
+    st, actions, plans = parse_result("□ 추진상황 : 추진완료 □ 조치결과 ○ 가 ○ 나 □ 향후계획 ○ 다")
+    assert (st, actions, plans) == ("추진완료", ["가", "나"], ["다"])
+
+
+def _report():
+    return Report(source=Source(path="x", sha256="0", format="text", bytes=0))
+
+
+def test_unrecognised_layouts_give_empty_records():
+    blocks = [Paragraph(text="건의사항", raw="건의사항", line=1, marker="□"),
+              Paragraph(text="아무 상태도 없는 문단", raw="", line=2, marker="1."),
+              grid_to_table([["구분", "내용"], ["가", "나"]], line=3, header_rows=1),
+              grid_to_table([["x"]], line=5)]
+    rep = _report()
+    audit.extract(analyse(Document(blocks=blocks, format="text")), rep)
+    assert rep.audit is None
+    rep = _report()
+    audit.extract(analyse(Document(blocks=[], format="text")), rep)
+    assert rep.audit is None
