@@ -84,4 +84,4 @@ def normalize_text(text: str) -> str:
 
 def compact(text: str) -> str:
     """A key for comparing labels: all whitespace removed."""
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())

@@ -74,13 +74,13 @@ def _has_content(blocks: list[Block], start: int, end: int) -> bool:
     return False
 
 
-def _similar(a: str, b: str) -> bool:
+def _similar(a: str, b: str, sa: frozenset | None = None, sb: frozenset | None = None) -> bool:
     if a == b:
         return True
     if abs(len(a) - len(b)) > max(3, len(a) // 5) or not a or not b:
         return False
-    sa, sb = set(a), set(b)
-    if len(sa & sb) / len(sa | sb) < 0.6:
+    sa, sb = sa or frozenset(a), sb or frozenset(b)
+    if len(sa & sb) < 0.6 * len(sa | sb):
         return False
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
 
@@ -113,7 +113,8 @@ def drop_summary_entries(heads: list[Heading], blocks: list[Block]) -> list[Head
              and not _has_content(blocks, h.index, heads[i + 1].index if i + 1 < n else len(blocks))
              for i, h in enumerate(heads)]
     window = 400  # a summary list is repeated within the same part of the report
-    recurs = [empty[i] and any(_similar(keys[i], keys[j]) for j in range(i + 1, min(n, i + window)))
+    sets = [frozenset(k) for k in keys]
+    recurs = [empty[i] and any(_similar(keys[i], keys[j], sets[i], sets[j]) for j in range(i + 1, min(n, i + window)))
               for i in range(n)]
     drop = list(recurs)
     # a run of empty headings of one kind is a summary list when any of them recurs
