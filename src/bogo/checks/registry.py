@@ -74,6 +74,8 @@ class Check:
             if line and not line.startswith(" ") and line.rstrip().endswith(":"):
                 grab = head == title
                 continue
+            if line and not line.startswith(" "):
+                grab = False
             if grab:
                 out.append(line[4:] if line.startswith("    ") else line)
         return "\n".join(out).strip()
