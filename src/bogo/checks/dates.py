@@ -50,7 +50,7 @@ def weekday_mismatch(ctx: Context) -> Iterator[Finding]:
                 break
 
 
-@register("D303", "impossible-date", "error", "'{raw}': 존재하지 않는 날짜", scope="document")
+@register("D303", "impossible-date", "error", "'{found}': 존재하지 않는 날짜", scope="document")
 def impossible_date(ctx: Context) -> Iterator[Finding]:
     """A date that does not exist (2.30, 13월, 4.31).
 

@@ -70,7 +70,13 @@ def join_spaced(text: str) -> str:
     if " " not in text:
         return text
     text = _SPACED_RUN.sub(_join, text)
-    return _SPACED_PAIR_LABEL.sub(r"\1\2", text)
+    if len(text) > 2 and text[1] == " ":
+        text = _SPACED_PAIR_LABEL.sub(_pair, text)
+    return text
+
+
+def _pair(m: re.Match[str]) -> str:
+    return m.group(1) + m.group(2)
 
 
 def normalize_text(text: str) -> str:

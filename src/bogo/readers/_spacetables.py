@@ -30,6 +30,7 @@ _PAIR_TOKEN = re.compile(r"^(?:" + _N + r")?/(?:" + _N + r")?$")
 _JO_TOKEN = re.compile(r"^" + _N + r"조$")
 _PAREN_TOKEN = re.compile(r"^\((?:[+\-△▲]?" + _N + r"%?|-)\)\*{0,2}$")
 _YEARISH = re.compile(r"^(?:19|20)\d{2}(?:\.\d{1,2}월?)?(?:년)?$|^\d{1,2}월$|^\d{4}\.\d{1,2}월$")
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"(?:다|음|함|됨|임|요|\.)$")
 
 HEADER_WORDS = {
@@ -223,7 +224,7 @@ def find_space_tables(lines: list[Line], settings: Settings) -> list[tuple[int, 
     texts = [fold(ln[1]).strip() for ln in lines]
     rows: dict[int, tuple[str, list[str]]] = {}
     for i, t in enumerate(texts):
-        if t and any(ch.isdigit() for ch in t):
+        if t and _DIGIT.search(t):
             r = parse_numeric_row(t)
             if r is not None:
                 rows[i] = r

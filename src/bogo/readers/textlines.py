@@ -190,6 +190,10 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings) -> list[Block]
     return out
 
 
+def _unbold(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
 def _md_depth(raw: str) -> int:
     m = _MD_HEADING.match(raw)
     return len(m.group(1)) if m else 0
@@ -199,13 +203,14 @@ def _paragraph(no: int, raw: str, heading: int = 0) -> Paragraph:
     s = raw.rstrip()
     indent = len(s) - len(s.lstrip(" \u3000"))
     body = s.strip()
-    heading = heading or _md_depth(body)
-    body = _MD_HEADING.sub("", body)
+    if body.startswith("#"):
+        heading = heading or _md_depth(body)
+        body = _MD_HEADING.sub("", body)
     emphasis = heading > 0
-    if body.startswith("**"):
-        emphasis = True
-    body = _MD_BOLD.sub(r"\1", body)
-    if has_html(body):
+    if "**" in body:
+        emphasis = emphasis or body.startswith("**")
+        body = _MD_BOLD.sub(_unbold, body)
+    if "<" in body and has_html(body):
         body = html_to_text(body)
     text = normalize_text(body)
     marker, rest = split_marker(text)
