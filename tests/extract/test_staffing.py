@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 import bogo
-from bogo.model import Report, Source
 from bogo.blocks import Document, Paragraph, grid_to_table
 from bogo.extract import staffing
+from bogo.model import Report, Source
 from bogo.structure import analyse
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -58,7 +58,7 @@ def test_000_per_unit_table(r000):
     for row in st.rows:
         q, c, w, *types = SEED000[row.unit]
         assert (row.quota, row.current, row.women) == (q, c, w), row.unit
-        assert row.by_type == dict(zip(TYPES, types)), row.unit
+        assert row.by_type == dict(zip(TYPES, types, strict=True)), row.unit
     assert st.rows[0].line == 25 and st.rows[-1].line == 36
 
 

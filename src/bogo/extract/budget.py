@@ -25,7 +25,7 @@ import re
 
 from ..blocks import Paragraph, Table
 from ..model import BudgetLine, Report, TableRec
-from ..normalize.numbers import UNIT_IN_WON, parse_composite, parse_number
+from ..normalize.numbers import UNIT_IN_WON, parse_composite
 from ..normalize.text import compact
 from ..structure import Layout
 

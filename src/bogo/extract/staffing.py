@@ -168,8 +168,9 @@ def _per_unit(layout: Layout, i: int, t: TableRec) -> Staffing | None:
 
     vals: list[list[list[int] | None]] = []   # per row, per type column
     heads: list[Count3] = []
-    for r, row in enumerate(t.rows):
-        cell = (lambda j: parse_composite(row[j]) if j is not None and j < len(row) else Composite(text=""))
+    for row in t.rows:
+        def cell(j: int | None, row: list[str] = row) -> Composite:
+            return parse_composite(row[j]) if j is not None and j < len(row) else Composite(text="")
         if split:
             q, c = cell(quota_col), cell(current_col)
             w = cell(women_col) if women_col is not None else Composite(text="")
