@@ -55,6 +55,13 @@ def document_lines(report: Report) -> list[Line]:
     return lines
 
 
+def remember_lines(report: Report, lines: list[Line]) -> None:
+    """Use ``lines`` as the report's prose (for callers that hold them already)."""
+    _LINES_CACHE[report.source.sha256] = list(lines)
+    if len(_LINES_CACHE) > _LINES_CACHE_SIZE:
+        _LINES_CACHE.popitem(last=False)
+
+
 def _lines_from_model(report: Report) -> list[Line]:
     """Fallback when the source cannot be re-read: outline titles and task parts."""
     out: list[Line] = []

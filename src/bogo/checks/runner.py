@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Finding, Report
-from .context import Context, Line
+from .context import Context, Line, remember_lines
 from .registry import SEVERITY_ORDER, Check, select_checks
 
 SCHEMA = "bogo.check/1"
@@ -27,6 +27,8 @@ class CheckResult:
     """Findings per file: ``files`` is [(path, sha256, findings)]."""
 
     files: list[tuple[str, str, list[Finding]]] = field(default_factory=list)
+    #: the checked reports, for renderers that show findings in context
+    reports: list[Report] = field(default_factory=list, repr=False)
 
     @property
     def findings(self) -> list[Finding]:
@@ -96,7 +98,10 @@ def run_checks(reports: Iterable[Report], select: Iterable[str] | str | None = N
         given = None
         if lines:
             given = lines.get(rep.source.sha256) or lines.get(rep.source.path)
+            if given is not None:
+                remember_lines(rep, given)
         findings = check_report(rep, checks, given)
         rep.findings = findings
         result.files.append((rep.source.path, rep.source.sha256, findings))
+        result.reports.append(rep)
     return result

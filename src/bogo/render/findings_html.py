@@ -1,0 +1,86 @@
+"""The check result as one self-contained, escaped HTML page.
+
+Every finding is shown in context: a table finding renders its table with the
+offending cell (or row) highlighted, a prose finding quotes its source line.
+All document text — cells, lines, captions, messages, paths — goes through
+:func:`html.escape`: reports carry raw HTML fragments and must never inject
+markup into the page.  No scripts, no external resources.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from ..checks.context import document_lines
+from ..checks.grid import build_grid
+from ..model import Finding, Report, TableRec
+
+_CSS = """
+body{font-family:'Malgun Gothic','Apple SD Gothic Neo',sans-serif;margin:2em;color:#222}
+h1{font-size:1.4em} h2{font-size:1.15em;border-bottom:1px solid #ccc;padding-bottom:.2em}
+.f{border-left:4px solid #999;padding:.4em .8em;margin:1em 0;background:#fafafa}
+.error{border-color:#c62828}.warning{border-color:#f9a825}.info{border-color:#1565c0}
+.sev{font-weight:bold;margin-right:.5em}.code{font-family:monospace;margin-right:.5em}
+table.t{border-collapse:collapse;margin:.5em 0;font-size:.9em}
+table.t td,table.t th{border:1px solid #bbb;padding:2px 6px;text-align:right}
+table.t th{background:#eee} td.hit{background:#ffcdd2;font-weight:bold} tr.hitrow td{background:#fff3e0}
+blockquote{margin:.4em 0;padding:.3em .6em;background:#fff;border:1px dashed #bbb;white-space:pre-wrap}
+"""
+_LABEL = {"error": "오류", "warning": "경고", "info": "참고"}
+
+
+def _locate(t: TableRec, f: Finding) -> tuple[int | None, int | None]:
+    g = build_grid(t)
+    row = next((r for r in range(len(g.cells)) if g.row_name(r) == str(f.row)), None)
+    col = next((c for c in range(g.ncols) if g.col_name(c) == str(f.col)), None)
+    return (None if row is None else row + g.header_offset), col
+
+
+def table_html(t: TableRec, row: int | None = None, col: int | None = None) -> str:
+    out = ['<table class="t">']
+    if t.caption:
+        out.append(f"<caption>{escape(t.caption)}{' (' + escape(t.unit) + ')' if t.unit else ''}</caption>")
+    for h in t.header:
+        out.append("<tr>" + "".join(f"<th>{escape(x)}</th>" for x in h) + "</tr>")
+    for i, r in enumerate(t.rows):
+        cls = ' class="hitrow"' if i == row else ""
+        cells = "".join(f'<td{" class=hit" if (i == row and j == col) else ""}>{escape(x)}</td>'
+                        for j, x in enumerate(r))
+        out.append(f"<tr{cls}>{cells}</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def _context(rep: Report | None, f: Finding, lines: dict[int, str]) -> str:
+    if rep is not None and f.table:
+        t = rep.table(f.table)
+        if t is not None:
+            return table_html(t, *_locate(t, f))
+    if f.line and f.line in lines:
+        return f"<blockquote>{f.line}: {escape(lines[f.line])}</blockquote>"
+    return ""
+
+
+def findings_html(result: Any, title: str = "bogo 점검 결과") -> str:
+    reps = {r.source.sha256: r for r in getattr(result, "reports", [])}
+    s = result.summary
+    out = ["<!DOCTYPE html>", '<html lang="ko"><head><meta charset="utf-8">',
+           f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
+           f"<h1>{escape(title)}</h1>",
+           f"<p>오류 {s['error']}건, 경고 {s['warning']}건, 참고 {s['info']}건</p>"]
+    for path, sha, findings in result.files:
+        rep = reps.get(sha)
+        lines = {ln.no: ln.text for ln in document_lines(rep)} if rep is not None else {}
+        out.append(f"<h2>{escape(path)}</h2>")
+        if not findings:
+            out.append("<p>발견된 문제 없음</p>")
+        for f in findings:
+            out.append(f'<div class="f {escape(f.severity)}">'
+                       f'<span class="sev">{_LABEL.get(f.severity, escape(f.severity))}</span>'
+                       f'<span class="code">{escape(f.code)}</span>'
+                       f'<span>{escape(f.message)}</span>'
+                       f'{" <small>(" + str(int(f.line)) + "행)</small>" if f.line else ""}'
+                       f"{_context(rep, f, lines)}</div>")
+    out.append("</body></html>")
+    return "\n".join(out)

@@ -1,0 +1,73 @@
+"""The findings renderers: JSON contract, escaped HTML, XLSX with formula escaping."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from casekit import build_case
+from openpyxl import load_workbook
+from rich.console import Console
+
+from bogo.checks import run_checks
+from bogo.render import findings_json, findings_output
+from bogo.render.findings_html import findings_html
+from bogo.render.findings_xlsx import safe_cell, write_findings_xlsx
+
+CASE = {
+    "id": "render",
+    "lines": ["<script>alert(1)</script> 소통·협력·협력 강화", "=HYPERLINK(\"x\") 워크샵 개최"],
+    "table": {"caption": "<b>총괄</b>", "unit": "백만원", "header": ["구분 | 2017년"],
+              "rows": ["합계 | 1,000", "<img src=x onerror=alert(1)> | 600", "B | 300"]},
+}
+
+
+def _result():
+    rep, lines = build_case(CASE)
+    return run_checks([rep], lines={rep.source.sha256: lines})
+
+
+def test_json_contract():
+    res = _result()
+    data = json.loads(findings_json(res))
+    assert data["schema"] == "bogo.check/1"
+    assert set(data) == {"schema", "files", "summary"}
+    f0 = data["files"][0]
+    assert set(f0) == {"path", "sha256", "findings"}
+    assert set(data["summary"]) == {"error", "warning", "info"}
+    assert data["summary"]["error"] >= 1
+    keys = {"code", "severity", "message", "line", "table", "row", "col", "found", "expected"}
+    assert all(set(f) == keys for f in f0["findings"])
+    assert res.reports[0].findings == [f for _, _, fs in res.files for f in fs]
+
+
+def test_html_escapes_everything():
+    page = findings_html(_result())
+    assert "<script>" not in page and "<img" not in page and "<b>총괄" not in page
+    assert "&lt;script&gt;" in page and "&lt;img src=x" in page
+    assert 'class="hit"' in page or "class=hit" in page  # the offending cell is highlighted
+    assert "T101" in page and "W401" in page
+
+
+def test_xlsx_sortable_and_formula_safe(tmp_path):
+    res = _result()
+    p = tmp_path / "f.xlsx"
+    write_findings_xlsx(res, p)
+    ws = load_workbook(p).active
+    header = [c.value for c in ws[1]]
+    assert header[:4] == ["파일", "코드", "심각도", "내용"] and header[-1] == "조치"
+    assert ws.max_row == 1 + len(res.findings)
+    texts = [c.value for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
+    assert not any(t.startswith(("=", "+", "-", "@")) for t in texts)
+    assert safe_cell("=1+1") == "'=1+1" and safe_cell(-5) == -5 and safe_cell("@x") == "'@x"
+
+
+def test_terminal_table_and_output_dispatch(tmp_path):
+    res = _result()
+    buf = io.StringIO()
+    findings_output(res, "table", None, Console(file=buf, width=200))
+    text = buf.getvalue()
+    assert "T101" in text and "합계:" in text
+    out = tmp_path / "r.json"
+    findings_output(res, "json", out)
+    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "bogo.check/1"
