@@ -162,3 +162,16 @@ def test_repair_leaves_an_inconsistent_table_alone():
     staffing.extract(layout, rep)
     rows = {r.unit: r.by_type for r in rep.staffing.rows}
     assert rows == {"가과": {"일반직": None, "임기제": [4, 4]}, "나과": {"일반직": [4, 4], "임기제": None}}
+
+
+def test_grade_rows_side_by_side_groups():
+    layout = _layout([["직급별", "정원", "현원", "과부족", "직급별", "정원", "현원", "과부족"],
+                      ["서기관", "1", "1", "", "행정주사", "2", "1", "△1"],
+                      ["사무관", "3", "3", "", "", "", "", ""],
+                      ["", "", "", "", "총계", "6", "5", "△1"]], before=("(2021. 12. 현재 기준)",))
+    rep = _report()
+    staffing.extract(layout, rep)
+    st = rep.staffing
+    assert (st.total.quota, st.total.current) == (6, 5)
+    assert len(st.rows) == 1 and st.rows[0].unit == "계"
+    assert st.rows[0].by_type == {"서기관": [1, 1], "사무관": [3, 3], "행정주사": [2, 1]}

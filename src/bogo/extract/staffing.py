@@ -46,7 +46,7 @@ def extract(layout: Layout, report: Report) -> None:
     for i, t in enumerate(layout.tables):
         if t.role != "data" or not t.rows:
             continue
-        st = _per_grade(layout, report, i, t) or _per_unit(layout, i, t)
+        st = _per_grade(layout, report, i, t) or _grade_rows(layout, report, i, t) or _per_unit(layout, i, t)
         if st is not None:
             st.as_of = _as_of(layout, i, t)
             st.table = t.id
@@ -141,6 +141,44 @@ def _per_grade(layout: Layout, report: Report, i: int, t: TableRec) -> Staffing 
     row = StaffRow(unit=unit or "계", quota=quota, current=current, women=women, by_type=by_type,
                    line=row_line(layout, i, t, labels.index("정원")))
     return Staffing(total=Count3(quota=quota, current=current, women=women), rows=[row])
+
+
+def _grade_rows(layout: Layout, report: Report, i: int, t: TableRec) -> Staffing | None:
+    """Layout (b) transposed: one row per grade (label column 직급/직종/계급) with
+    정원 and 현원 columns, possibly printed as side-by-side column groups."""
+    cols = column_labels(t)
+    if not cols or not re.search(r"직급|직종|계급|직렬", cols[0]):
+        return None
+    starts = [j for j, c in enumerate(cols) if c == cols[0]]
+    by_type: dict[str, list[int] | None] = {}
+    quota = current = None
+    line = None
+    for g, s0 in enumerate(starts):
+        end = starts[g + 1] if g + 1 < len(starts) else len(cols)
+        seg = cols[s0:end]
+        if "정원" not in seg or "현원" not in seg:
+            return None
+        qj, cj = s0 + seg.index("정원"), s0 + seg.index("현원")
+        for r, row in enumerate(t.rows):
+            lab = normalize_unit(row[s0]) if s0 < len(row) else ""
+            q = parse_number(row[qj]) if qj < len(row) else None
+            c = parse_number(row[cj]) if cj < len(row) else None
+            if not lab:
+                continue
+            if lab in TOTAL_WORDS:
+                if q is not None or c is not None:
+                    quota, current = _int(q), _int(c)
+                continue
+            by_type[lab] = None if q is None and c is None else [_int(q) or 0, _int(c) or 0]
+            line = line or row_line(layout, i, t, r, s0)
+    if not by_type:
+        return None
+    if quota is None and current is None:
+        quota = sum(v[0] for v in by_type.values() if v)
+        current = sum(v[1] for v in by_type.values() if v)
+    unit = normalize_unit(report.meta.office) if report.meta.office else "계"
+    row = StaffRow(unit=unit or "계", quota=quota, current=current, by_type=by_type, line=line or t.line)
+    return Staffing(total=Count3(quota=quota, current=current), rows=[row])
 
 
 # ---------------------------------------------------------------- layout (a)
