@@ -156,3 +156,13 @@ def test_unrecognised_layouts_give_no_lines():
     assert _run(_layout([["구분", "2019", "2020"], ["방문객", "1,000", "2,000"]], before=("(단위 : 명)",))) == []
     assert _run(_layout([["x"]], before=())) == []
     assert _run(_layout([["항목", "내용"], ["가", "나"]])) == []
+
+
+def test_hierarchical_labels_continue_downwards():
+    lines = _run(_layout([["구분", "관", "목", "예산액"],
+                          ["세입", "보조금수입", "국고보조금", "1,000"],
+                          ["", "", "시도보조금", "500"],
+                          ["세출", "인건비", "급여", "1,500"]], before=("(단위 : 원)",)))
+    assert [(b.item, b.amount, b.unit) for b in lines] == [
+        ("세입 보조금수입 국고보조금", 1000, "원"), ("세입 보조금수입 시도보조금", 500, "원"),
+        ("세출 인건비 급여", 1500, "원")]

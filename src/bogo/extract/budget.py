@@ -160,10 +160,20 @@ def table_lines(layout: Layout, i: int, t: TableRec, unit: str | None) -> list[B
     heads = column_headers(t)
     nlab = _label_cols(t, t.rows)
     out: list[BudgetLine] = []
+    prev: list[str] = []
     for r, row in enumerate(t.rows):
+        # hierarchical labels (관/항/목) printed once: a blank outer label continues
+        # the one above when an inner label is printed on this row
+        lab_cells = [compact(filled[r][j]) if j < len(filled[r]) else "" for j in range(nlab)]
+        if nlab > 1 and lab_cells[-1] and prev:
+            for j in range(nlab - 1):
+                if lab_cells[j]:
+                    break
+                lab_cells[j] = prev[j]
+        prev = lab_cells
         labels: list[str] = []
-        for j in range(min(nlab, len(filled[r]))):
-            lab = compact(filled[r][j])
+        for j in range(nlab):
+            lab = lab_cells[j]
             if lab and lab not in labels:
                 labels.append(lab)
         item = " ".join(labels)
