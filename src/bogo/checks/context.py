@@ -18,6 +18,8 @@ from ..model import Report, TableRec
 from .grid import Grid, build_grid
 
 _LINES_CACHE: OrderedDict[str, list[Line]] = OrderedDict()
+#: sha256 → {table start line: source line of each table row}, from the reader's cells
+_ROW_LINES: dict[str, dict[int, list[int]]] = {}
 _LINES_CACHE_SIZE = 64
 
 
@@ -45,6 +47,7 @@ def document_lines(report: Report) -> list[Line]:
             doc = readers.read(p)
             lines = [Line(b.line, b.text, b.marker, b.indent) for b in doc.blocks
                      if b.kind == "paragraph"]
+            _ROW_LINES[key] = {b.line: _block_row_lines(b) for b in doc.blocks if b.kind == "table"}
         except Exception:  # a check must never fail on an unreadable source
             lines = []
     if not lines:
@@ -53,6 +56,14 @@ def document_lines(report: Report) -> list[Line]:
     if len(_LINES_CACHE) > _LINES_CACHE_SIZE:
         _LINES_CACHE.popitem(last=False)
     return lines
+
+
+def _block_row_lines(block) -> list[int]:
+    rows: dict[int, int] = {}
+    for c in block.cells:
+        if c.line is not None and c.text:
+            rows[c.row] = min(rows.get(c.row, c.line), c.line)
+    return [rows.get(i, 0) for i in range(block.n_rows)]
 
 
 def remember_lines(report: Report, lines: list[Line]) -> None:
@@ -92,6 +103,10 @@ class Context:
         g = self._grids.get(table.id)
         if g is None:
             g = self._grids[table.id] = build_grid(table)
+            rows = _ROW_LINES.get(self.report.source.sha256, {}).get(table.line)
+            n_head = len(table.header)
+            if rows and len(rows) == n_head + len(table.rows) and all(rows[n_head:]):
+                g.body_lines = rows[n_head + g.header_offset:]
         return g
 
     @property

@@ -98,19 +98,17 @@ def stale_plan(ctx: Context) -> Iterator[Finding]:
     if not date or len(date) < 7:
         return
     ref = date[:7]
-    latest: dict[tuple, str] = {}
+    items: dict[tuple, list] = {}
     for m in ctx.report.milestones:
-        key = (m.line, m.text)
-        latest[key] = max(latest.get(key, ""), _ym(m.end) or "9999", _ym(m.start) or "")
-    seen = set()
-    for m in ctx.report.milestones:
-        end = _ym(m.end)
-        if not end or end >= ref or latest[(m.line, m.text)] >= ref or (m.line, m.text) in seen:
-            continue
-        if _YEAR_ONLY.match(m.raw.strip()) or _is_reference(m.text or "", m.raw):
-            continue
-        seen.add((m.line, m.text))
-        yield chk.finding(found=m.end, expected=ref, raw=m.raw, line=m.line)
+        items.setdefault((m.line, m.text), []).append(m)
+    for ms in items.values():
+        if any((_ym(m.end) or "9999") >= ref for m in ms):
+            continue  # some date of the item is still ahead (or open)
+        plans = [m for m in ms if not _YEAR_ONLY.match(m.raw.strip())
+                 and not _is_reference(m.text or "", m.raw)]
+        if plans:
+            m = max(plans, key=lambda x: x.end or "")
+            yield chk.finding(found=m.end, expected=ref, raw=m.raw, line=m.line)
 
 
 _YEAR_ONLY = re.compile(r"^[\'’‘]?\d{2,4}\s*년(도)?$")

@@ -157,6 +157,7 @@ class Grid:
     counts_excluded: bool = False
     strict_header: bool = False
     misaligned: bool = False
+    body_lines: list[int] = field(default_factory=list)
     header_offset: int = 0
     col_kind: list[str | None] = field(default_factory=list)
     row_kind: list[str | None] = field(default_factory=list)
@@ -174,6 +175,8 @@ class Grid:
 
     def row_line(self, r: int) -> int:
         """Best guess of the source line of body row ``r``."""
+        if r < len(self.body_lines):
+            return self.body_lines[r]
         t = self.table
         n = len(t.header) + len(t.rows)
         if t.end_line and t.end_line - t.line + 1 == n:

@@ -51,14 +51,15 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
         are left to T106, which does not depend on column placement.  억원/조원 tables (or a
         반올림 note) allow n × 0.5 unit of rounding.  A column total guessed from
         an unmerged header must hold in most rows before one row is flagged; a
-        total that differs in every column is a structure we misread, not flagged.
+        total row that differs in several columns (half or more) is a structure
+        we misread (a row lost or split over two lines), not flagged.
     """
     chk = REGISTRY["T101"]
     g = ctx.grid(table)
     cols = part_columns(g)
     for tr, parts in row_groups(g):
         found: list[Finding] = []
-        compared = 0
+        compared = bad = 0
         for c in cols:
             tot = g.cells[tr][c]
             if not tot.numeric or (tot.value is None and not tot.is_pair):
@@ -73,13 +74,16 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
                 if g.misaligned:
                     continue
                 combos = pair_combos(cells, [True] * len(cells))
-                for what, f, e in pair_mismatch(tot, combos or set()) if combos else []:
+                miss = pair_mismatch(tot, combos) if combos else []
+                bad += bool(miss)
+                for what, f, e in miss:
                     found.append(chk.finding(found=f, expected=e, what=what, **kw))
                 continue
             s = sum(value_of(x) for x in cells)
             if abs(value_of(tot) - s) > tolerance(g, len(cells), cells + [tot]):
+                bad += 1
                 found.append(chk.finding(found=fmt_num(tot.value), expected=fmt_num(s), what="합계", **kw))
-        if not (compared >= 2 and len(found) >= compared):
+        if structure_ok(bad, compared):
             yield from found
     yield from _column_totals(g, table, chk)
 
@@ -129,6 +133,8 @@ def count_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
     "(-)" counts as zero when other parts carry a count.
 
     Traps:
+        When the total's amounts disagree in several columns, a row was lost or split
+        by the reader (a label wrapped over two lines): counts are not judged.
         A ※ note saying the 사업수 excludes some items ("사업수는 행정운영경비 … 제외")
         makes the counts a different population: the check stays silent.
         Percentages in parentheses are T104's.
@@ -138,6 +144,8 @@ def count_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
     if g.counts_excluded:
         return
     for tr, parts in row_groups(g):
+        if not _amounts_consistent(g, tr, parts):
+            continue
         for c in range(g.label_cols, g.ncols):
             tot = g.cells[tr][c]
             if tot.paren is None:
@@ -150,6 +158,34 @@ def count_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
                 yield chk.finding(found=fmt_num(tot.paren), expected=fmt_num(s), line=g.row_line(tr),
                                   table=table.id, row=g.row_name(tr), col=g.col_name(c),
                                   table_label=table_name(table))
+
+
+def _amounts_consistent(g: Grid, tr: int, parts: list[int]) -> bool:
+    """False when the total's main figures disagree in every compared column: the
+    row structure was misread (a row lost or split), so its counts prove nothing."""
+    compared = bad = 0
+    for c in part_columns(g):
+        tot, cells = g.cells[tr][c], [g.cells[r][c] for r in parts]
+        if not any(x.numeric for x in cells):
+            continue
+        if tot.is_pair:
+            combos = pair_combos(cells, [True] * len(cells))
+            if combos is None:
+                continue
+            compared += 1
+            bad += bool(pair_mismatch(tot, combos))
+        elif tot.value is not None:
+            compared += 1
+            s = sum(value_of(x) for x in cells)
+            bad += abs(value_of(tot) - s) > tolerance(g, len(cells), cells + [tot])
+    return structure_ok(bad, compared)
+
+
+def structure_ok(bad: int, compared: int) -> bool:
+    """One wrong cell breaks one column of a total row; when several columns
+    (and at least half of them) disagree, a row was lost, split or misplaced by
+    the reader and the total proves nothing."""
+    return bad <= 1 or bad * 2 < compared
 
 
 @register("T106", "composite-row-mismatch", "error",
