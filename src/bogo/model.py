@@ -65,6 +65,7 @@ class TableRec(_Rec):
     notes: list[str] = Field(default_factory=list, description="※/* notes under the table")
     as_of: str | None = None
     role: Literal["data", "layout", "approval"] = "data"
+    row_lines: list[int] = Field(default_factory=list, description="source line of each body row")
 
 
 class Count3(_Rec):

@@ -40,10 +40,15 @@ def _is_task(h: Heading) -> bool:
     return h.kind in _TASK_KINDS and any(c.kind in _PART_KINDS for c in h.children)
 
 
+_AUDIT_SECTION = re.compile(r"행정사무감사|감사\s*처리|처리\s*결과|처리\s*요구|조치\s*결과")
+
+
 def _task_headings(roots: list[Heading]) -> list[Heading]:
     out: list[Heading] = []
 
     def visit(h: Heading) -> None:
+        if _AUDIT_SECTION.search(h.title):
+            return  # audit requests are items of the audit, not tasks
         if _is_task(h):
             out.append(h)
             return

@@ -247,6 +247,13 @@ def find_space_tables(lines: list[Line], settings: Settings) -> list[tuple[int, 
                 last = j
                 j += 1
                 continue
+            nxt = _next_nonblank(texts, j + 1)
+            if nxt is not None and nxt in rows and _label_piece(texts[j]):
+                # a row label broken over two lines ("스 마 트 정 보" / "담 당 관 17 /16 …")
+                label, cells = rows[nxt]
+                rows[nxt] = (texts[j] + " " + label, cells)
+                j += 1
+                continue
             cont = _continuation(texts[j])
             if cont is not None and j - last <= 3:
                 _extend(body[-1], cont)
@@ -264,6 +271,18 @@ def find_space_tables(lines: list[Line], settings: Settings) -> list[tuple[int, 
         out.append((start, last + 1, table))
         i = last + 1
     return out
+
+
+def _next_nonblank(texts: list[str], j: int) -> int | None:
+    while j < len(texts) and not texts[j]:
+        j += 1
+    return j if j < len(texts) else None
+
+
+def _label_piece(text: str) -> bool:
+    """A short label-only line: spaced syllables or one word, no digits or bullet."""
+    return len(text) <= 20 and not _DIGIT.search(text) and not split_marker(text)[0] \
+        and bool(re.fullmatch(r"[가-힣·()\s]+", text))
 
 
 def _extend(row: _Row, cont: list[str]) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..blocks import Block, Document, Paragraph, Table
 from ..model import Meta, Section, TableRec
+from ..normalize.markers import split_marker
 from .captions import caption_for, notes_after
 from .headers import fill_header, table_header_rows
 from .meta import extract_meta
@@ -50,8 +51,23 @@ def _to_section(h: Heading) -> Section:
                    children=[_to_section(c) for c in h.children])
 
 
+def unwrap_boxes(blocks: list[Block]) -> list[Block]:
+    """A one-cell layout box (a title or heading framed by a table in HWP/HWPX)
+    reads as the paragraph it holds."""
+    out: list[Block] = []
+    for b in blocks:
+        if isinstance(b, Table) and b.layout and b.n_rows * b.n_cols == 1 and b.cells and b.cells[0].text:
+            c = b.cells[0]
+            marker, rest = split_marker(c.text)
+            out.append(Paragraph(text=rest, raw=c.raw, line=c.line or b.line, marker=marker, page=b.page,
+                                 emphasis=True))
+        else:
+            out.append(b)
+    return out
+
+
 def analyse(doc: Document) -> Layout:
-    blocks = doc.blocks
+    blocks = unwrap_boxes(doc.blocks)
     roots = outline(blocks)
     heads = sorted(walk(roots), key=lambda h: h.index)
     section_of: list[Heading | None] = [None] * len(blocks)
@@ -75,12 +91,17 @@ def analyse(doc: Document) -> Layout:
         hn = table_header_rows(b, grid)
         header = fill_header(grid[:hn]) if b.header_rows is None else b.grid(fill_spans=True)[:hn]
         spans = [[c.row, c.col, c.rowspan, c.colspan] for c in b.cells if c.rowspan > 1 or c.colspan > 1]
+        first_line: dict[int, int] = {}
+        for c in b.cells:
+            if c.line is not None and (c.row not in first_line or c.line < first_line[c.row]):
+                first_line[c.row] = c.line
+        row_lines = [first_line.get(r, b.line) for r in range(hn, b.n_rows)]
         sec = section_of[i]
         role = "approval" if b.form == "approval" else "layout" if b.layout else "data"
         tables.append(TableRec(
             id=f"t{len(tables) + 1}", section=sec.id if sec else None, caption=caption, unit=unit,
             line=b.line, end_line=b.end_line, page=b.page, header=header, rows=grid[hn:], spans=spans,
-            notes=notes_after(after), as_of=as_of, role=role,
+            notes=notes_after(after), as_of=as_of, role=role, row_lines=row_lines,
         ))
         table_blocks.append(b)
     return Layout(doc=doc, blocks=blocks, meta=extract_meta(blocks), outline=[_to_section(h) for h in roots],

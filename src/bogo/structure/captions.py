@@ -62,18 +62,24 @@ def clean_caption(p: Paragraph) -> str:
 def caption_for(before: list[Paragraph]) -> tuple[str | None, str | None, str | None]:
     """(caption, unit, as_of) from the paragraphs just above a table, nearest last."""
     unit = as_of = caption = None
+    extra = 0
     for p in reversed(before[-4:]):
         t = p.text
         if unit is None:
             unit = find_unit(t)
         if as_of is None:
             as_of = find_as_of(t)
-        stripped = clean_caption(p)
-        if caption is None and stripped and not _ASOF.fullmatch(stripped) and not re.fullmatch(r"[※*].*", p.marker + stripped):
-            if len(stripped) <= 80 and not p.marker == "-":
-                caption = stripped
+        if caption is not None:
+            # a unit line may sit one paragraph above the caption
+            extra += 1
+            if extra > 1 or (unit and as_of):
                 break
-            break
+            continue
+        stripped = clean_caption(p)
+        if stripped and not _ASOF.fullmatch(stripped) and not re.fullmatch(r"[※*].*", p.marker + stripped):
+            if len(stripped) > 80 or p.marker == "-":
+                break
+            caption = stripped
     return caption, unit, as_of
 
 

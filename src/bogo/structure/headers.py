@@ -60,19 +60,24 @@ def detect_header_rows(grid: list[list[str]]) -> int:
 
 
 def fill_header(header: list[list[str]]) -> list[list[str]]:
-    """Spread merged header labels over the blanks they cover (text exports)."""
-    if not header:
-        return header
+    """Spread merged header labels over the blanks they cover (text exports).
+
+    Above the last header row, a blank right of a label continues that label
+    while both stand under the same parent (a group such as "일 반 직" over its
+    grades); any other blank continues the label above it.  Blanks in a
+    single header row stay blank."""
+    if len(header) < 2:
+        return [list(r) for r in header]
     h = [list(r) for r in header]
-    n = len(h[0])
+    last = len(h) - 1
     for r in range(len(h)):
-        for c in range(1, n):
-            if not h[r][c] and h[r][c - 1] and r + 1 < len(h) and (h[r + 1][c] or h[r + 1][c - 1]):
-                # a parent label over several child columns
+        for c in range(len(h[r])):
+            if h[r][c]:
+                continue
+            same_parent = r == 0 or (c > 0 and h[r - 1][c] == h[r - 1][c - 1])
+            if r < last and c > 0 and h[r][c - 1] and same_parent:
                 h[r][c] = h[r][c - 1]
-    for r in range(1, len(h)):
-        for c in range(n):
-            if not h[r][c] and h[r - 1][c]:
+            elif r > 0:
                 h[r][c] = h[r - 1][c]
     return h
 
