@@ -32,6 +32,11 @@ _TRANSLATE = {
     0x201C: '"', 0x201D: '"', 0x3008: "〈", 0x3009: "〉",
 }
 _TRANSLATE.update({ord(k): v for k, v in PUA_BULLETS.items()})
+_TRANSLATE.update({c: " " for c in range(0x2000, 0x200B)})
+# Hancom's numbered-box glyphs in the supplementary private-use plane (U+F02B1 …)
+# follow each other like ①②③: read them as circled numbers
+_TRANSLATE.update({0xF02B1 + k: chr(0x2460 + k) for k in range(20)})
+_TRANSLATE.update({0xFF62: "「", 0xFF63: "」"})
 # full-width ASCII forms (Ａ–Ｚ, ０–９, punctuation) → ASCII
 _TRANSLATE.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if c not in (0xFF0D, 0xFF5E)})
 
@@ -40,7 +45,7 @@ _SYLLABLE = r"[가-힣]"
 # a run of single Hangul syllables (or digits) separated by single spaces
 _SPACED_RUN = re.compile(r"(?<![가-힣0-9A-Za-z])((?:[가-힣0-9] ){2,}[가-힣0-9])(?![가-힣0-9A-Za-z])")
 _SPACED_PAIR_LABEL = re.compile(r"^([가-힣]) ([가-힣])(?=$|\t| ?[:(\[0-9])")
-_PUA = re.compile("[\ue000-\uf8ff]")
+_PUA = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
 def fold(text: str) -> str:

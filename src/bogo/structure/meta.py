@@ -54,7 +54,7 @@ def extract_meta(blocks: list[Block]) -> Meta:
             meta.office = key
     if meta.title is None:
         for p in cover[:3]:
-            if p.text and len(p.text) <= 60:
+            if p.text and len(p.text) <= 60 and not _DATE.match(p.text) and re.search("[가-힣]", p.text):
                 meta.title = p.text
                 break
     return meta

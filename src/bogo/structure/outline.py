@@ -33,6 +33,9 @@ PART_HEADING = re.compile(
 )
 
 
+_TOC_LINE = re.compile(r"(?:[·.…‥ㆍ・]\s*){4,}\s*\d{1,4}\s*$")
+
+
 @dataclass(slots=True)
 class Heading:
     index: int          # block index
@@ -49,8 +52,8 @@ class Heading:
 
 def heading_kind(p: Paragraph) -> str | None:
     """The outline kind of a paragraph, or None when it is body text."""
-    if not p.text:
-        return None
+    if not p.text or _TOC_LINE.search(p.text):
+        return None  # empty, or a table-of-contents line with a dot leader and page number
     k = marker_kind(p.marker)
     if k in RANK:
         if k == "bare_num" and len(p.text) > 80:
