@@ -72,7 +72,7 @@ def _has_content(blocks: list[Block], start: int, end: int) -> bool:
     for b in blocks[start + 1:end]:
         if not isinstance(b, Paragraph):
             return True
-        if b.text:
+        if b.text and not _TOC_LINE.search(b.text):
             return True
     return False
 
