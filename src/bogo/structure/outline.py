@@ -33,6 +33,8 @@ PART_HEADING = re.compile(
 )
 
 
+_BULLET_KINDS = ("circle", "small_circle", "diamond", "tri", "small_square")
+_TRAILING_PAREN = re.compile(r"\s*[(（【\[][^()（）]*[)）】\]]\s*$")
 _TOC_LINE = re.compile(r"(?:[·.…‥ㆍ・]\s*){4,}\s*\d{1,4}\s*$")
 
 
@@ -61,8 +63,9 @@ def heading_kind(p: Paragraph) -> str | None:
         if k in ("num", "roman", "bare_num", "circled") and len(p.text) > 100:
             return None
         return k
-    if not p.marker and len(p.text) <= 30 and PART_HEADING.match(p.text):
-        return "part"
+    if len(p.text) <= 40 and (not p.marker or k in _BULLET_KINDS) \
+            and PART_HEADING.match(_TRAILING_PAREN.sub("", p.text).strip()):
+        return "part"  # "추진방향", "○ 향후 계획", "○ 추진 실적 ('25. 2월 말 기준)"
     if not p.marker and p.heading and len(p.text) <= 40 and p.text[0] not in "[【〈<《「(":
         return "mdhead"
     return None
@@ -124,8 +127,9 @@ def drop_summary_entries(heads: list[Heading], blocks: list[Block]) -> list[Head
     i = 0
     while i < n:
         j = i
-        while j + 1 < n and empty[j + 1] and heads[j + 1].kind == heads[i].kind and empty[i]:
-            j += 1
+        while j + 1 < n and empty[j + 1] and heads[j + 1].kind == heads[i].kind and empty[i] \
+                and not any(_similar(keys[j + 1], keys[k], sets[j + 1], sets[k]) for k in range(i, j + 1)):
+            j += 1  # a summary list ends where its first title comes back as a heading
         if j > i and any(recurs[i:j + 1]):
             for k in range(i, j + 1):
                 drop[k] = True
