@@ -123,3 +123,9 @@ def test_impossible_date_gives_no_milestone():
 
 def test_empty_input():
     assert extract_milestones([], 2020, None) == []
+
+
+def test_past_years_in_plan_text_are_not_milestones():
+    items = [PlanItem(task="k1", heading="추진계획", text="외부 고문 선임비율 '14년 34%에서 '17년 21%로 감소, 개선안 마련 : '18. 9월", line=5)]
+    got = [(m.raw, m.start, m.end) for m in extract_milestones(items, 2018, 7)]
+    assert got == [("'18. 9월", "2018-09", "2018-09")]

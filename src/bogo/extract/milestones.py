@@ -99,6 +99,11 @@ def period_of_heading(title: str, report_year: int) -> tuple[str, str] | None:
     return sp.start, sp.end
 
 
+def _before_year(s, report_year: int) -> bool:
+    last = s.end or s.start
+    return last is not None and int(last[:4]) < report_year
+
+
 def extract_milestones(items: Iterable[PlanItem], report_year: int,
                        report_month: int | None = None) -> list[Milestone]:
     """Every date expression of every plan item, as a Milestone, in order."""
@@ -108,6 +113,9 @@ def extract_milestones(items: Iterable[PlanItem], report_year: int,
                  if s.kind not in ("none", "invalid")]
         if any(s.kind != "year" for s in spans):
             spans = [s for s in spans if s.kind != "year"]
+        # a span wholly in years before the report ("'14년 34%에서 '17년 21%로") is a
+        # reference to the past inside the plan text, not a planned date
+        spans = [s for s in spans if not _before_year(s, report_year)]
         for s in spans:
             out.append(Milestone(task=it.task, raw=s.raw, start=s.start, end=s.end,
                                  line=it.line, heading=it.heading, text=it.text))
