@@ -210,6 +210,8 @@ def build_grid(table: TableRec) -> Grid:
         row_labels.append(lab)
         prev = lab
     notes = " ".join(table.notes)
+    # the unit, or a 억원/조원 headline in the caption ("일반회계 : 총 5,556억원"), says
+    # the figures are rounded from won: a sum may be off by half a unit per part
     unit = (table.unit or "") + " " + (table.caption or "")
     raw_labels = [" ".join(dict.fromkeys(h[j].strip() for h in hdr if h[j].strip())) for j in range(ncols)]
     g = Grid(table=table, ncols=ncols, paths=paths, labels=labels, raw_labels=raw_labels,

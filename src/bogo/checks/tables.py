@@ -51,7 +51,8 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
         are left to T106, which does not depend on column placement.  억원/조원 tables (or a
         반올림 note) allow n × 0.5 unit of rounding.  A column total guessed from
         an unmerged header must hold in most rows before one row is flagged; a
-        total row that differs in several columns (half or more) is a structure
+        total row that differs in three or more columns (half or more), all in
+        the same direction, is a structure
         we misread (a row lost or split over two lines), not flagged.
     """
     chk = REGISTRY["T101"]
@@ -60,6 +61,7 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
     for tr, parts in row_groups(g):
         found: list[Finding] = []
         compared = bad = 0
+        signs: set[bool] = set()
         for c in cols:
             tot = g.cells[tr][c]
             if not tot.numeric or (tot.value is None and not tot.is_pair):
@@ -76,14 +78,16 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
                 combos = pair_combos(cells, [True] * len(cells))
                 miss = pair_mismatch(tot, combos) if combos else []
                 bad += bool(miss)
+                signs.update(f > e for _, f, e in miss[:1])
                 for what, f, e in miss:
                     found.append(chk.finding(found=f, expected=e, what=what, **kw))
                 continue
             s = sum(value_of(x) for x in cells)
             if abs(value_of(tot) - s) > tolerance(g, len(cells), cells + [tot]):
                 bad += 1
+                signs.add(value_of(tot) > s)
                 found.append(chk.finding(found=fmt_num(tot.value), expected=fmt_num(s), what="합계", **kw))
-        if structure_ok(bad, compared):
+        if structure_ok(bad, compared, len(signs) <= 1):
             yield from found
     yield from _column_totals(g, table, chk)
 
@@ -133,7 +137,8 @@ def count_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
     "(-)" counts as zero when other parts carry a count.
 
     Traps:
-        When the total's amounts disagree in several columns, a row was lost or split
+        When the total's amounts disagree in three or more columns the same way, a
+        row was lost or split
         by the reader (a label wrapped over two lines): counts are not judged.
         A ※ note saying the 사업수 excludes some items ("사업수는 행정운영경비 … 제외")
         makes the counts a different population: the check stays silent.
@@ -164,6 +169,7 @@ def _amounts_consistent(g: Grid, tr: int, parts: list[int]) -> bool:
     """False when the total's main figures disagree in every compared column: the
     row structure was misread (a row lost or split), so its counts prove nothing."""
     compared = bad = 0
+    signs: set[bool] = set()
     for c in part_columns(g):
         tot, cells = g.cells[tr][c], [g.cells[r][c] for r in parts]
         if not any(x.numeric for x in cells):
@@ -173,19 +179,23 @@ def _amounts_consistent(g: Grid, tr: int, parts: list[int]) -> bool:
             if combos is None:
                 continue
             compared += 1
-            bad += bool(pair_mismatch(tot, combos))
+            miss = pair_mismatch(tot, combos)
+            bad += bool(miss)
+            signs.update(f > e for _, f, e in miss[:1])
         elif tot.value is not None:
             compared += 1
             s = sum(value_of(x) for x in cells)
-            bad += abs(value_of(tot) - s) > tolerance(g, len(cells), cells + [tot])
-    return structure_ok(bad, compared)
+            if abs(value_of(tot) - s) > tolerance(g, len(cells), cells + [tot]):
+                bad += 1
+                signs.add(value_of(tot) > s)
+    return structure_ok(bad, compared, len(signs) <= 1)
 
 
-def structure_ok(bad: int, compared: int) -> bool:
-    """One wrong cell breaks one column of a total row; when several columns
-    (and at least half of them) disagree, a row was lost, split or misplaced by
-    the reader and the total proves nothing."""
-    return bad <= 1 or bad * 2 < compared
+def structure_ok(bad: int, compared: int, same_sign: bool = True) -> bool:
+    """One wrong cell breaks one column of a total row; when three or more
+    columns (and at least half of them) disagree in the same direction, a row was
+    lost, split or misplaced by the reader and the total proves nothing."""
+    return bad < 3 or bad * 2 < compared or not same_sign
 
 
 @register("T106", "composite-row-mismatch", "error",

@@ -24,26 +24,31 @@ _RATE_WORDS = ("%", "비율", "비중", "율", "률")
 
 
 def _candidates(g: Grid, r: int, c: int, own: float | None,
-                totals: dict[int, int]) -> dict[tuple, float]:
+                totals: dict[int, int]) -> dict[tuple, tuple[float, float]]:
+    """Candidate ratios (in %) for the percentage at (r, c): key → (value, relative
+    error of the value when its operands are rounded to ±0.5 unit)."""
     row = g.cells[r]
     nums = {k: row[k].value for k in part_columns(g) if k != c and row[k].value not in (None, 0)}
-    out: dict[tuple, float] = {}
+    out: dict[tuple, tuple[float, float]] = {}
+
+    def ratio(a: float, b: float) -> tuple[float, float]:
+        return a / b * 100, 0.5 / abs(a) + 0.5 / abs(b) if a else 0.0
+
+    tr = totals.get(r)
     if own is not None:
         for k, v in nums.items():
-            out[("ratio", k)] = own / v * 100
-        tr = totals.get(r)
+            out[("ratio", k)] = ratio(own, v)
         if tr is not None and tr != r and g.cells[tr][c].value:
-            out[("share",)] = own / g.cells[tr][c].value * 100
+            out[("share",)] = ratio(own, g.cells[tr][c].value)
         return out
     for a, va in nums.items():
         for b, vb in nums.items():
             if a != b:
-                out[("ratio", a, b)] = va / vb * 100
+                out[("ratio", a, b)] = ratio(va, vb)
                 if va + vb:
-                    out[("part", a, b)] = va / (va + vb) * 100
-        tr = totals.get(r)
+                    out[("part", a, b)] = ratio(va, va + vb)
         if tr is not None and tr != r and g.cells[tr][a].value:
-            out[("share", a)] = va / g.cells[tr][a].value * 100
+            out[("share", a)] = ratio(va, g.cells[tr][a].value)
     return out
 
 
@@ -95,12 +100,12 @@ def pct_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
     families: dict[object, list] = {}
     for cell in cells:
         families.setdefault("row" if one_row else (cell[1], cell[4] is None), []).append(cell)
-    spread = 0.5 if g.rounding else 0.0
     for fam in families.values():
         info = []
         for r, c, p, d, own in fam:
             cands = _candidates(g, r, c, own, totals)
-            ok = {k for k, v in cands.items() if pct_matches(p, v, d, spread * 100 / max(abs(v), 1))}
+            ok = {k for k, (v, rel) in cands.items()
+                  if pct_matches(p, v, d, abs(v) * rel if g.rounding else 0.0)}
             info.append((r, c, p, d, cands, ok))
         keys = Counter(k for *_, ok in info for k in ok)
         best, n = keys.most_common(1)[0] if keys else (None, 0)
@@ -109,9 +114,10 @@ def pct_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
             if ok or not cands:
                 continue
             if learned and best in cands:
-                exp = cands[best]
+                exp = cands[best][0]
             elif len(info) == 1 and fam[0][4] is not None:
-                exp = cands.get(("share",)) or cands[min(cands, key=lambda k: (k[-1] > c, abs(k[-1] - c)))]
+                k = ("share",) if ("share",) in cands else min(cands, key=lambda k: (k[-1] > c, abs(k[-1] - c)))
+                exp = cands[k][0]
             else:
                 continue
             yield chk.finding(found=p, expected=round_half_up(exp, d), line=g.row_line(r),
