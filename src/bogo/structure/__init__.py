@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..blocks import Block, Document, Paragraph, Table
 from ..model import Meta, Section, TableRec
 from ..normalize.markers import split_marker
-from .captions import caption_for, notes_after
+from .captions import caption_for, clean_caption, find_unit, notes_after
 from .headers import fill_header, table_header_rows
 from .meta import extract_meta
 from .outline import Heading, outline, walk
@@ -86,10 +86,14 @@ def analyse(doc: Document) -> Layout:
         after = [x for x in blocks[i + 1:i + 5] if isinstance(x, Paragraph)]
         caption, unit, as_of = caption_for(before)
         if b.caption:
-            caption = b.caption
+            # a caption the format carries may be only the unit line "(단위 : 억원, %)"
+            unit = unit or find_unit(b.caption)
+            own = clean_caption(Paragraph(text=b.caption, raw=b.caption, line=b.line))
+            caption = own or caption
         grid = b.grid()
         hn = table_header_rows(b, grid)
-        header = fill_header(grid[:hn]) if b.header_rows is None else b.grid(fill_spans=True)[:hn]
+        has_spans = any(c.rowspan > 1 or c.colspan > 1 for c in b.cells)
+        header = b.grid(fill_spans=True)[:hn] if has_spans or b.header_rows is not None else fill_header(grid[:hn])
         spans = [[c.row, c.col, c.rowspan, c.colspan] for c in b.cells if c.rowspan > 1 or c.colspan > 1]
         first_line: dict[int, int] = {}
         for c in b.cells:

@@ -1,0 +1,50 @@
+"""Typed extraction on the real 업무보고/업무계획 samples in their office formats.
+
+The same pipeline runs unchanged on HWP, HWPX and PDF: these tests pin the
+structure each sample yields (outline, tables, budget and staffing records).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SAMPLES
+
+import bogo
+
+ALL = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".hwp", ".hwpx", ".pdf"))
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_sample_parses(path):
+    r = bogo.parse(path)
+    assert r.source.format in ("hwp", "hwpx", "pdf")
+    assert r.outline or r.tables or r.source.warnings
+    assert not [w for w in r.source.warnings if "추출 실패" in w], r.source.warnings
+
+
+@pytest.mark.parametrize("fmt", ["hwp", "pdf"])
+def test_moel_work_report(fmt):
+    r = bogo.parse(SAMPLES / fmt / f"moel_work_report_2025-12.{fmt}")
+    assert r.meta.date == "2025-12-11"
+    [top] = r.outline
+    assert top.marker == "Ⅰ." and top.title == "일반현황"
+    if fmt == "hwp":
+        assert [s.title for s in top.children] == ["기구 및 조직 현황", "인원 현황('25.11.30. 기준)", "예산 현황"]
+        budget = next(t for t in r.tables if t.caption == "예산 현황")
+        assert budget.unit.startswith("억원") and len(budget.rows) == 10
+        first = r.budget_lines[0]
+        assert (first.item, first.column, first.amount) == ("총지출(a+b)", "2025 예산 (A)", 353452)
+        staff = next(t for t in r.tables if t.caption and t.caption.startswith("인원 현황"))
+        assert staff.header[0][:3] == ["직급별 구분"] * 3 and staff.rows[0][2:4] == ["정원", "8,491"]
+
+
+@pytest.mark.parametrize("fmt", ["hwp", "pdf"])
+def test_nikl_work_plan(fmt):
+    r = bogo.parse(SAMPLES / fmt / f"nikl_work_plan_2022.{fmt}")
+    titles = [s.title for s in r.outline]
+    for t in ["2021년 평가", "2022년 정책 방향", "주요업무 추진계획", "역점추진 과제"]:
+        assert t in titles
+    plan = next(s for s in r.outline if s.title == "주요업무 추진계획")
+    assert [c.marker for c in plan.children][:7] == [f"{i}." for i in range(1, 8)]
+    revenue = [b for b in r.budget_lines if b.table == "세입예산" and b.item == "계"]
+    assert revenue and revenue[0].amount == 1125 and revenue[0].unit == "백만원"
