@@ -18,7 +18,6 @@ import argparse
 import random
 import re
 import sys
-from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -75,7 +74,7 @@ def mutate_text(text: str, rng: random.Random, amount_only: bool = False) -> str
         i = rng.choice(pos)
         chars[i] = rng.choice([d for d in "0123456789" if d != chars[i]])
     elif kind == "swap":
-        pairs = [(a, b) for a, b in zip(pos, pos[1:]) if b == a + 1 and chars[a] != chars[b]]
+        pairs = [(a, b) for a, b in zip(pos, pos[1:], strict=False) if b == a + 1 and chars[a] != chars[b]]
         if not pairs:
             return None
         a, b = rng.choice(pairs)
@@ -140,7 +139,7 @@ def main(argv: list[str]) -> int:
     if not corpus:
         print("no tables to mutate")
         return 1
-    detected, tried, by_kind = 0, 0, Counter()
+    detected, tried = 0, 0
     missed: list[str] = []
     while tried < args.n:
         p, rep, base, cells = rng.choice(corpus)

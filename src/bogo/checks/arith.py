@@ -45,7 +45,7 @@ def pair_combos(cells: list[Num], pair_col: list[bool]) -> set[tuple[int, int]] 
     """Possible (quota, current) sums of ``cells``; None when too ambiguous."""
     q = c = 0
     amb: list[int] = []
-    for x, is_pair_col in zip(cells, pair_col):
+    for x, is_pair_col in zip(cells, pair_col, strict=False):
         if x.is_pair:
             q += x.c.quota or 0
             c += x.c.current or 0
@@ -58,8 +58,8 @@ def pair_combos(cells: list[Num], pair_col: list[bool]) -> set[tuple[int, int]] 
         return None
     out = set()
     for bits in product((0, 1), repeat=len(amb)):
-        qq = q + sum(v for v, b in zip(amb, bits) if b == 0)
-        cc = c + sum(v for v, b in zip(amb, bits) if b == 1)
+        qq = q + sum(v for v, b in zip(amb, bits, strict=False) if b == 0)
+        cc = c + sum(v for v, b in zip(amb, bits, strict=False) if b == 1)
         out.add((qq, cc))
     return out
 

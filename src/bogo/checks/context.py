@@ -94,10 +94,17 @@ class Context:
     report: Report
     lines: list[Line] | None = None
     _grids: dict[str, Grid] = field(default_factory=dict)
+    _memo: dict[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.lines is None:
             self.lines = document_lines(self.report)
+
+    def memo(self, key: str, make):
+        """A value shared by the checks of one run (computed on first use)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     def grid(self, table: TableRec) -> Grid:
         g = self._grids.get(table.id)

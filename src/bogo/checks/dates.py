@@ -17,12 +17,11 @@ from .registry import REGISTRY, register
 
 
 def _spans(ctx: Context):
-    year = ctx.year
-    if year is None:
-        return
-    for ln in ctx.lines or []:
-        for sp in find_dates(ln.text, year, ctx.month):
-            yield ln, sp
+    """(line, DateSpan) of every date in the prose, computed once per run."""
+    if ctx.year is None:
+        return []
+    return ctx.memo("date_spans", lambda: [(ln, sp) for ln in ctx.lines or []
+                                           for sp in find_dates(ln.text, ctx.year, ctx.month)])
 
 
 @register("D301", "weekday-mismatch", "error",

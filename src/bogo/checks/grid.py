@@ -203,7 +203,7 @@ def build_grid(table: TableRec) -> Grid:
         label_cols = j + 1
     row_labels = []
     prev: list[str] = [""] * label_cols
-    for r, row in enumerate(body):
+    for _r, row in enumerate(body):
         lab = [norm_label(row[j]) if j < len(row) else "" for j in range(label_cols)]
         if label_cols >= 2 and not lab[0] and any(lab[1:]):
             lab[0] = prev[0]

@@ -18,8 +18,8 @@ from .context import Context
 from .grid import Grid, table_name
 from .groups import col_groups, part_columns, row_groups
 from .registry import REGISTRY, register
-from .tables_pct import pct_findings  # noqa: F401  (registers T104)
 from .tables_diff import balance_findings, diff_findings  # noqa: F401  (T102, T103)
+from .tables_pct import pct_findings  # noqa: F401  (registers T104)
 
 
 def _pair_col(g: Grid, c: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 _KIWI = None
 _CACHE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
@@ -44,6 +45,7 @@ def _damerau1(a: str, b: str) -> bool:
     return any(t[:i] + t[i + 1:] == s for i in range(len(t)))
 
 
+@lru_cache(maxsize=65536)
 def _jamo(word: str) -> str:
     out = []
     for ch in word:
@@ -77,7 +79,7 @@ def _analyse(words: list[str]) -> None:
     todo = [w for w in words if w not in _CACHE]
     if not todo:
         return
-    for w, toks in zip(todo, _kiwi().tokenize(todo)):
+    for w, toks in zip(todo, _kiwi().tokenize(todo), strict=False):
         oov = tuple(t.form for t in toks if getattr(t, "oov", False)
                     and len(t.form) >= MIN_OOV_SYLLABLES and _HANGUL_WORD.fullmatch(t.form))
         nouns = tuple(t.form for t in toks if not getattr(t, "oov", False)
@@ -99,18 +101,22 @@ def hangul_typos(texts) -> list[tuple[int, str | None, str, str]]:
     for form, n in nouns.items():
         if n >= MIN_FREQ_HANGUL:
             frequent.setdefault(len(form), []).append(form)
+    near: dict[str, list[str]] = {}
+    for forms in oov.values():
+        for form in forms:
+            if form not in near:
+                jf = _jamo(form)
+                near[form] = [s for s in frequent.get(len(form), []) if s != form and _lev1(jf, _jamo(s))]
     out = []
     for line, text, table in texts:
         for w in _HANGUL_WORD.findall(text):
             for form in oov.get(w, ()):
-                jf = _jamo(form)
-                near = [s for s in frequent.get(len(form), []) if s != form and _lev1(jf, _jamo(s))]
-                if len(near) == 1:
-                    out.append((line, table, form, near[0]))
+                if len(near[form]) == 1:
+                    out.append((line, table, form, near[form][0]))
     return out
 
 
 def _lev1(a: str, b: str) -> bool:
     if len(a) != len(b):
         return _damerau1(a, b)
-    return sum(x != y for x, y in zip(a, b)) == 1
+    return sum(x != y for x, y in zip(a, b, strict=False)) == 1

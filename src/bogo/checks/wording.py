@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from ..model import Finding
@@ -22,6 +22,10 @@ from .registry import REGISTRY, register
 
 def _texts(ctx: Context) -> list[tuple[int, str, str | None]]:
     """(line, text, table id) for every prose line and text table cell."""
+    return ctx.memo("texts", lambda: _collect_texts(ctx))
+
+
+def _collect_texts(ctx: Context) -> list[tuple[int, str, str | None]]:
     out = [(ln.no, ln.text, None) for ln in ctx.lines or []]
     for t in ctx.report.tables:
         for row in t.header + t.rows:
@@ -38,13 +42,36 @@ def _tsv(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((r[0], r[1]) for r in rows), key=lambda x: -len(x[0])))
 
 
+_WORD = re.compile(r"[가-힣]+|[A-Za-z][A-Za-z0-9\-]*")
+
+
 @cache
-def _list_regex(name: str) -> re.Pattern:
-    alts = []
-    for wrong, _ in _tsv(name):
-        w = re.escape(wrong)
-        alts.append(rf"(?<![A-Za-z0-9]){w}(?![A-Za-z0-9])" if wrong.isascii() else rf"(?<![가-힣]){w}")
-    return re.compile("|".join(alts))
+def _list_index(name: str) -> tuple[dict[str, str], tuple[int, ...]]:
+    """The list as wrong → right with the distinct lengths of the wrong forms."""
+    table = dict(_tsv(name))
+    return table, tuple(sorted({len(w) for w in table}, reverse=True))
+
+
+def _list_hits(text: str, name: str) -> list[tuple[str, str]]:
+    """(wrong, right) for each word of ``text`` that starts with (Hangul) or is
+    (Latin, also before a hyphen) a listed wrong form; one hit per word."""
+    hits = []
+    for w in _WORD.findall(text):
+        hit = _word_hit(name, w)
+        if hit:
+            hits.append(hit)
+    return hits
+
+
+@lru_cache(maxsize=200_000)
+def _word_hit(name: str, w: str) -> tuple[str, str] | None:
+    table, lengths = _list_index(name)
+    if w.isascii():
+        cands = [w] + [w[:i] for i, ch in enumerate(w) if ch == "-"]
+    else:
+        cands = [w[:n] for n in lengths if n <= len(w)]
+    hit = next((c for c in cands if c in table), None)
+    return (hit, table[hit]) if hit else None
 
 
 _DUP = re.compile(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})(\s*[·ㆍ,/]\s*|\s+)\1(?![가-힣A-Za-z])")
@@ -72,11 +99,9 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
 
 def _scan_list(ctx: Context, name: str, code: str) -> Iterator[Finding]:
     chk = REGISTRY[code]
-    right = dict(_tsv(name))
-    rx = _list_regex(name)
     for line, text, table in _texts(ctx):
-        for m in rx.finditer(text):
-            yield chk.finding(found=m.group(0), expected=right[m.group(0)], line=line, table=table)
+        for wrong, right in _list_hits(text, name):
+            yield chk.finding(found=wrong, expected=right, line=line, table=table)
 
 
 @register("W402", "likely-typo", "warning", "'{found}': 오타로 보임 → '{expected}'",

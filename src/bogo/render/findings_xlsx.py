@@ -44,7 +44,7 @@ def write_findings_xlsx(result: Any, path: str | Path) -> None:
     ws = wb.add_worksheet("점검결과")
     head = wb.add_format({"bold": True, "bg_color": "#DDDDDD", "border": 1})
     wrap = wb.add_format({"text_wrap": True, "valign": "top"})
-    for j, (name, width) in enumerate(zip(COLUMNS, WIDTHS)):
+    for j, (name, width) in enumerate(zip(COLUMNS, WIDTHS, strict=False)):
         ws.write_string(0, j, name, head)
         ws.set_column(j, j, width, wrap if name in ("내용", "조치") else None)
     rows = finding_rows(result)
