@@ -106,7 +106,7 @@ def stale_plan(ctx: Context) -> Iterator[Finding]:
         plans = [m for m in ms if not _YEAR_ONLY.match(m.raw.strip())
                  and not _is_reference(m.text or "", m.raw)]
         if plans:
-            m = max(plans, key=lambda x: x.end or "")
+            m = max(plans, key=lambda x: (x.end or "", x.start or "", len(x.raw)))
             yield chk.finding(found=m.end, expected=ref, raw=m.raw, line=m.line)
 
 
