@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import jsonschema
-from conftest import REPO, SEED_FILES
 
 import bogo
 from bogo.schema import SCHEMA_PATH, load, render
+from conftest import REPO, SEED_FILES
 
 
 def test_schema_file_is_current():

@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, REPO, SEED_FILES
 
 import bogo
+from conftest import EXAMPLES, REPO, SEED_FILES
 
 GOLDEN = REPO / "tests" / "golden"
 INPUTS = SEED_FILES + sorted(p for p in EXAMPLES.glob("*") if p.suffix in (".txt", ".md", ".html") and p.name != "README.md")

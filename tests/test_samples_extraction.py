@@ -7,9 +7,9 @@ structure each sample yields (outline, tables, budget and staffing records).
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLES
 
 import bogo
+from conftest import SAMPLES
 
 ALL = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".hwp", ".hwpx", ".pdf"))
 

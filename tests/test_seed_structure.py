@@ -86,14 +86,15 @@ def test_2020_space_separated_budget(parsed_seeds):
 
 
 def test_outline_no_duplicates(parsed_seeds):
+    def walk(name, sections, parent=""):
+        keys = [(s.marker, compact(s.title)) for s in sections]
+        dup = [k for k, n in Counter(keys).items() if n > 1 and k[1]]
+        assert not dup, f"{name}: duplicated sections under {parent}: {dup}"
+        for s in sections:
+            walk(name, s.children, s.title)
+
     for name, r in parsed_seeds.items():
-        def walk(sections, parent=""):
-            keys = [(s.marker, compact(s.title)) for s in sections]
-            dup = [k for k, n in Counter(keys).items() if n > 1 and k[1]]
-            assert not dup, f"{name}: duplicated sections under {parent}: {dup}"
-            for s in sections:
-                walk(s.children, s.title)
-        walk(r.outline)
+        walk(name, r.outline)
 
 
 def test_outline_top_levels(parsed_seeds):

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import readers
+from .blocks import Paragraph
 from .model import Report, Source
 from .settings import SETTINGS, Settings
 
@@ -30,6 +31,7 @@ def parse(path: str | Path, settings: Settings = SETTINGS) -> Report:
     )
     report = Report(source=source, meta=layout.meta, outline=layout.outline, tables=layout.tables)
     extract_all(layout, report)
+    report._paragraphs = [(b.line, b.marker, b.text, b.indent) for b in layout.blocks if isinstance(b, Paragraph)]
     return report
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA = "bogo.report/1"
 
@@ -180,6 +180,10 @@ class Report(_Rec):
     findings: list[Finding] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    #: the document's paragraphs as (line, marker, text, indent), for the prose
+    #: checks; set by ``bogo.parse``, not part of the JSON contract
+    _paragraphs: list[tuple[int, str, str, int]] | None = PrivateAttr(default=None)
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(by_alias=True, mode="json")

@@ -2,10 +2,10 @@
 
 :class:`Context` wraps one :class:`~bogo.model.Report` for the duration of a run.
 Table grids (:mod:`bogo.checks.grid`) are built once per table and shared by all
-table checks.  Prose checks (X2, D3, W4) need the document's paragraphs, which the
-contract model does not carry; :func:`document_lines` re-reads them through the
-readers (cached by sha256, so re-checking the same file is cheap) — or a caller
-(tests, the web app) passes them in.
+table checks.  Prose checks (X2, D3, W4) need the document's paragraphs: ``bogo.parse`` keeps
+them on the report (a private attribute, outside the JSON contract); for a report
+loaded from JSON, :func:`document_lines` re-reads the source through the readers
+(cached by sha256) — or a caller (tests, the web app) passes them in.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from ..model import Report, TableRec
 from .grid import Grid, build_grid
 
 _LINES_CACHE: OrderedDict[str, list[Line]] = OrderedDict()
-#: sha256 → {table start line: source line of each table row}, from the reader's cells
-_ROW_LINES: dict[str, dict[int, list[int]]] = {}
 _LINES_CACHE_SIZE = 64
 
 
@@ -35,6 +33,8 @@ class Line:
 
 def document_lines(report: Report) -> list[Line]:
     """The report's paragraphs (not table cells) as :class:`Line` objects."""
+    if report._paragraphs is not None:
+        return [Line(no, text, marker, indent) for no, marker, text, indent in report._paragraphs]
     key = report.source.sha256
     if key in _LINES_CACHE:
         _LINES_CACHE.move_to_end(key)
@@ -47,7 +47,6 @@ def document_lines(report: Report) -> list[Line]:
             doc = readers.read(p)
             lines = [Line(b.line, b.text, b.marker, b.indent) for b in doc.blocks
                      if b.kind == "paragraph"]
-            _ROW_LINES[key] = {b.line: _block_row_lines(b) for b in doc.blocks if b.kind == "table"}
         except Exception:  # a check must never fail on an unreadable source
             lines = []
     if not lines:
@@ -56,14 +55,6 @@ def document_lines(report: Report) -> list[Line]:
     if len(_LINES_CACHE) > _LINES_CACHE_SIZE:
         _LINES_CACHE.popitem(last=False)
     return lines
-
-
-def _block_row_lines(block) -> list[int]:
-    rows: dict[int, int] = {}
-    for c in block.cells:
-        if c.line is not None and c.text:
-            rows[c.row] = min(rows.get(c.row, c.line), c.line)
-    return [rows.get(i, 0) for i in range(block.n_rows)]
 
 
 def remember_lines(report: Report, lines: list[Line]) -> None:
@@ -110,10 +101,9 @@ class Context:
         g = self._grids.get(table.id)
         if g is None:
             g = self._grids[table.id] = build_grid(table)
-            rows = _ROW_LINES.get(self.report.source.sha256, {}).get(table.line)
-            n_head = len(table.header)
-            if rows and len(rows) == n_head + len(table.rows) and all(rows[n_head:]):
-                g.body_lines = rows[n_head + g.header_offset:]
+            rows = table.row_lines
+            if rows and len(rows) == len(table.rows) and all(rows):
+                g.body_lines = rows[g.header_offset:]
         return g
 
     @property

@@ -123,9 +123,7 @@ def _table(table_el, line: int, end_line: int) -> Table | None:
                     occupied[(i, k)] = True
             c += cs
             n_cols = max(n_cols, c)
-    n_rows = len(trs)
-    for (i, k) in list(occupied):
-        n_rows = max(n_rows, i + 1)
+    n_rows = max([len(trs)] + [i + 1 for (i, _k) in occupied])
     # fill holes so that every grid position is covered
     covered = {(i, k) for (i, k) in occupied}
     for i in range(n_rows):
