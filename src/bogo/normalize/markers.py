@@ -64,21 +64,30 @@ def marker_kind(marker: str) -> str:
     if not marker:
         return ""
     c = marker[0]
-    if c in ROMAN_UNI or re.fullmatch(r"[IVX]+\.", marker):
+    if c in SYMBOL_KIND:
+        return SYMBOL_KIND[c]
+    if c in ROMAN_UNI or _ROMAN_DOT.fullmatch(marker):
         return "roman"
     if c in CIRCLED:
         return "circled"
-    if marker.startswith("(") and marker[1:2].isdigit() or re.fullmatch(r"\d+\)", marker):
+    if marker.startswith("(") and marker[1:2].isdigit() or _NUM_PAREN.fullmatch(marker):
         return "paren_num"
-    if re.fullmatch(r"\d+\.", marker):
+    if _NUM_DOT.fullmatch(marker):
         return "num"
     if marker.isdigit():
         return "bare_num"
-    if re.fullmatch(r"[가-하][.)]", marker):
+    if _HANGUL_DOT.fullmatch(marker):
         return "hangul"
-    if re.fullmatch(r"\([가-하]\)", marker):
+    if _PAREN_HANGUL.fullmatch(marker):
         return "paren_hangul"
-    return SYMBOL_KIND.get(c, "other")
+    return "other"
+
+
+_ROMAN_DOT = re.compile(r"[IVX]+\.")
+_NUM_PAREN = re.compile(r"\d+\)")
+_NUM_DOT = re.compile(r"\d+\.")
+_HANGUL_DOT = re.compile(r"[가-하][.)]")
+_PAREN_HANGUL = re.compile(r"\([가-하]\)")
 
 
 def marker_number(marker: str) -> int | None:

@@ -87,9 +87,9 @@ def _pair(m: re.Match[str]) -> str:
 def normalize_text(text: str) -> str:
     """Full normalisation of a line or cell text (idempotent)."""
     text = fold(text)
-    if not text.isascii():
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = _WS.sub(" ", text).strip()
+    text = " ".join(text.split())
     return join_spaced(text)
 
 

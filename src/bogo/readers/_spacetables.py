@@ -31,6 +31,10 @@ _JO_TOKEN = re.compile(r"^" + _N + r"조$")
 _PAREN_TOKEN = re.compile(r"^\((?:[+\-△▲]?" + _N + r"%?|-)\)\*{0,2}$")
 _YEARISH = re.compile(r"^(?:19|20)\d{2}(?:\.\d{1,2}월?)?(?:년)?$|^\d{1,2}월$|^\d{4}\.\d{1,2}월$")
 _DIGIT = re.compile(r"\d")
+_EOK_PART = re.compile(r"\d,\d{3}|\d{1,4}")
+_YEAR4 = re.compile(r"\d{4}")
+_YEAR_START = re.compile(r"(?:19|20)\d{2}")
+_LABEL_CHARS = re.compile(r"[가-힣·()\s]+")
 _SENTENCE_END = re.compile(r"(?:다|음|함|됨|임|요|\.)$")
 
 HEADER_WORDS = {
@@ -84,7 +88,7 @@ def _parse_cells(toks: list[str]) -> list[str] | None:
     while i < n:
         t = toks[i]
         if _JO_TOKEN.match(t):
-            if i + 1 < n and re.fullmatch(r"\d,\d{3}|\d{1,4}", toks[i + 1]):
+            if i + 1 < n and _EOK_PART.fullmatch(toks[i + 1]):
                 cells.append(t + " " + toks[i + 1])
                 i += 2
             else:
@@ -173,6 +177,8 @@ def _header_like(text: str) -> bool:
 def split_header(text: str, n: int) -> list[str]:
     """Split a header line into ``n`` cells (or fewer when it has fewer tokens)."""
     toks = text.split()
+    if len(toks) > 40:
+        return normalize_text(text).split()[:n]
     if len(toks) <= n:
         if len(toks) > 1 and len(toks) % 2 == 0 and all(len(t) == 1 and "가" <= t <= "힣" for t in toks):
             return ["".join(toks[i:i + 2]) for i in range(0, len(toks), 2)]
@@ -211,11 +217,11 @@ def _group_cost(grp: list[str]) -> float:
     for a, b in zip(grp, grp[1:], strict=False):
         if len(a) == 1 and len(b) == 1:
             cost += 0.0
-        elif re.match(r"^\d{4}", a) and not re.match(r"^\d{4}", b):
+        elif _YEAR4.match(a) and not _YEAR4.match(b):
             cost += 1.0
         else:
             cost += 2.0
-    years = sum(1 for t in grp if re.match(r"^(19|20)\d{2}", t))
+    years = sum(1 for t in grp if _YEAR_START.match(t))
     return cost + (3.0 if years > 1 else 0.0)
 
 
@@ -261,7 +267,7 @@ def find_space_tables(lines: list[Line], settings: Settings) -> list[tuple[int, 
                 j += 1
                 continue
             break
-        header_idx = _header_lines(texts, i)
+        header_idx = _header_lines(texts, i, rows)
         width = max(len(r.cells) for r in body) + 1
         if len(body) < settings.min_table_rows and not header_idx:
             i = last + 1
@@ -282,7 +288,7 @@ def _next_nonblank(texts: list[str], j: int) -> int | None:
 def _label_piece(text: str) -> bool:
     """A short label-only line: spaced syllables or one word, no digits or bullet."""
     return len(text) <= 20 and not _DIGIT.search(text) and not split_marker(text)[0] \
-        and bool(re.fullmatch(r"[가-힣·()\s]+", text))
+        and bool(_LABEL_CHARS.fullmatch(text))
 
 
 def _extend(row: _Row, cont: list[str]) -> None:
@@ -293,7 +299,7 @@ def _extend(row: _Row, cont: list[str]) -> None:
             row.cells.append(c)
 
 
-def _header_lines(texts: list[str], first: int) -> list[int]:
+def _header_lines(texts: list[str], first: int, rows: dict[int, tuple[str, list[str]]]) -> list[int]:
     idx: list[int] = []
     j = first - 1
     seen = 0
@@ -302,7 +308,7 @@ def _header_lines(texts: list[str], first: int) -> list[int]:
         if not t:
             j -= 1
             continue
-        if not _header_like(t) or parse_numeric_row(t) is not None:
+        if not _header_like(t) or j in rows:
             break
         idx.append(j)
         seen += 1
