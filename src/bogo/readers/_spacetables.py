@@ -179,10 +179,10 @@ def split_header(text: str, n: int) -> list[str]:
     toks = text.split()
     if len(toks) > 40:
         return normalize_text(text).split()[:n]
-    if len(toks) <= n:
-        if len(toks) > 1 and len(toks) % 2 == 0 and all(len(t) == 1 and "가" <= t <= "힣" for t in toks):
-            return ["".join(toks[i:i + 2]) for i in range(0, len(toks), 2)]
-        return normalize_text(text).split()
+    paired = _pair_syllables(toks)
+    if len(paired) <= n:
+        return paired
+    toks = paired
     # dynamic programme over contiguous groups: minimise the cost of joins
     inf = float("inf")
     m = len(toks)
@@ -207,10 +207,47 @@ def split_header(text: str, n: int) -> list[str]:
             for grp in groups]
 
 
+def _pair_syllables(toks: list[str]) -> list[str]:
+    """Spaced-out header words: a run of single syllables is read as two-syllable
+    words ("이 월 신 소" → 이월, 신소), except that 계 where a word would begin
+    stands alone ("계 이 월 신 소 계 승 소" → 계, 이월, 신소, 계, 승소; "소 계" →
+    소계).  An odd run without 계 is one spaced-out word ("진 행 중" → 진행중)."""
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        if not _single_syllable(toks[i]):
+            out.append(toks[i])
+            i += 1
+            continue
+        j = i
+        while j < len(toks) and _single_syllable(toks[j]):
+            j += 1
+        run = toks[i:j]
+        i = j
+        if len(run) % 2 and "계" not in run:
+            out.append("".join(run))
+            continue
+        k = 0
+        while k < len(run):
+            if run[k] == "계" or k + 1 >= len(run):
+                out.append(run[k])
+                k += 1
+            else:
+                out.append(run[k] + run[k + 1])
+                k += 2
+    return out
+
+
+def _single_syllable(t: str) -> bool:
+    return len(t) == 1 and "가" <= t <= "힣"
+
+
 def _group_cost(grp: list[str]) -> float:
     joined = "".join(grp)
     cost = 0.0
     if len(grp) == 1:
+        if grp[0] in HEADER_WORDS:
+            return -0.5  # a known header word is a cell of its own
         return 0.6 if len(grp[0]) == 1 and grp[0] not in ("계",) else 0.0
     if joined in HEADER_WORDS:
         return -1.0
@@ -322,13 +359,18 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
     grid: list[list[str]] = []
     raws: list[list[str]] = []
     line_of: list[int] = []
-    for h in header_idx:
-        cells = split_header(texts[h], width)
+    split = [split_header(texts[h], width) for h in header_idx]
+    rows_h: list[list[str]] = []
+    for k, cells in enumerate(split):
         if len(cells) < width:
             # a spanning header line: it names the row labels when its first cell
             # is a label word, otherwise it starts over the value columns
             lead = [] if cells and cells[0] in _LABEL_HEADERS else [""]
             cells = (lead + cells + [""] * width)[:width]
+        rows_h.append(cells)
+    for k in range(len(rows_h) - 1):
+        rows_h[k] = _align_to_groups(split[k], rows_h[k], rows_h[k + 1], width)
+    for h, cells in zip(header_idx, rows_h, strict=True):
         grid.append(cells)
         raws.append([texts[h]] + [""] * (width - 1))
         line_of.append(lines[h][0])
@@ -346,6 +388,25 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
 
 _TOTAL = {"계", "합계", "총계"}
 _LABEL_HEADERS = {"구분", "연도", "항목", "분야", "연번", "번호", "부서", "기관", "연도구분"}
+
+
+_GROUP_START = {"계", "소계", "합계"}
+
+
+def _align_to_groups(own: list[str], cells: list[str], child: list[str], width: int) -> list[str]:
+    """Place a spanning header line's labels over the groups of the line below:
+    each group of a Korean table begins with its 계/소계 column ("확진환자 의사환자"
+    over "소계 격리중 퇴원 사망 소계 검사중 결과음성")."""
+    labels = [c for c in own if c and c not in _LABEL_HEADERS]
+    starts = [i for i, c in enumerate(child) if c in _GROUP_START]
+    if not labels or len(labels) != len(starts) or len(own) >= width:
+        return cells
+    out = [""] * width
+    if own and own[0] in _LABEL_HEADERS:
+        out[0] = own[0]
+    for lab, pos in zip(labels, starts, strict=True):
+        out[pos] = lab
+    return out
 
 
 def _place_rows(rows: list[list[str]], width: int) -> list[list[str]]:

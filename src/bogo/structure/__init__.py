@@ -93,7 +93,7 @@ def analyse(doc: Document) -> Layout:
         grid = b.grid()
         hn = table_header_rows(b, grid)
         has_spans = any(c.rowspan > 1 or c.colspan > 1 for c in b.cells)
-        header = b.grid(fill_spans=True)[:hn] if has_spans or b.header_rows is not None else fill_header(grid[:hn])
+        header = b.grid(fill_spans=True)[:hn] if has_spans else fill_header(grid[:hn])
         spans = [[c.row, c.col, c.rowspan, c.colspan] for c in b.cells if c.rowspan > 1 or c.colspan > 1]
         first_line: dict[int, int] = {}
         for c in b.cells:

@@ -71,11 +71,13 @@ def fill_header(header: list[list[str]]) -> list[list[str]]:
     h = [list(r) for r in header]
     last = len(h) - 1
     for r in range(len(h)):
+        # a row holding only the stub label ("구 분") spans down, not across
+        stub_only = bool(h[r][0]) and not any(h[r][1:])
         for c in range(len(h[r])):
             if h[r][c]:
                 continue
             same_parent = r == 0 or (c > 0 and h[r - 1][c] == h[r - 1][c - 1])
-            if r < last and c > 0 and h[r][c - 1] and same_parent:
+            if r < last and c > 0 and h[r][c - 1] and same_parent and not stub_only:
                 h[r][c] = h[r][c - 1]
             elif r > 0:
                 h[r][c] = h[r - 1][c]
