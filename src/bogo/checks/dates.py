@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding
-from ..normalize.dates import find_dates, weekday_matches, weekday_of
+from ..normalize.dates import find_dates, period_of_title, weekday_matches, weekday_of
 from .context import Context
 from .registry import REGISTRY, register
 
@@ -135,8 +135,6 @@ def outside_period(ctx: Context) -> Iterator[Finding]:
         Only headings that are a period (not '20년 추진계획, not 연중) count, and an
         item overlapping its period (4~7월 under 상반기) is not flagged.
     """
-    from ..extract.milestones import period_of_heading
-
     chk = REGISTRY["D304"]
     year = ctx.year
     if year is None:
@@ -144,7 +142,7 @@ def outside_period(ctx: Context) -> Iterator[Finding]:
     for m in ctx.report.milestones:
         if not m.heading or not m.start or not m.end:
             continue
-        per = period_of_heading(m.heading, year)
+        per = period_of_title(m.heading, year)
         if not per:
             continue
         lo, hi = _ym(per[0]), _ym(per[1])

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from bogo.model import Milestone
 from bogo.normalize._date_patterns import FOLD
-from bogo.normalize.dates import find_dates
+from bogo.normalize.dates import find_dates, period_of_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,6 @@ _PLAN = re.compile(
     rf"^(?:{_YEAR})?{_WHEN}?(?:세부|향후|주요|금후)*(?:추진|조치|시행)?(?:계획|일정)"
     r"(?:및(?:추진)?(?:일정|계획))?$"
 )
-_PLAN_WORDS = re.compile(r"(?:세부|향후|주요|금후)*(?:추진|조치|시행)?(?:계획|일정|실적|과제)?$")
 
 
 def _clean(title: str) -> str:
@@ -78,25 +77,8 @@ def is_plan_heading(title: str) -> bool:
 
 
 def period_of_heading(title: str, report_year: int) -> tuple[str, str] | None:
-    """(start, end) of a period heading — 상반기, 하반기, 1분기, 3/4분기, '20년 상반기,
-    7월, 4~6월, optionally followed by plan words (상반기 추진계획).  A bare year
-    ('20년 추진계획) or 연중 is the scope of a plan, not a period: None."""
-    t = _clean(title)
-    if not t:
-        return None
-    compact = re.sub(r"\s+", "", t)
-    core = _PLAN_WORDS.sub("", compact)
-    if not core:
-        return None
-    spans = find_dates(core, report_year)
-    if len(spans) != 1:
-        return None
-    sp = spans[0]
-    if sp.raw != core or sp.kind not in ("period", "month", "range") or sp.start is None or sp.end is None:
-        return None
-    if sp.start[5:7] == "01" and sp.end[5:7] == "12" and sp.start[:4] == sp.end[:4]:
-        return None  # 연중: the whole year
-    return sp.start, sp.end
+    """(start, end) of a period heading (see :func:`bogo.normalize.dates.period_of_title`)."""
+    return period_of_title(title, report_year)
 
 
 def _before_year(s, report_year: int) -> bool:

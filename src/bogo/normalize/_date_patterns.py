@@ -123,3 +123,13 @@ MONTH_LIST = re.compile(r"(?:\s?,\s?\d{1,2}(?!\d)(?!\s?\.\s?\d)(?!\s?[일년%]))
 SUFFIX = re.compile(r"\s?(?P<s>限|까지|字|이후|부터)")
 TIME_AFTER = re.compile(r"\s\d{1,2}(?:시|:\d{2})")
 NUMS = re.compile(r"\d{1,2}")
+
+# period titles (period_of_title): leading bullets/numbering, trailing brackets/(안),
+# and the plan words after a period ("상반기 추진계획")
+TITLE_LEAD = re.compile(
+    r"^(?:[\s#□■○◦●◎◆◇▶▷▸‣•·\-－*※⇒➢>〈<\[【「(]|\d{1,2}[.)]|\(\d{1,2}\)|[가-하][.)]"
+    r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\.?|(?:I{1,3}|IV|V|VI{0,3}|IX|X)\.|[①-⑳])+"
+)
+TITLE_TAIL = re.compile(r"[\s:〉>\]】」)]*(?:\(안\))?[\s:〉>\]】」)]*$")
+PLAN_WORDS = re.compile(r"(?:세부|향후|주요|금후)*(?:추진|조치|시행)?(?:계획|일정|실적|과제)?$")
+SPACES = re.compile(r"\s+")

@@ -363,3 +363,22 @@ def parse_date(expr: str, ref_year: int, ref_month: int | None = None) -> DateSp
     """The first date expression in ``expr`` (normally the whole of it), or None."""
     spans = find_dates(expr.strip(), ref_year, ref_month)
     return spans[0] if spans else None
+
+
+def period_of_title(title: str, year: int) -> tuple[str, str] | None:
+    """(start, end) of a title that names a period — 상반기, 하반기, 1분기, 3/4분기,
+    '20년 상반기, 7월, 4~6월, optionally followed by plan words (상반기 추진계획).  A
+    bare year ('20년 추진계획) or 연중 is the scope of a plan, not a period: None."""
+    t = P.TITLE_TAIL.sub("", P.TITLE_LEAD.sub("", (title or "").translate(P.FOLD).strip()))
+    core = P.PLAN_WORDS.sub("", P.SPACES.sub("", t))
+    if not core:
+        return None
+    spans = find_dates(core, year)
+    if len(spans) != 1:
+        return None
+    sp = spans[0]
+    if sp.raw != core or sp.kind not in ("period", "month", "range") or sp.start is None or sp.end is None:
+        return None
+    if sp.start[5:7] == "01" and sp.end[5:7] == "12" and sp.start[:4] == sp.end[:4]:
+        return None  # 연중: the whole year
+    return sp.start, sp.end
