@@ -118,6 +118,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--show", type=int, default=15, help="missed mutations to list")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     checks = select_checks(CODES)
@@ -162,7 +163,7 @@ def main(argv: list[str]) -> int:
             missed.append(f"{p.name} {t.id} row {r} col {c}: {old!r} → {new!r}")
     print(f"\nmutations: {tried}, detected: {detected} ({detected / tried:.1%})")
     print(f"false alarms (unexpected error findings) on the untouched originals: {false_alarms}")
-    for m in missed[:15]:
+    for m in missed[:args.show]:
         print("  missed:", m)
     return 0
 

@@ -219,6 +219,8 @@ def audit_summary(ctx: Context) -> Iterator[Finding]:
         Category names vary ("기타(자료제출 등)", "시정 · 처리 요구사항"): compared by
         key word.  When no item of a category was read, that category is skipped
         (the reader may have missed the list, which is not the report's fault).
+        A finding names the source line of the summary row (the table's start line
+        when the row cannot be found).
     """
     chk = REGISTRY["X203"]
     audit = ctx.report.audit
@@ -231,8 +233,9 @@ def audit_summary(ctx: Context) -> Iterator[Finding]:
         st = re.sub(r"\s+", "", it.status or "")
         if st:
             c[st] = c.get(st, 0) + 1
-    line = audit.summary.line
+    rows_at = _summary_row_lines(ctx, audit.summary.table)
     for row in audit.summary.rows:
+        line = rows_at.get(norm_label(row.category), audit.summary.line)
         cat = _cat(row.category)
         got = counts.get(cat)
         if cat in ("계", "합계", "총계"):
@@ -251,3 +254,17 @@ def audit_summary(ctx: Context) -> Iterator[Finding]:
             if val != got.get(key, 0):
                 yield chk.finding(found=val, expected=got.get(key, 0), line=line,
                                   table=audit.summary.table, row=row.category, col=key)
+
+
+def _summary_row_lines(ctx: Context, table_id: str | None) -> dict[str, int]:
+    """Normalised first label of each body row of the 총괄 table → its source line."""
+    t = next((t for t in ctx.report.tables if t.id == table_id), None) if table_id else None
+    if t is None:
+        return {}
+    g = ctx.grid(t)
+    out: dict[str, int] = {}
+    for r, labels in enumerate(g.row_labels):
+        lab = next((x for x in labels if x), "")
+        if lab and r < len(g.body_lines):
+            out.setdefault(lab, g.body_lines[r])
+    return out
