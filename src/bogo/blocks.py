@@ -73,6 +73,7 @@ class Table:
     caption: str | None = None
     layout: bool = False
     form: str = ""
+    _index: dict[tuple[int, int], Cell] | None = field(default=None, init=False, repr=False, compare=False)
 
     kind = "table"
 
@@ -91,10 +92,15 @@ class Table:
         return rows
 
     def cell_at(self, row: int, col: int) -> Cell | None:
-        for c in self.cells:
-            if c.row <= row < c.row + c.rowspan and c.col <= col < c.col + c.colspan:
-                return c
-        return None
+        """The cell covering grid position (row, col), spans included."""
+        if self._index is None:
+            index: dict[tuple[int, int], Cell] = {}
+            for c in self.cells:
+                for r in range(c.row, c.row + c.rowspan):
+                    for k in range(c.col, c.col + c.colspan):
+                        index.setdefault((r, k), c)
+            self._index = index
+        return self._index.get((row, col))
 
 
 Block = Paragraph | Table

@@ -84,9 +84,12 @@ def _pair(m: re.Match[str]) -> str:
     return m.group(1) + m.group(2)
 
 
-def normalize_text(text: str) -> str:
-    """Full normalisation of a line or cell text (idempotent)."""
-    text = fold(text)
+def normalize_text(text: str, folded: bool = False) -> str:
+    """Full normalisation of a line or cell text (idempotent).  ``folded`` says
+    the caller has applied :func:`fold` already (readers fold a whole chunk of
+    lines in one call)."""
+    if not folded:
+        text = fold(text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = " ".join(text.split())

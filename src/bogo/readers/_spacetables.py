@@ -262,9 +262,15 @@ def _group_cost(grp: list[str]) -> float:
     return cost + (3.0 if years > 1 else 0.0)
 
 
-def find_space_tables(lines: list[Line], settings: Settings) -> list[tuple[int, int, Table]]:
+def fold_lines(lines: list[Line]) -> list[str]:
+    """The lines' texts with typography folded, in one call for the whole chunk."""
+    return fold("\n".join(ln[1] for ln in lines)).split("\n")
+
+
+def find_space_tables(lines: list[Line], settings: Settings,
+                      folded: list[str] | None = None) -> list[tuple[int, int, Table]]:
     """Find space-separated tables; returns (start index, end index, table) spans."""
-    texts = [fold(ln[1]).strip() for ln in lines]
+    texts = [t.strip() for t in (folded if folded is not None else fold_lines(lines))]
     rows: dict[int, tuple[str, list[str]]] = {}
     for i, t in enumerate(texts):
         if t and _DIGIT.search(t):

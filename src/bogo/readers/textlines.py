@@ -13,10 +13,10 @@ import re
 
 from ..blocks import Block, Cell, Paragraph, Table, grid_to_table
 from ..normalize.markers import split_marker
-from ..normalize.text import normalize_text
+from ..normalize.text import fold, normalize_text
 from ..settings import SETTINGS, Settings
 from ._html import has_html, html_tables, html_to_text
-from ._spacetables import find_space_tables
+from ._spacetables import find_space_tables, fold_lines
 
 Line = tuple[int, str]
 
@@ -150,7 +150,8 @@ def _pipe_table(rows: list[Line]) -> Table:
 
 def _plain_lines_to_blocks(lines: list[Line], settings: Settings) -> list[Block]:
     out: list[Block] = []
-    spans = find_space_tables(lines, settings)
+    folded = fold_lines(lines)
+    spans = find_space_tables(lines, settings, folded)
     k = 0
     idx = 0
     while idx < len(lines):
@@ -161,6 +162,7 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings) -> list[Block]
             k += 1
             continue
         no, raw = lines[idx]
+        ftext: str | None = folded[idx]
         idx += 1
         if not raw.strip() or _MD_HR.match(raw):
             continue
@@ -185,8 +187,9 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings) -> list[Block]
                 and not (k < len(spans) and spans[k][0] == idx) \
                 and not split_marker(normalize_text(lines[idx][1]))[0]:
             raw = raw.rstrip() + " " + lines[idx][1].strip()
+            ftext = None
             idx += 1
-        out.append(_paragraph(no, raw))
+        out.append(_paragraph(no, raw, folded=ftext))
     return out
 
 
@@ -199,10 +202,10 @@ def _md_depth(raw: str) -> int:
     return len(m.group(1)) if m else 0
 
 
-def _paragraph(no: int, raw: str, heading: int = 0) -> Paragraph:
+def _paragraph(no: int, raw: str, heading: int = 0, folded: str | None = None) -> Paragraph:
     s = raw.rstrip()
     indent = len(s) - len(s.lstrip(" \u3000"))
-    body = s.strip()
+    body = (folded if folded is not None else fold(s)).strip()
     if body.startswith("#"):
         heading = heading or _md_depth(body)
         body = _MD_HEADING.sub("", body)
@@ -212,7 +215,7 @@ def _paragraph(no: int, raw: str, heading: int = 0) -> Paragraph:
         body = _MD_BOLD.sub(_unbold, body)
     if "<" in body and has_html(body):
         body = html_to_text(body)
-    text = normalize_text(body)
+    text = normalize_text(body, folded=True)
     marker, rest = split_marker(text)
     if marker in ("-", "*") and rest:
         # a Markdown list dash followed by a real marker: keep the inner one

@@ -120,7 +120,10 @@ def drop_summary_entries(heads: list[Heading], blocks: list[Block]) -> list[Head
              for i, h in enumerate(heads)]
     window = 400  # a summary list is repeated within the same part of the report
     sets = [frozenset(k) for k in keys]
-    recurs = [empty[i] and any(_similar(keys[i], keys[j], sets[i], sets[j]) for j in range(i + 1, min(n, i + window)))
+    # a summary entry comes back as a numbered heading, never as a part heading
+    numbered = [h.kind not in ("part", "square", "mdhead") for h in heads]
+    recurs = [empty[i] and any(numbered[j] and _similar(keys[i], keys[j], sets[i], sets[j])
+                               for j in range(i + 1, min(n, i + window)))
               for i in range(n)]
     drop = list(recurs)
     # a run of empty headings of one kind is a summary list when any of them recurs
