@@ -31,6 +31,7 @@ _JO_TOKEN = re.compile(r"^" + _N + r"조$")
 _PAREN_TOKEN = re.compile(r"^\((?:[+\-△▲]?" + _N + r"%?|-)\)\*{0,2}$")
 _YEARISH = re.compile(r"^(?:19|20)\d{2}(?:\.\d{1,2}월?)?(?:년)?$|^\d{1,2}월$|^\d{4}\.\d{1,2}월$")
 _DIGIT = re.compile(r"\d")
+_ROW_END = re.compile(r"[\d)/%*-]\s*$")  # a table row ends in a value
 _EOK_PART = re.compile(r"\d,\d{3}|\d{1,4}")
 _YEAR4 = re.compile(r"\d{4}")
 _YEAR_START = re.compile(r"(?:19|20)\d{2}")
@@ -273,7 +274,7 @@ def find_space_tables(lines: list[Line], settings: Settings,
     texts = [t.strip() for t in (folded if folded is not None else fold_lines(lines))]
     rows: dict[int, tuple[str, list[str]]] = {}
     for i, t in enumerate(texts):
-        if t and _DIGIT.search(t):
+        if t and _ROW_END.search(t) and _DIGIT.search(t):
             r = parse_numeric_row(t)
             if r is not None:
                 rows[i] = r

@@ -54,7 +54,7 @@ class Heading:
 
 def heading_kind(p: Paragraph) -> str | None:
     """The outline kind of a paragraph, or None when it is body text."""
-    if not p.text or _TOC_LINE.search(p.text):
+    if not p.text or (p.text[-1].isdigit() and _TOC_LINE.search(p.text)):
         return None  # empty, or a table-of-contents line with a dot leader and page number
     k = marker_kind(p.marker)
     if k in RANK:
@@ -75,7 +75,7 @@ def _has_content(blocks: list[Block], start: int, end: int) -> bool:
     for b in blocks[start + 1:end]:
         if not isinstance(b, Paragraph):
             return True
-        if b.text and not _TOC_LINE.search(b.text):
+        if b.text and not (b.text[-1].isdigit() and _TOC_LINE.search(b.text)):
             return True
     return False
 
