@@ -1,0 +1,133 @@
+"""Header lines of space-separated tables, split into cells.
+
+Exports lose the spacing that separated header cells, and spaced-out labels
+("구 분", "합 계") look like several words.  ``split_header`` reads a header line
+as ``n`` cells: spaced syllables are paired into words (계 stands alone), then a
+small dynamic programme joins the remaining tokens at the cheapest places,
+preferring known header words.  ``align_to_groups`` places a spanning header
+line over the 계/소계 groups of the line below.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..normalize.text import normalize_text
+
+_YEAR4 = re.compile(r"\d{4}")
+_YEAR_START = re.compile(r"(?:19|20)\d{2}")
+
+HEADER_WORDS = {
+    "구분", "합계", "계", "소계", "총계", "증감", "비고", "예산액", "집행액", "잔액", "정원", "현원",
+    "건수", "예산", "금액", "연도", "연번", "번호", "항목", "내용", "분야", "대상", "기간", "목표",
+    "실적", "비율", "집행률", "일반직", "별정직", "임기제", "관리운영직", "누적", "사업수", "예산현액",
+}
+
+LABEL_HEADERS = {"구분", "연도", "항목", "분야", "연번", "번호", "부서", "기관", "연도구분"}
+
+
+def split_header(text: str, n: int) -> list[str]:
+    """Split a header line into ``n`` cells (or fewer when it has fewer tokens)."""
+    toks = text.split()
+    if len(toks) > 40:
+        return normalize_text(text).split()[:n]
+    paired = _pair_syllables(toks)
+    if len(paired) <= n:
+        return paired
+    toks = paired
+    # dynamic programme over contiguous groups: minimise the cost of joins
+    inf = float("inf")
+    m = len(toks)
+    best = [[inf] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for i in range(1, m + 1):
+        for g in range(1, min(i, n) + 1):
+            for j in range(g - 1, i):
+                if best[j][g - 1] == inf:
+                    continue
+                c = best[j][g - 1] + _group_cost(toks[j:i])
+                if c < best[i][g]:
+                    best[i][g], back[i][g] = c, j
+    groups, i, g = [], m, n
+    while g > 0:
+        j = back[i][g]
+        groups.append(toks[j:i])
+        i, g = j, g - 1
+    groups.reverse()
+    return [normalize_text(" ".join(grp)) if not all(len(t) == 1 for t in grp) else "".join(grp)
+            for grp in groups]
+
+
+def _pair_syllables(toks: list[str]) -> list[str]:
+    """Spaced-out header words: a run of single syllables is read as two-syllable
+    words ("이 월 신 소" → 이월, 신소), except that 계 where a word would begin
+    stands alone ("계 이 월 신 소 계 승 소" → 계, 이월, 신소, 계, 승소; "소 계" →
+    소계).  An odd run without 계 is one spaced-out word ("진 행 중" → 진행중)."""
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        if not _single_syllable(toks[i]):
+            out.append(toks[i])
+            i += 1
+            continue
+        j = i
+        while j < len(toks) and _single_syllable(toks[j]):
+            j += 1
+        run = toks[i:j]
+        i = j
+        if len(run) % 2 and "계" not in run:
+            out.append("".join(run))
+            continue
+        k = 0
+        while k < len(run):
+            if run[k] == "계" or k + 1 >= len(run):
+                out.append(run[k])
+                k += 1
+            else:
+                out.append(run[k] + run[k + 1])
+                k += 2
+    return out
+
+
+def _single_syllable(t: str) -> bool:
+    return len(t) == 1 and "가" <= t <= "힣"
+
+
+def _group_cost(grp: list[str]) -> float:
+    joined = "".join(grp)
+    cost = 0.0
+    if len(grp) == 1:
+        if grp[0] in HEADER_WORDS:
+            return -0.5  # a known header word is a cell of its own
+        return 0.6 if len(grp[0]) == 1 and grp[0] not in ("계",) else 0.0
+    if joined in HEADER_WORDS:
+        return -1.0
+    for a, b in zip(grp, grp[1:], strict=False):
+        if len(a) == 1 and len(b) == 1:
+            cost += 0.0
+        elif _YEAR4.match(a) and not _YEAR4.match(b):
+            cost += 1.0
+        else:
+            cost += 2.0
+    years = sum(1 for t in grp if _YEAR_START.match(t))
+    return cost + (3.0 if years > 1 else 0.0)
+
+
+_GROUP_START = {"계", "소계", "합계"}
+
+
+def align_to_groups(own: list[str], cells: list[str], child: list[str], width: int) -> list[str]:
+    """Place a spanning header line's labels over the groups of the line below:
+    each group of a Korean table begins with its 계/소계 column ("확진환자 의사환자"
+    over "소계 격리중 퇴원 사망 소계 검사중 결과음성")."""
+    labels = [c for c in own if c and c not in LABEL_HEADERS]
+    starts = [i for i, c in enumerate(child) if c in _GROUP_START]
+    if not labels or len(labels) != len(starts) or len(own) >= width:
+        return cells
+    out = [""] * width
+    if own and own[0] in LABEL_HEADERS:
+        out[0] = own[0]
+    for lab, pos in zip(labels, starts, strict=True):
+        out[pos] = lab
+    return out
