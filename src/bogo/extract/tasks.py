@@ -63,12 +63,7 @@ def _task_headings(roots: list[Heading]) -> list[Heading]:
 
 def _span_end(layout: Layout, h: Heading) -> int:
     """Block index where heading ``h``'s section ends."""
-    heads = layout.headings
-    pos = next(i for i, x in enumerate(heads) if x is h)
-    for nxt in heads[pos + 1:]:
-        if nxt.rank <= h.rank:
-            return nxt.index
-    return len(layout.blocks)
+    return h.end
 
 
 def _part_texts(layout: Layout, start: int, end: int) -> list[str]:

@@ -16,7 +16,7 @@ from ..normalize.markers import split_marker
 from .captions import caption_for, clean_caption, find_unit, notes_after
 from .headers import fill_header, table_header_rows
 from .meta import extract_meta
-from .outline import Heading, outline, walk
+from .outline import Heading, outline, section_ends, walk
 
 
 @dataclass(slots=True)
@@ -70,6 +70,7 @@ def analyse(doc: Document) -> Layout:
     blocks = unwrap_boxes(doc.blocks)
     roots = outline(blocks)
     heads = sorted(walk(roots), key=lambda h: h.index)
+    section_ends(heads, len(blocks))
     section_of: list[Heading | None] = [None] * len(blocks)
     k, cur = 0, None
     for i in range(len(blocks)):

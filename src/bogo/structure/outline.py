@@ -50,6 +50,7 @@ class Heading:
     id: str = ""
     level: int = 0
     parent: Heading | None = None
+    end: int = 0        # block index where the section ends (set by ``section_ends``)
 
 
 def heading_kind(p: Paragraph) -> str | None:
@@ -176,3 +177,15 @@ def walk(nodes: list[Heading]):
     for h in nodes:
         yield h
         yield from walk(h.children)
+
+
+def section_ends(heads: list[Heading], n_blocks: int) -> None:
+    """Set each heading's ``end``: the block index of the next heading of the
+    same or a higher level (headings in document order)."""
+    open_: list[Heading] = []  # ranks strictly increase from bottom to top
+    for h in heads:
+        while open_ and open_[-1].rank >= h.rank:
+            open_.pop().end = h.index
+        open_.append(h)
+    for o in open_:
+        o.end = n_blocks
