@@ -1,8 +1,9 @@
 """Arithmetic helpers shared by the table checks: tolerances, pairs, percentages.
 
 Rounding policy (spec §4): integer amounts and counts are compared exactly,
-unless the table's unit or notes say the figures are rounded (억원, 조원, a
-반올림 note) — then a sum of ``n`` parts may be off by ``n × 0.5`` unit.  A
+unless the table shows that its figures are rounded (a 반올림 note, or its own
+sums: :mod:`bogo.checks.rounding`) — then a sum of ``n`` parts may be off by
+``n × 0.5`` unit.  A
 printed percentage matches a ratio when the ratio rounded half-up *or* truncated
 to the printed decimals equals it.  A lone number in a "정원 / 현원" column is
 ambiguous ("1" may be either side) and is tried both ways.
@@ -20,10 +21,13 @@ EPS = 1e-9
 MAX_AMBIGUOUS = 4
 
 
-def tolerance(g: Grid, n_parts: int, cells: Iterable[Num] = ()) -> float:
+def tolerance(g: Grid, n_parts: int, cells: Iterable[Num] = (), diff: bool = False) -> float:
+    """How far a relation of ``n_parts`` parts may be off: ½ unit of the last printed
+    decimal per part when the figures have decimals or the table shows rounding
+    (:mod:`bogo.checks.rounding`; ``diff`` for 증감/잔액), else nothing."""
     d = max((x.decimals for x in cells), default=0)
     step = 10 ** -d
-    if g.rounding or d:
+    if (g.rounding_diff if diff else g.rounding) or d:
         return n_parts * 0.5 * step + EPS
     return EPS
 

@@ -28,6 +28,7 @@ _JO = re.compile(r"^(?P<jo>\d[\d,]*)\s*조\s*(?P<rest>[\d,]*)\s*(?P<tail>\(.*\))
 _PAREN_TAIL = re.compile(r"\([^()]*\)$")
 _COUNT_EXCLUDED = re.compile(r"(사업수|건수|개수|사업\s*수).{0,30}제외")
 _ROUNDING_NOTE = re.compile(r"반올림|단수|절사|사사오입")
+_COARSE_UNIT = re.compile(r"억원|조원")
 
 
 def table_name(t: TableRec) -> str:
@@ -153,7 +154,14 @@ class Grid:
     label_cols: int
     row_labels: list[list[str]]
     cells: list[list[Num]]
+    #: sums may be off by ½ unit per part (set by :mod:`bogo.checks.rounding`)
     rounding: bool = False
+    #: differences (증감, 잔액) may be off by one unit (idem)
+    rounding_diff: bool = False
+    #: a ※ note says the figures are rounded (반올림, 단수조정, 사사오입, 절사)
+    rounding_note: bool = False
+    #: amounts in 억원/조원 (unit or caption headline): rounded from won, as ratio operands
+    coarse_unit: bool = False
     counts_excluded: bool = False
     strict_header: bool = False
     misaligned: bool = False
@@ -210,14 +218,16 @@ def build_grid(table: TableRec) -> Grid:
         row_labels.append(lab)
         prev = lab
     notes = " ".join(table.notes)
-    # the unit, or a 억원/조원 headline in the caption ("일반회계 : 총 5,556억원"), says
-    # the figures are rounded from won: a sum may be off by half a unit per part
+    # the unit, or a 억원/조원 headline in the caption ("일반회계 : 총 5,556억원"): the
+    # amounts are rounded from won (a ratio of two of them is approximate); whether
+    # sums may be off by half a unit per part is decided by bogo.checks.rounding
     unit = (table.unit or "") + " " + (table.caption or "")
     raw_labels = [" ".join(dict.fromkeys(h[j].strip() for h in hdr if h[j].strip())) for j in range(ncols)]
     g = Grid(table=table, ncols=ncols, paths=paths, labels=labels, raw_labels=raw_labels,
              label_cols=label_cols,
              row_labels=row_labels, cells=cells, header_offset=offset,
-             rounding=bool(re.search(r"억원|조원", unit)) or bool(_ROUNDING_NOTE.search(notes)),
+             rounding_note=bool(_ROUNDING_NOTE.search(notes)),
+             coarse_unit=bool(_COARSE_UNIT.search(unit)) or bool(_ROUNDING_NOTE.search(notes)),
              counts_excluded=bool(_COUNT_EXCLUDED.search(notes)),
              strict_header=bool(table.spans) or len(header) == 1)
     # a bare "/" (an empty 정원/현원 pair) comes from space-separated layouts whose
@@ -225,6 +235,8 @@ def build_grid(table: TableRec) -> Grid:
     g.misaligned = any(x.strip() == "/" for r in body for x in r)
     g.col_kind = [_col_total(p) for p in paths]
     g.row_kind = [_row_total(lab) for lab in row_labels]
+    from .rounding import analyse  # needs the total structure of the grid
+    g.rounding, g.rounding_diff = analyse(g)
     return g
 
 

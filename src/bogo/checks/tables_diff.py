@@ -63,27 +63,12 @@ def diff_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
     Traps:
         Without years or a formula the direction is taken from the rows: most rows
         must agree before one is flagged.  증감률 (rate) columns are T104's.
-        억원 tables allow one unit of rounding.
+        A table that shows rounding (bogo.checks.rounding) allows one unit.
     """
     chk = REGISTRY["T102"]
     g = ctx.grid(table)
-    for d in range(g.label_cols, g.ncols):
-        lab = g.labels[d]
-        if "증감" not in lab and "전년대비" not in lab or any(w in lab for w in ("율", "률", "%")):
-            continue
-        pair = _compared(g, d)
-        if not pair:
-            continue
-        later, earlier, sure = pair
-        rows = [r for r in g.data_rows() if g.cells[r][d].value is not None
-                and (g.cells[r][later].numeric or g.cells[r][earlier].numeric)]
-        if not sure:
-            fwd = sum(_ok(g, r, d, later, earlier) for r in rows)
-            back = sum(_ok(g, r, d, earlier, later) for r in rows)
-            if back > fwd:
-                later, earlier = earlier, later
-            if max(fwd, back) * 2 <= len(rows):
-                continue
+    for d, later, earlier in diff_columns(g):
+        rows = _rows(g, d, later, earlier)
         for r in rows:
             if not _ok(g, r, d, later, earlier):
                 exp = value_of(g.cells[r][later]) - value_of(g.cells[r][earlier])
@@ -93,10 +78,46 @@ def diff_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
                                   col=g.col_name(d), table_label=table_name(table))
 
 
+def diff_columns(g: Grid) -> list[tuple[int, int, int]]:
+    """(증감 column, later, earlier) for each 증감 column whose compared columns are
+    known — from the header, or from the direction most rows agree on (within one
+    unit, so that rounding does not hide the direction)."""
+    out = []
+    for d in range(g.label_cols, g.ncols):
+        lab = g.labels[d]
+        if "증감" not in lab and "전년대비" not in lab or any(w in lab for w in ("율", "률", "%")):
+            continue
+        pair = _compared(g, d)
+        if not pair:
+            continue
+        later, earlier, sure = pair
+        if not sure:
+            rows = _rows(g, d, later, earlier)
+            fwd = sum(_near(g, r, d, later, earlier) for r in rows)
+            back = sum(_near(g, r, d, earlier, later) for r in rows)
+            if back > fwd:
+                later, earlier = earlier, later
+            if max(fwd, back) * 2 <= len(rows):
+                continue
+        out.append((d, later, earlier))
+    return out
+
+
+def _rows(g: Grid, d: int, later: int, earlier: int) -> list[int]:
+    return [r for r in g.data_rows() if g.cells[r][d].value is not None
+            and (g.cells[r][later].numeric or g.cells[r][earlier].numeric)]
+
+
+def _near(g: Grid, r: int, d: int, later: int, earlier: int) -> bool:
+    cells = [g.cells[r][later], g.cells[r][earlier], g.cells[r][d]]
+    step = 10 ** -max(x.decimals for x in cells)
+    return abs(value_of(cells[2]) - value_of(cells[0]) + value_of(cells[1])) <= step + 1e-9
+
+
 def _ok(g: Grid, r: int, d: int, later: int, earlier: int) -> bool:
     cells = [g.cells[r][later], g.cells[r][earlier], g.cells[r][d]]
     exp = value_of(cells[0]) - value_of(cells[1])
-    return abs(value_of(cells[2]) - exp) <= tolerance(g, 2, cells)
+    return abs(value_of(cells[2]) - exp) <= tolerance(g, 2, cells, diff=True)
 
 
 def _find(g: Grid, *words: str, exclude: tuple[str, ...] = ()) -> int | None:
@@ -133,7 +154,7 @@ def balance_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
         if x.value is None or b.value is None:
             continue
         exp = value_of(b) - value_of(s)
-        if abs(value_of(x) - exp) > tolerance(g, 2, [b, s, x]):
+        if abs(value_of(x) - exp) > tolerance(g, 2, [b, s, x], diff=True):
             yield chk.finding(found=fmt_num(x.value), expected=fmt_num(exp), budget=g.col_name(bud),
                               spent=g.col_name(spent), line=g.row_line(r), table=table.id,
                               row=g.row_name(r), col=g.col_name(bal), table_label=table_name(table))

@@ -105,7 +105,7 @@ def pct_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
         for r, c, p, d, own in fam:
             cands = _candidates(g, r, c, own, totals)
             ok = {k for k, (v, rel) in cands.items()
-                  if pct_matches(p, v, d, abs(v) * rel if g.rounding else 0.0)}
+                  if pct_matches(p, v, d, abs(v) * rel if g.coarse_unit else 0.0)}
             info.append((r, c, p, d, cands, ok))
         keys = Counter(k for *_, ok in info for k in ok)
         best, n = keys.most_common(1)[0] if keys else (None, 0)
