@@ -16,7 +16,7 @@ env: $(STAMP)
 
 demo: $(STAMP)
 	$(VENV)/bin/bogo demo examples
-	-$(VENV)/bin/bogo check examples/*.txt
+	$(VENV)/bin/bogo check examples/*.txt --fail-on never
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench

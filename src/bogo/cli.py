@@ -128,7 +128,8 @@ def _codes(v: str | None) -> list[str] | None:
 def demo_cmd(
     folder: Annotated[Path, typer.Argument(help="예제 폴더")] = Path("examples"),
 ) -> None:
-    files = sorted(p for p in folder.glob("*") if p.suffix.lower() in (".txt", ".md", ".html", ".hwpx", ".hwp", ".pdf"))
+    files = sorted(p for p in folder.glob("*") if p.suffix.lower() in (".txt", ".md", ".html", ".hwpx", ".hwp", ".pdf")
+                   and p.stem.lower() != "readme")
     if not files:
         _fail(BogoError(folder, "예제 파일이 없습니다"))
     for f in files:
