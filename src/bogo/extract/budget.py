@@ -63,10 +63,9 @@ def _money(u: str | None) -> str | None:
 
 
 def _preceding_text(layout: Layout, i: int) -> list[str]:
-    tb = layout.table_blocks[i] if i < len(layout.table_blocks) else None
-    k = next((n for n, b in enumerate(layout.blocks) if b is tb), None)
-    if k is None:
+    if i >= len(layout.table_index):
         return []
+    k = layout.table_index[i]
     out = []
     for b in reversed(layout.blocks[max(0, k - 5):k]):
         if isinstance(b, Table):

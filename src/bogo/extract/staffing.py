@@ -85,11 +85,9 @@ def _context(layout: Layout, i: int, t: TableRec) -> str:
     """Caption plus the text of the paragraphs just above the table."""
     from ..blocks import Paragraph, Table
     texts = [t.caption or ""]
-    tb = layout.table_blocks[i] if i < len(layout.table_blocks) else None
-    try:
-        k = next(n for n, b in enumerate(layout.blocks) if b is tb)
-    except StopIteration:
+    if i >= len(layout.table_index):
         return " ".join(texts)
+    k = layout.table_index[i]
     for b in reversed(layout.blocks[max(0, k - 5):k]):
         if isinstance(b, Table):
             break

@@ -29,6 +29,7 @@ class Layout:
     table_blocks: list[Table]
     headings: list[Heading]
     section_of: list[Heading | None] = field(default_factory=list)
+    table_index: list[int] = field(default_factory=list)  # block index of each table
 
     @property
     def year_month(self) -> tuple[int | None, int | None]:
@@ -80,6 +81,7 @@ def analyse(doc: Document) -> Layout:
         section_of[i] = cur
     tables: list[TableRec] = []
     table_blocks: list[Table] = []
+    table_index: list[int] = []
     for i, b in enumerate(blocks):
         if not isinstance(b, Table) or b.n_rows == 0:
             continue
@@ -109,5 +111,7 @@ def analyse(doc: Document) -> Layout:
             notes=notes_after(after), as_of=as_of, role=role, row_lines=row_lines,
         ))
         table_blocks.append(b)
+        table_index.append(i)
     return Layout(doc=doc, blocks=blocks, meta=extract_meta(blocks), outline=[_to_section(h) for h in roots],
-                  tables=tables, table_blocks=table_blocks, headings=heads, section_of=section_of)
+                  tables=tables, table_blocks=table_blocks, headings=heads, section_of=section_of,
+                  table_index=table_index)
