@@ -98,6 +98,7 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
 
 def _column_totals(g: Grid, table: TableRec, chk) -> Iterator[Finding]:
     per_group = []
+    broken: list[set[tuple[int, int]]] = []
     for tc, parts in col_groups(g):
         if _pair_col(g, tc):
             continue  # 정원/현원 totals across a row are T106's
@@ -111,12 +112,16 @@ def _column_totals(g: Grid, table: TableRec, chk) -> Iterator[Finding]:
             if abs(value_of(tot) - s) <= tolerance(g, len(cells), cells + [tot]):
                 holds += 1
                 continue
+            broken.append({(r, tc), *((r, c) for c in parts)})
             found.append(chk.finding(found=fmt_num(tot.value), expected=fmt_num(s), what="합계",
                                      line=g.row_line(r), table=table.id, row=g.row_name(r),
                                      col=g.col_name(tc), table_label=table_name(table)))
         per_group.append((found, holds, len(parts)))
     all_holds = sum(h for _, h, _ in per_group)
-    all_n = all_holds + sum(len(f) for f, _, _ in per_group)
+    # totals broken through one shared cell (a 소계 that is also a part of the 계)
+    # are one wrong figure, not a misread header
+    n_bad = 1 if len(broken) > 1 and set.intersection(*broken) else len(broken)
+    all_n = all_holds + n_bad
     table_ok = len(per_group) >= 2 and all_holds * 2 > all_n
     for found, holds, nparts in per_group:
         n = holds + len(found)

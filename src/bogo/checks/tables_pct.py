@@ -18,6 +18,7 @@ from .arith import pct_matches, round_half_up
 from .context import Context
 from .grid import Grid, table_name
 from .groups import part_columns, row_groups
+from .rates import Formula, is_rate_label, named_formula, own_formula
 from .registry import REGISTRY, register
 
 _RATE_WORDS = ("%", "비율", "비중", "율", "률")
@@ -28,7 +29,7 @@ def _candidates(g: Grid, r: int, c: int, own: float | None,
     """Candidate ratios (in %) for the percentage at (r, c): key → (value, relative
     error of the value when its operands are rounded to ±0.5 unit)."""
     row = g.cells[r]
-    nums = {k: row[k].value for k in part_columns(g) if k != c and row[k].value not in (None, 0)}
+    nums = {k: row[k].value for k in _amount_columns(g) if k != c and row[k].value not in (None, 0)}
     out: dict[tuple, tuple[float, float]] = {}
 
     def ratio(a: float, b: float) -> tuple[float, float]:
@@ -47,9 +48,20 @@ def _candidates(g: Grid, r: int, c: int, own: float | None,
                 out[("ratio", a, b)] = ratio(va, vb)
                 if va + vb:
                     out[("part", a, b)] = ratio(va, va + vb)
-        if tr is not None and tr != r and g.cells[tr][a].value:
+        if tr == r:
+            out[("share", a)] = (100.0, 0.0)  # the total row's share of itself
+        elif tr is not None and g.cells[tr][a].value:
             out[("share", a)] = ratio(va, g.cells[tr][a].value)
     return out
+
+
+def _amount_columns(g: Grid) -> list[int]:
+    """Columns a percentage may be computed from: the summable ones and averages
+    of amounts (연평균 규모, the base of 연평균 비중)."""
+    avg = [c for c in range(g.label_cols, g.ncols) if "평균" in g.labels[c]
+           and not is_rate_label(g.labels[c])
+           and any(row[c].numeric for row in g.cells) and not any(row[c].pct for row in g.cells)]
+    return sorted(set(part_columns(g)) | set(avg))
 
 
 def _pct_cells(g: Grid) -> list[tuple[int, int, float, int, float | None]]:
@@ -81,21 +93,31 @@ def pct_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
     Good:
         계   | 357,200 | 56,732 (15.9%)
 
-    Rounded half-up or truncated to the printed decimals both pass.
+    Rounded half-up or truncated to the printed decimals both pass, at the
+    column's usual precision: "16%" among "16.4%", "35.0%" is judged as 16.0%.
+    A rate whose name gives its operands (달성률 = 실적 ÷ 목표, 집행률 = 집행액 ÷
+    예산액, 반영률 = 반영 ÷ 제안, 승소율 = 승소 ÷ (승소 + 패소); bogo.checks.rates)
+    is judged against them, even alone in a one-row table.  Otherwise the formula
+    that explains most cells of the column is learned, and then binds every cell.
 
     Traps:
         The base is not printed: several are tried (row ratios, a/(a+b) as in
         승소율 = 승소/(승소+패소), share of the total row).  Growth rates (연평균
         증가율) match no simple ratio: with no formula confirmed by two or more
         cells the column is left alone; only a lone composite share is checked
-        against all bases.
+        against all bases.  Operands are named only when exactly one column carries
+        each name (in the rate's own header group first); a named formula that most
+        rows of its column break is a misreading and is not used.
     """
     chk = REGISTRY["T104"]
     g = ctx.grid(table)
     totals = {p: tr for tr, parts in row_groups(g) for p in parts}
     for tr, _ in row_groups(g):
         totals.setdefault(tr, tr)
-    cells = _pct_cells(g)
+    cells = _at_usual_precision(_pct_cells(g))
+    named, cells = _named(g, cells)
+    for r, c, p, d, exp in named:
+        yield _finding(chk, g, table, r, c, p, round_half_up(exp, d))
     one_row = len(g.data_rows()) == 1
     families: dict[object, list] = {}
     for cell in cells:
@@ -107,19 +129,75 @@ def pct_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
             ok = {k for k, (v, rel) in cands.items()
                   if pct_matches(p, v, d, abs(v) * rel if g.coarse_unit else 0.0)}
             info.append((r, c, p, d, cands, ok))
-        keys = Counter(k for *_, ok in info for k in ok)
-        best, n = keys.most_common(1)[0] if keys else (None, 0)
-        learned = best is not None and n >= 2 and n * 2 > len(info)
+        # a total row's 100% is every column's share of itself: no evidence
+        keys = Counter(k for r, *_, ok in info for k in ok if not (k[0] == "share" and totals.get(r) == r))
+        n = max(keys.values(), default=0)
+        # formulas explaining two or more cells and most of the cells they apply to;
+        # several tied ones (share of 계획기간 계 or of 연평균 규모) all stay possible
+        best = [k for k, v in keys.items() if v == n and n >= 2
+                and n * 2 > sum(k in x[4] and not (k[0] == "share" and totals.get(x[0]) == x[0])
+                                for x in info)]
         for r, c, p, d, cands, ok in info:
-            if ok or not cands:
+            mine = [k for k in best if k in cands]
+            if mine:
+                # the column's formula is known: a chance match with another base
+                # (41 ÷ (41 + 9) = 82.0%) does not excuse the cell
+                if any(k in ok for k in mine):
+                    continue
+                exp = cands[mine[0]][0]
+            elif ok or not cands:
                 continue
-            if learned and best in cands:
-                exp = cands[best][0]
             elif len(info) == 1 and fam[0][4] is not None:
                 k = ("share",) if ("share",) in cands else min(cands, key=lambda k: (k[-1] > c, abs(k[-1] - c)))
                 exp = cands[k][0]
             else:
                 continue
-            yield chk.finding(found=p, expected=round_half_up(exp, d), line=g.row_line(r),
-                              table=table.id, row=g.row_name(r), col=g.col_name(c),
-                              table_label=table_name(table))
+            yield _finding(chk, g, table, r, c, p, round_half_up(exp, d))
+
+
+def _finding(chk, g: Grid, table: TableRec, r: int, c: int, p: float, exp: float) -> Finding:
+    return chk.finding(found=p, expected=exp, line=g.row_line(r), table=table.id, row=g.row_name(r),
+                       col=g.col_name(c), table_label=table_name(table))
+
+
+def _at_usual_precision(cells: list) -> list:
+    """Each percentage judged at its column's usual precision: "16%" among "16.4%",
+    "35.0%" is read as 16.0%, not as any value from 15.5 to 16.9."""
+    usual: dict[tuple, int] = {}
+    for key in {(c, own is None) for _, c, _, _, own in cells}:
+        ds = Counter(d for _, c, _, d, own in cells if (c, own is None) == key)
+        usual[key] = max(ds, key=lambda d: (ds[d], d))
+    return [(r, c, p, max(d, usual[(c, own is None)]), own) for r, c, p, d, own in cells]
+
+
+def _named(g: Grid, cells: list) -> tuple[list, list]:
+    """Findings of the percentages whose operands the column's name gives
+    (:mod:`bogo.checks.rates`), and the cells left for the learned formulas.  A
+    named formula that most of its column's rows break is a misreading of the
+    names: its cells are left to the learned formulas."""
+    by_col: dict[tuple, list] = {}
+    for cell in cells:
+        by_col.setdefault((cell[1], cell[4] is None), []).append(cell)
+    found, rest = [], []
+    for (c, plain), col in by_col.items():
+        f = named_formula(g, c) if plain else own_formula(g, c)
+        judged = [x for x in (_judge(g, f, cell) for cell in col) if x is not None] if f else []
+        bad = [x for x in judged if x[4] is not None]
+        if not judged or (len(judged) > 1 and bad and len(bad) * 2 >= len(judged)):
+            rest.extend(col)
+            continue
+        found.extend(bad)
+    return found, rest
+
+
+def _judge(g: Grid, f: Formula, cell) -> tuple | None:
+    """(r, c, p, d, expected or None when it matches); None when not computable."""
+    r, c, p, d, _ = cell
+    a = g.cells[r][f.num].value
+    dens = [g.cells[r][k].value for k in f.den]
+    if a is None or any(v is None for v in dens) or not sum(dens):
+        return None
+    b = sum(dens)
+    v = a / b * 100
+    spread = abs(v) * (0.5 / abs(a) + 0.5 / abs(b)) if g.coarse_unit and a else 0.0
+    return r, c, p, d, None if pct_matches(p, v, d, spread) else v
