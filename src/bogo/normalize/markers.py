@@ -27,6 +27,8 @@ _MARKER = re.compile(
     r")\s*"
 )
 
+_HANGUL_ORD = "가나다라마바사아자차카타파하"
+
 SYMBOL_KIND = {
     "□": "square", "■": "square", "❑": "square", "◻": "square", "◼": "square",
     "○": "circle", "●": "circle", "◦": "small_circle", "∘": "small_circle", "❍": "circle",
@@ -42,6 +44,9 @@ def split_marker(text: str) -> tuple[str, str]:
     """Split a leading marker off ``text`` (already normalised)."""
     if not text:
         return "", text
+    c = text[0]
+    if "가" <= c <= "힣" and not (c in _HANGUL_ORD and text[1:2] in (".", ")")):
+        return "", text  # plain text: no marker starts with another syllable
     m = _MARKER.match(text)
     if not m or m.end() == 0:
         return "", text

@@ -72,12 +72,27 @@ def join_spaced(text: str) -> str:
             return parts[0] + " " + "".join(parts[1:])
         return "".join(parts)
 
-    if " " not in text:
+    if " " not in text or not _has_single_pair(text):
         return text
     text = _SPACED_RUN.sub(_join, text)
     if len(text) > 2 and text[1] == " ":
         text = _SPACED_PAIR_LABEL.sub(_pair, text)
     return text
+
+
+def _has_single_pair(text: str) -> bool:
+    """Two one-character words in a row: the only place a spaced label can be."""
+    prev = False
+    for tok in text.split(" "):
+        one = len(tok) == 1 or (len(tok) == 2 and (tok[0] in _OPEN or tok[1] in _CLOSE))
+        if one and prev:
+            return True
+        prev = one
+    return False
+
+
+_OPEN = "([「『<〈《【'\""
+_CLOSE = ")]」』>〉》】'\",.:·"
 
 
 def _pair(m: re.Match[str]) -> str:

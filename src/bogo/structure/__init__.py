@@ -83,7 +83,7 @@ def analyse(doc: Document) -> Layout:
     table_blocks: list[Table] = []
     table_index: list[int] = []
     for i, b in enumerate(blocks):
-        if not isinstance(b, Table) or b.n_rows == 0:
+        if not isinstance(b, Table) or b.n_rows == 0 or b.n_cols == 0:
             continue
         before = [x for x in blocks[max(0, i - 4):i] if isinstance(x, Paragraph)]
         after = [x for x in blocks[i + 1:i + 5] if isinstance(x, Paragraph)]

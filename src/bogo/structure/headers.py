@@ -32,7 +32,7 @@ def _is_data(text: str) -> bool:
 
 def detect_header_rows(grid: list[list[str]]) -> int:
     """Number of leading header rows of a span-filled grid."""
-    if len(grid) < 2:
+    if len(grid) < 2 or not grid[0]:
         return 0
     limit = min(4, len(grid) - 1)
     n = 0
