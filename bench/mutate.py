@@ -7,7 +7,23 @@ digit changed, two adjacent digits swapped, or a digit dropped — in the parsed
 ``TableRec``, re-run the table checks (T1xx, plus X201/X202 which compare
 tables) and see whether a new finding appears.  Prints the detection rate and
 the false-alarm count on the untouched originals (error findings not listed as
-confirmed defects in tests/checks/seed_defects.yaml).
+confirmed defects in tests/checks/seed_defects.yaml).  A mutation counts as
+detected when the set of findings changes — a new finding, or a changed found or
+expected value of an existing one (a second corruption in a row that already
+holds a planted defect changes that defect's figures).
+
+Equivalent mutants.  Some corruptions are, by construction, an equally valid
+printing of the same relation under the checks' documented tolerance, and no
+check can see them: "35.3%" → "35.2%" when the ratio is 35.26% (half-up and
+truncation both allowed), "35.0%" → "35%" (the same value), or a one-unit change
+of an amount in a table that shows rounding (bogo.checks.rounding: a ※ 반올림
+note, or small differences scattered over its totals), where every sum may be
+off by ½ unit per part.  A *missed* mutation is classed as equivalent only when
+the changed number moved by at most one unit of its last printed digit (of the
+column's usual precision for a percentage) and it is a percentage, or an amount
+in a table the checks treat as rounded.  Every other miss counts as a miss.  The
+bench prints the raw rate and the rate excluding equivalent mutants, with both
+counts.
 
     PYTHONPATH=src .venv/bin/python bench/mutate.py [-n 1000] [--seed 1]
 """
@@ -24,6 +40,7 @@ import yaml
 
 import bogo
 from bogo.checks.context import Context
+from bogo.checks.grid import parse_cell
 from bogo.checks.groups import col_groups, part_columns, row_groups
 from bogo.checks.registry import select_checks
 from bogo.checks.runner import check_report
@@ -104,6 +121,40 @@ def _reformat(digits: str, commas: bool) -> str:
     return whole + ("." + frac if frac else "")
 
 
+def equivalent(rep, t, r: int, c: int, old: str, new: str) -> bool:
+    """Is the (missed) corruption of cell (r, c) from ``old`` to ``new`` an equally
+    valid printing under the documented tolerance?  (see the module docstring)"""
+    t.rows[r][c] = new
+    try:
+        g = Context(rep).grid(t)
+    finally:
+        t.rows[r][c] = old
+    br = r - g.header_offset
+    a, b = parse_cell(old, t.unit), parse_cell(new, t.unit)
+    col = [row[c] for i, row in enumerate(g.cells) if i != br]
+    for va, vb, pct, dec in ((a.paren_pct, b.paren_pct, True, _dec(old.split("(")[-1])),
+                             (a.value, b.value, a.pct or _rate(g.labels[c]), a.decimals),
+                             (a.paren, b.paren, False, 0)):
+        if va is None or vb is None or va == vb:
+            continue
+        if pct:
+            usual = [x.decimals for x in col if x.numeric] if va is a.value else []
+            step = 10 ** -max(dec, max(set(usual), key=usual.count) if usual else 0)
+            return abs(va - vb) <= step + 1e-9
+        step = 10 ** -dec
+        return (g.rounding or g.rounding_diff) and abs(va - vb) <= step + 1e-9
+    return True  # the same value printed differently
+
+
+def _rate(label: str) -> bool:
+    return any(w in label for w in ("%", "율", "률", "비중"))
+
+
+def _dec(s: str) -> int:
+    s = s.split("%")[0]
+    return len(s.split(".")[1]) if "." in s else 0
+
+
 def known_defects() -> set[tuple[str, str, int]]:
     data = yaml.safe_load((ROOT / "tests" / "checks" / "seed_defects.yaml").read_text(encoding="utf-8"))
     return {(e["file"], e["code"], e["line"]) for k in ("seeds", "examples", "allowed")
@@ -142,6 +193,7 @@ def main(argv: list[str]) -> int:
         return 1
     detected, tried = 0, 0
     missed: list[str] = []
+    equiv: list[str] = []
     while tried < args.n:
         p, rep, base, cells = rng.choice(corpus)
         ti, r, c = rng.choice(cells)
@@ -159,12 +211,19 @@ def main(argv: list[str]) -> int:
             t.rows[r][c] = old
         if got != base:
             detected += 1
+        elif equivalent(rep, t, r, c, old, new):
+            equiv.append(f"{p.name} {t.id} row {r} col {c}: {old!r} → {new!r}")
         else:
             missed.append(f"{p.name} {t.id} row {r} col {c}: {old!r} → {new!r}")
+    real = tried - len(equiv)
     print(f"\nmutations: {tried}, detected: {detected} ({detected / tried:.1%})")
+    print(f"equivalent mutants (undetectable by construction): {len(equiv)}; "
+          f"excluding them: {detected} of {real} detected ({detected / max(real, 1):.1%})")
     print(f"false alarms (unexpected error findings) on the untouched originals: {false_alarms}")
     for m in missed[:args.show]:
         print("  missed:", m)
+    for m in equiv[:args.show]:
+        print("  equivalent:", m)
     return 0
 
 

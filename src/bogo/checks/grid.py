@@ -29,6 +29,7 @@ _PAREN_TAIL = re.compile(r"\([^()]*\)$")
 _COUNT_EXCLUDED = re.compile(r"(사업수|건수|개수|사업\s*수).{0,30}제외")
 _ROUNDING_NOTE = re.compile(r"반올림|단수|절사|사사오입")
 _COARSE_UNIT = re.compile(r"억원|조원")
+_YEAR_LABEL = re.compile(r"^(?:19|20)\d\d(?:년도?)?(?:[.\s]*\d{1,2}(?:월(?:말)?)?\.?)?$")
 
 
 def table_name(t: TableRec) -> str:
@@ -206,7 +207,7 @@ def build_grid(table: TableRec) -> Grid:
     label_cols = 0
     for j in range(ncols - 1):
         col = [row[j] for row in cells if row[j].text]
-        if col and sum(x.numeric for x in col) * 2 >= len(col):
+        if col and sum(x.numeric for x in col) * 2 >= len(col) and not _year_labels(col):
             break
         label_cols = j + 1
     row_labels = []
@@ -238,6 +239,11 @@ def build_grid(table: TableRec) -> Grid:
     from .rounding import analyse  # needs the total structure of the grid
     g.rounding, g.rounding_diff = analyse(g)
     return g
+
+
+def _year_labels(col: list[Num]) -> bool:
+    """A column of years ("2020.3월", "2019", "2018") labels its rows, it is not data."""
+    return len(col) >= 2 and all(_YEAR_LABEL.match(x.text) for x in col)
 
 
 def _col_total(path: list[str]) -> str | None:
