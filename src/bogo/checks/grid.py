@@ -170,6 +170,8 @@ class Grid:
     header_offset: int = 0
     col_kind: list[str | None] = field(default_factory=list)
     row_kind: list[str | None] = field(default_factory=list)
+    #: derived structure (total groups, part columns) computed once per grid
+    memo: dict[str, object] = field(default_factory=dict, repr=False)
 
     def row_name(self, r: int) -> str:
         parts = [x for x in self.row_labels[r] if x]
@@ -179,8 +181,12 @@ class Grid:
         return self.labels[c] or f"{c + 1}열"
 
     def data_rows(self) -> list[int]:
-        return [r for r in range(len(self.cells))
+        rows = self.memo.get("data_rows")
+        if rows is None:
+            rows = self.memo["data_rows"] = [
+                r for r in range(len(self.cells))
                 if any(self.cells[r][c].numeric for c in range(self.label_cols, self.ncols))]
+        return rows
 
     def row_line(self, r: int) -> int:
         """Best guess of the source line of body row ``r``."""

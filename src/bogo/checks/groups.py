@@ -11,9 +11,24 @@ column if it has one, else its columns; rate/average/change columns never count.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
 from .grid import Grid, is_non_part
 
 
+def _per_grid(fn: Callable[[Grid], list]) -> Callable[[Grid], list]:
+    """Compute ``fn(g)`` once per grid (the checks share it; callers do not mutate it)."""
+    @wraps(fn)
+    def inner(g: Grid) -> list:
+        key = fn.__name__
+        if key not in g.memo:
+            g.memo[key] = fn(g)
+        return g.memo[key]
+    return inner
+
+
+@_per_grid
 def row_groups(g: Grid) -> list[tuple[int, list[int]]]:
     """(total row, part rows) pairs for the row totals of ``g``."""
     data = g.data_rows()
@@ -59,6 +74,7 @@ def _in_any_sub(g: Grid, x: int, data: list[int]) -> bool:
     return any(g.row_kind[r] == "sub" and g.row_labels[r][0] == grp for r in data)
 
 
+@_per_grid
 def part_columns(g: Grid) -> list[int]:
     """Data columns whose cells may be summed (not labels, rates, changes)."""
     out = []
@@ -79,6 +95,7 @@ def _measure_level(g: Grid) -> bool:
     return len(last) != len(set(last))
 
 
+@_per_grid
 def col_groups(g: Grid) -> list[tuple[int, list[int]]]:
     """(total column, part columns) pairs for the column totals of ``g``."""
     cols = part_columns(g)
