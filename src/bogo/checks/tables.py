@@ -122,7 +122,9 @@ def _column_totals(g: Grid, table: TableRec, chk) -> Iterator[Finding]:
     # are one wrong figure, not a misread header
     n_bad = 1 if len(broken) > 1 and set.intersection(*broken) else len(broken)
     all_n = all_holds + n_bad
-    table_ok = len(per_group) >= 2 and all_holds * 2 > all_n
+    # two groups or more that hold exactly somewhere, and at least as often as
+    # they break, confirm a header guessed from 계/소계 columns
+    table_ok = len(per_group) >= 2 and all_holds >= 2 and all_holds * 2 >= all_n
     for found, holds, nparts in per_group:
         n = holds + len(found)
         if holds * 2 > n:
