@@ -39,6 +39,7 @@ from pathlib import Path
 import yaml
 
 import bogo
+from bogo.checks.arith import tolerance, value_of
 from bogo.checks.context import Context
 from bogo.checks.grid import parse_cell
 from bogo.checks.groups import col_groups, part_columns, row_groups
@@ -64,7 +65,15 @@ def participating(ctx: Context) -> list[tuple[int, int, int]]:
         for tr, parts in row_groups(g):
             out.update((ti, r, c) for r in [tr, *parts] for c in cols if g.cells[r][c].numeric)
         for tc, parts in col_groups(g):
-            out.update((ti, r, c) for r in g.data_rows() for c in [tc, *parts] if g.cells[r][c].numeric)
+            # a column total guessed from the header takes part in a relation only
+            # in the rows where it holds on the original: a header the reader could
+            # not rebuild (004's 소송 table) gives guessed groups that hold nowhere
+            for r in g.data_rows():
+                tot, cells = g.cells[r][tc], [g.cells[r][c] for c in parts]
+                if tot.value is None or not any(x.numeric for x in cells):
+                    continue
+                if abs(value_of(tot) - sum(value_of(x) for x in cells)) <= tolerance(g, len(cells), cells + [tot]):
+                    out.update((ti, r, c) for c in [tc, *parts] if g.cells[r][c].numeric)
         for c in range(g.label_cols, g.ncols):
             lab = g.labels[c]
             if any(w in lab for w in ("증가율", "증감률", "증감율")):

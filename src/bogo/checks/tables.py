@@ -153,7 +153,10 @@ def count_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
         by the reader (a label wrapped over two lines): counts are not judged.
         A ※ note saying the 사업수 excludes some items ("사업수는 행정운영경비 … 제외")
         makes the counts a different population: the check stays silent.
-        Percentages in parentheses are T104's.
+        Percentages in parentheses are T104's.  Across a row, the parenthesised
+        figures of a 소계 column (a daily change "(+22)") are judged against its
+        parts' only when every part carries one and the relation holds in at
+        least as many rows as it breaks.
     """
     chk = REGISTRY["T105"]
     g = ctx.grid(table)
@@ -174,6 +177,30 @@ def count_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
                 yield chk.finding(found=fmt_num(tot.paren), expected=fmt_num(s), line=g.row_line(tr),
                                   table=table.id, row=g.row_name(tr), col=g.col_name(c),
                                   table_label=table_name(table))
+    yield from _column_counts(g, table, chk)
+
+
+def _column_counts(g: Grid, table: TableRec, chk) -> Iterator[Finding]:
+    """Parenthesised figures across a row (a 소계 column's "(+22)" daily change
+    against its parts' changes): judged where every cell of the group carries
+    one, and only when they hold in at least as many rows as they break."""
+    for tc, parts in col_groups(g):
+        found, holds = [], 0
+        for r in g.data_rows():
+            tot, cells = g.cells[r][tc], [g.cells[r][c] for c in parts]
+            if tot.paren is None or tot.paren_pct or any(x.paren_pct for x in cells):
+                continue
+            if sum(x.paren is not None for x in cells) < max(2, len(cells) - 1):
+                continue
+            s = sum(x.paren or 0 for x in cells)
+            if abs(tot.paren - s) <= 1e-9:
+                holds += 1
+                continue
+            found.append(chk.finding(found=fmt_num(tot.paren), expected=fmt_num(s), line=g.row_line(r),
+                                     table=table.id, row=g.row_name(r), col=g.col_name(tc),
+                                     table_label=table_name(table)))
+        if found and holds and holds >= len(found):
+            yield from found
 
 
 def _amounts_consistent(g: Grid, tr: int, parts: list[int]) -> bool:
