@@ -20,8 +20,14 @@ def _spans(ctx: Context):
     """(line, DateSpan) of every date in the prose, computed once per run."""
     if ctx.year is None:
         return []
-    return ctx.memo("date_spans", lambda: [(ln, sp) for ln in ctx.lines or []
+    return ctx.memo("date_spans", lambda: [(ln, sp) for ln in ctx.lines or [] if _CANDIDATE.search(ln.text)
                                            for sp in find_dates(ln.text, ctx.year, ctx.month)])
+
+
+# Only a line with a written weekday (D301) or a number that cannot be a month or
+# a day of every month (D303) can give a finding here: scan just those lines.
+_CANDIDATE = re.compile(r"\(\s?[월화수목금토일]|(?<![\d,])(?:1[3-9]|[2-9]\d|0)\s*(?:월|\.\s*\d)"
+                        r"|[.월]\s*(?:29|3\d|[4-9]\d|0+)(?!\d)")
 
 
 @register("D301", "weekday-mismatch", "error",
