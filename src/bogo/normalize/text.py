@@ -45,6 +45,7 @@ _SYLLABLE = r"[가-힣]"
 # a run of single Hangul syllables (or digits) separated by single spaces
 _SPACED_RUN = re.compile(r"(?<![가-힣0-9A-Za-z])((?:[가-힣0-9] ){2,}[가-힣0-9])(?![가-힣0-9A-Za-z])")
 _SPACED_PAIR_LABEL = re.compile(r"^([가-힣]) ([가-힣])(?=$|\t| ?[:(\[0-9])")
+_SPACED_HINT = re.compile(r"[가-힣0-9] [가-힣0-9] [가-힣0-9]")
 _PUA = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
@@ -72,27 +73,13 @@ def join_spaced(text: str) -> str:
             return parts[0] + " " + "".join(parts[1:])
         return "".join(parts)
 
-    if " " not in text or not _has_single_pair(text):
+    if " " not in text:
         return text
-    text = _SPACED_RUN.sub(_join, text)
+    if _SPACED_HINT.search(text):  # cheap superset of _SPACED_RUN (no look-arounds)
+        text = _SPACED_RUN.sub(_join, text)
     if len(text) > 2 and text[1] == " ":
         text = _SPACED_PAIR_LABEL.sub(_pair, text)
     return text
-
-
-def _has_single_pair(text: str) -> bool:
-    """Two one-character words in a row: the only place a spaced label can be."""
-    prev = False
-    for tok in text.split(" "):
-        one = len(tok) == 1 or (len(tok) == 2 and (tok[0] in _OPEN or tok[1] in _CLOSE))
-        if one and prev:
-            return True
-        prev = one
-    return False
-
-
-_OPEN = "([「『<〈《【'\""
-_CLOSE = ")]」』>〉》】'\",.:·"
 
 
 def _pair(m: re.Match[str]) -> str:

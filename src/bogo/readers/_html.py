@@ -10,6 +10,7 @@ resolves entities from outside or touches the network.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 
 from lxml import etree, html
@@ -55,10 +56,19 @@ def _node_text(node, skip_tables: bool = True) -> str:
     return "".join(parts)
 
 
+_CHECKBOX = re.compile(r"<input\b[^>]*type\s*=\s*[\"']?checkbox[^>]*>", re.I)
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+
+
 def html_to_text(fragment: str) -> str:
     """Flatten an HTML fragment (a table cell of a text export) to plain text."""
     if not has_html(fragment):
         return fragment
+    if "<table" not in fragment.lower():
+        # no nested table: tags become spaces, a checkbox becomes "□"
+        text = _SCRIPT.sub(" ", fragment)
+        text = _CHECKBOX.sub(" □ ", text)
+        return html_lib.unescape(_TAG.sub(" ", text))
     try:
         root = html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
