@@ -110,6 +110,10 @@ _ALTS = [
     r"(?P<none>(?<![가-힣])수시)",
 ]
 ATOM = re.compile("|".join(_ALTS))
+# Every alternative of ATOM begins with one of these characters (a digit, the
+# year apostrophe, or the first syllable of 내년/금년/올해/명년, 상·하반기, 상시,
+# 제N분기, 연중/연초/연말/연내, 매월…, 수시): the scanner tries ATOM only there.
+START = re.compile(r"[\d'내금올명상하제연매수]")
 
 WEEKDAY = re.compile(r"\s?\(\s?(?P<w>[월화수목금토일])(?:요일)?\s?\)")
 TILDE = re.compile(r"\s{0,2}~\s{0,2}")

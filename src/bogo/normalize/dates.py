@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import re
 from dataclasses import dataclass
 
 from bogo.normalize import _date_patterns as P
@@ -232,6 +233,18 @@ def _context_ok(text: str, s: int, e: int) -> bool:
     return (s == 0 or text[s - 1] in "(,:·[") and (e == n or text[e] in "),(]")
 
 
+def _next_atom(text: str, i: int) -> re.Match[str] | None:
+    """``P.ATOM.search(text, i)``, tried only where an alternative can begin."""
+    while True:
+        s = P.START.search(text, i)
+        if s is None:
+            return None
+        m = P.ATOM.match(text, s.start())
+        if m is not None:
+            return m
+        i = s.start() + 1
+
+
 def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
     out: list[DateSpan] = []
     last_end = 0
@@ -239,7 +252,7 @@ def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
     i = 0
     n = len(text)
     while i < n:
-        m = P.ATOM.search(text, i)
+        m = _next_atom(text, i)
         if m is None:
             break
         carry = None
