@@ -22,15 +22,19 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 import bogo  # noqa: E402
+from bogo.normalize.numbers import parse_composite  # noqa: E402
 
 SEEDS = sorted((REPO.parent / "shared" / "seeds").glob("*.txt"))
 EXAMPLES = sorted((REPO / "examples").glob("*.txt"))
 
 
 def median_ms(fn, runs: int = 15) -> float:
+    """Median wall time of ``fn`` after one warm-up run.  The cell-parsing cache
+    is cleared before every run, so a run never profits from the previous one."""
     fn()
     times = []
     for _ in range(runs):
+        parse_composite.cache_clear()
         t0 = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t0) * 1000)

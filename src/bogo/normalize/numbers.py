@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NUM = r"[△▲▽▼+\-]?\s?\d[\d,]*(?:\.\d+)?"
 _NUMBER = re.compile(r"^\s*(?P<sign>[△▲▽▼+\-]?)\s?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?\s*(?P<pct>%)?\s*(?P<star>\*+)?\s*$")
@@ -69,9 +70,11 @@ class Composite:
     pct: bool = False
 
 
+@lru_cache(maxsize=8192)
 def parse_composite(text: str | None) -> Composite:
     """Parse a cell: "306 / 274 (139)", "2,438,845 (78)", "56,732 (15.9%)",
-    "1 /", "/ 1", "26,920 (-)", "-645,131*", "15.9%", "-" or text."""
+    "1 /", "/ 1", "26,920 (-)", "-645,131*", "15.9%", "-" or text.  The result
+    is immutable and cached: the same cell text is read by several stages."""
     t = (text or "").strip()
     if t in _NONE:
         return Composite(text=t)

@@ -86,6 +86,8 @@ def _similar(a: str, b: str, sa: frozenset | None = None, sb: frozenset | None =
         return True
     if abs(len(a) - len(b)) > max(3, len(a) // 5) or not a or not b:
         return False
+    if a[:2] != b[:2] and a[-2:] != b[-2:]:
+        return False  # a recurring title keeps its beginning or its end
     sa, sb = sa or frozenset(a), sb or frozenset(b)
     if len(sa & sb) < 0.6 * len(sa | sb):
         return False
