@@ -35,7 +35,9 @@ class Layout:
     def year_month(self) -> tuple[int | None, int | None]:
         d = self.meta.date
         if not d:
-            return None, None
+            # no cover date: a year in the title ("2025년 업무계획") still dates the plans
+            m = re.search(r"(?<!\d)((?:19|20)\d{2})\s*년", self.meta.title or "")
+            return (int(m.group(1)), None) if m else (None, None)
         m = re.match(r"(\d{4})-(\d{2})", d)
         return (int(m.group(1)), int(m.group(2))) if m else (None, None)
 
