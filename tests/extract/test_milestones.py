@@ -129,3 +129,12 @@ def test_past_years_in_plan_text_are_not_milestones():
     items = [PlanItem(task="k1", heading="추진계획", text="외부 고문 선임비율 '14년 34%에서 '17년 21%로 감소, 개선안 마련 : '18. 9월", line=5)]
     got = [(m.raw, m.start, m.end) for m in extract_milestones(items, 2018, 7)]
     assert got == [("'18. 9월", "2018-09", "2018-09")]
+
+
+def test_year_round_word_gives_way_to_the_written_date():
+    items = [PlanItem(task="k1", heading="향후 일정", text="인건비 집행액 및 연중 입·퇴사자 현황 조사 : '20. 4월 중", line=9),
+             PlanItem(task="k1", heading="향후 일정", text="온라인 상시교육체계 마련('20.10.)", line=10),
+             PlanItem(task="k1", heading="향후 일정", text="점검반 운영 및 컨설팅 : 연중", line=11)]
+    got = [(m.raw, m.start, m.end) for m in extract_milestones(items, 2020, 4)]
+    assert got == [("'20. 4월 중", "2020-04", "2020-04"), ("'20.10.", "2020-10", "2020-10"),
+                   ("연중", "2020-01", "2020-12")]

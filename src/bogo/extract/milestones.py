@@ -81,6 +81,9 @@ def period_of_heading(title: str, report_year: int) -> tuple[str, str] | None:
     return period_of_title(title, report_year)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _before_year(s, report_year: int) -> bool:
     last = s.end or s.start
     return last is not None and int(last[:4]) < report_year
@@ -95,6 +98,11 @@ def extract_milestones(items: Iterable[PlanItem], report_year: int,
                  if s.kind not in ("none", "invalid")]
         if any(s.kind != "year" for s in spans):
             spans = [s for s in spans if s.kind != "year"]
+        # "연중 입·퇴사자 현황 조사 : '20. 4월 중": a whole-year or recurring word used
+        # in the sentence gives way to the item's own written date
+        if any(_DIGIT.search(s.raw) for s in spans):
+            spans = [s for s in spans if _DIGIT.search(s.raw) or s.kind not in ("recurring", "period")
+                     or (s.start or "")[5:7] != "01" or (s.end or "")[5:7] != "12"]
         # a span wholly in years before the report ("'14년 34%에서 '17년 21%로") is a
         # reference to the past inside the plan text, not a planned date
         spans = [s for s in spans if not _before_year(s, report_year)]
