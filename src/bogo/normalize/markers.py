@@ -56,7 +56,7 @@ def split_marker(text: str) -> tuple[str, str]:
         return "", text
     if m.lastgroup == "sym":
         # "-1,000" or "->" is not a bullet; "※" and dashes need a following space or text
-        if marker in ("-", "*") and (not rest or rest[0] in "0123456789"):
+        if marker in ("-", "*") and (not rest or text[1:2].isdigit()):  # "-1,000" is a number
             return "", text
         marker = marker[0] if len(set(marker)) == 1 else marker
     if m.lastgroup == "roman" and not marker.strip("."):

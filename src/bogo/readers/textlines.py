@@ -217,7 +217,7 @@ def _paragraph(no: int, raw: str, heading: int = 0, folded: str | None = None) -
         body = html_to_text(body)
     text = normalize_text(body, folded=True)
     marker, rest = split_marker(text)
-    if marker in ("-", "*") and rest:
+    if marker in ("-", "*") and rest and not "가" <= rest[0] <= "힣":
         # a Markdown list dash followed by a real marker: keep the inner one
         inner, rest2 = split_marker(rest)
         if inner and inner not in ("-", "*"):

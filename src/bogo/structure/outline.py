@@ -123,11 +123,20 @@ def drop_summary_entries(heads: list[Heading], blocks: list[Block]) -> list[Head
              for i, h in enumerate(heads)]
     window = 400  # a summary list is repeated within the same part of the report
     sets = [frozenset(k) for k in keys]
-    # a summary entry comes back as a numbered heading, never as a part heading
-    numbered = [h.kind not in ("part", "square", "mdhead") for h in heads]
-    recurs = [empty[i] and any(numbered[j] and _similar(keys[i], keys[j], sets[i], sets[j])
-                               for j in range(i + 1, min(n, i + window)))
-              for i in range(n)]
+    # a summary entry comes back as a numbered heading, never as a part heading;
+    # a recurring title keeps its first or its last two characters (_similar),
+    # so candidates are looked up by those
+    by_end: dict[str, list[int]] = {}
+    for j, h in enumerate(heads):
+        if h.kind not in ("part", "square", "mdhead") and keys[j]:
+            by_end.setdefault("<" + keys[j][:2], []).append(j)
+            by_end.setdefault(">" + keys[j][-2:], []).append(j)
+
+    def recurs_later(i: int) -> bool:
+        cands = by_end.get("<" + keys[i][:2], []) + by_end.get(">" + keys[i][-2:], [])
+        return any(i < j < i + window and _similar(keys[i], keys[j], sets[i], sets[j]) for j in cands)
+
+    recurs = [empty[i] and bool(keys[i]) and recurs_later(i) for i in range(n)]
     drop = list(recurs)
     # a run of empty headings of one kind is a summary list when any of them recurs
     i = 0
