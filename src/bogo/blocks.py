@@ -74,6 +74,7 @@ class Table:
     layout: bool = False
     form: str = ""
     _index: dict[tuple[int, int], Cell] | None = field(default=None, init=False, repr=False, compare=False)
+    _grids: dict[bool, list[list[str]]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     kind = "table"
 
@@ -83,13 +84,19 @@ class Table:
         Cells covered by a span are "" unless ``fill_spans`` is set, in which case
         the anchor's text is repeated there (useful for header rows).
         """
-        rows = [[""] * self.n_cols for _ in range(self.n_rows)]
-        for c in self.cells:
-            for r in range(c.row, min(c.row + c.rowspan, self.n_rows)):
-                for k in range(c.col, min(c.col + c.colspan, self.n_cols)):
-                    if (r == c.row and k == c.col) or fill_spans:
-                        rows[r][k] = c.text
-        return rows
+        cached = self._grids.get(fill_spans)
+        if cached is None:
+            cached = [[""] * self.n_cols for _ in range(self.n_rows)]
+            for c in self.cells:
+                if not fill_spans or (c.rowspan == 1 and c.colspan == 1):
+                    if c.row < self.n_rows and c.col < self.n_cols:
+                        cached[c.row][c.col] = c.text
+                    continue
+                for r in range(c.row, min(c.row + c.rowspan, self.n_rows)):
+                    for k in range(c.col, min(c.col + c.colspan, self.n_cols)):
+                        cached[r][k] = c.text
+            self._grids[fill_spans] = cached
+        return [list(r) for r in cached]  # callers may edit their copy
 
     def cell_at(self, row: int, col: int) -> Cell | None:
         """The cell covering grid position (row, col), spans included."""

@@ -166,7 +166,7 @@ _CATEGORY_HEADING = re.compile(
 
 def _is_category_heading(text: str) -> bool:
     """A short paragraph that names a category and nothing else."""
-    return bool(_CATEGORY_HEADING.match(compact(text)))
+    return len(text) <= 40 and bool(_CATEGORY_HEADING.match(compact(text)))
 
 
 def _kind(key: str) -> str:

@@ -101,6 +101,9 @@ def finance_unit(layout: Layout, i: int, t: TableRec) -> str | bool | None:
     return None if has_words else False
 
 
+_COUNT_HEAD = re.compile(r".*\((건|명|개|개소)\)")
+
+
 def column_headers(t: TableRec) -> list[str]:
     """The full header text per column: header rows top to bottom, a merged
     (repeated) label said once, joined with a space."""
@@ -158,6 +161,11 @@ def table_lines(layout: Layout, i: int, t: TableRec, unit: str | None) -> list[B
         filled = t.rows
     heads = column_headers(t)
     nlab = _label_cols(t, t.rows)
+    # per column, once: a count column (건수, 사업수 …) is not money; a rate column's
+    # cells are percentages
+    lasts = [compact(h.split(" ")[-1]) if h else "" for h in heads]
+    count_col = [last in COUNT_LABELS or bool(_COUNT_HEAD.fullmatch(last)) for last in lasts]
+    pct_col = [bool(PERCENT_LABEL.search(compact(h))) for h in heads]
     out: list[BudgetLine] = []
     prev: list[str] = []
     for r, row in enumerate(t.rows):
@@ -181,15 +189,14 @@ def table_lines(layout: Layout, i: int, t: TableRec, unit: str | None) -> list[B
             if not text:
                 continue
             head = heads[j] if j < len(heads) else ""
-            last = compact(head.split(" ")[-1]) if head else ""
-            if last in COUNT_LABELS or re.fullmatch(r".*\((건|명|개|개소)\)", last):
+            if j < len(count_col) and count_col[j]:
                 continue
             c = parse_composite(text)
             amount = count = None
             cell_unit = unit
             if c.numeric and c.value is not None and not c.is_pair:
                 amount = c.value
-                if c.pct or PERCENT_LABEL.search(compact(head)):
+                if c.pct or (j < len(pct_col) and pct_col[j]):
                     cell_unit = "%"
                 if c.paren is not None and not c.paren_pct:
                     count = int(c.paren)
