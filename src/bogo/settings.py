@@ -16,6 +16,7 @@ DEFAULT_MAX_LINE_CHARS = 200_000
 DEFAULT_MAX_ZIP_ENTRIES = 10_000
 DEFAULT_MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
 DEFAULT_MAX_COMPRESSION_RATIO = 200
+DEFAULT_RATIO_CHECK_MIN_BYTES = 1 << 20  # smaller zip entries may compress as well as they like
 DEFAULT_MAX_NESTING = 32
 DEFAULT_MAX_PDF_PAGES = 2_000
 DEFAULT_MIN_TABLE_ROWS = 2
@@ -29,6 +30,7 @@ class Settings:
     max_zip_entries: int = DEFAULT_MAX_ZIP_ENTRIES
     max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES
     max_compression_ratio: int = DEFAULT_MAX_COMPRESSION_RATIO
+    ratio_check_min_bytes: int = DEFAULT_RATIO_CHECK_MIN_BYTES
     max_nesting: int = DEFAULT_MAX_NESTING
     max_pdf_pages: int = DEFAULT_MAX_PDF_PAGES
     min_table_rows: int = DEFAULT_MIN_TABLE_ROWS

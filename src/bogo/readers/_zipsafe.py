@@ -24,7 +24,6 @@ from ..settings import Settings
 
 # Entries smaller than this are not held to the compression-ratio limit: a tiny
 # run of zeros compresses a thousandfold and is harmless.
-RATIO_CHECK_MIN_BYTES = 1 << 20
 _CHUNK = 1 << 16
 
 _BOMB = "압축 해제 크기가 한도를 넘습니다 (zip bomb 의심)"
@@ -93,7 +92,7 @@ class SafeZip:
             self._infos[info.filename] = info
 
     def _check_ratio(self, size: int, packed: int) -> None:
-        if size > RATIO_CHECK_MIN_BYTES and size > self.settings.max_compression_ratio * max(packed, 1):
+        if size > self.settings.ratio_check_min_bytes and size > self.settings.max_compression_ratio * max(packed, 1):
             raise LimitExceeded(self.path, _BOMB)
 
     def names(self) -> list[str]:
@@ -108,7 +107,7 @@ class SafeZip:
         if info is None:
             raise CorruptFile(self.path, f"필요한 부분({name})이 없습니다")
         limit = min(self._budget, info.file_size)
-        if info.file_size > RATIO_CHECK_MIN_BYTES:
+        if info.file_size > self.settings.ratio_check_min_bytes:
             limit = min(limit, self.settings.max_compression_ratio * max(info.compress_size, 1))
         out = bytearray()
         try:
@@ -120,7 +119,7 @@ class SafeZip:
                     out += chunk
                     if len(out) > limit:
                         raise LimitExceeded(self.path, _BOMB)
-                    if len(out) > RATIO_CHECK_MIN_BYTES:
+                    if len(out) > self.settings.ratio_check_min_bytes:
                         self._check_ratio(len(out), info.compress_size)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
             raise CorruptFile(self.path, f"압축 항목({name})이 손상되었거나 잘렸습니다 ({e})") from None
