@@ -163,6 +163,8 @@ class Grid:
     rounding_note: bool = False
     #: amounts in 억원/조원 (unit or caption headline): rounded from won, as ratio operands
     coarse_unit: bool = False
+    #: the table's own unit is 억원/조원: its figures are rounded from finer data
+    own_unit_coarse: bool = False
     counts_excluded: bool = False
     strict_header: bool = False
     misaligned: bool = False
@@ -235,6 +237,7 @@ def build_grid(table: TableRec) -> Grid:
              row_labels=row_labels, cells=cells, header_offset=offset,
              rounding_note=bool(_ROUNDING_NOTE.search(notes)),
              coarse_unit=bool(_COARSE_UNIT.search(unit)) or bool(_ROUNDING_NOTE.search(notes)),
+             own_unit_coarse=bool(_COARSE_UNIT.match((table.unit or "").strip())),
              counts_excluded=bool(_COUNT_EXCLUDED.search(notes)),
              strict_header=bool(table.spans) or len(header) == 1)
     # a bare "/" (an empty 정원/현원 pair) comes from space-separated layouts whose

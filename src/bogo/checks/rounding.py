@@ -5,6 +5,9 @@ off by up to half a unit per part — or it may add up exactly, and then a total
 by one is a typo.  The unit alone cannot tell; the table can:
 
 - a ※ note says so (반올림, 단수조정, 사사오입, 절사), or
+- the table's own unit is 억원 or 조원: budgets are kept in won or 천원, so
+  figures this coarse are rounded (a caption headline in 억원 over a 백만원
+  table is no such evidence), or
 - its own sums show it: two or more totals (row or column) that are off by a
   little (0 < |total − Σ parts| ≤ n × ½ unit) and that share no cell — rounding
   scatters small differences over the table, while one wrong figure (a typo) puts
@@ -93,8 +96,8 @@ def analyse(g: Grid) -> tuple[bool, bool]:
     that holds exactly (its row's 증감, another total) — a typo would break that
     other relation too.  Differences: a note, or two 증감 cells off by one unit.
     """
-    if g.rounding_note:
-        return True, True
+    if g.rounding_note or g.own_unit_coarse:
+        return True, True  # a note says so, or the table counts in 억원/조원
     sums, diffs = _sums(g), _diffs(g)
     exact = set().union(*[cells for cells, st in sums + diffs if st == 0])
     small = [cells for cells, st in sums if st == 1]

@@ -51,9 +51,9 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
         are left to T106, which does not depend on column placement.  A sum may be
         off by n × 0.5 unit only where the table shows rounding — a 반올림/단수조정
         note, small differences in two totals that share no cell, or one whose
-        every cell another exact relation confirms (bogo.checks.rounding); the
-        unit (억원, 백만원) alone is no evidence, so a rounded table with a single
-        unconfirmed one-unit difference is reported.  A column total guessed from
+        every cell another exact relation confirms, or a table counted in
+        억원/조원 (bogo.checks.rounding); 백만원 alone is no evidence, so such a
+        table with a single unconfirmed one-unit difference is reported.  A column total guessed from
         an unmerged header must hold in most rows before one row is flagged; a
         total row that differs in three or more columns (half or more), all in
         the same direction, is a structure

@@ -149,7 +149,7 @@ def _amount(text: str, unit: str | None) -> int | float | None:
         if per_jo < 1:
             return None
         val = jo * per_jo + rest
-        return -val if m.group(1) in ("△", "▽", "-", "▼") else val
+        return -val if m.group(1) in ("△", "▲", "▽", "-", "▼") else val
     return None
 
 

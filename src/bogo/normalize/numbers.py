@@ -23,7 +23,8 @@ _PAIR = re.compile(r"^(?P<a>[^/]*)/(?P<b>[^/]*)$")
 def parse_number(text: str | None) -> int | float | None:
     """A single printed number, or None for blank/"-" cells and non-numbers.
 
-    △, ▲ (as a decrease sign in Korean tables) and a leading minus give negatives.
+    △ and ▲ (both mark a decrease in Korean budget tables), ▽/▼ and a leading
+    minus give negatives.
     Percent signs and trailing footnote stars are dropped; use :func:`is_percent`.
     """
     if text is None:
@@ -37,7 +38,7 @@ def parse_number(text: str | None) -> int | float | None:
     digits = m.group("digits").replace(",", "")
     frac = m.group("frac")
     val: int | float = float(digits + frac) if frac else int(digits)
-    if m.group("sign") in ("△", "▽", "-", "▼"):
+    if m.group("sign") in ("△", "▲", "▽", "▼", "-"):
         val = -val
     return val
 
