@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
+from ..normalize.markers import marker_kind, split_marker
 from .grid import Grid, is_non_part
 
 
@@ -32,7 +33,7 @@ def _per_grid(fn: Callable[[Grid], list]) -> Callable[[Grid], list]:
 def row_groups(g: Grid) -> list[tuple[int, list[int]]]:
     """(total row, part rows) pairs for the row totals of ``g``."""
     data = g.data_rows()
-    if not data or not any(g.row_kind[r] for r in data):
+    if not data or not any(g.row_kind[r] for r in data) or _folded(g):
         return []
     top = g.row_kind[data[0]] is not None
     out: list[tuple[int, list[int]]] = []
@@ -59,9 +60,34 @@ def row_groups(g: Grid) -> list[tuple[int, list[int]]]:
                     parts.append(x)
                 elif kind == "grand" and g.label_cols >= 2 and not _in_any_sub(g, x, data):
                     parts.append(x)
+        parts = _top_level(g, parts)
         if parts:
             out.append((r, sorted(parts)))
     return out
+
+
+def _folded(g: Grid) -> bool:
+    """A long list printed in two halves side by side (직급별|정원|현원 twice):
+    its total row sums both halves, which the row structure cannot express."""
+    labs = [lab.replace(" ", "") for lab in g.labels]
+    n = len(labs)
+    return any(labs[:k] == labs[k:2 * k] and any(labs[:k]) for k in range(2, n // 2 + 1))
+
+
+def _level(g: Grid, r: int) -> str:
+    label = next((x for x in g.row_labels[r] if x), "")
+    return marker_kind(split_marker(label)[0])
+
+
+def _top_level(g: Grid, parts: list[int]) -> list[int]:
+    """Rows under a total whose labels carry outline markers (사업비 / □ 사업 /
+    - 세부사업) nest: the total sums only the level of its first part."""
+    if len(parts) < 2:
+        return parts
+    levels = [_level(g, x) for x in parts]
+    if len(set(levels)) < 2:
+        return parts
+    return [x for x, lv in zip(parts, levels, strict=True) if lv == levels[0]]
 
 
 def total_free(label: str) -> bool:

@@ -20,6 +20,7 @@ _HANGUL_WORD = re.compile(r"[가-힣]{3,}")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{3,}(?![A-Za-z])")
 MIN_FREQ_LATIN = 2
 MIN_FREQ_HANGUL = 3
+MAX_TYPO_USES = 2  # a form used more often than this is deliberate, not a slip
 MIN_OOV_SYLLABLES = 3
 
 
@@ -68,7 +69,9 @@ def latin_typos(texts) -> list[tuple[int, str | None, str, str]]:
         for w in _LATIN_WORD.findall(text):
             if counts[w] > 1 or not w.isupper():
                 continue
-            near = [f for f in frequent if _damerau1(w, f)]
+            # only two letters swapped (COIVD for COVID): a letter more or less
+            # is most often another acronym (HTML/XHTML, DBMS/RDBMS)
+            near = [f for f in frequent if len(f) == len(w) and sorted(f) == sorted(w) and _damerau1(w, f)]
             if len(near) == 1:
                 out.append((line, table, w, near[0]))
     return out
@@ -107,13 +110,27 @@ def hangul_typos(texts) -> list[tuple[int, str | None, str, str]]:
             if form not in near:
                 jf = _jamo(form)
                 near[form] = [s for s in frequent.get(len(form), []) if s != form and _lev1(jf, _jamo(s))]
+    uses: Counter = Counter()
+    for w, forms in oov.items():
+        for form in forms:
+            uses[form] += counts[w]
     out = []
     for line, text, table in texts:
         for w in _HANGUL_WORD.findall(text):
             for form in oov.get(w, ()):
-                if len(near[form]) == 1:
+                if len(near[form]) == 1 and uses[form] <= MAX_TYPO_USES \
+                        and not _suffix_variant(form, near[form][0]):
                     out.append((line, table, form, near[form][0]))
     return out
+
+
+# noun-forming last syllables: 제안사/제안서/제안자 are three words, not typos
+_SUFFIXES = set("사자서원관소장비료금표회단부실과국청처계권율률도식적성화")
+
+
+def _suffix_variant(a: str, b: str) -> bool:
+    """The two forms differ only in a last syllable that is a common suffix."""
+    return len(a) == len(b) and a[:-1] == b[:-1] and a[-1] in _SUFFIXES and b[-1] in _SUFFIXES
 
 
 def _lev1(a: str, b: str) -> bool:
