@@ -36,6 +36,11 @@ def test_moel_work_report(fmt):
         assert (first.item, first.column, first.amount) == ("총지출(a+b)", "2025 예산 (A)", 353452)
         staff = next(t for t in r.tables if t.caption and t.caption.startswith("인원 현황"))
         assert staff.header[0][:3] == ["직급별 구분"] * 3 and staff.rows[0][2:4] == ["정원", "8,491"]
+        # units grouped in the label columns, each with its 정원 and 현원 rows
+        assert (r.staffing.total.quota, r.staffing.total.current) == (8491, 8667)
+        units = {x.unit: (x.quota, x.current) for x in r.staffing.rows}
+        assert units["본부"] == (658, 773) and units["소속기관"] == (7833, 7850)
+        assert r.staffing.rows[0].by_type["고공단"] == [22, 18]
 
 
 @pytest.mark.parametrize("fmt", ["hwp", "pdf"])

@@ -103,17 +103,66 @@ def _label(row: list[str]) -> str:
 # ---------------------------------------------------------------- layout (b)
 
 def _per_grade(layout: Layout, report: Report, i: int, t: TableRec) -> Staffing | None:
-    labels = [_label(r) for r in t.rows]
-    if "정원" not in labels or "현원" not in labels:
+    """Rows of 정원 and 현원 (and 여성), columns of employment types and grades;
+    the rows may be grouped by unit in the label columns (합계 / 본부 / 소속기관,
+    each with its own 정원 and 현원 rows, the unit printed once over both)."""
+    nlab = _label_width(t.rows)
+    if nlab == 0:
         return None
     cols = column_labels(t)
-    if not any(w in c for c in cols for w in TYPE_WORDS) and not any(c in TOTAL_WORDS for c in cols):
+    if not any(w in c for c in cols for w in TYPE_WORDS) and not any(c in TOTAL_WORDS for c in cols) \
+            and not re.search(r"직급|직종|계급", cols[0] if cols else ""):
         return None
-    qrow, crow = t.rows[labels.index("정원")], t.rows[labels.index("현원")]
-    wrow = next((t.rows[k] for k, lab in enumerate(labels) if "여성" in lab or lab == "여"), None)
+    groups: dict[str, dict[str, int]] = {}   # unit → {"정원"/"현원"/"여성": row index}
+    unit = ""
+    for r, row in enumerate(t.rows):
+        labs = [compact(x) for x in row[:nlab]]
+        kind = next((x for x in reversed(labs) if x in ("정원", "현원") or x in ("여성", "여")), None)
+        if kind is None:
+            continue
+        named = [x for x in labs if x and x != kind]
+        if named:
+            unit = named[-1]
+        groups.setdefault(unit, {})["여성" if kind.startswith("여") else kind] = r
+    if not any("정원" in g and "현원" in g for g in groups.values()):
+        return None
+    rows: list[StaffRow] = []
+    total: StaffRow | None = None
+    for unit, g in groups.items():
+        row = _grade_unit(layout, i, t, cols, nlab, unit, g, report)
+        if row is None:
+            continue
+        if unit in TOTAL_WORDS or (not unit and len(groups) == 1):
+            total = row
+        if unit not in TOTAL_WORDS:
+            rows.append(row)
+    head = total or (rows[0] if len(rows) == 1 else None)
+    if head is None and rows:
+        head = StaffRow(unit="계", quota=sum(x.quota or 0 for x in rows), current=sum(x.current or 0 for x in rows))
+    if head is None:
+        return None
+    return Staffing(total=Count3(quota=head.quota, current=head.current, women=head.women), rows=rows or [head])
+
+
+def _label_width(rows: list[list[str]]) -> int:
+    """Leading columns that hold no number in any row: the row labels."""
+    n = max((len(r) for r in rows), default=0)
+    k = 0
+    while k < n - 1 and not any(k < len(r) and parse_composite(r[k]).numeric for r in rows):
+        k += 1
+    return k
+
+
+def _grade_unit(layout: Layout, i: int, t: TableRec, cols: list[str], nlab: int, unit: str,
+                g: dict[str, int], report: Report) -> StaffRow | None:
+    if "정원" not in g and "현원" not in g:
+        return None
+    qrow = t.rows[g["정원"]] if "정원" in g else []
+    crow = t.rows[g["현원"]] if "현원" in g else []
+    wrow = t.rows[g["여성"]] if "여성" in g else None
     by_type: dict[str, list[int] | None] = {}
     quota = current = women = None
-    for j in range(1, len(cols)):
+    for j in range(nlab, len(cols)):
         q = parse_number(qrow[j]) if j < len(qrow) else None
         c = parse_number(crow[j]) if j < len(crow) else None
         parts = cols[j].split(" ")
@@ -135,10 +184,10 @@ def _per_grade(layout: Layout, report: Report, i: int, t: TableRec) -> Staffing 
         if not tops:
             return None
         quota, current = sum(v[0] for v in tops), sum(v[1] for v in tops)
-    unit = normalize_unit(report.meta.office) if report.meta.office else "계"
-    row = StaffRow(unit=unit or "계", quota=quota, current=current, women=women, by_type=by_type,
-                   line=row_line(layout, i, t, labels.index("정원")))
-    return Staffing(total=Count3(quota=quota, current=current, women=women), rows=[row])
+    name = normalize_unit(unit) if unit else (normalize_unit(report.meta.office) if report.meta.office else "계")
+    first = min(g.values())
+    return StaffRow(unit=name or "계", quota=quota, current=current, women=women, by_type=by_type,
+                    line=row_line(layout, i, t, first))
 
 
 def _grade_rows(layout: Layout, report: Report, i: int, t: TableRec) -> Staffing | None:
