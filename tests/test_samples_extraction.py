@@ -49,6 +49,11 @@ def test_nikl_work_plan(fmt):
     titles = [s.title for s in r.outline]
     for t in ["2021년 평가", "2022년 정책 방향", "주요업무 추진계획", "역점추진 과제"]:
         assert t in titles
+    if fmt == "hwp":
+        # the cover title sits in a one-column frame, section numbers in their own cell
+        assert r.meta.title == "2022년 국립국어원 업무계획" and r.meta.kind == "업무계획"
+        first = next(s for s in r.outline if s.title == "2021년 평가")
+        assert [(c.marker, c.title) for c in first.children] == [("1", "성과"), ("2", "한계")]
     plan = next(s for s in r.outline if s.title == "주요업무 추진계획")
     assert [c.marker for c in plan.children][:7] == [f"{i}." for i in range(1, 8)]
     revenue = [b for b in r.budget_lines if b.table == "세입예산" and b.item == "계"]

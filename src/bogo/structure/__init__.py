@@ -54,16 +54,31 @@ def _to_section(h: Heading) -> Section:
                    children=[_to_section(c) for c in h.children])
 
 
+_BOX_NUMBER = re.compile(r"^(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]{1,4}|[①-⑳])\.?$")
+
+
 def unwrap_boxes(blocks: list[Block]) -> list[Block]:
-    """A one-cell layout box (a title or heading framed by a table in HWP/HWPX)
-    reads as the paragraph it holds."""
+    """Text framed by a table in HWP/HWPX reads as the paragraph it holds: a
+    one-cell layout box, a one-column title frame with one filled cell, and a
+    numbered heading box ("1 | 성과", the number in its own cell)."""
     out: list[Block] = []
     for b in blocks:
-        if isinstance(b, Table) and b.layout and b.n_rows * b.n_cols == 1 and b.cells and b.cells[0].text:
-            c = b.cells[0]
+        if not isinstance(b, Table):
+            out.append(b)
+            continue
+        filled = [c for c in b.cells if c.text]
+        if len(filled) == 1 and ((b.layout and b.n_rows * b.n_cols == 1) or (b.n_cols == 1 and b.n_rows <= 3)) \
+                and len(filled[0].text) <= 120:
+            c = filled[0]
             marker, rest = split_marker(c.text)
             out.append(Paragraph(text=rest, raw=c.raw, line=c.line or b.line, marker=marker, page=b.page,
                                  emphasis=True))
+        elif b.n_rows == 1 and b.n_cols == 2 and len(filled) == 2 and _BOX_NUMBER.match(filled[0].text) \
+                and len(filled[1].text) <= 60 and not split_marker(filled[1].text)[0]:
+            num, title = filled
+            marker = num.text if num.text.endswith(".") or not num.text.isdigit() else num.text
+            out.append(Paragraph(text=title.text, raw=num.raw + " " + title.raw, line=num.line or b.line,
+                                 marker=marker, page=b.page, emphasis=True))
         else:
             out.append(b)
     return out
