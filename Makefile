@@ -23,7 +23,7 @@ test: $(STAMP)
 	$(PY) -m pytest -n 2 -p no:cacheprovider
 
 bench: $(STAMP)
-	$(PY) -m pip install -q '.[bench]'
+	$(PY) -m pip install -q -e '.[dev,bench]'
 	$(PY) bench/parse.py
 	-$(PY) bench/formats.py
 	-$(PY) bench/check.py
