@@ -68,25 +68,45 @@ def join_spaced(text: str) -> str:
     """Join spaced-out labels: three or more single syllables separated by single
     spaces ("기 획 담 당 관", "민 선 7 기"), and a two-syllable label at the start
     of a cell or line when a number, colon or the end follows ("인 력 306/274명").
-    Runs that contain a digit must also contain at least two syllables."""
-
-    def _join(m: re.Match[str]) -> str:
-        run = m.group(1)
-        parts = run.split(" ")
-        if sum(p.isdigit() for p in parts) > len(parts) - 2:
-            return run
-        if parts[0].isdigit() and not parts[1].isdigit():
-            # "2 강 화" style counters are rare; keep a leading number separate
-            return parts[0] + " " + "".join(parts[1:])
-        return "".join(parts)
-
+    Runs that contain a digit must also contain at least two syllables.  In a
+    long text only its beginning is looked at: a spaced label heads a line or a
+    cell, and syllables spaced in the middle of prose are words ("및 그 외 각")."""
     if " " not in text:
         return text
-    if _SPACED_HINT.search(text):  # cheap superset of _SPACED_RUN (no look-arounds)
-        text = _SPACED_RUN.sub(_join, text)
+    # positions are counted in non-space characters, which joining never changes,
+    # so that normalising twice gives the same text
+    head = len(text)
+    if len(text) - text.count(" ") > _LONG:
+        seen = 0
+        for k, ch in enumerate(text):
+            if ch != " ":
+                seen += 1
+                if seen > _HEAD:
+                    head = k
+                    break
+    if _SPACED_HINT.search(text, 0, head + 6):  # cheap superset of _SPACED_RUN
+        if head == len(text):
+            text = _SPACED_RUN.sub(_join_run, text)
+        else:
+            text = _SPACED_RUN.sub(lambda m: _join_run(m) if m.start() < head else m.group(0), text)
     if len(text) > 2 and text[1] == " ":
         text = _SPACED_PAIR_LABEL.sub(_pair, text)
     return text
+
+
+_LONG = 100   # texts longer than this …
+_HEAD = 40    # … are joined in their first characters only
+
+
+def _join_run(m: re.Match[str]) -> str:
+    run = m.group(1)
+    parts = run.split(" ")
+    if sum(p.isdigit() for p in parts) > len(parts) - 2:
+        return run
+    if parts[0].isdigit() and not parts[1].isdigit():
+        # "2 강 화" style counters are rare; keep a leading number separate
+        return parts[0] + " " + "".join(parts[1:])
+    return "".join(parts)
 
 
 def _pair(m: re.Match[str]) -> str:
