@@ -77,13 +77,7 @@ def join_spaced(text: str) -> str:
     # so that normalising twice gives the same text
     head = len(text)
     if len(text) - text.count(" ") > _LONG:
-        seen = 0
-        for k, ch in enumerate(text):
-            if ch != " ":
-                seen += 1
-                if seen > _HEAD:
-                    head = k
-                    break
+        head = _HEAD_RE.match(text).end()  # just past the _HEAD-th non-space character
     if _SPACED_HINT.search(text, 0, head + 6):  # cheap superset of _SPACED_RUN
         if head == len(text):
             text = _SPACED_RUN.sub(_join_run, text)
@@ -96,6 +90,7 @@ def join_spaced(text: str) -> str:
 
 _LONG = 100   # texts longer than this …
 _HEAD = 40    # … are joined in their first characters only
+_HEAD_RE = re.compile(f"(?: *[^ ]){{{_HEAD}}}")
 
 
 def _join_run(m: re.Match[str]) -> str:
