@@ -182,3 +182,22 @@ def test_limits_live_in_settings(tmp_path):
     p.write_text("Ⅰ. 현황\n" * 100, encoding="utf-8")
     with pytest.raises(BogoError):
         bogo.parse(p, settings=Settings(max_file_bytes=100))
+
+
+def test_caption_never_crosses_a_table_but_a_section_unit_holds(tmp_path):
+    text = ("Ⅰ. 현황\n3 예산 집행현황 (기준 / 단위 : '24. 1. 31. / 천원)\n● 과목별\n구 분\t예산액\n계\t100\n"
+            "● 사업별\n구 분\t금액\n계\t50\n")
+    r = parse_text(tmp_path, "Ⅰ. 현황\n(2023. 1. 1. 기준, 단위: 명)\n인력\n구 분\t계\n정 원\t3\n\n"
+                   "주요기능\n구 분\t담당업무\n가과\t기획\n")
+    assert [(t.caption, t.unit, t.as_of) for t in r.tables] == [("인력", "명", "2023. 1. 1."), ("주요기능", None, None)]
+    r = parse_text(tmp_path, text, name="b.txt")
+    assert [(t.caption, t.unit, t.as_of) for t in r.tables] == [("과목별", "천원", "'24. 1. 31."),
+                                                               ("사업별", "천원", "'24. 1. 31.")]
+
+
+def test_lettered_part_headings_make_tasks(tmp_path):
+    r = parse_text(tmp_path, "2023. 2.\nⅡ. 주요업무\n1. 도시기본계획 재정비\n가. 추진배경\n ○ 여건 변화\n"
+                   "나. 추진계획\n ○ 용역 착수 : 2023. 3월\n")
+    [t] = r.tasks
+    assert (t.number, t.title, list(t.parts)) == ("1", "도시기본계획 재정비", ["추진배경", "추진계획"])
+    assert [(m.raw, m.start) for m in r.milestones] == [("2023. 3월", "2023-03")]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..blocks import Block, Document, Paragraph, Table
 from ..model import Meta, Section, TableRec
 from ..normalize.markers import split_marker
-from .captions import caption_for, clean_caption, find_unit, notes_after
+from .captions import caption_for, clean_caption, find_as_of, find_unit, notes_after
 from .headers import fill_header, table_header_rows
 from .meta import extract_meta
 from .outline import Heading, outline, section_ends, walk
@@ -102,9 +102,18 @@ def analyse(doc: Document) -> Layout:
     for i, b in enumerate(blocks):
         if not isinstance(b, Table) or b.n_rows == 0 or b.n_cols == 0:
             continue
-        before = [x for x in blocks[max(0, i - 4):i] if isinstance(x, Paragraph)]
+        near = blocks[max(0, i - 4):i]
+        while any(isinstance(x, Table) for x in near):  # a caption never crosses another table
+            near = near[next(k for k in range(len(near) - 1, -1, -1) if isinstance(near[k], Table)) + 1:]
+        before = [x for x in near if isinstance(x, Paragraph)]
         after = [x for x in blocks[i + 1:i + 5] if isinstance(x, Paragraph)]
         caption, unit, as_of = caption_for(before)
+        sec = section_of[i]
+        if sec is not None and (unit is None or as_of is None):
+            # "3 예산 집행현황 (기준 / 단위 : '20. 1. 31. / 천원)": a unit in the
+            # section's heading holds for every table of the section
+            unit = unit or find_unit(sec.title)
+            as_of = as_of or find_as_of(sec.title)
         if b.caption:
             # a caption the format carries may be only the unit line "(단위 : 억원, %)"
             unit = unit or find_unit(b.caption)
@@ -120,7 +129,6 @@ def analyse(doc: Document) -> Layout:
             if c.line is not None and (c.row not in first_line or c.line < first_line[c.row]):
                 first_line[c.row] = c.line
         row_lines = [first_line.get(r, b.line) for r in range(hn, b.n_rows)]
-        sec = section_of[i]
         role = "approval" if b.form == "approval" else "layout" if b.layout else "data"
         tables.append(TableRec(
             id=f"t{len(tables) + 1}", section=sec.id if sec else None, caption=caption, unit=unit,

@@ -58,6 +58,9 @@ def heading_kind(p: Paragraph) -> str | None:
     if not p.text or (p.text[-1].isdigit() and _TOC_LINE.search(p.text)):
         return None  # empty, or a table-of-contents line with a dot leader and page number
     k = marker_kind(p.marker)
+    if k in ("hangul", "paren_hangul", "paren_num") and len(p.text) <= 40 \
+            and PART_HEADING.match(_TRAILING_PAREN.sub("", p.text).strip()):
+        return "part"  # "가. 추진배경", "(1) 향후계획": a task's part under a numbered letter
     if k in RANK:
         if k == "bare_num" and len(p.text) > 80:
             return None
