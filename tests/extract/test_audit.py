@@ -194,3 +194,15 @@ def test_unrecognised_layouts_give_empty_records():
     rep = _report()
     audit.extract(analyse(Document(blocks=[], format="text")), rep)
     assert rep.audit is None
+
+
+def test_bracketed_category_headings_and_dash_sections(tmp_path):
+    p = tmp_path / "audit.md"
+    p.write_text(
+        "# 2024 행정사무감사 처리결과 보고\n\n2024. 12.\n\n## Ⅱ. 세부 처리내용\n\n【 시정·처리 요구사항 】\n\n"
+        "1. 돌봄 인력 부족 해소 방안 마련 (노인복지과)\n  - 추진상황 : 완료\n  - 조치결과 : 인력 20명 추가 채용\n\n"
+        "【 건의사항 】\n\n1. 운영시간 연장 검토 (복지정책과)\n  - 추진상황 : 반영불가\n", encoding="utf-8")
+    items = bogo.parse(p).audit.items
+    assert [(i.category, i.status, i.departments) for i in items] == [
+        ("시정·처리요구사항", "추진완료", ["노인복지과"]), ("건의사항", "미반영", ["복지정책과"])]
+    assert items[0].actions == ["인력 20명 추가 채용"]

@@ -166,7 +166,10 @@ _CATEGORY_HEADING = re.compile(
 
 def _is_category_heading(text: str) -> bool:
     """A short paragraph that names a category and nothing else."""
-    return len(text) <= 40 and bool(_CATEGORY_HEADING.match(compact(text)))
+    return len(text) <= 40 and bool(_CATEGORY_HEADING.match(compact(text).strip(_BRACKETS)))
+
+
+_BRACKETS = "[]【】〈〉<>《》()「」『』〔〕"
 
 
 def _kind(key: str) -> str:
