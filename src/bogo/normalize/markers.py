@@ -28,6 +28,7 @@ _MARKER = re.compile(
 )
 
 _HANGUL_ORD = "가나다라마바사아자차카타파하"
+_SYMBOL_SET = frozenset(SYMBOLS)
 
 SYMBOL_KIND = {
     "□": "square", "■": "square", "❑": "square", "◻": "square", "◼": "square",
@@ -47,6 +48,9 @@ def split_marker(text: str) -> tuple[str, str]:
     c = text[0]
     if "가" <= c <= "힣" and not (c in _HANGUL_ORD and text[1:2] in (".", ")")):
         return "", text  # plain text: no marker starts with another syllable
+    if c in _SYMBOL_SET and text[1:2] == " ":
+        rest = text[2:].strip()
+        return (c, rest) if rest or c not in "-*" else ("", text)  # the common "- 내용", "○ 내용"
     m = _MARKER.match(text)
     if not m or m.end() == 0:
         return "", text
