@@ -57,7 +57,9 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
         an unmerged header must hold in most rows before one row is flagged; a
         total row that differs in three or more columns (half or more), all in
         the same direction, is a structure
-        we misread (a row lost or split over two lines), not flagged.
+        we misread (a row lost or split over two lines), not flagged — unless
+        the group's parenthesised figures ("(+22)" daily changes) add up across
+        it in some row, which confirms the columns on their own.
     """
     chk = REGISTRY["T101"]
     g = ctx.grid(table)
@@ -116,18 +118,21 @@ def _column_totals(g: Grid, table: TableRec, chk) -> Iterator[Finding]:
             found.append(chk.finding(found=fmt_num(tot.value), expected=fmt_num(s), what="합계",
                                      line=g.row_line(r), table=table.id, row=g.row_name(r),
                                      col=g.col_name(tc), table_label=table_name(table)))
-        per_group.append((found, holds, len(parts)))
-    all_holds = sum(h for _, h, _ in per_group)
+        # the parenthesised figures (daily changes "(+22)") adding up across the
+        # group in some row confirm the columns independently of the amounts
+        confirmed = any(_parens_add_up(g, r, tc, parts) for r in g.data_rows())
+        per_group.append((found, holds, len(parts), confirmed))
+    all_holds = sum(h for _, h, _, _ in per_group)
     # totals broken through one shared cell (a 소계 that is also a part of the 계)
     # are one wrong figure, not a misread header
     n_bad = 1 if len(broken) > 1 and set.intersection(*broken) else len(broken)
     all_n = all_holds + n_bad
     # two groups or more that hold exactly somewhere, and at least as often as
     # they break, confirm a header guessed from 계/소계 columns
-    table_ok = len(per_group) >= 2 and all_holds >= 2 and all_holds * 2 >= all_n
-    for found, holds, nparts in per_group:
+    table_ok = len(per_group) >= 2 and all_holds >= 1 and all_holds * 2 >= all_n
+    for found, holds, nparts, confirmed in per_group:
         n = holds + len(found)
-        if holds * 2 > n:
+        if holds * 2 > n or (confirmed and nparts >= 2):
             yield from found
         elif (holds * 2 >= n or n == 1) and nparts >= 2 and (table_ok or g.strict_header):
             yield from found
@@ -178,6 +183,14 @@ def count_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
                                   table=table.id, row=g.row_name(tr), col=g.col_name(c),
                                   table_label=table_name(table))
     yield from _column_counts(g, table, chk)
+
+
+def _parens_add_up(g: Grid, r: int, tc: int, parts: list[int]) -> bool:
+    tot, cells = g.cells[r][tc], [g.cells[r][c] for c in parts]
+    if tot.paren is None or tot.paren_pct or any(x.paren_pct for x in cells):
+        return False
+    vals = [x.paren for x in cells if x.paren is not None]
+    return len(vals) >= 2 and sum(1 for v in vals if v) >= 2 and abs(tot.paren - sum(vals)) <= 1e-9
 
 
 def _column_counts(g: Grid, table: TableRec, chk) -> Iterator[Finding]:

@@ -20,12 +20,17 @@ HEADER_FIRST = {"구분", "연도", "연번", "번호", "항목", "분야", "부
 _YEAR = re.compile(r"^'?(?:19|20)?\d{2}년?|^(?:19|20)\d{2}")
 
 
+_COUNT_UNIT = re.compile(r"^([△▲+\-]?[\d,.]+)\s?(?:건|명|개소|개국|개|회|원|천원|백만원|억원|조원|배|곳|대|톤|가구|%)$")
+_NONE_CELLS = {"", "-", "–", "—", "·"}
+
+
 def _is_data(text: str) -> bool:
     if not text:
         return False
     c = parse_composite(text)
     if not c.numeric:
-        return False
+        m = _COUNT_UNIT.match(text)  # "60건", "3,000명": a count with its unit is data
+        return bool(m) and parse_composite(m.group(1)).numeric
     # a bare year or "2020(4.6.기준)" in a header is a label, not data
     return not (c.value is not None and 1990 <= c.value <= 2100 and not c.is_pair and "," not in text)
 
@@ -43,18 +48,20 @@ def detect_header_rows(grid: list[list[str]]) -> int:
             continue
         if any(_is_data(c) for c in row[1:] if c):
             break
-        if row[0].replace(" ", "") in TOTAL_LABELS:
-            break
+        words = [c for c in row[1:] if c.strip() not in _NONE_CELLS]
+        if row[0].replace(" ", "") in TOTAL_LABELS and len(words) * 2 < len(row) - 1:
+            break  # a total row of blanks and "-"; "계 | 이월 | 신규 | 계 | …" is a header
         n += 1
     if n == 0:
         return 0
     if n == limit and not any(_is_data(c) for r in grid for c in r[1:]):
         # no numbers anywhere: a header only when the first row looks like one
         first = grid[0]
+        longest = max(len(c) for c in first)
         if first[0].replace(" ", "") in HEADER_FIRST or (
-            all(len(c) <= 12 for c in first) and any(len(c) > 20 for r in grid[1:] for c in r)
+            longest <= 20 and any(len(c) >= max(16, 2 * longest) for r in grid[1:] for c in r)
         ):
-            return 1
+            return 1  # short labels over long text cells
         return 1 if len(grid) > 2 and all(0 < len(c) <= 10 for c in first) else 0
     return n
 
