@@ -76,7 +76,25 @@ def normalize_status(text: str | None) -> str | None:
     return None
 
 
+_AUDIT_WORDS = re.compile(r"요구사항|건의|지적사항|기타사항|자료제출|처리결과|조치결과|추진상황|처리상황|추진완료|행정사무감사")
+
+
+def _mentions_audit(layout: Layout) -> bool:
+    """Audit items hang off category headings or result tables: a report none of
+    whose short paragraphs and table headers speaks of them has none."""
+    for t in layout.tables:
+        if any(_AUDIT_WORDS.search(c) for h in t.header for c in h) or (t.rows and _AUDIT_WORDS.search(t.rows[0][0])):
+            return True
+    return any(isinstance(b, Paragraph) and len(b.text) <= 40 and _CATEGORY_HINT.search(b.text)
+               and _is_category_heading(b.text) for b in layout.blocks)
+
+
+_CATEGORY_HINT = re.compile(r"요구|건의|기타|지적|자료")
+
+
 def extract(layout: Layout, report: Report) -> None:
+    if not _mentions_audit(layout):
+        return
     summary = None
     items: list[AuditItem] = []
     category: str | None = None
