@@ -29,6 +29,7 @@ import itertools
 import re
 
 from ..model import Count3, Report, Staffing, StaffRow, TableRec
+from ..normalize.dates import parse_date
 from ..normalize.numbers import Composite, parse_composite, parse_number
 from ..normalize.text import compact
 from ..normalize.units import normalize_unit
@@ -387,11 +388,7 @@ def _as_of(layout: Layout, i: int, t: TableRec) -> str | None:
     if not raw:
         return None
     year = layout.year_month[0]
-    try:
-        from ..normalize.dates import parse_date
-        span = parse_date(raw, year or 2000)
-    except Exception:
-        span = None
+    span = parse_date(raw, year or 2000)
     if span is not None and span.start:
         if year is None and not re.match(r"\s*(['’]|\d{4})", raw):
             return raw.strip()
