@@ -57,3 +57,28 @@ def test_checks_find_the_planted_defects(report_path):
     assert ("T101", "1200", "1210") in found        # the 2024년 합계 against its parts
     assert ("D301", "목", "금") in found             # 12.20(목) is a Friday in 2024
     assert result.summary["error"] == len(found)
+
+
+def test_per_grade_staffing_with_merged_headers(tmp_path):
+    doc = HwpxDocument.new()
+    for text in ["현안업무보고", "2024. 11.", "시민소통관", "Ⅰ. 일반현황", "1 인력현황 (기준 / 단위 : '24. 10. 31. / 명)"]:
+        doc.add_paragraph(text)
+    rows = [["구분", "총계", "일반직", "", "", "별정직", ""], ["", "", "소계", "5급", "6급", "소계", "5급상당"],
+            ["정원", "12", "10", "4", "6", "2", "2"], ["현원", "11", "9", "4", "5", "2", "2"]]
+    t = doc.add_table(4, 7)
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v:
+                t.cell(r, c).text = v
+    for cells in ("A1:A2", "B1:B2", "C1:E1", "F1:G1"):
+        doc.tables.merge_cells(t, cells)
+    path = tmp_path / "grades.hwpx"
+    doc.save_to_path(str(path))
+    r = bogo.parse(path)
+    [tab] = r.tables
+    assert tab.header[0] == ["구분", "총계", "일반직", "일반직", "일반직", "별정직", "별정직"]
+    assert [0, 2, 1, 3] in tab.spans and (tab.unit, tab.as_of) == ("명", "'24. 10. 31.")
+    st = r.staffing
+    assert (st.total.quota, st.total.current, st.as_of) == (12, 11, "2024-10-31")
+    assert st.rows[0].by_type == {"일반직": [10, 9], "일반직 5급": [4, 4], "일반직 6급": [6, 5],
+                                  "별정직": [2, 2], "별정직 5급상당": [2, 2]}
