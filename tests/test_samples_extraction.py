@@ -58,3 +58,24 @@ def test_nikl_work_plan(fmt):
     assert [c.marker for c in plan.children][:7] == [f"{i}." for i in range(1, 8)]
     revenue = [b for b in r.budget_lines if b.table == "세입예산" and b.item == "계"]
     assert revenue and revenue[0].amount == 1125 and revenue[0].unit == "백만원"
+
+
+WORK_SAMPLES = ["hwp/moel_work_report_2025-12.hwp", "pdf/moel_work_report_2025-12.pdf",
+                "hwp/nikl_work_plan_2022.hwp", "pdf/nikl_work_plan_2022.pdf"]
+
+
+@pytest.mark.parametrize("rel", WORK_SAMPLES)
+def test_golden_outline_of_work_reports(rel):
+    """The 업무보고/업무계획 samples: outline, tables and tasks as a reviewed text
+    golden (regenerate with BOGO_REGEN=1 outside CI and read the diff)."""
+    import os
+
+    from test_golden import GOLDEN, outline_text
+
+    r = bogo.parse(SAMPLES / rel)
+    gold = GOLDEN / "samples" / (rel.replace("/", "__") + ".outline.txt")
+    if os.environ.get("BOGO_REGEN"):
+        assert not os.environ.get("CI"), "golden files are never regenerated in CI"
+        gold.parent.mkdir(parents=True, exist_ok=True)
+        gold.write_text(outline_text(r), encoding="utf-8")
+    assert gold.read_text(encoding="utf-8") == outline_text(r)
