@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..blocks import Block, Paragraph
-from ..normalize.markers import marker_kind
+from ..normalize.markers import marker_kind, marker_number
 from ..normalize.text import compact
 
 RANK = {"roman": 1, "num": 2, "bare_num": 3, "square": 4, "part": 4, "mdhead": 4, "circled": 5,
@@ -35,7 +35,7 @@ PART_HEADING = re.compile(
 
 _BULLET_KINDS = ("circle", "small_circle", "diamond", "tri", "small_square")
 _TRAILING_PAREN = re.compile(r"\s*[(（【\[][^()（）]*[)）】\]]\s*$")
-_TOC_LINE = re.compile(r"(?:[·.…‥ㆍ・]\s*){4,}\s*\d{1,4}\s*$")
+_TOC_LINE = re.compile(r"(?:[·.…‥ㆍ・]\s*){2,}\s*\d{1,4}\s*$")
 
 
 @dataclass(slots=True)
@@ -124,7 +124,6 @@ def drop_summary_entries(heads: list[Heading], blocks: list[Block]) -> list[Head
     empty = [h.kind not in ("part", "square", "mdhead")
              and not _has_content(blocks, h.index, heads[i + 1].index if i + 1 < n else len(blocks))
              for i, h in enumerate(heads)]
-    window = 400  # a summary list is repeated within the same part of the report
     sets = [frozenset(k) for k in keys]
     # a summary entry comes back as a numbered heading, never as a part heading;
     # a recurring title keeps its first or its last two characters (_similar),
@@ -137,7 +136,7 @@ def drop_summary_entries(heads: list[Heading], blocks: list[Block]) -> list[Head
 
     def recurs_later(i: int) -> bool:
         cands = by_end.get("<" + keys[i][:2], []) + by_end.get(">" + keys[i][-2:], [])
-        return any(i < j < i + window and _similar(keys[i], keys[j], sets[i], sets[j]) for j in cands)
+        return any(j > i and _similar(keys[i], keys[j], sets[i], sets[j]) for j in cands)
 
     recurs = [empty[i] and bool(keys[i]) and recurs_later(i) for i in range(n)]
     drop = list(recurs)
@@ -146,13 +145,19 @@ def drop_summary_entries(heads: list[Heading], blocks: list[Block]) -> list[Head
     while i < n:
         j = i
         while j + 1 < n and empty[j + 1] and heads[j + 1].kind == heads[i].kind and empty[i] \
+                and not _restarts(heads[j], heads[j + 1]) \
                 and not any(_similar(keys[j + 1], keys[k], sets[j + 1], sets[k]) for k in range(i, j + 1)):
-            j += 1  # a summary list ends where its first title comes back as a heading
+            j += 1  # a summary list ends where its numbering restarts or a title comes back
         if j > i and any(recurs[i:j + 1]):
             for k in range(i, j + 1):
                 drop[k] = True
         i = j + 1
     return [h for h, d in zip(heads, drop, strict=True) if not d]
+
+
+def _restarts(a: Heading, b: Heading) -> bool:
+    na, nb = marker_number(a.marker), marker_number(b.marker)
+    return na is not None and nb is not None and nb <= na
 
 
 def build_tree(heads: list[Heading]) -> list[Heading]:
