@@ -41,8 +41,8 @@ _SECTION = re.compile(
     r"(?P<tail>(?:\s*및\s*(?:향후\s*)?(?:추진\s*)?(?:계획|내용|결과))*)\s*[:：]?\s*(?P<rest>.*)$",
     re.S,
 )
-_BOX = re.compile(r"\s*[□■▢☐❑◆]\s*")
-_ITEM = re.compile(r"\s*[○◦●]\s*")
+_BOX = re.compile(r"[□■▢☐❑◆]")    # pieces are stripped by the callers
+_ITEM = re.compile(r"[○◦●]")
 _SUB_MARKERS = {"-", "·", "※", "▷", "▶", "‣", "◇", "*", "ㅇ", "•", "▪"}
 
 
