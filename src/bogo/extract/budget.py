@@ -28,6 +28,7 @@ from ..model import BudgetLine, Report, TableRec
 from ..normalize.numbers import UNIT_IN_WON, parse_composite
 from ..normalize.text import compact
 from ..structure import Layout
+from ..structure.headers import column_labels
 
 MONEY_UNITS = ("조원", "십억원", "억원", "천만원", "백만원", "만원", "천원", "원")
 FINANCE_WORDS = ("예산", "회계", "기금", "집행", "세입", "세출", "재정", "사업비", "결산", "지출", "편성",
@@ -105,18 +106,8 @@ _COUNT_HEAD = re.compile(r".*\((건|명|개|개소)\)")
 
 
 def column_headers(t: TableRec) -> list[str]:
-    """The full header text per column: header rows top to bottom, a merged
-    (repeated) label said once, joined with a space."""
-    n = max([len(r) for r in t.header + t.rows] or [0])
-    out = []
-    for j in range(n):
-        parts: list[str] = []
-        for h in t.header:
-            c = h[j].strip() if j < len(h) else ""
-            if c and c not in parts:
-                parts.append(c)
-        out.append(" ".join(parts))
-    return out
+    """The full header text per column (multi-row headers joined with a space)."""
+    return column_labels(t.header, max([len(r) for r in t.header + t.rows] or [0]))
 
 
 def _label_cols(t: TableRec, grid: list[list[str]]) -> int:

@@ -34,6 +34,7 @@ from ..normalize.numbers import Composite, parse_composite, parse_number
 from ..normalize.text import compact
 from ..normalize.units import normalize_unit
 from ..structure import Layout
+from ..structure.headers import column_labels as header_labels
 
 TYPE_WORDS = ("일반직", "별정직", "임기제", "관리운영직", "기능직", "정무직", "연구직", "지도직", "전문경력관",
               "계약직", "공무직", "기간제", "청원경찰", "소방직", "교육직", "전문직", "경력직", "특정직")
@@ -58,18 +59,8 @@ def extract(layout: Layout, report: Report) -> None:
 # ---------------------------------------------------------------- helpers
 
 def column_labels(t: TableRec) -> list[str]:
-    """One label per column: its header cells top to bottom, spaces removed,
-    repeated (merged) labels said once, joined with a space."""
-    n = max([len(r) for r in t.header + t.rows] or [0])
-    out = []
-    for j in range(n):
-        parts: list[str] = []
-        for h in t.header:
-            c = compact(h[j]) if j < len(h) else ""
-            if c and c not in parts:
-                parts.append(c)
-        out.append(" ".join(parts))
-    return out
+    """One label per column, spaces inside labels removed ("일반직 5급")."""
+    return header_labels(t.header, max([len(r) for r in t.header + t.rows] or [0]), squeeze=True)
 
 
 def row_line(layout: Layout, i: int, t: TableRec, r: int, col: int = 0) -> int:

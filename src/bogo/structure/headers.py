@@ -97,10 +97,17 @@ def table_header_rows(t: Table, grid: list[list[str]]) -> int:
     return detect_header_rows(grid)
 
 
-def column_label(header: list[list[str]], col: int) -> str:
-    """The full header text of a column, multi-row headers joined with " "."""
-    parts: list[str] = []
-    for row in header:
-        if col < len(row) and row[col] and (not parts or parts[-1] != row[col]):
-            parts.append(row[col])
-    return " ".join(parts)
+def column_labels(header: list[list[str]], n: int, squeeze: bool = False) -> list[str]:
+    """The full header text of each of ``n`` columns: header rows top to bottom,
+    a merged (repeated) label said once, joined with a space; ``squeeze`` removes
+    the spaces inside each label first ("일 반 직" → "일반직")."""
+    out = []
+    for j in range(n):
+        parts: list[str] = []
+        for row in header:
+            c = row[j] if j < len(row) else ""
+            c = "".join(c.split()) if squeeze else c.strip()
+            if c and c not in parts:
+                parts.append(c)
+        out.append(" ".join(parts))
+    return out
