@@ -38,9 +38,11 @@ def parse(path: str | Path, settings: Settings = SETTINGS) -> Report:
 def check(paths: Iterable[str | Path] | str | Path, select: Iterable[str] | None = None,
           ignore: Iterable[str] | None = None, settings: Settings = SETTINGS):
     """Parse each file and run the accuracy pre-check; returns a ``CheckResult``."""
+    from .checks.registry import select_checks
     from .checks.runner import run_checks
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    select_checks(select, ignore)  # an unknown code is a usage error before any file is read
     reports = [parse(p, settings) for p in paths]
     return run_checks(reports, select=select, ignore=ignore)
