@@ -116,21 +116,6 @@ class Context:
         d = self.report.meta.date or ""
         return int(d[5:7]) if len(d) >= 7 and d[5:7].isdigit() else None
 
-    def section_title(self, section_id: str | None) -> str:
-        if not section_id:
-            return ""
-
-        def walk(secs):
-            for s in secs:
-                if s.id == section_id:
-                    return s.title
-                r = walk(s.children)
-                if r:
-                    return r
-            return ""
-
-        return walk(self.report.outline)
-
     def lines_before(self, line: int, n: int = 4) -> list[Line]:
         """The last ``n`` prose lines before source line ``line``."""
         assert self.lines is not None

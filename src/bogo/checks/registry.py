@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import string
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -141,7 +141,3 @@ def select_checks(select: Iterable[str] | str | None = None,
     if sel:
         checks = [c for c in checks if any(_matches(c, p) for p in sel)]
     return [c for c in checks if not any(_matches(c, p) for p in ign)]
-
-
-def iter_checks(scope: Scope, checks: Iterable[Check]) -> Iterator[Check]:
-    return (c for c in checks if c.scope == scope)

@@ -34,15 +34,6 @@ EPS = 1e-9
 Cell = tuple[int, int]
 
 
-def _small_off(tot: Num, parts: list[Num]) -> bool:
-    nums = [x for x in parts if x.numeric]
-    if tot.value is None or tot.is_pair or not nums or any(x.is_pair for x in nums):
-        return False
-    step = 10 ** -max([x.decimals for x in nums] + [tot.decimals])
-    diff = abs(tot.value - sum(x.value or 0 for x in nums))
-    return EPS < diff <= len(nums) * 0.5 * step + EPS
-
-
 def _sums(g: Grid) -> list[tuple[set[Cell], int]]:
     """Every total of the table as (its cells, state): 0 exact, 1 off by a
     rounding-sized amount, 2 off by more (or not comparable)."""

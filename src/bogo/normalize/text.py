@@ -40,8 +40,6 @@ _TRANSLATE.update({0xFF62: "「", 0xFF63: "」"})
 # full-width ASCII forms (Ａ–Ｚ, ０–９, punctuation) → ASCII
 _TRANSLATE.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if c not in (0xFF0D, 0xFF5E)})
 
-_WS = re.compile(r"[ \t\r\f\v]+")
-_SYLLABLE = r"[가-힣]"
 # a run of single Hangul syllables (or digits) separated by single spaces
 _SPACED_RUN = re.compile(r"(?<![가-힣0-9A-Za-z])((?:[가-힣0-9] ){2,}[가-힣0-9])(?![가-힣0-9A-Za-z])")
 _SPACED_PAIR_LABEL = re.compile(r"^([가-힣]) ([가-힣])(?=$|\t| ?[:(\[0-9])")

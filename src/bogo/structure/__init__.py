@@ -41,13 +41,6 @@ class Layout:
         m = re.match(r"(\d{4})-(\d{2})", d)
         return (int(m.group(1)), int(m.group(2))) if m else (None, None)
 
-    def path(self, h: Heading | None) -> list[Heading]:
-        out = []
-        while h is not None:
-            out.append(h)
-            h = h.parent
-        return out[::-1]
-
 
 def _to_section(h: Heading) -> Section:
     return Section(id=h.id, level=h.level, marker=h.marker, title=h.title, line=h.line,

@@ -46,13 +46,6 @@ def find_as_of(text: str) -> str | None:
     return None
 
 
-def is_unit_line(p: Paragraph) -> bool:
-    t = p.text
-    return bool(find_unit(t)) and len(_CAPTION_STRIP.sub("", t).strip()) == 0 or (
-        bool(_ASOF.fullmatch(t.strip())) if t else False
-    )
-
-
 def clean_caption(p: Paragraph) -> str:
     t = _CAPTION_STRIP.sub(" ", p.text).strip()
     t = _BRACKETS.sub("", t).strip()
