@@ -6,6 +6,17 @@ from pathlib import Path
 
 import pytest
 
+_PARSED: dict[Path, object] = {}
+
+
+def parsed(path: Path):
+    """``bogo.parse(path)``, once per test process (callers must not mutate the report)."""
+    import bogo
+
+    if path not in _PARSED:
+        _PARSED[path] = bogo.parse(path)
+    return _PARSED[path]
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"

@@ -9,14 +9,14 @@ from __future__ import annotations
 import pytest
 
 import bogo
-from conftest import SAMPLES
+from conftest import SAMPLES, parsed
 
 ALL = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".hwp", ".hwpx", ".pdf"))
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_sample_parses(path):
-    r = bogo.parse(path)
+    r = parsed(path)
     assert r.source.format in ("hwp", "hwpx", "pdf")
     assert r.outline or r.tables or r.source.warnings
     assert not [w for w in r.source.warnings if "추출 실패" in w], r.source.warnings

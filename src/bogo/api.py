@@ -2,27 +2,36 @@
 
 ``parse(path)`` runs the pipeline: reader → structure (tables, outline, meta) →
 typed extraction, and returns the contract model :class:`~bogo.model.Report`.
-``check(paths)`` parses each file and runs the registered checks.
+``load(path)`` does the same, or reads a saved ``bogo parse --json`` back (the
+contract carries everything the checks need, so both give the same findings).
+``check(paths)`` loads each file and runs the registered checks;
+``table_stages(report)`` tells, table by table, how each view was built.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
 from . import readers
 from .blocks import Paragraph
-from .model import Report, Source
+from .errors import CorruptFile
+from .model import SCHEMA, ParagraphRec, Report, Source
 from .settings import SETTINGS, Settings
 
 
 def parse(path: str | Path, settings: Settings = SETTINGS) -> Report:
     """Parse one report file into the contract model ``bogo.report/1``."""
+    p, data = readers.load_bytes(path, settings)
+    return _parse_data(path, p, data, settings)
+
+
+def _parse_data(path: str | Path, p: Path, data: bytes, settings: Settings) -> Report:
     from .extract import extract_all
     from .structure import analyse
 
-    p, data = readers.load_bytes(path, settings)
     doc = readers.read_bytes(p, data, settings)
     layout = analyse(doc)
     source = Source(
@@ -30,9 +39,50 @@ def parse(path: str | Path, settings: Settings = SETTINGS) -> Report:
         bytes=len(data), encoding=doc.encoding, pages=doc.pages, warnings=list(doc.warnings),
     )
     report = Report(source=source, meta=layout.meta, outline=layout.outline, tables=layout.tables)
+    report.paragraphs = paragraph_records(layout)
     extract_all(layout, report)
-    report._paragraphs = [(b.line, b.marker, b.text, b.indent) for b in layout.blocks if isinstance(b, Paragraph)]
     return report
+
+
+def paragraph_records(layout) -> list[ParagraphRec]:
+    """The prose of the document (not table cells), each with its section."""
+    out = []
+    for b, sec in zip(layout.blocks, layout.section_of, strict=True):
+        if isinstance(b, Paragraph):
+            out.append(ParagraphRec(text=b.text, raw=b.raw, line=b.line, marker=b.marker, indent=b.indent,
+                                    section=sec.id if sec is not None else None, page=b.page))
+    return out
+
+
+def _saved_report(data: bytes) -> dict | None:
+    """The contract JSON in ``data`` when it is a saved ``bogo parse --json``, else None."""
+    head = data[:4096].lstrip()
+    if not head.startswith(b"{") or SCHEMA.encode() not in head:
+        return None
+    try:
+        obj = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return obj if isinstance(obj, dict) and obj.get("schema") == SCHEMA else None
+
+
+def load(path: str | Path, settings: Settings = SETTINGS) -> Report:
+    """A report from a source file, or from a saved ``bogo parse --json`` of one."""
+    p, data = readers.load_bytes(path, settings)
+    saved = _saved_report(data)
+    if saved is None:
+        return _parse_data(path, p, data, settings)
+    try:
+        return Report.model_validate(saved)
+    except ValueError as e:
+        first = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise CorruptFile(p, f"저장된 보고서 JSON이 계약 {SCHEMA}에 맞지 않습니다 ({first})") from None
+
+
+def table_stages(report: Report) -> list[tuple[str, list[tuple[str, str]]]]:
+    """For each table: its id and caption, and each stage of its view with its account."""
+    from .tables import table_name, view_of
+    return [(table_name(t), view_of(report, t).trace) for t in report.tables]
 
 
 def check(paths: Iterable[str | Path] | str | Path, select: Iterable[str] | None = None,
@@ -44,5 +94,5 @@ def check(paths: Iterable[str | Path] | str | Path, select: Iterable[str] | None
     if isinstance(paths, (str, Path)):
         paths = [paths]
     select_checks(select, ignore)  # an unknown code is a usage error before any file is read
-    reports = [parse(p, settings) for p in paths]
+    reports = [load(p, settings) for p in paths]
     return run_checks(reports, select=select, ignore=ignore)

@@ -73,6 +73,8 @@ class Table:
     caption: str | None = None
     layout: bool = False
     form: str = ""
+    #: "totals" when the reader placed short rows' cells by making the column sums match
+    placement: str | None = None
     _index: dict[tuple[int, int], Cell] | None = field(default=None, init=False, repr=False, compare=False)
     _grids: dict[bool, list[list[str]]] = field(default_factory=dict, init=False, repr=False, compare=False)
 

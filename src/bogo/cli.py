@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table as RichTable
 from rich.tree import Tree
 
@@ -46,11 +47,18 @@ def parse_cmd(
     file: Annotated[Path, typer.Argument(help="읽을 파일 (.txt .md .html .hwpx .hwp .pdf .docx)")],
     as_json: Annotated[bool, typer.Option("--json", help="계약 형식 bogo.report/1 의 JSON으로 출력합니다.")] = False,
     pretty: Annotated[bool, typer.Option("--pretty", help="JSON을 들여쓰기해 출력합니다.")] = False,
+    debug: Annotated[str | None, typer.Option(
+        "--debug", help="단계별 판독 과정을 보여 줍니다: tables (표마다 머리행·라벨 열·합계·셀 값 단계)")] = None,
 ) -> None:
     try:
+        if debug not in (None, "tables"):
+            raise UsageError(None, f"알 수 없는 --debug 값입니다: {debug} (tables)")
         report = api.parse(file)
     except BogoError as e:
         _fail(e)
+        return
+    if debug == "tables":
+        render_table_stages(report)
         return
     if as_json:
         sys.stdout.write(report.to_json(pretty=pretty) + "\n")
@@ -92,6 +100,24 @@ def render_summary(report: Report) -> None:
     out.print(counts)
 
 
+def render_table_stages(report: Report) -> None:
+    """Each table, then each stage of its view with what the stage found."""
+    for name, stages in api.table_stages(report):
+        out.rule(escape(name))
+        for stage, account in stages:
+            out.print(f"[bold]{stage}[/] {escape(account)}", highlight=False)
+
+
+def _report_crashes(result) -> None:
+    """A check that raised is a bug: one line each, exit 3 (the traceback with --debug)."""
+    for path, code, exc in result.crashes:
+        if _STATE["debug"]:
+            raise exc
+        err.print(f"[bold red]내부 오류[/] {escape(path)}: 점검 {code} 실행 중 예외 "
+                  f"({escape(type(exc).__name__)}: {escape(str(exc))})", highlight=False)
+    raise typer.Exit(3)
+
+
 @app.command("check", help="보고서의 수치·교차참조·날짜·표기를 점검합니다 (제출 전 사전 점검).")
 def check_cmd(
     files: Annotated[list[Path], typer.Argument(help="점검할 파일(여러 개 가능)")],
@@ -115,6 +141,8 @@ def check_cmd(
     from .render import findings_output
 
     findings_output(result, fmt, output, out)
+    if result.crashes:
+        _report_crashes(result)
     s = result.summary
     failing = (fail_on == "error" and s["error"] > 0) or (fail_on == "warning" and (s["error"] + s["warning"]) > 0)
     raise typer.Exit(1 if failing else 0)

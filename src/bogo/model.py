@@ -9,6 +9,7 @@ these classes (``python -m bogo.schema``) and a test fails when it is stale.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -66,6 +67,23 @@ class TableRec(_Rec):
     as_of: str | None = None
     role: Literal["data", "layout", "approval"] = "data"
     row_lines: list[int] = Field(default_factory=list, description="source line of each body row")
+    placement: Literal["totals"] | None = Field(
+        default=None,
+        description="'totals' when the reader placed the cells of short rows in their columns by making "
+                    "the column sums match the total row (those sums then prove nothing)",
+    )
+
+
+class ParagraphRec(_Rec):
+    """One paragraph of prose (not a table cell), as the prose checks read it."""
+
+    text: str
+    raw: str
+    line: int
+    marker: str = ""
+    indent: int = 0
+    section: str | None = None
+    page: int | None = None
 
 
 class Count3(_Rec):
@@ -160,6 +178,8 @@ class Finding(_Rec):
     table: str | None = None
     row: int | str | None = None
     col: int | str | None = None
+    row_index: int | None = Field(default=None, description="body row of the table (index in its rows)")
+    col_index: int | None = Field(default=None, description="column of the table (0-based)")
     found: Any = None
     expected: Any = None
 
@@ -177,13 +197,20 @@ class Report(_Rec):
     tasks: list[Task] = Field(default_factory=list)
     milestones: list[Milestone] = Field(default_factory=list)
     audit: Audit | None = None
+    paragraphs: list[ParagraphRec] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    #: the document's paragraphs as (line, marker, text, indent), for the prose
-    #: checks; set by ``bogo.parse``, not part of the JSON contract
-    _paragraphs: list[tuple[int, str, str, int]] | None = PrivateAttr(default=None)
+    #: values derived from the records (table views …), built once and dropped
+    #: with the report; never part of the JSON contract
+    _derived: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    def derived(self, key: str, make: Callable[[], Any]) -> Any:
+        """A value derived from this report, computed by ``make`` on first use."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(by_alias=True, mode="json")

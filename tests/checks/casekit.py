@@ -6,8 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from bogo.checks.context import Line
-from bogo.model import Audit, Milestone, Report, Source, TableRec
+from bogo.model import Audit, Milestone, ParagraphRec, Report, Source, TableRec
 
 CASES = Path(__file__).parent / "cases"
 
@@ -24,7 +23,7 @@ def build_table(i: int, t: dict) -> TableRec:
                     spans=t.get("spans", []), notes=t.get("notes", []))
 
 
-def build_case(case: dict) -> tuple[Report, list[Line]]:
+def build_case(case: dict) -> Report:
     tables = list(case.get("tables", []))
     if "table" in case:
         tables.insert(0, case["table"])
@@ -35,9 +34,9 @@ def build_case(case: dict) -> tuple[Report, list[Line]]:
         tables=[build_table(i, t) for i, t in enumerate(tables)],
         milestones=[Milestone(**m) for m in case.get("milestones", [])],
         audit=Audit(**case["audit"]) if case.get("audit") else None,
+        paragraphs=[ParagraphRec(text=text, raw=text, line=i + 1) for i, text in enumerate(case.get("lines", []))],
     )
-    lines = [Line(i + 1, text) for i, text in enumerate(case.get("lines", []))]
-    return rep, lines
+    return rep
 
 
 def load_cases() -> list[tuple[str, dict]]:

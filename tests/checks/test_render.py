@@ -23,8 +23,7 @@ CASE = {
 
 
 def _result():
-    rep, lines = build_case(CASE)
-    return run_checks([rep], lines={rep.source.sha256: lines})
+    return run_checks([build_case(CASE)])
 
 
 def test_json_contract():
@@ -36,7 +35,8 @@ def test_json_contract():
     assert set(f0) == {"path", "sha256", "findings"}
     assert set(data["summary"]) == {"error", "warning", "info"}
     assert data["summary"]["error"] >= 1
-    keys = {"code", "severity", "message", "line", "table", "row", "col", "found", "expected"}
+    keys = {"code", "severity", "message", "line", "table", "row", "col", "row_index", "col_index",
+            "found", "expected"}
     assert all(set(f) == keys for f in f0["findings"])
     assert res.reports[0].findings == [f for _, _, fs in res.files for f in fs]
 

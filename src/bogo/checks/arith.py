@@ -2,7 +2,7 @@
 
 Rounding policy (spec §4): integer amounts and counts are compared exactly,
 unless the table shows that its figures are rounded (a 반올림 note, or its own
-sums: :mod:`bogo.checks.rounding`) — then a sum of ``n`` parts may be off by
+sums: :mod:`bogo.tables.rounding`) — then a sum of ``n`` parts may be off by
 ``n × 0.5`` unit.  A
 printed percentage matches a ratio when the ratio rounded half-up *or* truncated
 to the printed decimals equals it.  A lone number in a "정원 / 현원" column is
@@ -15,16 +15,16 @@ import math
 from collections.abc import Iterable
 from itertools import product
 
-from .grid import Grid, Num
+from ..tables import CellValue, TableView
 
 EPS = 1e-9
 MAX_AMBIGUOUS = 4
 
 
-def tolerance(g: Grid, n_parts: int, cells: Iterable[Num] = (), diff: bool = False) -> float:
+def tolerance(g: TableView, n_parts: int, cells: Iterable[CellValue] = (), diff: bool = False) -> float:
     """How far a relation of ``n_parts`` parts may be off: ½ unit of the last printed
     decimal per part when the figures have decimals or the table shows rounding
-    (:mod:`bogo.checks.rounding`; ``diff`` for 증감/잔액), else nothing."""
+    (:mod:`bogo.tables.rounding`; ``diff`` for 증감/잔액), else nothing."""
     d = max((x.decimals for x in cells), default=0)
     step = 10 ** -d
     if (g.rounding_diff if diff else g.rounding) or d:
@@ -40,12 +40,12 @@ def fmt_num(v: float | int | None) -> float | int | None:
     return v
 
 
-def value_of(x: Num) -> float:
+def value_of(x: CellValue) -> float:
     v = x.value
     return 0 if v is None else v
 
 
-def pair_combos(cells: list[Num], pair_col: list[bool]) -> set[tuple[int, int]] | None:
+def pair_combos(cells: list[CellValue], pair_col: list[bool]) -> set[tuple[int, int]] | None:
     """Possible (quota, current) sums of ``cells``; None when too ambiguous."""
     q = c = 0
     amb: list[int] = []
@@ -68,7 +68,7 @@ def pair_combos(cells: list[Num], pair_col: list[bool]) -> set[tuple[int, int]] 
     return out
 
 
-def pair_mismatch(total: Num, combos: set[tuple[int, int]]) -> list[tuple[str, int, int]]:
+def pair_mismatch(total: CellValue, combos: set[tuple[int, int]]) -> list[tuple[str, int, int]]:
     """[(정원|현원, found, expected)] for the sides of ``total`` no combo explains."""
     tq, tc = total.c.quota or 0, total.c.current or 0
     if (tq, tc) in combos:

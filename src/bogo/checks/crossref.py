@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding, TableRec
+from ..normalize.labels import is_grand_total, is_non_part, norm_label
 from ..normalize.numbers import UNIT_IN_WON, parse_korean_amount
+from ..tables import TableView, table_name
 from .arith import round_half_up, truncate
 from .context import Context
-from .grid import Grid, is_non_part, norm_label, table_name
 from .prose import change_rate, total_breakdown  # noqa: F401  (registers X204, X205)
 from .registry import REGISTRY, register
 
@@ -30,7 +31,7 @@ def _caption_head(t: TableRec) -> str:
     return norm_label(re.split(r"[:：]", cap)[0])
 
 
-def _total_row(g: Grid) -> int | None:
+def _total_row(g: TableView) -> int | None:
     data = g.data_rows()
     tots = [r for r in data if g.row_kind[r] == "grand"]
     if tots:
@@ -38,7 +39,7 @@ def _total_row(g: Grid) -> int | None:
     return data[0] if len(data) == 1 else None
 
 
-def _col_key(g: Grid, c: int) -> str:
+def _col_key(g: TableView, c: int) -> str:
     years = _YEAR.findall(g.labels[c])
     return years[0] if len(years) == 1 else g.labels[c]
 
@@ -100,8 +101,7 @@ def _compare_rows(chk, s, gs, r, d, gd, dr) -> Iterator[Finding]:
         if len(cands) != 1:
             continue
         a, b = gs.cells[r][c], gd.cells[dr][cands[0]]
-        kw = dict(line=gs.row_line(r), table=s.id, row=gs.row_name(r), col=gs.col_name(c),
-                  table_label=table_name(s), other=table_name(d))
+        kw = dict(**gs.at(r, c), other=table_name(d))
         if a.value is not None and b.value is not None:
             if abs(a.value - b.value) > 1e-9:
                 found.append(chk.finding(found=a.value, expected=b.value, what="금액", **kw))
@@ -133,7 +133,7 @@ def _headline(ctx: Context, t: TableRec, prev_end: int):
     return None
 
 
-def _year_col(g: Grid, year: int | None) -> int | None:
+def _year_col(g: TableView, year: int | None) -> int | None:
     cols = [c for c in range(g.label_cols, g.ncols) if not is_non_part(g.labels[c])
             and str(year) in g.labels[c]]
     return cols[0] if len(cols) == 1 else None
@@ -180,8 +180,7 @@ def headline_total(ctx: Context) -> Iterator[Finding]:
         v = g.cells[tr][c].value
         exp = round_half_up(v * mult / amt.precision_won, 0) * amt.precision_won
         yield chk.finding(found=amt.raw, expected=_won_text(exp), raw=amt.raw, value=f"{v:,}",
-                          unit=t.unit, line=line, table=t.id, row=g.row_name(tr), col=g.col_name(c),
-                          table_label=table_name(t))
+                          unit=t.unit, **{**g.at(tr, c), "line": line})
 
 
 def _shows(amt, won: float) -> bool:
@@ -238,7 +237,7 @@ def audit_summary(ctx: Context) -> Iterator[Finding]:
         line = rows_at.get(norm_label(row.category), audit.summary.line)
         cat = _cat(row.category)
         got = counts.get(cat)
-        if cat in ("계", "합계", "총계"):
+        if is_grand_total(cat):
             got = {"계": sum(v["계"] for v in counts.values())}
             for v in counts.values():
                 for k, n in v.items():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .grid import Grid
+from ..tables import TableView
 
 _RATE_MARK = ("율", "률", "%", "비중", "구성비")
 
@@ -51,7 +51,7 @@ def is_rate_label(label: str) -> bool:
     return any(w in label for w in _RATE_MARK)
 
 
-def _operand_cols(g: Grid, words: tuple[str, ...], scope: list[int]) -> list[int]:
+def _operand_cols(g: TableView, words: tuple[str, ...], scope: list[int]) -> list[int]:
     """Columns in ``scope`` named by the first word of ``words`` that names any."""
     for w in words:
         hits = [c for c in scope if w in _compact(g.labels[c]) and not is_rate_label(g.labels[c])]
@@ -60,7 +60,7 @@ def _operand_cols(g: Grid, words: tuple[str, ...], scope: list[int]) -> list[int
     return []
 
 
-def _scopes(g: Grid, c: int) -> list[list[int]]:
+def _scopes(g: TableView, c: int) -> list[list[int]]:
     data = [k for k in range(g.label_cols, g.ncols) if k != c
             and any(row[k].numeric for row in g.cells)]
     parent = g.paths[c][:-1]
@@ -73,7 +73,7 @@ def rate_of(label: str) -> Rate | None:
     return next((r for r in VOCABULARY if any(n in lab for n in r.names)), None)
 
 
-def named_formula(g: Grid, c: int, rate: Rate | None = None) -> Formula | None:
+def named_formula(g: TableView, c: int, rate: Rate | None = None) -> Formula | None:
     """Operand columns of the rate in column ``c`` (by its name, or ``rate``)."""
     rate = rate or rate_of(g.labels[c])
     if rate is None:
@@ -93,7 +93,7 @@ def named_formula(g: Grid, c: int, rate: Rate | None = None) -> Formula | None:
     return None
 
 
-def own_formula(g: Grid, c: int) -> Formula | None:
+def own_formula(g: TableView, c: int) -> Formula | None:
     """For a share printed in an amount's own cell ("202,944 (69.5%)" under 집행액):
     the rate whose numerator names column ``c``, over its named denominator."""
     lab = _compact(g.labels[c])

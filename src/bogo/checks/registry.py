@@ -82,7 +82,8 @@ class Check:
 
     def finding(self, *, found: Any = None, expected: Any = None, line: int | None = None,
                 table: str | None = None, row: int | str | None = None,
-                col: int | str | None = None, **fields: Any) -> Finding:
+                col: int | str | None = None, row_index: int | None = None, col_index: int | None = None,
+                **fields: Any) -> Finding:
         """A finding of this check; the message is the template filled with
         ``found``, ``expected`` and ``fields`` (numbers printed with thousands commas)."""
         values = {k: _fmt(v) for k, v in fields.items()}
@@ -91,7 +92,8 @@ class Check:
         values.update({k: _fmt(v) for k, v in fields.items() if k in ("row", "col")})
         msg = string.Formatter().vformat(self.message, (), _SafeDict(values))
         return Finding(code=self.code, severity=self.severity, message=msg, line=line,
-                       table=table, row=row, col=col, found=found, expected=expected)
+                       table=table, row=row, col=col, row_index=row_index, col_index=col_index,
+                       found=found, expected=expected)
 
 
 REGISTRY: dict[str, Check] = {}

@@ -4,8 +4,9 @@
 table and every document-scope check once per report, puts the findings into
 each ``report.findings`` (sorted by line) and returns a :class:`CheckResult`
 whose ``to_json()`` is the contract ``bogo.check/1`` (spec §4).  A check that
-raises is a bug in that check: it is reported as an info finding ``E000`` rather
-than aborting the whole run.
+raises is a bug in that check: the other checks still run, and the crash is
+kept in ``CheckResult.crashes`` (file, check code, exception) so that the caller
+reports it as an internal error — never as a finding.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Finding, Report
-from .context import Context, Line, remember_lines
+from .context import Context
 from .registry import SEVERITY_ORDER, Check, select_checks
 
 SCHEMA = "bogo.check/1"
@@ -29,6 +30,8 @@ class CheckResult:
     files: list[tuple[str, str, list[Finding]]] = field(default_factory=list)
     #: the checked reports, for renderers that show findings in context
     reports: list[Report] = field(default_factory=list, repr=False)
+    #: checks that raised: (path, check code, exception)
+    crashes: list[tuple[str, str, BaseException]] = field(default_factory=list, repr=False)
 
     @property
     def findings(self) -> list[Finding]:
@@ -61,9 +64,13 @@ def _sort_key(f: Finding) -> tuple:
     return (f.line or 0, SEVERITY_ORDER[f.severity], f.code)
 
 
-def check_report(report: Report, checks: list[Check], lines: list[Line] | None = None) -> list[Finding]:
-    """All findings of ``checks`` on one report (not stored in the report)."""
-    ctx = Context(report, lines)
+def check_report(report: Report, checks: list[Check],
+                 crashes: list[tuple[str, BaseException]] | None = None) -> list[Finding]:
+    """All findings of ``checks`` on one report (not stored in the report).
+
+    A check that raises is appended to ``crashes`` as (code, exception) and the
+    other checks go on; without a ``crashes`` list the exception propagates."""
+    ctx = Context(report)
     out: list[Finding] = []
     for chk in checks:
         try:
@@ -73,8 +80,9 @@ def check_report(report: Report, checks: list[Check], lines: list[Line] | None =
             else:
                 out.extend(chk.func(ctx))
         except Exception as e:  # noqa: BLE001 — one broken check must not hide the others
-            out.append(Finding(code="E000", severity="info",
-                               message=f"점검 {chk.code} 실행 중 오류: {type(e).__name__}: {e}"))
+            if crashes is None:
+                raise
+            crashes.append((chk.code, e))
     seen, uniq = set(), []
     for f in sorted(out, key=_sort_key):
         key = (f.code, f.line, f.table, str(f.row), str(f.col), str(f.found), f.message)
@@ -85,22 +93,14 @@ def check_report(report: Report, checks: list[Check], lines: list[Line] | None =
 
 
 def run_checks(reports: Iterable[Report], select: Iterable[str] | str | None = None,
-               ignore: Iterable[str] | str | None = None,
-               lines: dict[str, list[Line]] | None = None) -> CheckResult:
-    """Run the selected checks on each report; fill ``report.findings``.
-
-    ``lines`` optionally maps a report's sha256 (or path) to its prose lines,
-    for callers that hold them already; otherwise they are re-read from the source.
-    """
+               ignore: Iterable[str] | str | None = None) -> CheckResult:
+    """Run the selected checks on each report; fill ``report.findings``."""
     checks = select_checks(select, ignore)
     result = CheckResult()
     for rep in reports:
-        given = None
-        if lines:
-            given = lines.get(rep.source.sha256) or lines.get(rep.source.path)
-            if given is not None:
-                remember_lines(rep, given)
-        findings = check_report(rep, checks, given)
+        crashed: list[tuple[str, BaseException]] = []
+        findings = check_report(rep, checks, crashed)
+        result.crashes.extend((rep.source.path, code, e) for code, e in crashed)
         rep.findings = findings
         result.files.append((rep.source.path, rep.source.sha256, findings))
         result.reports.append(rep)

@@ -2,7 +2,7 @@
 
 Every check here is a table-scope check: it gets one :class:`~bogo.model.TableRec`
 and the run :class:`~bogo.checks.context.Context`, reads the shared numeric grid
-(:mod:`bogo.checks.grid`) and the total structure (:mod:`bogo.checks.groups`),
+(:mod:`bogo.tables`) and the total structure (:mod:`bogo.tables.groups`),
 and reports each cell that breaks its table's own arithmetic.  Structure that
 is only guessed (column totals under a header without spans) must be confirmed
 by most rows before a row is flagged.
@@ -13,16 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Finding, TableRec
+from ..tables import TableView, col_groups, part_columns, row_groups
 from .arith import fmt_num, pair_combos, pair_mismatch, tolerance, value_of
 from .context import Context
-from .grid import Grid, table_name
-from .groups import col_groups, part_columns, row_groups
 from .registry import REGISTRY, register
 from .tables_diff import balance_findings, diff_findings  # noqa: F401  (T102, T103)
 from .tables_pct import pct_findings  # noqa: F401  (registers T104)
 
 
-def _pair_col(g: Grid, c: int) -> bool:
+def _pair_col(g: TableView, c: int) -> bool:
     vals = [row[c] for row in g.cells if row[c].numeric]
     return bool(vals) and sum(v.is_pair for v in vals) * 2 >= len(vals)
 
@@ -52,19 +51,22 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
         off by n × 0.5 unit only where the table shows rounding — a 반올림/단수조정
         note, small differences in two totals that share no cell, or one whose
         every cell another exact relation confirms, or a table counted in
-        억원/조원 (bogo.checks.rounding); 백만원 alone is no evidence, so such a
+        억원/조원 (bogo.tables.rounding); 백만원 alone is no evidence, so such a
         table with a single unconfirmed one-unit difference is reported.  A column total guessed from
         an unmerged header must hold in most rows before one row is flagged; a
         total row that differs in three or more columns (half or more), all in
         the same direction, is a structure
         we misread (a row lost or split over two lines), not flagged — unless
         the group's parenthesised figures ("(+22)" daily changes) add up across
-        it in some row, which confirms the columns on their own.
+        it in some row, which confirms the columns on their own.  When the reader
+        placed the cells of short rows by making the column sums match the total
+        row (``placement: totals``), those sums decided the layout and prove
+        nothing: the row totals of such a table are not checked.
     """
     chk = REGISTRY["T101"]
     g = ctx.grid(table)
     cols = part_columns(g)
-    for tr, parts in row_groups(g):
+    for tr, parts in ([] if g.placed_by_totals else row_groups(g)):
         found: list[Finding] = []
         compared = bad = 0
         signs: set[bool] = set()
@@ -76,8 +78,7 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
             if not any(x.numeric for x in cells):
                 continue
             compared += 1
-            kw = dict(line=g.row_line(tr), table=table.id, row=g.row_name(tr), col=g.col_name(c),
-                      table_label=table_name(table))
+            kw = dict(**g.at(tr, c))
             if _pair_col(g, c):
                 if g.misaligned:
                     continue
@@ -98,7 +99,7 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
     yield from _column_totals(g, table, chk)
 
 
-def _column_totals(g: Grid, table: TableRec, chk) -> Iterator[Finding]:
+def _column_totals(g: TableView, table: TableRec, chk) -> Iterator[Finding]:
     per_group = []
     broken: list[set[tuple[int, int]]] = []
     for tc, parts in col_groups(g):
@@ -116,8 +117,7 @@ def _column_totals(g: Grid, table: TableRec, chk) -> Iterator[Finding]:
                 continue
             broken.append({(r, tc), *((r, c) for c in parts)})
             found.append(chk.finding(found=fmt_num(tot.value), expected=fmt_num(s), what="합계",
-                                     line=g.row_line(r), table=table.id, row=g.row_name(r),
-                                     col=g.col_name(tc), table_label=table_name(table)))
+                                     **g.at(r, tc)))
         # the parenthesised figures (daily changes "(+22)") adding up across the
         # group in some row confirm the columns independently of the amounts
         confirmed = any(_parens_add_up(g, r, tc, parts) for r in g.data_rows())
@@ -179,13 +179,11 @@ def count_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
                 continue
             s = sum(x.paren or 0 for x in cells)
             if abs(tot.paren - s) > 1e-9:
-                yield chk.finding(found=fmt_num(tot.paren), expected=fmt_num(s), line=g.row_line(tr),
-                                  table=table.id, row=g.row_name(tr), col=g.col_name(c),
-                                  table_label=table_name(table))
+                yield chk.finding(found=fmt_num(tot.paren), expected=fmt_num(s), **g.at(tr, c))
     yield from _column_counts(g, table, chk)
 
 
-def _parens_add_up(g: Grid, r: int, tc: int, parts: list[int]) -> bool:
+def _parens_add_up(g: TableView, r: int, tc: int, parts: list[int]) -> bool:
     tot, cells = g.cells[r][tc], [g.cells[r][c] for c in parts]
     if tot.paren is None or tot.paren_pct or any(x.paren_pct for x in cells):
         return False
@@ -193,7 +191,7 @@ def _parens_add_up(g: Grid, r: int, tc: int, parts: list[int]) -> bool:
     return len(vals) >= 2 and sum(1 for v in vals if v) >= 2 and abs(tot.paren - sum(vals)) <= 1e-9
 
 
-def _column_counts(g: Grid, table: TableRec, chk) -> Iterator[Finding]:
+def _column_counts(g: TableView, table: TableRec, chk) -> Iterator[Finding]:
     """Parenthesised figures across a row (a 소계 column's "(+22)" daily change
     against its parts' changes): judged where every cell of the group carries
     one, and only when they hold in at least as many rows as they break."""
@@ -209,14 +207,12 @@ def _column_counts(g: Grid, table: TableRec, chk) -> Iterator[Finding]:
             if abs(tot.paren - s) <= 1e-9:
                 holds += 1
                 continue
-            found.append(chk.finding(found=fmt_num(tot.paren), expected=fmt_num(s), line=g.row_line(r),
-                                     table=table.id, row=g.row_name(r), col=g.col_name(tc),
-                                     table_label=table_name(table)))
+            found.append(chk.finding(found=fmt_num(tot.paren), expected=fmt_num(s), **g.at(r, tc)))
         if found and holds and holds >= len(found):
             yield from found
 
 
-def _amounts_consistent(g: Grid, tr: int, parts: list[int]) -> bool:
+def _amounts_consistent(g: TableView, tr: int, parts: list[int]) -> bool:
     """False when the total's main figures disagree in every compared column: the
     row structure was misread (a row lost or split), so its counts prove nothing."""
     compared = bad = 0
@@ -279,8 +275,7 @@ def composite_row_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
         tot = g.cells[r][tc]
         if not tot.is_pair:
             continue
-        kw = dict(line=g.row_line(r), table=table.id, row=g.row_name(r), col=g.col_name(tc),
-                  table_label=table_name(table))
+        kw = dict(**g.at(r, tc))
         women = tot.paren
         if women is not None and tot.c.current is not None and women > tot.c.current:
             yield chk.finding(found=fmt_num(women), expected=f"≤ {tot.c.current}", what="여성 수", **kw)

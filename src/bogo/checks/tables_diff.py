@@ -8,41 +8,13 @@ column is 예산액 − 집행액 of the same row.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..model import Finding, TableRec
+from ..tables import TableView, diff_columns, diff_rows
 from .arith import fmt_num, tolerance, value_of
 from .context import Context
-from .grid import Grid, is_non_part, table_name
 from .registry import REGISTRY, register
-
-_FORMULA = re.compile(r"\(\s*([A-Za-z가-힣])\s*[-−–]\s*([A-Za-z가-힣])\s*\)")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-def _marked(g: Grid, letter: str) -> int | None:
-    hits = [c for c in range(g.label_cols, g.ncols)
-            if re.search(r"\(\s*" + re.escape(letter) + r"\s*\)", g.raw_labels[c])]
-    return hits[0] if len(hits) == 1 else None
-
-
-def _compared(g: Grid, d: int) -> tuple[int, int, bool] | None:
-    """(later, earlier, sure) columns of 증감 column ``d``."""
-    m = _FORMULA.search(g.raw_labels[d])
-    if m:
-        a, b = _marked(g, m.group(1)), _marked(g, m.group(2))
-        if a is not None and b is not None:
-            return a, b, True
-    left = [c for c in range(g.label_cols, d) if not is_non_part(g.labels[c])
-            and any(row[c].numeric for row in g.cells)]
-    if len(left) < 2:
-        return None
-    a, b = left[-2], left[-1]
-    ya, yb = _YEAR.findall(g.labels[a]), _YEAR.findall(g.labels[b])
-    if ya and yb and ya[0] != yb[0]:
-        return (b, a, True) if yb[0] > ya[0] else (a, b, True)
-    return b, a, False
 
 
 @register("T102", "difference-mismatch", "error",
@@ -63,64 +35,30 @@ def diff_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
     Traps:
         Without years or a formula the direction is taken from the rows: most rows
         must agree before one is flagged.  증감률 (rate) columns are T104's.
-        A table that shows rounding (bogo.checks.rounding) allows one unit.
+        A table that shows rounding (bogo.tables.rounding) allows one unit.
     """
     chk = REGISTRY["T102"]
     g = ctx.grid(table)
     for d, later, earlier in diff_columns(g):
-        rows = _rows(g, d, later, earlier)
+        rows = diff_rows(g, d, later, earlier)
         for r in rows:
             if not _ok(g, r, d, later, earlier):
                 exp = value_of(g.cells[r][later]) - value_of(g.cells[r][earlier])
                 yield chk.finding(found=fmt_num(g.cells[r][d].value), expected=fmt_num(exp),
                                   later=g.col_name(later), earlier=g.col_name(earlier),
-                                  line=g.row_line(r), table=table.id, row=g.row_name(r),
-                                  col=g.col_name(d), table_label=table_name(table))
+                                  **g.at(r, d))
 
 
-def diff_columns(g: Grid) -> list[tuple[int, int, int]]:
-    """(증감 column, later, earlier) for each 증감 column whose compared columns are
-    known — from the header, or from the direction most rows agree on (within one
-    unit, so that rounding does not hide the direction)."""
-    out = []
-    for d in range(g.label_cols, g.ncols):
-        lab = g.labels[d]
-        if "증감" not in lab and "전년대비" not in lab or any(w in lab for w in ("율", "률", "%")):
-            continue
-        pair = _compared(g, d)
-        if not pair:
-            continue
-        later, earlier, sure = pair
-        if not sure:
-            rows = _rows(g, d, later, earlier)
-            fwd = sum(_near(g, r, d, later, earlier) for r in rows)
-            back = sum(_near(g, r, d, earlier, later) for r in rows)
-            if back > fwd:
-                later, earlier = earlier, later
-            if max(fwd, back) * 2 <= len(rows):
-                continue
-        out.append((d, later, earlier))
-    return out
 
 
-def _rows(g: Grid, d: int, later: int, earlier: int) -> list[int]:
-    return [r for r in g.data_rows() if g.cells[r][d].value is not None
-            and (g.cells[r][later].numeric or g.cells[r][earlier].numeric)]
 
-
-def _near(g: Grid, r: int, d: int, later: int, earlier: int) -> bool:
-    cells = [g.cells[r][later], g.cells[r][earlier], g.cells[r][d]]
-    step = 10 ** -max(x.decimals for x in cells)
-    return abs(value_of(cells[2]) - value_of(cells[0]) + value_of(cells[1])) <= step + 1e-9
-
-
-def _ok(g: Grid, r: int, d: int, later: int, earlier: int) -> bool:
+def _ok(g: TableView, r: int, d: int, later: int, earlier: int) -> bool:
     cells = [g.cells[r][later], g.cells[r][earlier], g.cells[r][d]]
     exp = value_of(cells[0]) - value_of(cells[1])
     return abs(value_of(cells[2]) - exp) <= tolerance(g, 2, cells, diff=True)
 
 
-def _find(g: Grid, *words: str, exclude: tuple[str, ...] = ()) -> int | None:
+def _find(g: TableView, *words: str, exclude: tuple[str, ...] = ()) -> int | None:
     hits = [c for c in range(g.label_cols, g.ncols)
             if any(w in g.labels[c] for w in words) and not any(x in g.labels[c] for x in exclude)
             and not any(x in g.labels[c] for x in ("율", "률", "%"))]
@@ -156,5 +94,4 @@ def balance_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
         exp = value_of(b) - value_of(s)
         if abs(value_of(x) - exp) > tolerance(g, 2, [b, s, x], diff=True):
             yield chk.finding(found=fmt_num(x.value), expected=fmt_num(exp), budget=g.col_name(bud),
-                              spent=g.col_name(spent), line=g.row_line(r), table=table.id,
-                              row=g.row_name(r), col=g.col_name(bal), table_label=table_name(table))
+                              spent=g.col_name(spent), **g.at(r, bal))

@@ -14,17 +14,16 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..model import Finding, TableRec
+from ..tables import TableView, part_columns, row_groups
 from .arith import pct_matches, round_half_up
 from .context import Context
-from .grid import Grid, table_name
-from .groups import part_columns, row_groups
 from .rates import Formula, is_rate_label, named_formula, own_formula
 from .registry import REGISTRY, register
 
 _RATE_WORDS = ("%", "비율", "비중", "율", "률")
 
 
-def _candidates(g: Grid, r: int, c: int, own: float | None,
+def _candidates(g: TableView, r: int, c: int, own: float | None,
                 totals: dict[int, int]) -> dict[tuple, tuple[float, float]]:
     """Candidate ratios (in %) for the percentage at (r, c): key → (value, relative
     error of the value when its operands are rounded to ±0.5 unit)."""
@@ -55,7 +54,7 @@ def _candidates(g: Grid, r: int, c: int, own: float | None,
     return out
 
 
-def _amount_columns(g: Grid) -> list[int]:
+def _amount_columns(g: TableView) -> list[int]:
     """Columns a percentage may be computed from: the summable ones and averages
     of amounts (연평균 규모, the base of 연평균 비중)."""
     avg = [c for c in range(g.label_cols, g.ncols) if "평균" in g.labels[c]
@@ -64,7 +63,7 @@ def _amount_columns(g: Grid) -> list[int]:
     return sorted(set(part_columns(g)) | set(avg))
 
 
-def _pct_cells(g: Grid) -> list[tuple[int, int, float, int, float | None]]:
+def _pct_cells(g: TableView) -> list[tuple[int, int, float, int, float | None]]:
     out = []
     for c in range(g.label_cols, g.ncols):
         rate_col = any(w in g.labels[c] for w in _RATE_WORDS) and "증감" not in g.labels[c]
@@ -155,9 +154,8 @@ def pct_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
             yield _finding(chk, g, table, r, c, p, round_half_up(exp, d))
 
 
-def _finding(chk, g: Grid, table: TableRec, r: int, c: int, p: float, exp: float) -> Finding:
-    return chk.finding(found=p, expected=exp, line=g.row_line(r), table=table.id, row=g.row_name(r),
-                       col=g.col_name(c), table_label=table_name(table))
+def _finding(chk, g: TableView, table: TableRec, r: int, c: int, p: float, exp: float) -> Finding:
+    return chk.finding(found=p, expected=exp, **g.at(r, c))
 
 
 def _at_usual_precision(cells: list) -> list:
@@ -170,7 +168,7 @@ def _at_usual_precision(cells: list) -> list:
     return [(r, c, p, max(d, usual[(c, own is None)]), own) for r, c, p, d, own in cells]
 
 
-def _named(g: Grid, cells: list) -> tuple[list, list]:
+def _named(g: TableView, cells: list) -> tuple[list, list]:
     """Findings of the percentages whose operands the column's name gives
     (:mod:`bogo.checks.rates`), and the cells left for the learned formulas.  A
     named formula that most of its column's rows break is a misreading of the
@@ -190,7 +188,7 @@ def _named(g: Grid, cells: list) -> tuple[list, list]:
     return found, rest
 
 
-def _judge(g: Grid, f: Formula, cell) -> tuple | None:
+def _judge(g: TableView, f: Formula, cell) -> tuple | None:
     """(r, c, p, d, expected or None when it matches); None when not computable."""
     r, c, p, d, _ = cell
     a = g.cells[r][f.num].value

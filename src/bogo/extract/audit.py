@@ -26,14 +26,15 @@ import re
 
 from ..blocks import Paragraph, Table
 from ..model import Audit, AuditItem, AuditSummary, AuditSummaryRow, Report, TableRec
+from ..normalize.departments import normalize_unit, parse_department_list, strip_departments
+from ..normalize.labels import GRAND_TOTALS
 from ..normalize.numbers import parse_number
 from ..normalize.text import compact
-from ..normalize.units import normalize_unit, parse_department_list, strip_departments
 from ..structure import Layout
 
 CATEGORIES = ("시정·처리요구사항", "건의사항", "기타")
 STATUSES = ("추진완료", "추진중", "검토중", "미반영")
-TOTAL_WORDS = {"계", "합계", "총계", "전체"}
+TOTAL_WORDS = GRAND_TOTALS
 
 _SECTION = re.compile(
     r"^(?P<key>(?:추진|처리|조치|진행)\s*(?:상황|상태)|추진\s*내용|조치\s*(?:결과|내용|사항)|처리\s*(?:결과|내용)"

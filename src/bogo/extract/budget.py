@@ -25,18 +25,17 @@ import re
 
 from ..blocks import Paragraph, Table
 from ..model import BudgetLine, Report, TableRec
-from ..normalize.numbers import UNIT_IN_WON, parse_composite
+from ..normalize.measures import MONEY_IN_TEXT, money_unit
+from ..normalize.numbers import parse_jo_amount
 from ..normalize.text import compact
 from ..structure import Layout
 from ..structure.headers import column_labels
+from ..tables import TableView, view_of
 
-MONEY_UNITS = ("조원", "십억원", "억원", "천만원", "백만원", "만원", "천원", "원")
 FINANCE_WORDS = ("예산", "회계", "기금", "집행", "세입", "세출", "재정", "사업비", "결산", "지출", "편성",
                  "교부금", "보조금", "출연금", "재원")
 COUNT_LABELS = {"건수", "사업수", "인원", "개소", "개수", "건", "명", "개", "횟수", "인원수"}
 PERCENT_LABEL = re.compile(r"(율|률|비중|비율|%|％)(\(%\))?$")
-_MONEY_IN_TEXT = re.compile(r"(조원|십억원|억원|천만원|백만원|만원|천원|원)\s*[)\]]")
-_JO = re.compile(r"^\s*([△▲▽▼\-]?)\s*(\d[\d,]*)\s*조\s*(\d[\d,]*)?\s*(?:억)?\s*$")
 _UNIT_LINE = re.compile(r"단위\s*[:：]")
 
 
@@ -49,18 +48,12 @@ def extract(layout: Layout, report: Report) -> None:
         unit = finance_unit(layout, i, t)
         if unit is False:
             continue
-        lines.extend(table_lines(layout, i, t, unit or None))
+        lines.extend(table_lines(layout, i, view_of(report, t), unit or None))
     report.budget_lines = lines
 
 
-def _money(u: str | None) -> str | None:
-    if not u:
-        return None
-    for part in re.split(r"[,/·]", u):
-        p = part.strip()
-        if p in MONEY_UNITS:
-            return p
-    return None
+_money = money_unit
+
 
 
 def _preceding_text(layout: Layout, i: int) -> list[str]:
@@ -86,7 +79,7 @@ def finance_unit(layout: Layout, i: int, t: TableRec) -> str | bool | None:
     has_words = any(w in compact(words_in) for w in FINANCE_WORDS)
     if t.unit:
         # a stated non-money unit (명, 건 …): finance only with money in a header cell
-        m = _MONEY_IN_TEXT.search(" ".join(c for h in t.header for c in h))
+        m = MONEY_IN_TEXT.search(" ".join(c for h in t.header for c in h))
         return m.group(1) if m and has_words else False
     # the unit may be stated a little higher up, above the caption
     from ..structure.captions import find_unit
@@ -96,7 +89,7 @@ def finance_unit(layout: Layout, i: int, t: TableRec) -> str | bool | None:
             if u:
                 mu = _money(u)
                 return mu if mu else False
-    m = _MONEY_IN_TEXT.search(" ".join(c for h in t.header for c in h))
+    m = MONEY_IN_TEXT.search(" ".join(c for h in t.header for c in h))
     if m and has_words:
         return m.group(1)
     return None if has_words else False
@@ -110,21 +103,22 @@ def column_headers(t: TableRec) -> list[str]:
     return column_labels(t.header, max([len(r) for r in t.header + t.rows] or [0]))
 
 
-def _label_cols(t: TableRec, grid: list[list[str]]) -> int:
+def _label_cols(v: TableView) -> int:
     """How many leading columns hold row labels: 0 when the first column holds
     data (a one-row table under a header), else the leading non-numeric ones."""
-    n = max((len(r) for r in grid), default=0)
+    t = v.table
+    n = max((len(r) for r in t.rows), default=0)
     first = compact(t.header[0][0]) if t.header and t.header[0] else ""
-    col0 = [r[0] for r in grid if r and r[0].strip()]
+    col0 = [v.value(r, 0) for r in range(len(t.rows)) if v.value(r, 0).text]
     if col0 and not re.search(r"구분|연도|년도|항목|과목|부서|회계|기관|사업", first):
-        if sum(1 for c in col0 if parse_composite(c).numeric) * 2 > len(col0):
+        if sum(1 for c in col0 if c.numeric) * 2 > len(col0):
             return 0
     k = 1
     while k < n - 1:
-        cells = [r[k] for r in grid if k < len(r) and r[k].strip()]
+        cells = [v.value(r, k) for r in range(len(t.rows)) if v.value(r, k).text]
         if not cells:
             break
-        numeric = sum(1 for c in cells if parse_composite(c).numeric or _JO.match(c))
+        numeric = sum(1 for c in cells if c.numeric or parse_jo_amount(c.text, "원"))
         if numeric * 2 >= len(cells):
             break
         k += 1
@@ -132,26 +126,19 @@ def _label_cols(t: TableRec, grid: list[list[str]]) -> int:
 
 
 def _amount(text: str, unit: str | None) -> int | float | None:
-    m = _JO.match(text)
-    if m and unit in UNIT_IN_WON:
-        jo = int(m.group(2).replace(",", ""))
-        rest = int(m.group(3).replace(",", "")) if m.group(3) else 0
-        per_jo = UNIT_IN_WON["조원"] // UNIT_IN_WON[unit]
-        if per_jo < 1:
-            return None
-        val = jo * per_jo + rest
-        return -val if m.group(1) in ("△", "▲", "▽", "-", "▼") else val
-    return None
+    jo = parse_jo_amount(text, unit)
+    return jo[0] if jo is not None and not jo[1] else None
 
 
-def table_lines(layout: Layout, i: int, t: TableRec, unit: str | None) -> list[BudgetLine]:
+def table_lines(layout: Layout, i: int, v: TableView, unit: str | None) -> list[BudgetLine]:
+    t = v.table
     tb = layout.table_blocks[i] if i < len(layout.table_blocks) else None
     hn = len(t.header)
     filled = tb.grid(fill_spans=True)[hn:] if tb is not None else t.rows
     if len(filled) != len(t.rows):
         filled = t.rows
     heads = column_headers(t)
-    nlab = _label_cols(t, t.rows)
+    nlab = _label_cols(v)
     # per column, once: a count column (건수, 사업수 …) is not money; a rate column's
     # cells are percentages
     lasts = [compact(h.split(" ")[-1]) if h else "" for h in heads]
@@ -182,7 +169,10 @@ def table_lines(layout: Layout, i: int, t: TableRec, unit: str | None) -> list[B
             head = heads[j] if j < len(heads) else ""
             if j < len(count_col) and count_col[j]:
                 continue
-            c = parse_composite(text)
+            cv = v.value(r, j)
+            if cv.unit and cv.unit != unit:
+                continue  # a figure with a unit of its own ("60건", "1,230억원") is not in the table's unit
+            c = cv.c
             amount = count = None
             cell_unit = unit
             if c.numeric and c.value is not None and not c.is_pair:

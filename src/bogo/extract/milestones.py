@@ -27,8 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bogo.model import Milestone
-from bogo.normalize._date_patterns import FOLD
-from bogo.normalize.dates import find_dates, period_of_title
+from bogo.normalize.dates import FOLD, find_dates, period_of_title
 
 
 @dataclass(frozen=True, slots=True)

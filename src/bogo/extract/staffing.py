@@ -30,17 +30,18 @@ import re
 
 from ..model import Count3, Report, Staffing, StaffRow, TableRec
 from ..normalize.dates import parse_date
-from ..normalize.numbers import Composite, parse_composite, parse_number
+from ..normalize.departments import normalize_unit
+from ..normalize.labels import EMPLOYMENT_TYPES, GRAND_TOTALS, STAFF_CONTEXT_WORDS, SUB_TOTALS
+from ..normalize.numbers import Composite
 from ..normalize.text import compact
-from ..normalize.units import normalize_unit
 from ..structure import Layout
 from ..structure.headers import column_labels as header_labels
+from ..tables import CellValue, TableView, view_of
 
-TYPE_WORDS = ("일반직", "별정직", "임기제", "관리운영직", "기능직", "정무직", "연구직", "지도직", "전문경력관",
-              "계약직", "공무직", "기간제", "청원경찰", "소방직", "교육직", "전문직", "경력직", "특정직")
-TOTAL_WORDS = {"계", "합계", "총계", "총합계", "전체"}
-SUBTOTAL_WORDS = {"소계"}
-CONTEXT_WORDS = ("인력", "정원", "현원", "인원")
+TYPE_WORDS = EMPLOYMENT_TYPES
+TOTAL_WORDS = GRAND_TOTALS
+SUBTOTAL_WORDS = SUB_TOTALS
+CONTEXT_WORDS = STAFF_CONTEXT_WORDS
 _ASOF = re.compile(r"(['’]?\d{2,4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?)\s*(?:현재|기준)?")
 
 
@@ -48,7 +49,8 @@ def extract(layout: Layout, report: Report) -> None:
     for i, t in enumerate(layout.tables):
         if t.role != "data" or not t.rows:
             continue
-        st = _per_grade(layout, report, i, t) or _grade_rows(layout, report, i, t) or _per_unit(layout, i, t)
+        v = view_of(report, t)
+        st = _per_grade(layout, report, i, v) or _grade_rows(layout, report, i, v) or _per_unit(layout, i, v)
         if st is not None:
             st.as_of = _as_of(layout, i, t)
             st.table = t.id
@@ -94,11 +96,12 @@ def _label(row: list[str]) -> str:
 
 # ---------------------------------------------------------------- layout (b)
 
-def _per_grade(layout: Layout, report: Report, i: int, t: TableRec) -> Staffing | None:
+def _per_grade(layout: Layout, report: Report, i: int, v: TableView) -> Staffing | None:
     """Rows of 정원 and 현원 (and 여성), columns of employment types and grades;
     the rows may be grouped by unit in the label columns (합계 / 본부 / 소속기관,
     each with its own 정원 and 현원 rows, the unit printed once over both)."""
-    nlab = _label_width(t.rows)
+    t = v.table
+    nlab = _label_width(v)
     if nlab == 0:
         return None
     cols = column_labels(t)
@@ -121,7 +124,7 @@ def _per_grade(layout: Layout, report: Report, i: int, t: TableRec) -> Staffing 
     rows: list[StaffRow] = []
     total: StaffRow | None = None
     for unit, g in groups.items():
-        row = _grade_unit(layout, i, t, cols, nlab, unit, g, report)
+        row = _grade_unit(layout, i, v, cols, nlab, unit, g, report)
         if row is None:
             continue
         if unit in TOTAL_WORDS or (not unit and len(groups) == 1):
@@ -136,32 +139,37 @@ def _per_grade(layout: Layout, report: Report, i: int, t: TableRec) -> Staffing 
     return Staffing(total=Count3(quota=head.quota, current=head.current, women=head.women), rows=rows or [head])
 
 
-def _label_width(rows: list[list[str]]) -> int:
+def _label_width(v: TableView) -> int:
     """Leading columns that hold no number in any row: the row labels."""
+    rows = v.table.rows
     n = max((len(r) for r in rows), default=0)
     k = 0
-    while k < n - 1 and not any(k < len(r) and parse_composite(r[k]).numeric for r in rows):
+    while k < n - 1 and not any(v.value(r, k).numeric for r in range(len(rows))):
         k += 1
     return k
 
 
-def _grade_unit(layout: Layout, i: int, t: TableRec, cols: list[str], nlab: int, unit: str,
+def _number(cv: CellValue) -> int | float | None:
+    """A cell holding one count ("45", "45명"), else None."""
+    return cv.value if cv.numeric and not cv.is_pair and cv.c.paren is None and not cv.note else None
+
+
+def _grade_unit(layout: Layout, i: int, v: TableView, cols: list[str], nlab: int, unit: str,
                 g: dict[str, int], report: Report) -> StaffRow | None:
     if "정원" not in g and "현원" not in g:
         return None
-    qrow = t.rows[g["정원"]] if "정원" in g else []
-    crow = t.rows[g["현원"]] if "현원" in g else []
-    wrow = t.rows[g["여성"]] if "여성" in g else None
+    t = v.table
+    qr, cr, wr = g.get("정원"), g.get("현원"), g.get("여성")
     by_type: dict[str, list[int] | None] = {}
     quota = current = women = None
     for j in range(nlab, len(cols)):
-        q = parse_number(qrow[j]) if j < len(qrow) else None
-        c = parse_number(crow[j]) if j < len(crow) else None
+        q = _number(v.value(qr, j)) if qr is not None else None
+        c = _number(v.value(cr, j)) if cr is not None else None
         parts = cols[j].split(" ")
         if parts[-1] in TOTAL_WORDS and len(parts) == 1:
             quota, current = _int(q), _int(c)
-            if wrow is not None and j < len(wrow):
-                women = _int(parse_number(wrow[j]))
+            if wr is not None and j < len(t.rows[wr]):
+                women = _int(_number(v.value(wr, j)))
             continue
         if not cols[j]:
             continue
@@ -182,9 +190,10 @@ def _grade_unit(layout: Layout, i: int, t: TableRec, cols: list[str], nlab: int,
                     line=row_line(layout, i, t, first))
 
 
-def _grade_rows(layout: Layout, report: Report, i: int, t: TableRec) -> Staffing | None:
+def _grade_rows(layout: Layout, report: Report, i: int, v: TableView) -> Staffing | None:
     """Layout (b) transposed: one row per grade (label column 직급/직종/계급) with
     정원 and 현원 columns, possibly printed as side-by-side column groups."""
+    t = v.table
     cols = column_labels(t)
     if not cols or not re.search(r"직급|직종|계급|직렬", cols[0]):
         return None
@@ -200,8 +209,7 @@ def _grade_rows(layout: Layout, report: Report, i: int, t: TableRec) -> Staffing
         qj, cj = s0 + seg.index("정원"), s0 + seg.index("현원")
         for r, row in enumerate(t.rows):
             lab = normalize_unit(row[s0]) if s0 < len(row) else ""
-            q = parse_number(row[qj]) if qj < len(row) else None
-            c = parse_number(row[cj]) if cj < len(row) else None
+            q, c = _number(v.value(r, qj)), _number(v.value(r, cj))
             if not lab:
                 continue
             if lab in TOTAL_WORDS:
@@ -222,7 +230,8 @@ def _grade_rows(layout: Layout, report: Report, i: int, t: TableRec) -> Staffing
 
 # ---------------------------------------------------------------- layout (a)
 
-def _per_unit(layout: Layout, i: int, t: TableRec) -> Staffing | None:
+def _per_unit(layout: Layout, i: int, v: TableView) -> Staffing | None:
+    t = v.table
     cols = column_labels(t)
     if len(cols) < 2:
         return None
@@ -231,8 +240,7 @@ def _per_unit(layout: Layout, i: int, t: TableRec) -> Staffing | None:
     quota_col = next((j for j in range(1, len(cols)) if cols[j].split(" ")[-1] == "정원"), None)
     current_col = next((j for j in range(1, len(cols)) if cols[j].split(" ")[-1] == "현원"), None)
     women_col = next((j for j in range(1, len(cols)) if "여성" in cols[j] or cols[j].endswith(" 여")), None)
-    body = [[parse_composite(c) for c in r[1:]] for r in t.rows]
-    pairs = sum(1 for r in body for c in r if c.is_pair)
+    pairs = sum(1 for r, row in enumerate(t.rows) for j in range(1, len(row)) if v.value(r, j).is_pair)
     split = quota_col is not None and current_col is not None
     context = _context(layout, i, t)
     if not split:
@@ -245,9 +253,9 @@ def _per_unit(layout: Layout, i: int, t: TableRec) -> Staffing | None:
 
     vals: list[list[list[int] | None]] = []   # per row, per type column
     heads: list[Count3] = []
-    for row in t.rows:
-        def cell(j: int | None, row: list[str] = row) -> Composite:
-            return parse_composite(row[j]) if j is not None and j < len(row) else Composite(text="")
+    for r in range(len(t.rows)):
+        def cell(j: int | None, r: int = r) -> Composite:
+            return v.value(r, j).c if j is not None else Composite(text="")
         if split:
             q, c = cell(quota_col), cell(current_col)
             w = cell(women_col) if women_col is not None else Composite(text="")
@@ -260,8 +268,8 @@ def _per_unit(layout: Layout, i: int, t: TableRec) -> Staffing | None:
                           women=_int(tc.paren) if tc.paren is not None and not tc.paren_pct else None)
         heads.append(head)
         vals.append([_pair(cell(j)) for j in type_cols])
-    for r, row in enumerate(t.rows):
-        _resolve_bare(vals[r], [cell_text(row, j) for j in type_cols], heads[r])
+    for r in range(len(t.rows)):
+        _resolve_bare(vals[r], [v.value(r, j) for j in type_cols], heads[r])
     labels = [_label(r) for r in t.rows]
     total_idx = next((k for k, lab in enumerate(labels) if lab in TOTAL_WORDS), None)
     if total_idx is not None and not split:
@@ -288,10 +296,6 @@ def _per_unit(layout: Layout, i: int, t: TableRec) -> Staffing | None:
     return st
 
 
-def cell_text(row: list[str], j: int) -> str:
-    return row[j].strip() if j < len(row) else ""
-
-
 def _int(v: int | float | None) -> int | None:
     return int(v) if v is not None else None
 
@@ -304,11 +308,10 @@ def _pair(c: Composite) -> list[int] | None:
     return None
 
 
-def _resolve_bare(vals: list[list[int] | None], texts: list[str], head: Count3) -> None:
+def _resolve_bare(vals: list[list[int] | None], cells: list[CellValue], head: Count3) -> None:
     """A lone number in a pair column is the quota, the current or both: pick
     the reading that makes the row add up to its total."""
-    for k, txt in enumerate(texts):
-        c = parse_composite(txt)
+    for k, c in enumerate(cells):
         if not (c.numeric and not c.is_pair and c.value is not None) or vals[k] is None:
             continue
         v = int(c.value)

@@ -18,7 +18,7 @@ from ..blocks import Paragraph, Table
 from ..model import Report, Task
 from ..normalize.markers import marker_number
 from ..structure import Layout
-from ..structure.outline import _TRAILING_PAREN, Heading
+from ..structure.outline import TRAILING_PAREN, Heading
 
 _TASK_KINDS = ("bare_num", "num")
 _PART_KINDS = ("square", "part", "mdhead")
@@ -28,7 +28,7 @@ _YEAR_PREFIX = re.compile(r"^(['’]?\d{2}년|\d{4}년)\s*")
 def part_key(title: str) -> str:
     """A part heading as written, whitespace normalised: "추진 방향" → "추진방향",
     "'18년 추진계획" keeps its year prefix."""
-    title = _TRAILING_PAREN.sub("", title).strip() or title
+    title = TRAILING_PAREN.sub("", title).strip() or title
     m = _YEAR_PREFIX.match(title)
     prefix = (m.group(1) + " ") if m else ""
     rest = title[m.end():] if m else title

@@ -47,6 +47,9 @@ from dataclasses import dataclass
 
 from bogo.normalize import _date_patterns as P
 
+#: the character folding applied before date patterns (shared with the milestone reader)
+FOLD = P.FOLD
+
 WEEKDAYS = "월화수목금토일"
 _LIST_SEPS = frozenset({",", "·", "및", "와", "과"})
 _SPAN_KINDS = frozenset({"iso", "ymdk", "ymd", "mdk", "md", "ymk", "ym", "mk", "y", "yp", "period"})

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .measures import MONEY_SCALE
+
 _NUM = r"[△▲▽▼+\-]?\s?\d[\d,]*(?:\.\d+)?"
 _NUMBER = re.compile(r"^\s*(?P<sign>[△▲▽▼+\-]?)\s?(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?\s*(?P<pct>%)?\s*(?P<star>\*+)?\s*$")
 _NONE = {"", "-", "–", "—", "－", "ー", "‐", "0-", "해당없음", "없음", "N/A", "n/a", "."}
@@ -116,8 +118,7 @@ _KR_AMOUNT = re.compile(
     r"(?:(?P<man>\d[\d,]*(?:\.\d+)?)\s*만\s*)?(?:(?P<won>\d[\d,]*)\s*)?(?P<unit>천원|백만원|억원|조원|만원|원)"
 )
 
-UNIT_IN_WON = {"원": 1, "천원": 1_000, "만원": 10_000, "백만원": 1_000_000, "억원": 100_000_000,
-               "십억원": 1_000_000_000, "조원": 1_000_000_000_000}
+UNIT_IN_WON = MONEY_SCALE
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,3 +161,22 @@ def parse_korean_amount(text: str) -> list[Amount]:
                 precision = UNIT_IN_WON[unit] * 10 ** -len(num.split(".")[1])
         out.append(Amount(raw=m.group(0), won=total, pos=m.start(), precision_won=precision))
     return out
+
+
+_JO_AMOUNT = re.compile(r"^(?P<sign>[△▲▽▼\-]?)\s*(?P<jo>\d[\d,]*)\s*조\s*(?P<rest>[\d,]*)\s*억?\s*(?P<tail>\(.*\))?$")
+
+
+def parse_jo_amount(text: str, unit: str | None) -> tuple[int, str] | None:
+    """An amount written with 조 in a table counted in a smaller money unit:
+    "15조 6,397" in a 억원 table → (156397, ""); the parenthesised tail is returned
+    for the caller ("(61)").  None when the text is no such amount or the unit is
+    not money finer than 조원."""
+    m = _JO_AMOUNT.match((text or "").strip())
+    scale = UNIT_IN_WON.get((unit or "").replace(" ", ""))
+    if not m or not scale or scale >= UNIT_IN_WON["조원"]:
+        return None
+    per_jo = UNIT_IN_WON["조원"] // scale
+    val = int(m.group("jo").replace(",", "")) * per_jo + int((m.group("rest") or "0").replace(",", "") or 0)
+    if m.group("sign"):
+        val = -val
+    return val, m.group("tail") or ""

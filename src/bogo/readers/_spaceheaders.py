@@ -12,18 +12,13 @@ from __future__ import annotations
 
 import re
 
+from ..normalize.labels import HEADER_FIRST as LABEL_HEADERS
+from ..normalize.labels import HEADER_WORDS, is_total
 from ..normalize.text import normalize_text
 
 _YEAR4 = re.compile(r"\d{4}")
 _YEAR_START = re.compile(r"(?:19|20)\d{2}")
 
-HEADER_WORDS = {
-    "구분", "합계", "계", "소계", "총계", "증감", "비고", "예산액", "집행액", "잔액", "정원", "현원",
-    "건수", "예산", "금액", "연도", "연번", "번호", "항목", "내용", "분야", "대상", "기간", "목표",
-    "실적", "비율", "집행률", "일반직", "별정직", "임기제", "관리운영직", "누적", "사업수", "예산현액",
-}
-
-LABEL_HEADERS = {"구분", "연도", "항목", "분야", "연번", "번호", "부서", "기관", "연도구분"}
 
 
 def split_header(text: str, n: int) -> list[str]:
@@ -114,15 +109,12 @@ def _group_cost(grp: list[str]) -> float:
     return cost + (3.0 if years > 1 else 0.0)
 
 
-_GROUP_START = {"계", "소계", "합계"}
-
-
 def align_to_groups(own: list[str], cells: list[str], child: list[str], width: int) -> list[str]:
     """Place a spanning header line's labels over the groups of the line below:
     each group of a Korean table begins with its 계/소계 column ("확진환자 의사환자"
     over "소계 격리중 퇴원 사망 소계 검사중 결과음성")."""
     labels = [c for c in own if c and c not in LABEL_HEADERS]
-    starts = [i for i, c in enumerate(child) if c in _GROUP_START]
+    starts = [i for i, c in enumerate(child) if is_total(c)]
     if not labels or len(labels) != len(starts) or len(own) >= width:
         return cells
     out = [""] * width

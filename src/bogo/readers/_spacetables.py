@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..blocks import Table, grid_to_table
+from ..normalize.labels import HEADER_FIRST as LABEL_HEADERS
+from ..normalize.labels import is_grand_total
 from ..normalize.markers import split_marker
 from ..normalize.numbers import parse_composite
 from ..normalize.text import fold, normalize_text
 from ..settings import Settings
-from ._spaceheaders import LABEL_HEADERS, align_to_groups, split_header
+from ._spaceheaders import align_to_groups, split_header
 
 Line = tuple[int, str]
 
@@ -288,7 +290,8 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
         grid.append(cells)
         raws.append([texts[h]] + [""] * (width - 1))
         line_of.append(lines[h][0])
-    placed = _place_rows([[normalize_text(r.label)] + [normalize_text(c) for c in r.cells] for r in body], width)
+    placed, by_totals = _place_rows([[normalize_text(r.label)] + [normalize_text(c) for c in r.cells] for r in body],
+                                    width)
     for r, cells in zip(body, placed, strict=True):
         grid.append(cells)
         raws.append([r.label] + r.cells + [""] * (width - 1 - len(r.cells)))
@@ -297,23 +300,24 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
                       raw_rows=raws, header_rows=len(header_idx) or None)
     for c in t.cells:
         c.line = line_of[c.row]
+    t.placement = "totals" if by_totals else None
     return t
 
 
-_TOTAL = {"계", "합계", "총계"}
 
 
 
-def _place_rows(rows: list[list[str]], width: int) -> list[list[str]]:
+def _place_rows(rows: list[list[str]], width: int) -> tuple[list[list[str]], bool]:
     """Pad short rows to ``width``.  Exports lose blank cells, so a row of four
     values under five columns is ambiguous; when the table has a total row of
     composite cells, blanks go where the column sums then match the total row
-    (greedy improvement), otherwise to the end of the row."""
+    (greedy improvement), otherwise to the end of the row.  The flag says whether
+    the totals moved any cell (the table then records ``placement="totals"``)."""
     padded = [r + [""] * (width - len(r)) for r in rows]
     short = [i for i, r in enumerate(rows) if len(r) < width]
-    totals = [i for i, r in enumerate(rows) if r and r[0].replace(" ", "") in _TOTAL and len(r) == width]
+    totals = [i for i, r in enumerate(rows) if r and is_grand_total(r[0]) and len(r) == width]
     if not short or not totals:
-        return padded
+        return padded, False
     t = totals[0]
 
     def qc(text: str) -> tuple[float, float]:
@@ -322,7 +326,7 @@ def _place_rows(rows: list[list[str]], width: int) -> list[list[str]]:
 
     target_cells = [parse_composite(c) for c in rows[t][1:]]
     if not all(v.numeric for v in target_cells):
-        return padded
+        return padded, False
     target = [qc(c) for c in rows[t][1:]]
     values = [[qc(c) for c in r[1:]] for r in rows]
     slots = width - 1
@@ -365,4 +369,5 @@ def _place_rows(rows: list[list[str]], width: int) -> list[list[str]]:
             out.append([r[0]] + ["" if s in choice[i] else next(it) for s in range(slots)])
         else:
             out.append(padded[i])
-    return out
+    moved = any(choice[i] != tuple(range(len(rows[i]) - 1, slots)) for i in choice)
+    return out, moved

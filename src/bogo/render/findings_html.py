@@ -1,7 +1,9 @@
 """The check result as one self-contained, escaped HTML page.
 
 Every finding is shown in context: a table finding renders its table with the
-offending cell (or row) highlighted, a prose finding quotes its source line.
+offending cell (or row) highlighted — found by the finding's coordinates
+(``row_index``, ``col_index``), never by its labels — and a prose finding quotes
+its source line.
 All document text — cells, lines, captions, messages, paths — goes through
 :func:`html.escape`: reports carry raw HTML fragments and must never inject
 markup into the page.  No scripts, no external resources.
@@ -12,8 +14,6 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..checks.context import document_lines
-from ..checks.grid import build_grid
 from ..model import Finding, Report, TableRec
 
 _CSS = """
@@ -28,13 +28,6 @@ table.t th{background:#eee} td.hit{background:#ffcdd2;font-weight:bold} tr.hitro
 blockquote{margin:.4em 0;padding:.3em .6em;background:#fff;border:1px dashed #bbb;white-space:pre-wrap}
 """
 _LABEL = {"error": "오류", "warning": "경고", "info": "참고"}
-
-
-def _locate(t: TableRec, f: Finding) -> tuple[int | None, int | None]:
-    g = build_grid(t)
-    row = next((r for r in range(len(g.cells)) if g.row_name(r) == str(f.row)), None)
-    col = next((c for c in range(g.ncols) if g.col_name(c) == str(f.col)), None)
-    return (None if row is None else row + g.header_offset), col
 
 
 def table_html(t: TableRec, row: int | None = None, col: int | None = None) -> str:
@@ -56,7 +49,7 @@ def _context(rep: Report | None, f: Finding, lines: dict[int, str]) -> str:
     if rep is not None and f.table:
         t = rep.table(f.table)
         if t is not None:
-            return table_html(t, *_locate(t, f))
+            return table_html(t, f.row_index, f.col_index)
     if f.line and f.line in lines:
         return f"<blockquote>{f.line}: {escape(lines[f.line])}</blockquote>"
     return ""
@@ -71,7 +64,7 @@ def findings_html(result: Any, title: str = "bogo 점검 결과") -> str:
            f"<p>오류 {s['error']}건, 경고 {s['warning']}건, 참고 {s['info']}건</p>"]
     for path, sha, findings in result.files:
         rep = reps.get(sha)
-        lines = {ln.no: ln.text for ln in document_lines(rep)} if rep is not None else {}
+        lines = {p.line: p.text for p in rep.paragraphs} if rep is not None else {}
         out.append(f"<h2>{escape(path)}</h2>")
         if not findings:
             out.append("<p>발견된 문제 없음</p>")

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from ..blocks import Paragraph
+from ..normalize.measures import starts_with_unit
 
-UNIT_WORDS = ("조원", "십억원", "억원", "백만원", "천만원", "만원", "천원", "원", "명", "건", "개", "%", "개소",
-              "톤", "㎡", "km", "회", "대", "가구", "세대", "일", "시간")
 _UNIT = re.compile(r"단위\s*[:：]?\s*(?:[^)\]]*?/\s*)?(?P<unit>[가-힣a-zA-Z㎡%,/ ]+?)\s*[)\]】]")
 _UNIT2 = re.compile(r"(?:기준\s*/\s*단위|단위\s*/\s*기준)\s*:\s*(?P<a>[^/]+)/\s*(?P<b>[^)]+)\)")
 _ASOF = re.compile(r"[(（]\s*(?P<d>['’]?\d{2,4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?)\s*(?:현재|기준)?\s*[)）]|(?P<d2>['’]?\d{2,4}\.\s*\d{1,2}\.\s*\d{0,2}\.?)\s*(?:현재|기준)")
@@ -25,7 +24,7 @@ def find_unit(text: str) -> str | None:
     if m:
         for g in (m.group("b"), m.group("a")):
             u = g.strip()
-            if any(u.startswith(w) or u == w for w in UNIT_WORDS) and not re.search(r"\d", u):
+            if starts_with_unit(u) and not re.search(r"\d", u):
                 return u
     m = _UNIT.search(text)
     if m:

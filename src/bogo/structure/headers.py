@@ -9,17 +9,11 @@ as "일 반 직" over 5급/6급/…), and a blank below a label continues it dow
 
 from __future__ import annotations
 
-import re
-
 from ..blocks import Table
+from ..normalize.labels import TOTAL_WORDS, is_header_stub, squeeze
+from ..normalize.measures import NUMBER_WITH_UNIT
 from ..normalize.numbers import parse_composite
 
-TOTAL_LABELS = {"계", "합계", "총계", "소계", "총합계", "합 계", "전체"}
-HEADER_FIRST = {"구분", "연도", "연번", "번호", "항목", "분야", "부서", "부서명", "사업명", "과목", "기관", "기관명",
-                "시정및처리요구사항", "건의사항", "조사분야", "연도구분"}
-
-
-_COUNT_UNIT = re.compile(r"^([△▲+\-]?[\d,.]+)\s?(?:건|명|개소|개국|개|회|원|천원|백만원|억원|조원|배|곳|대|톤|가구|%)$")
 _NONE_CELLS = {"", "-", "–", "—", "·"}
 
 
@@ -28,8 +22,8 @@ def _is_data(text: str) -> bool:
         return False
     c = parse_composite(text)
     if not c.numeric:
-        m = _COUNT_UNIT.match(text)  # "60건", "3,000명": a count with its unit is data
-        return bool(m) and parse_composite(m.group(1)).numeric
+        m = NUMBER_WITH_UNIT.match(text)  # "60건", "3,000명": a count with its unit is data
+        return bool(m) and parse_composite(m.group("n")).numeric
     # a bare year or "2020(4.6.기준)" in a header is a label, not data
     return not (c.value is not None and 1990 <= c.value <= 2100 and not c.is_pair and "," not in text)
 
@@ -48,7 +42,7 @@ def detect_header_rows(grid: list[list[str]]) -> int:
         if any(_is_data(c) for c in row[1:] if c):
             break
         words = [c for c in row[1:] if c.strip() not in _NONE_CELLS]
-        if row[0].replace(" ", "") in TOTAL_LABELS and len(words) * 2 < len(row) - 1:
+        if squeeze(row[0]) in TOTAL_WORDS and len(words) * 2 < len(row) - 1:
             break  # a total row of blanks and "-"; "계 | 이월 | 신규 | 계 | …" is a header
         n += 1
     if n == 0:
@@ -57,7 +51,7 @@ def detect_header_rows(grid: list[list[str]]) -> int:
         # no numbers anywhere: a header only when the first row looks like one
         first = grid[0]
         longest = max(len(c) for c in first)
-        if first[0].replace(" ", "") in HEADER_FIRST or (
+        if is_header_stub(first[0]) or (
             longest <= 20 and any(len(c) >= max(16, 2 * longest) for r in grid[1:] for c in r)
         ):
             return 1  # short labels over long text cells
@@ -65,16 +59,27 @@ def detect_header_rows(grid: list[list[str]]) -> int:
     return n
 
 
-def fill_header(header: list[list[str]]) -> list[list[str]]:
-    """Spread merged header labels over the blanks they cover (text exports).
+def fill_header(header: list[list[str]], spans: list[list[int]] | None = None,
+                ncols: int | None = None) -> list[list[str]]:
+    """Spread merged header labels over the blanks they cover; rows padded to ``ncols``.
 
-    Above the last header row, a blank right of a label continues that label
-    while both stand under the same parent (a group such as "일 반 직" over its
-    grades); any other blank continues the label above it.  Blanks in a
-    single header row stay blank."""
-    if len(header) < 2:
-        return [list(r) for r in header]
-    h = [list(r) for r in header]
+    With the source's ``spans`` ([row, col, rowspan, colspan]), a merged cell's
+    label fills the blanks of its span.  Without them (text exports), above the
+    last header row a blank right of a label continues that label while both
+    stand under the same parent (a group such as "일 반 직" over its grades); any
+    other blank continues the label above it; blanks in a single header row stay
+    blank.  Idempotent: a filled header is returned unchanged."""
+    width = max([len(r) for r in header] + [ncols or 0])
+    h = [list(r) + [""] * (width - len(r)) for r in header]
+    if spans:
+        for r, c, rs, cs in spans:
+            if 0 <= r < len(h) and 0 <= c < width:
+                for i in range(r, min(r + rs, len(h))):
+                    for j in range(c, min(c + cs, width)):
+                        h[i][j] = h[i][j] or h[r][c]
+        return h
+    if len(h) < 2:
+        return h
     last = len(h) - 1
     for r in range(len(h)):
         # a row holding only the stub label ("구 분") spans down, not across

@@ -35,6 +35,8 @@ PART_HEADING = re.compile(
 
 _BULLET_KINDS = ("circle", "small_circle", "diamond", "tri", "small_square")
 _TRAILING_PAREN = re.compile(r"\s*[(（【\[][^()（）]*[)）】\]]\s*$")
+#: a trailing parenthetical of a title ("(안)", "【완료】")
+TRAILING_PAREN = _TRAILING_PAREN
 _TOC_LINE = re.compile(r"(?:[·.…‥ㆍ・]\s*){2,}\s*\d{1,4}\s*$")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bogo.normalize.units import normalize_unit, split_departments, strip_departments
+from bogo.normalize.departments import normalize_unit, split_departments, strip_departments
 
 
 @pytest.mark.parametrize("raw, want", [

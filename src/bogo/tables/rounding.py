@@ -26,15 +26,17 @@ it.
 
 from __future__ import annotations
 
-from .grid import Grid, Num
+from .cells import CellValue
+from .diffs import diff_columns
 from .groups import col_groups, part_columns, row_groups
+from .view import TableView
 
 EPS = 1e-9
 
 Cell = tuple[int, int]
 
 
-def _sums(g: Grid) -> list[tuple[set[Cell], int]]:
+def _sums(g: TableView) -> list[tuple[set[Cell], int]]:
     """Every total of the table as (its cells, state): 0 exact, 1 off by a
     rounding-sized amount, 2 off by more (or not comparable)."""
     out: list[tuple[set[Cell], int]] = []
@@ -50,7 +52,7 @@ def _sums(g: Grid) -> list[tuple[set[Cell], int]]:
     return out
 
 
-def _state(tot: Num, parts: list[Num]) -> int:
+def _state(tot: CellValue, parts: list[CellValue]) -> int:
     nums = [x for x in parts if x.numeric]
     if tot.value is None or tot.is_pair or not nums or any(x.is_pair for x in nums):
         return 2
@@ -59,9 +61,8 @@ def _state(tot: Num, parts: list[Num]) -> int:
     return 0 if diff <= EPS else 1 if diff <= len(nums) * 0.5 * step + EPS else 2
 
 
-def _diffs(g: Grid) -> list[tuple[set[Cell], int]]:
+def _diffs(g: TableView) -> list[tuple[set[Cell], int]]:
     """Every 증감 cell as (its cells, state), in the direction most rows agree on."""
-    from .tables_diff import diff_columns  # tables_diff needs the grid module
     out: list[tuple[set[Cell], int]] = []
     for d, later, earlier in diff_columns(g):
         for r in g.data_rows():
@@ -79,7 +80,7 @@ def _scattered(offs: list[set[Cell]]) -> bool:
     return len(offs) >= 2 and not set.intersection(*offs)
 
 
-def analyse(g: Grid) -> tuple[bool, bool]:
+def analyse(g: TableView) -> tuple[bool, bool]:
     """(sums may be rounded, differences may be rounded) for table ``g``.
 
     Sums: a note; or small differences scattered over two totals sharing no cell;

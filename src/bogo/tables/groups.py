@@ -1,4 +1,4 @@
-"""Which rows and columns a total sums: the structure behind T101/T105/T106.
+"""Which rows and columns a total sums: the part groups of a table view.
 
 Row totals: in a table whose first data row is a total ("top" orientation, the
 Korean norm) a 소계 row sums the rows below it up to the next total, and the
@@ -14,14 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
+from ..normalize.labels import is_non_part, is_total, total_kind
 from ..normalize.markers import marker_kind, split_marker
-from .grid import Grid, is_non_part
+from .view import TableView
 
 
-def _per_grid(fn: Callable[[Grid], list]) -> Callable[[Grid], list]:
-    """Compute ``fn(g)`` once per grid (the checks share it; callers do not mutate it)."""
+def _per_view(fn: Callable[[TableView], list]) -> Callable[[TableView], list]:
+    """Compute ``fn(g)`` once per view (the checks share it; callers do not mutate it)."""
     @wraps(fn)
-    def inner(g: Grid) -> list:
+    def inner(g: TableView) -> list:
         key = fn.__name__
         if key not in g.memo:
             g.memo[key] = fn(g)
@@ -29,8 +30,8 @@ def _per_grid(fn: Callable[[Grid], list]) -> Callable[[Grid], list]:
     return inner
 
 
-@_per_grid
-def row_groups(g: Grid) -> list[tuple[int, list[int]]]:
+@_per_view
+def row_groups(g: TableView) -> list[tuple[int, list[int]]]:
     """(total row, part rows) pairs for the row totals of ``g``."""
     data = g.data_rows()
     if not data or not any(g.row_kind[r] for r in data) or _folded(g):
@@ -44,7 +45,7 @@ def row_groups(g: Grid) -> list[tuple[int, list[int]]]:
             continue
         parts: list[int] = []
         if kind == "sub" and g.label_cols >= 2 and g.row_labels[r][0] and \
-                total_free(g.row_labels[r][0]):
+                total_kind(g.row_labels[r][0]) is None:
             grp = g.row_labels[r][0]
             parts = [x for x in data if x != r and g.row_kind[x] is None and g.row_labels[x][0] == grp]
         else:
@@ -66,7 +67,7 @@ def row_groups(g: Grid) -> list[tuple[int, list[int]]]:
     return out
 
 
-def _folded(g: Grid) -> bool:
+def _folded(g: TableView) -> bool:
     """A long list printed in two halves side by side (직급별|정원|현원 twice):
     its total row sums both halves, which the row structure cannot express."""
     labs = [lab.replace(" ", "") for lab in g.labels]
@@ -74,12 +75,12 @@ def _folded(g: Grid) -> bool:
     return any(labs[:k] == labs[k:2 * k] and any(labs[:k]) for k in range(2, n // 2 + 1))
 
 
-def _level(g: Grid, r: int) -> str:
+def _level(g: TableView, r: int) -> str:
     label = next((x for x in g.row_labels[r] if x), "")
     return marker_kind(split_marker(label)[0])
 
 
-def _top_level(g: Grid, parts: list[int]) -> list[int]:
+def _top_level(g: TableView, parts: list[int]) -> list[int]:
     """Rows under a total whose labels carry outline markers (사업비 / □ 사업 /
     - 세부사업) nest: the total sums only the level of its first part."""
     if len(parts) < 2:
@@ -90,18 +91,13 @@ def _top_level(g: Grid, parts: list[int]) -> list[int]:
     return [x for x, lv in zip(parts, levels, strict=True) if lv == levels[0]]
 
 
-def total_free(label: str) -> bool:
-    from .grid import total_kind
-    return total_kind(label) is None
-
-
-def _in_any_sub(g: Grid, x: int, data: list[int]) -> bool:
+def _in_any_sub(g: TableView, x: int, data: list[int]) -> bool:
     grp = g.row_labels[x][0]
     return any(g.row_kind[r] == "sub" and g.row_labels[r][0] == grp for r in data)
 
 
-@_per_grid
-def part_columns(g: Grid) -> list[int]:
+@_per_view
+def part_columns(g: TableView) -> list[int]:
     """Data columns whose cells may be summed (not labels, rates, changes)."""
     out = []
     for c in range(g.label_cols, g.ncols):
@@ -113,7 +109,7 @@ def part_columns(g: Grid) -> list[int]:
     return out
 
 
-def _measure_level(g: Grid) -> bool:
+def _measure_level(g: TableView) -> bool:
     """True when the last header row repeats a measure (건수/예산 under each group)."""
     if len(g.paths[0]) < 2:
         return False
@@ -121,8 +117,8 @@ def _measure_level(g: Grid) -> bool:
     return len(last) != len(set(last))
 
 
-@_per_grid
-def col_groups(g: Grid) -> list[tuple[int, list[int]]]:
+@_per_view
+def col_groups(g: TableView) -> list[tuple[int, list[int]]]:
     """(total column, part columns) pairs for the column totals of ``g``."""
     cols = part_columns(g)
     if not g.paths or not cols:
@@ -154,8 +150,7 @@ def col_groups(g: Grid) -> list[tuple[int, list[int]]]:
 
 
 def _tot(label: str) -> bool:
-    from .grid import total_kind
-    return total_kind(label) is not None
+    return is_total(label)
 
 
 def _first_tot(path: list[str], lo: int, hi: int) -> int:
