@@ -1,0 +1,145 @@
+"""HWP 5.0 record streams: inflating them and walking their records in one pass.
+
+DocInfo and every BodyText section are a sequence of records, each a 32-bit
+header (tag in bits 0-9, level in bits 10-19, size in bits 20-31; a size of
+0xFFF is followed by the real size as another 32-bit word) and its payload.  A
+record belongs to the nearest earlier record one level up, so the stream is a
+tree written in pre-order.  :class:`Records` is a cursor over that sequence: the
+body walker asks for the next record, or skips a whole subtree, without ever
+building the tree.  A header cut short or a size past the end of the stream (a
+4 GB size in a 10 KB file) ends the walk there and leaves a Korean reason in
+:attr:`Records.problem`; nothing is allocated from a declared size.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+from ..settings import Settings
+
+DOCUMENT_PROPERTIES = 0x10
+CHAR_SHAPE = 0x15
+NUMBERING = 0x17
+BULLET = 0x18
+PARA_SHAPE = 0x19
+PARA_HEADER = 0x42
+PARA_TEXT = 0x43
+PARA_CHAR_SHAPE = 0x44
+CTRL_HEADER = 0x47
+LIST_HEADER = 0x48
+SHAPE_COMPONENT = 0x4C
+TABLE = 0x4D
+
+#: record levels one object nesting (a table in a cell, a text box in a shape) may use:
+#: paragraph → control → shape component → member component → list / paragraph
+LEVELS_PER_NESTING = 4
+
+_U32 = struct.Struct("<I")
+_INFLATE_CHUNK = 1 << 16
+
+
+class Records:
+    """A forward cursor over the records of one inflated stream."""
+
+    __slots__ = ("data", "pos", "end", "tag", "level", "body", "size", "problem", "count", "max_level",
+                 "max_records", "what", "limited")
+
+    def __init__(self, data: bytes, what: str, settings: Settings):
+        self.data = data
+        self.pos = 0
+        self.end = len(data)
+        self.what = what
+        self.problem: str | None = None
+        self.limited = False
+        self.count = 0
+        self.max_records = settings.max_hwp_records
+        self.max_level = LEVELS_PER_NESTING * (settings.max_nesting + 1)
+        self.tag = -1
+        self.level = -1
+        self.body = 0
+        self.size = 0
+        self._load()
+
+    def _load(self) -> None:
+        """Decode the header at ``pos`` into tag/level/body/size; level -1 at the end."""
+        pos, end = self.pos, self.end
+        if pos >= end or self.problem:
+            self.level = -1
+            return
+        if pos + 4 > end:
+            return self._stop("레코드 머리가 스트림 끝에서 잘렸습니다")
+        word = _U32.unpack_from(self.data, pos)[0]
+        size = word >> 20
+        body = pos + 4
+        if size == 0xFFF:
+            if body + 4 > end:
+                return self._stop("레코드 머리가 스트림 끝에서 잘렸습니다")
+            size = _U32.unpack_from(self.data, body)[0]
+            body += 4
+        if body + size > end:
+            return self._stop(f"레코드 크기({size:,} 바이트)가 남은 스트림({end - body:,} 바이트)을 넘습니다")
+        self.count += 1
+        if self.count > self.max_records:
+            return self._stop(f"레코드가 너무 많습니다 (한도 {self.max_records:,})", limit=True)
+        level = (word >> 10) & 0x3FF
+        if level > self.max_level:
+            return self._stop(f"레코드 중첩이 너무 깊습니다 (수준 {level}, 한도 {self.max_level})", limit=True)
+        self.tag = word & 0x3FF
+        self.level = level
+        self.body = body
+        self.size = size
+
+    def _stop(self, reason: str, limit: bool = False) -> None:
+        self.problem = reason
+        self.limited = limit
+        self.level = -1
+
+    def payload(self) -> bytes:
+        return self.data[self.body:self.body + self.size]
+
+    def advance(self) -> None:
+        """Move past the current record (not its children)."""
+        self.pos = self.body + self.size
+        self._load()
+
+    def skip_subtree(self) -> None:
+        """Move past the current record and every record below it."""
+        level = self.level
+        self.advance()
+        while self.level > level:
+            self.advance()
+
+
+def inflate(raw: bytes, what: str, budget: int) -> tuple[bytes | None, str | None]:
+    """Raw-deflate ``raw``, at most ``budget`` bytes; a cut or damaged stream gives what inflated.
+
+    ``None`` with a reason when the output would pass ``budget`` (a deflate bomb).
+    """
+    d = zlib.decompressobj(-15)
+    parts: list[bytes] = []
+    got = 0
+    view = memoryview(raw)
+    for at in range(0, len(raw), _INFLATE_CHUNK):
+        try:
+            out = d.decompress(view[at:at + _INFLATE_CHUNK], budget + 1 - got)
+        except zlib.error:
+            return b"".join(parts), "압축 스트림이 손상되었습니다" + (" (앞부분만 풀림)" if got else "")
+        got += len(out)
+        parts.append(out)
+        if got > budget or d.unconsumed_tail:
+            return None, f"{what}의 압축을 푼 크기가 한도({budget:,} 바이트)를 넘습니다"
+        if d.eof:
+            break
+    if not d.eof:
+        return b"".join(parts), "압축 스트림이 중간에 끊깁니다 (잘린 파일)"
+    return b"".join(parts), None
+
+
+def plausible(data: bytes, first_tag: int) -> bool:
+    """Whether ``data`` starts like a record stream whose first record is ``first_tag`` at level 0."""
+    if len(data) < 4:
+        return False
+    word = _U32.unpack_from(data, 0)[0]
+    size = word >> 20
+    return word & 0x3FF == first_tag and (word >> 10) & 0x3FF == 0 and (size == 0xFFF or 4 + size <= len(data))
