@@ -37,19 +37,29 @@ _CHAR_CONTROLS = frozenset({0, 10, 13, 24, 25, 26, 27, 28, 29, 30, 31})
 _EXTENDED = frozenset({1, 2, 3, 11, 12, 14, 15, 16, 17, 18, 21, 22, 23})
 _CHAR_TEXT = {10: "\n", 24: "-", 30: " ", 31: " "}
 _TAB = 9
+_PARA_END = 13
 _TEXT_SHAPES = frozenset({"$rec", "$ell", "$arc", "$pol", "$lin", "$cur", "$col", "$tat"})
 _SHAPES = _TEXT_SHAPES | {"$con", "$pic", "$ole", "$vid"}
-_NOTES = frozenset({"fn  ", "en  "})
+_NOTES = frozenset({b"  nf", b"  ne"})
 _SECD = b"dces"
 
 Piece = tuple[int, int, str, bool]  # first unit, end unit, text, from the text itself
 
 
+def ctrl_id(payload: bytes) -> str:
+    """The four-character id a control or shape component starts with ("tbl ", "$rec")."""
+    return payload[3::-1].decode("latin-1") if len(payload) >= 4 else ""
+
+
 def split_text(p: bytes) -> tuple[list[Piece], int]:
     """Text pieces of a ``PARA_TEXT`` payload and the number of extended controls in it."""
+    n = len(p) & ~1
+    e = _TEXT_UNITS.match(p, 0, n).end()
+    if e == n or (e == n - 2 and p[e] == _PARA_END):  # plain text, then the paragraph end
+        return ([(0, e >> 1, xml_clean(p[:e].decode("utf-16-le", "surrogatepass")), True)] if e else []), 0
     pieces: list[Piece] = []
     n_ext = 0
-    pos, n = 0, len(p) & ~1
+    pos = 0
     match = _TEXT_UNITS.match
     while pos < n:
         e = match(p, pos, n).end()
@@ -82,8 +92,10 @@ def char_shape_runs(p: bytes) -> list[tuple[int, int]]:
     return runs
 
 
-def ctrl_id(payload: bytes) -> str:
-    return payload[3::-1].decode("latin-1") if len(payload) >= 4 else ""
+def _raw(pieces: list[Piece]) -> str:
+    if len(pieces) == 1:
+        return pieces[0][2]
+    return "".join([t for _a, _b, t, _own in pieces])
 
 
 class _Flow:
@@ -98,21 +110,6 @@ class _Flow:
         self.nested: list[Table] = []
 
 
-class _Para:
-    """What a paragraph's own records say: shape, text pieces, runs, extended controls."""
-
-    __slots__ = ("shape", "pieces", "n_ext", "runs")
-
-    def __init__(self, payload: bytes):
-        self.shape = struct.unpack_from("<H", payload, 8)[0] if len(payload) >= 10 else 0
-        self.pieces: list[Piece] = []
-        self.n_ext = 0
-        self.runs: list[tuple[int, int]] = []
-
-    def raw(self) -> str:
-        return "".join(t for _a, _b, t, _own in self.pieces)
-
-
 class BodyWalker:
     """The blocks of every section of one document."""
 
@@ -120,66 +117,92 @@ class BodyWalker:
         self.path = path
         self.settings = settings
         self.num = numberer
+        self.headings = {int(k): v for k, v in numberer.headings.items() if k.isdigit()}
         self.bold = bold
         self.blocks: list[Paragraph | Table] = []
         self.count = 0
         self.warnings: list[str] = []
+        self._norm: dict[str, str] = {}
+        self.r: Records | None = None
 
     # -- sections and paragraphs ------------------------------------------
 
-    def section(self, data: bytes, r: Records) -> None:
-        self._outline(data, r.what)
-        while r.level >= 0:
-            if r.level == 0 and r.tag == PARA_HEADER:
-                self._paragraph(r, 0, None)
+    def section(self, r: Records) -> None:
+        self.r = r
+        self._outline(r)
+        levels, tags = r.levels, r.tags
+        i = 0
+        while levels[i] >= 0:
+            if levels[i] == 0 and tags[i] == PARA_HEADER:
+                i = self._paragraph(i, 0, None)
             else:
-                r.skip_subtree()
+                i += 1
 
-    def _outline(self, data: bytes, what: str) -> None:
+    def _outline(self, r: Records) -> None:
         """The outline numbering named by the section's first ``secd`` control."""
-        scan = Records(data, what, self.settings)
-        while scan.level >= 0:
-            if scan.tag == CTRL_HEADER and data[scan.body:scan.body + 4] == _SECD:
-                p = scan.payload().ljust(20, b"\0")
+        tags, data, i = r.tags, r.data, -1
+        while True:
+            try:
+                i = tags.index(CTRL_HEADER, i + 1)
+            except ValueError:
+                return
+            if data[r.bodies[i]:r.bodies[i] + 4] == _SECD:
+                p = r.payload(i).ljust(20, b"\0")
                 self.num.set_outline(str(struct.unpack_from("<H", p, 18)[0]))
                 return
-            scan.advance()
 
-    def _paragraph(self, r: Records, depth: int, flow: _Flow | None) -> None:
-        """One paragraph: into the blocks (``flow`` None) or into a cell's flow."""
-        level = r.level
-        para = _Para(r.payload())
-        r.advance()
+    def _paragraph(self, i: int, depth: int, flow: _Flow | None) -> int:
+        """One paragraph: into the blocks (``flow`` None) or a cell's flow; the index after it."""
+        r = self.r
+        levels, tags = r.levels, r.tags
+        level = levels[i]
+        child = level + 1
+        shape = struct.unpack_from("<H", r.data, r.bodies[i] + 8)[0] if r.sizes[i] >= 10 else 0
+        pieces: list[Piece] = []
+        n_ext = ctrl = 0
+        runs = -1
         emitted = False
-        ctrl_index = 0
-        while r.level > level:
-            if r.level == level + 1:
-                tag = r.tag
+        i += 1
+        while True:
+            lv = levels[i]
+            if lv <= level:
+                break
+            if lv == child:
+                tag = tags[i]
                 if tag == PARA_TEXT:
-                    para.pieces, para.n_ext = split_text(r.payload())
+                    pieces, n_ext = split_text(r.payload(i))
                 elif tag == PARA_CHAR_SHAPE:
-                    para.runs = char_shape_runs(r.payload())
+                    runs = i
                 elif tag == CTRL_HEADER:
-                    ctrl_index += 1
-                    if ctrl_index <= para.n_ext:
+                    ctrl += 1
+                    if ctrl <= n_ext:
                         if not emitted:
-                            self._emit(para, flow)
+                            self._emit(shape, pieces, runs, flow)
                             emitted = True
-                        self._control(r, depth, flow)
+                        i = self._control(i, depth, flow)
                         continue
-            r.skip_subtree()
+            i += 1
         if not emitted:
-            self._emit(para, flow)
+            self._emit(shape, pieces, runs, flow)
+        return i
 
-    def _emit(self, para: _Para, flow: _Flow | None) -> None:
+    def _emit(self, shape: int, pieces: list[Piece], runs: int, flow: _Flow | None) -> None:
         self.count += 1
         line = self.count
-        raw = para.raw()
-        hd = self.num.heading(str(para.shape))
+        raw = _raw(pieces) if pieces else ""
+        hd = self.headings.get(shape)
         auto = self.num.marker(hd) if hd is not None else ""
-        text = normalize_text(raw.replace("\n", " "))
+        if not raw:
+            if flow is not None and flow.first is None:
+                flow.first = line
+            return
+        key = raw.replace("\n", " ") if "\n" in raw else raw
+        text = self._norm.get(key)
+        if text is None:
+            text = self._norm[key] = normalize_text(key)
         if flow is not None:
-            flow.first = line if flow.first is None else flow.first
+            if flow.first is None:
+                flow.first = line
             if text:
                 flow.texts.append(f"{auto} {text}" if auto else text)
                 flow.raws.append(raw)
@@ -191,20 +214,22 @@ class BodyWalker:
         if not auto:
             marker, text = split_marker(text)
         stripped = raw.lstrip(" \t\u3000")
+        runs_list = char_shape_runs(self.r.payload(runs)) if runs >= 0 else []
         self.blocks.append(Paragraph(text=text, raw=raw, line=line, marker=marker, level=level,
-                                     indent=len(raw) - len(stripped), emphasis=self._all_bold(para, raw)))
+                                     indent=len(raw) - len(stripped),
+                                     emphasis=self._all_bold(pieces, runs_list, raw)))
 
-    def _all_bold(self, para: _Para, raw: str) -> bool:
+    def _all_bold(self, pieces: list[Piece], runs: list[tuple[int, int]], raw: str) -> bool:
         """Whether every non-blank character sits in a bold run (HWPX: every ``hp:t`` with text)."""
         if not raw.strip():
             return False
-        runs = para.runs or [(0, 0)]
+        runs = runs or [(0, 0)]
         flags = [str(shape) in self.bold for _start, shape in runs]
         if all(flags) or not any(flags):
             return flags[0]
         bounds = [start for start, _shape in runs[1:]]
         run_of = bisect.bisect_right
-        for a, b, text, own in para.pieces:
+        for a, b, text, _own in pieces:
             if not text.strip():
                 continue
             first = run_of(bounds, a)
@@ -221,82 +246,95 @@ class BodyWalker:
 
     # -- controls -----------------------------------------------------------
 
-    def _control(self, r: Records, depth: int, flow: _Flow | None) -> None:
-        kind = ctrl_id(r.payload())
-        if kind == "tbl ":
-            tables = self._table(r, depth + 1)
+    def _control(self, i: int, depth: int, flow: _Flow | None) -> int:
+        r = self.r
+        kind = r.data[r.bodies[i]:r.bodies[i] + 4]
+        if kind == b" lbt":
+            tables = self._table(i, depth + 1)
             (self.blocks if flow is None else flow.nested).extend(tables)
-        elif kind == "gso ":
-            self._drawing(r, depth, flow)
-        elif kind in _NOTES and flow is None:
-            self._note(r, depth)
-        else:
-            r.skip_subtree()
+            return r.after(i)
+        if kind == b" osg":
+            return self._drawing(i, depth, flow)
+        if kind in _NOTES and flow is None:
+            return self._note(i, depth)
+        return r.after(i)
 
     def _check_depth(self, depth: int) -> None:
         if depth > self.settings.max_nesting:
             raise LimitExceeded(self.path, f"표/글상자 중첩이 너무 깊습니다 (한도 {self.settings.max_nesting})")
 
-    def _note(self, r: Records, depth: int) -> None:
+    def _note(self, i: int, depth: int) -> int:
         """The first paragraph list of a foot/endnote, as body paragraphs."""
-        level = r.level
-        r.advance()
+        levels, tags = self.r.levels, self.r.tags
+        level = levels[i]
+        i += 1
         lists = 0
-        while r.level > level:
-            if r.level == level + 1 and r.tag == LIST_HEADER:
-                lists += 1
-                if lists == 1:
-                    self._check_depth(depth + 1)
-            elif r.level == level + 1 and r.tag == PARA_HEADER and lists == 1:
-                self._paragraph(r, depth + 1, None)
-                continue
-            r.skip_subtree()
-
-    def _drawing(self, r: Records, depth: int, flow: _Flow | None) -> None:
-        """The text boxes of a drawing object (its first shape component)."""
-        level = r.level
-        r.advance()
-        seen = False
-        while r.level > level:
-            if r.level == level + 1 and r.tag == SHAPE_COMPONENT and not seen:
-                seen = True
-                self._component(r, depth, flow)
-                continue
-            r.skip_subtree()
-
-    def _component(self, r: Records, depth: int, flow: _Flow | None) -> None:
-        level = r.level
-        kind = ctrl_id(r.payload())
-        r.advance()
-        lists = 0
-        inner = _Flow() if flow is not None else None
-        while r.level > level:
-            if r.level == level + 1:
-                tag = r.tag
-                if kind == "$con" and tag == SHAPE_COMPONENT and ctrl_id(r.payload()) in _SHAPES:
-                    self._component(r, depth, flow)
-                    continue
-                if kind in _TEXT_SHAPES and tag == LIST_HEADER:
+        while levels[i] > level:
+            if levels[i] == level + 1:
+                if tags[i] == LIST_HEADER:
                     lists += 1
                     if lists == 1:
                         self._check_depth(depth + 1)
-                elif kind in _TEXT_SHAPES and tag == PARA_HEADER and lists == 1:
-                    self._paragraph(r, depth + 1, inner)
+                elif tags[i] == PARA_HEADER and lists == 1:
+                    i = self._paragraph(i, depth + 1, None)
                     continue
-            r.skip_subtree()
+            i += 1
+        return i
+
+    def _drawing(self, i: int, depth: int, flow: _Flow | None) -> int:
+        """The text boxes of a drawing object (its first shape component)."""
+        levels, tags = self.r.levels, self.r.tags
+        level = levels[i]
+        i += 1
+        seen = False
+        while levels[i] > level:
+            if levels[i] == level + 1 and tags[i] == SHAPE_COMPONENT and not seen:
+                seen = True
+                i = self._component(i, depth, flow)
+                continue
+            i += 1
+        return i
+
+    def _component(self, i: int, depth: int, flow: _Flow | None) -> int:
+        r = self.r
+        levels, tags = r.levels, r.tags
+        level = levels[i]
+        kind = ctrl_id(r.payload(i)[:4])
+        i += 1
+        lists = 0
+        inner = _Flow() if flow is not None else None
+        text_shape = kind in _TEXT_SHAPES
+        while levels[i] > level:
+            if levels[i] == level + 1:
+                tag = tags[i]
+                if kind == "$con" and tag == SHAPE_COMPONENT and ctrl_id(r.payload(i)[:4]) in _SHAPES:
+                    i = self._component(i, depth, flow)
+                    continue
+                if text_shape and tag == LIST_HEADER:
+                    lists += 1
+                    if lists == 1:
+                        self._check_depth(depth + 1)
+                elif text_shape and tag == PARA_HEADER and lists == 1:
+                    i = self._paragraph(i, depth + 1, inner)
+                    continue
+            i += 1
         if flow is not None and inner is not None:
             flow.texts.extend(inner.texts)
             flow.raws.extend(inner.raws)
             flow.nested.extend(inner.nested)
+        return i
 
     # -- tables -------------------------------------------------------------
 
-    def _table(self, r: Records, depth: int) -> list[Table]:
+    def _table(self, i: int, depth: int) -> list[Table]:
         """The table, followed by the tables nested in its caption and cells."""
         self._check_depth(depth)
+        r = self.r
+        levels, tags = r.levels, r.tags
         start = self.count + 1
-        level = r.level
-        r.advance()
+        level = levels[i]
+        child = level + 1
+        i += 1
         caption: _Flow | None = None
         current: _Flow | None = None
         cells: list[Cell] = []
@@ -304,34 +342,36 @@ class BodyWalker:
         header_cells: set[tuple[int, int]] = set()
         declared = (0, 0)
         seen_table = False
-        while r.level > level:
-            if r.level == level + 1:
-                tag = r.tag
-                if tag == TABLE:
-                    seen_table = True
-                    declared = declared_grid(r.payload())
+        while levels[i] > level:
+            if levels[i] == child:
+                tag = tags[i]
+                if tag == PARA_HEADER:
+                    if current is not None:
+                        i = self._paragraph(i, depth, current)
+                        continue
                 elif tag == LIST_HEADER:
                     if seen_table:
-                        row, col, rowspan, colspan, header = cell_address(r.payload())
+                        row, col, rowspan, colspan, header = cell_address(r.payload(i))
                         current = _Flow()
                         flows.append(current)
-                        cells.append(Cell(text="", raw="", row=row, col=col, rowspan=max(rowspan, 1),
-                                          colspan=max(colspan, 1)))
+                        cells.append(Cell("", "", row, col, rowspan or 1, colspan or 1))
                         if header:
                             header_cells.add((row, col))
                     else:
                         caption = current = _Flow()
-                elif tag == PARA_HEADER and current is not None:
-                    self._paragraph(r, depth, current)
-                    continue
-            r.skip_subtree()
+                elif tag == TABLE:
+                    seen_table = True
+                    declared = declared_grid(r.payload(i))
+            i += 1
         nested: list[Table] = list(caption.nested) if caption is not None else []
         for cell, flow in zip(cells, flows):
-            cell.text = " ".join(flow.texts)
-            cell.raw = "\n".join(flow.raws)
+            if flow.texts:
+                cell.text = " ".join(flow.texts)
+                cell.raw = "\n".join(flow.raws)
             cell.line = flow.first
-            nested.extend(flow.nested)
+            if flow.nested:
+                nested.extend(flow.nested)
+        cap = (" ".join(caption.texts) or None) if caption is not None else None
         table = build_table(self.path, self.settings, cells, header_cells, declared, start,
-                            max(self.count, start), " ".join(caption.texts) or None if caption else None,
-                            any(f.nested for f in flows), self.warnings)
+                            max(self.count, start), cap, any(f.nested for f in flows), self.warnings)
         return [table] + nested

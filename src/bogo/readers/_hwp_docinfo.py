@@ -46,27 +46,25 @@ def read_docinfo(recs: Records) -> tuple[Numberer, set[str]]:
     num = Numberer()
     bold: set[str] = set()
     shapes = paras = numberings = bullets = 0
-    while recs.level >= 0:
-        tag = recs.tag
+    for i, tag in enumerate(recs.tags):
         if tag == CHAR_SHAPE:
-            p = recs.payload()
+            p = recs.payload(i)
             if len(p) >= _CHAR_PROPS_AT + 4 and struct.unpack_from("<I", p, _CHAR_PROPS_AT)[0] & _BOLD_BIT:
                 bold.add(str(shapes))
             shapes += 1
         elif tag == PARA_SHAPE:
-            heading = _para_heading(recs.payload())
+            heading = _para_heading(recs.payload(i))
             if heading is not None:
                 num.headings[str(paras)] = heading
             paras += 1
         elif tag == NUMBERING:
             numberings += 1
-            num.numberings[numberings] = _numbering_levels(recs.payload())
+            num.numberings[numberings] = _numbering_levels(recs.payload(i))
         elif tag == BULLET:
             bullets += 1
-            p = recs.payload()
+            p = recs.payload(i)
             code = struct.unpack_from("<H", p, 12)[0] if len(p) >= 14 else 0
             num.bullets[bullets] = xml_clean(chr(code)) if code else ""
-        recs.advance()
     return num, bold
 
 

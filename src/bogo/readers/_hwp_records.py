@@ -40,75 +40,80 @@ _INFLATE_CHUNK = 1 << 16
 
 
 class Records:
-    """A forward cursor over the records of one inflated stream."""
+    """The record headers of one inflated stream, split in one pass.
 
-    __slots__ = ("data", "pos", "end", "tag", "level", "body", "size", "problem", "count", "max_level",
-                 "max_records", "what", "limited")
+    ``tags[i]``, ``levels[i]``, ``bodies[i]`` (payload offset) and ``sizes[i]``
+    describe record ``i``; a sentinel with level -1 closes the lists, so a walker
+    can read ``levels[i + 1]`` without a bounds check.  The split stops at the
+    first record that is cut short, runs past the stream, or passes a budget
+    (record count, level), with the reason in :attr:`problem`.
+    """
+
+    __slots__ = ("data", "what", "tags", "levels", "bodies", "sizes", "problem", "limited")
 
     def __init__(self, data: bytes, what: str, settings: Settings):
         self.data = data
-        self.pos = 0
-        self.end = len(data)
         self.what = what
         self.problem: str | None = None
         self.limited = False
-        self.count = 0
-        self.max_records = settings.max_hwp_records
-        self.max_level = LEVELS_PER_NESTING * (settings.max_nesting + 1)
-        self.tag = -1
-        self.level = -1
-        self.body = 0
-        self.size = 0
-        self._load()
-
-    def _load(self) -> None:
-        """Decode the header at ``pos`` into tag/level/body/size; level -1 at the end."""
-        pos, end = self.pos, self.end
-        if pos >= end or self.problem:
-            self.level = -1
-            return
-        if pos + 4 > end:
-            return self._stop("레코드 머리가 스트림 끝에서 잘렸습니다")
-        word = _U32.unpack_from(self.data, pos)[0]
-        size = word >> 20
-        body = pos + 4
-        if size == 0xFFF:
-            if body + 4 > end:
-                return self._stop("레코드 머리가 스트림 끝에서 잘렸습니다")
-            size = _U32.unpack_from(self.data, body)[0]
-            body += 4
-        if body + size > end:
-            return self._stop(f"레코드 크기({size:,} 바이트)가 남은 스트림({end - body:,} 바이트)을 넘습니다")
-        self.count += 1
-        if self.count > self.max_records:
-            return self._stop(f"레코드가 너무 많습니다 (한도 {self.max_records:,})", limit=True)
-        level = (word >> 10) & 0x3FF
-        if level > self.max_level:
-            return self._stop(f"레코드 중첩이 너무 깊습니다 (수준 {level}, 한도 {self.max_level})", limit=True)
-        self.tag = word & 0x3FF
-        self.level = level
-        self.body = body
-        self.size = size
+        tags: list[int] = []
+        levels: list[int] = []
+        bodies: list[int] = []
+        sizes: list[int] = []
+        max_level = LEVELS_PER_NESTING * (settings.max_nesting + 1)
+        max_records = settings.max_hwp_records
+        unpack = _U32.unpack_from
+        pos, end = 0, len(data)
+        while pos < end:
+            if pos + 4 > end:
+                self._stop("레코드 머리가 스트림 끝에서 잘렸습니다")
+                break
+            word = unpack(data, pos)[0]
+            size = word >> 20
+            pos += 4
+            if size == 0xFFF:
+                if pos + 4 > end:
+                    self._stop("레코드 머리가 스트림 끝에서 잘렸습니다")
+                    break
+                size = unpack(data, pos)[0]
+                pos += 4
+            if pos + size > end:
+                self._stop(f"레코드 크기({size:,} 바이트)가 남은 스트림({end - pos:,} 바이트)을 넘습니다")
+                break
+            level = (word >> 10) & 0x3FF
+            if level > max_level:
+                self._stop(f"레코드 중첩이 너무 깊습니다 (수준 {level}, 한도 {max_level})", limit=True)
+                break
+            tags.append(word & 0x3FF)
+            levels.append(level)
+            bodies.append(pos)
+            sizes.append(size)
+            pos += size
+            if len(tags) > max_records:
+                self._stop(f"레코드가 너무 많습니다 (한도 {max_records:,})", limit=True)
+                break
+        tags.append(-1)
+        levels.append(-1)
+        bodies.append(end)
+        sizes.append(0)
+        self.tags, self.levels, self.bodies, self.sizes = tags, levels, bodies, sizes
 
     def _stop(self, reason: str, limit: bool = False) -> None:
         self.problem = reason
         self.limited = limit
-        self.level = -1
 
-    def payload(self) -> bytes:
-        return self.data[self.body:self.body + self.size]
+    def payload(self, i: int) -> bytes:
+        body = self.bodies[i]
+        return self.data[body:body + self.sizes[i]]
 
-    def advance(self) -> None:
-        """Move past the current record (not its children)."""
-        self.pos = self.body + self.size
-        self._load()
-
-    def skip_subtree(self) -> None:
-        """Move past the current record and every record below it."""
-        level = self.level
-        self.advance()
-        while self.level > level:
-            self.advance()
+    def after(self, i: int) -> int:
+        """The index just past record ``i`` and its subtree."""
+        levels = self.levels
+        level = levels[i]
+        i += 1
+        while levels[i] > level:
+            i += 1
+        return i
 
 
 def inflate(raw: bytes, what: str, budget: int) -> tuple[bytes | None, str | None]:

@@ -167,7 +167,7 @@ def read_hwp(path: Path, data: bytes, settings: Settings = SETTINGS) -> Document
         section, problems = streams.read(name, PARA_HEADER)
         if section is not None:
             recs = Records(section, name, settings)
-            walker.section(section, recs)
+            walker.section(recs)
             _limit(path, recs)
             read_any = True
             problems += [recs.problem] if recs.problem else []
