@@ -16,6 +16,7 @@ for the n-th ``CTRL_HEADER`` child.  The records are read through a
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
 import struct
 from pathlib import Path
@@ -37,6 +38,7 @@ _CHAR_CONTROLS = frozenset({0, 10, 13, 24, 25, 26, 27, 28, 29, 30, 31})
 _EXTENDED = frozenset({1, 2, 3, 11, 12, 14, 15, 16, 17, 18, 21, 22, 23})
 _CHAR_TEXT = {10: "\n", 24: "-", 30: " ", 31: " "}
 _TAB = 9
+_decode = codecs.utf_16_le_decode  # the codec itself: bytes.decode looks its name up on every call
 _PARA_END = 13
 _TEXT_SHAPES = frozenset({"$rec", "$ell", "$arc", "$pol", "$lin", "$cur", "$col", "$tat"})
 _SHAPES = _TEXT_SHAPES | {"$con", "$pic", "$ole", "$vid"}
@@ -56,7 +58,7 @@ def split_text(p: bytes) -> tuple[list[Piece], int]:
     n = len(p) & ~1
     e = _TEXT_UNITS.match(p, 0, n).end()
     if e == n or (e == n - 2 and p[e] == _PARA_END):  # plain text, then the paragraph end
-        return ([(0, e >> 1, xml_clean(p[:e].decode("utf-16-le", "surrogatepass")), True)] if e else []), 0
+        return ([(0, e >> 1, xml_clean(_decode(p[:e], "surrogatepass")[0]), True)] if e else []), 0
     pieces: list[Piece] = []
     n_ext = 0
     pos = 0
@@ -64,7 +66,7 @@ def split_text(p: bytes) -> tuple[list[Piece], int]:
     while pos < n:
         e = match(p, pos, n).end()
         if e > pos:
-            pieces.append((pos >> 1, e >> 1, xml_clean(p[pos:e].decode("utf-16-le", "surrogatepass")), True))
+            pieces.append((pos >> 1, e >> 1, xml_clean(_decode(p[pos:e], "surrogatepass")[0]), True))
         if e >= n:
             break
         code = p[e]
