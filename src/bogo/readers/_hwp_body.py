@@ -132,17 +132,17 @@ class BodyWalker:
     def section(self, r: Records) -> None:
         self.r = r
         self._outline(r)
-        levels, tags = r.levels, r.tags
+        levels, words = r.levels, r.words
         i = 0
         while levels[i] >= 0:
-            if levels[i] == 0 and tags[i] == PARA_HEADER:
+            if levels[i] == 0 and (words[i] & 0x3FF) == PARA_HEADER:
                 i = self._paragraph(i, 0, None)
             else:
                 i += 1
 
     def _outline(self, r: Records) -> None:
         """The outline numbering named by the section's first ``secd`` control."""
-        tags, data, i = r.tags, r.data, -1
+        tags, data, i = r.tags, r.data, -1  # one list, once per section
         while True:
             try:
                 i = tags.index(CTRL_HEADER, i + 1)
@@ -156,10 +156,10 @@ class BodyWalker:
     def _paragraph(self, i: int, depth: int, flow: _Flow | None) -> int:
         """One paragraph: into the blocks (``flow`` None) or a cell's flow; the index after it."""
         r = self.r
-        levels, tags = r.levels, r.tags
+        levels, words = r.levels, r.words
         level = levels[i]
         child = level + 1
-        shape = struct.unpack_from("<H", r.data, r.bodies[i] + 8)[0] if r.sizes[i] >= 10 else 0
+        shape = struct.unpack_from("<H", r.data, r.bodies[i] + 8)[0] if words[i] >> 20 >= 10 else 0
         pieces: list[Piece] = []
         n_ext = ctrl = 0
         runs = -1
@@ -170,7 +170,7 @@ class BodyWalker:
             if lv <= level:
                 break
             if lv == child:
-                tag = tags[i]
+                tag = (words[i] & 0x3FF)
                 if tag == PARA_TEXT:
                     pieces, n_ext = split_text(r.payload(i))
                 elif tag == PARA_CHAR_SHAPE:
@@ -267,17 +267,17 @@ class BodyWalker:
 
     def _note(self, i: int, depth: int) -> int:
         """The first paragraph list of a foot/endnote, as body paragraphs."""
-        levels, tags = self.r.levels, self.r.tags
+        levels, words = self.r.levels, self.r.words
         level = levels[i]
         i += 1
         lists = 0
         while levels[i] > level:
             if levels[i] == level + 1:
-                if tags[i] == LIST_HEADER:
+                if (words[i] & 0x3FF) == LIST_HEADER:
                     lists += 1
                     if lists == 1:
                         self._check_depth(depth + 1)
-                elif tags[i] == PARA_HEADER and lists == 1:
+                elif (words[i] & 0x3FF) == PARA_HEADER and lists == 1:
                     i = self._paragraph(i, depth + 1, None)
                     continue
             i += 1
@@ -285,12 +285,12 @@ class BodyWalker:
 
     def _drawing(self, i: int, depth: int, flow: _Flow | None) -> int:
         """The text boxes of a drawing object (its first shape component)."""
-        levels, tags = self.r.levels, self.r.tags
+        levels, words = self.r.levels, self.r.words
         level = levels[i]
         i += 1
         seen = False
         while levels[i] > level:
-            if levels[i] == level + 1 and tags[i] == SHAPE_COMPONENT and not seen:
+            if levels[i] == level + 1 and (words[i] & 0x3FF) == SHAPE_COMPONENT and not seen:
                 seen = True
                 i = self._component(i, depth, flow)
                 continue
@@ -299,7 +299,7 @@ class BodyWalker:
 
     def _component(self, i: int, depth: int, flow: _Flow | None) -> int:
         r = self.r
-        levels, tags = r.levels, r.tags
+        levels, words = r.levels, r.words
         level = levels[i]
         kind = ctrl_id(r.payload(i)[:4])
         i += 1
@@ -308,7 +308,7 @@ class BodyWalker:
         text_shape = kind in _TEXT_SHAPES
         while levels[i] > level:
             if levels[i] == level + 1:
-                tag = tags[i]
+                tag = (words[i] & 0x3FF)
                 if kind == "$con" and tag == SHAPE_COMPONENT and ctrl_id(r.payload(i)[:4]) in _SHAPES:
                     i = self._component(i, depth, flow)
                     continue
@@ -332,7 +332,7 @@ class BodyWalker:
         """The table, followed by the tables nested in its caption and cells."""
         self._check_depth(depth)
         r = self.r
-        levels, tags = r.levels, r.tags
+        levels, words = r.levels, r.words
         start = self.count + 1
         level = levels[i]
         child = level + 1
@@ -346,7 +346,7 @@ class BodyWalker:
         seen_table = False
         while levels[i] > level:
             if levels[i] == child:
-                tag = tags[i]
+                tag = (words[i] & 0x3FF)
                 if tag == PARA_HEADER:
                     if current is not None:
                         i = self._paragraph(i, depth, current)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from itertools import repeat
 
 from ..settings import Settings
 
@@ -42,31 +43,31 @@ _INFLATE_CHUNK = 1 << 16
 class Records:
     """The record headers of one inflated stream, split in one pass.
 
-    ``tags[i]``, ``levels[i]``, ``bodies[i]`` (payload offset) and ``sizes[i]``
-    describe record ``i``; a sentinel with level -1 closes the lists, so a walker
+    ``levels[i]``, ``words[i]`` (the header word: tag in its low 10 bits) and
+    ``bodies[i]`` (payload offset) describe record ``i``; a sentinel with level -1 closes the lists, so a walker
     can read ``levels[i + 1]`` without a bounds check.  The split stops at the
     first record that is cut short, runs past the stream, or passes a budget
     (record count, level), with the reason in :attr:`problem`.
     """
 
-    __slots__ = ("data", "what", "tags", "levels", "bodies", "sizes", "problem", "limited")
+    __slots__ = ("data", "what", "levels", "words", "bodies", "problem", "limited")
 
     def __init__(self, data: bytes, what: str, settings: Settings):
         self.data = data
         self.what = what
         self.problem: str | None = None
         self.limited = False
-        tags: list[int] = []
         levels: list[int] = []
+        words: list[int] = []
         bodies: list[int] = []
-        sizes: list[int] = []
+        add_level, add_word, add_body = levels.append, words.append, bodies.append
         max_level = LEVELS_PER_NESTING * (settings.max_nesting + 1)
-        max_records = settings.max_hwp_records
         unpack = _U32.unpack_from
         pos, end = 0, len(data)
-        while pos < end:
+        for _ in repeat(None, settings.max_hwp_records):
             if pos + 4 > end:
-                self._stop("레코드 머리가 스트림 끝에서 잘렸습니다")
+                if pos < end:
+                    self._stop("레코드 머리가 스트림 끝에서 잘렸습니다")
                 break
             word = unpack(data, pos)[0]
             size = word >> 20
@@ -84,19 +85,28 @@ class Records:
             if level > max_level:
                 self._stop(f"레코드 중첩이 너무 깊습니다 (수준 {level}, 한도 {max_level})", limit=True)
                 break
-            tags.append(word & 0x3FF)
-            levels.append(level)
-            bodies.append(pos)
-            sizes.append(size)
+            add_level(level)
+            add_word(word)
+            add_body(pos)
             pos += size
-            if len(tags) > max_records:
-                self._stop(f"레코드가 너무 많습니다 (한도 {max_records:,})", limit=True)
-                break
-        tags.append(-1)
-        levels.append(-1)
-        bodies.append(end)
-        sizes.append(0)
-        self.tags, self.levels, self.bodies, self.sizes = tags, levels, bodies, sizes
+        else:
+            if pos < end:
+                self._stop(f"레코드가 너무 많습니다 (한도 {settings.max_hwp_records:,})", limit=True)
+        add_level(-1)
+        add_word(0x3FF)  # tag 1023: no record kind
+        add_body(end)
+        self.levels, self.words, self.bodies = levels, words, bodies
+
+    @property
+    def tags(self) -> list[int]:
+        return [w & 0x3FF for w in self.words]
+
+    def tag(self, i: int) -> int:
+        return self.words[i] & 0x3FF
+
+    def size(self, i: int) -> int:
+        size = self.words[i] >> 20
+        return _U32.unpack_from(self.data, self.bodies[i] - 4)[0] if size == 0xFFF else size
 
     def _stop(self, reason: str, limit: bool = False) -> None:
         self.problem = reason
@@ -104,7 +114,7 @@ class Records:
 
     def payload(self, i: int) -> bytes:
         body = self.bodies[i]
-        return self.data[body:body + self.sizes[i]]
+        return self.data[body:body + self.size(i)]
 
     def after(self, i: int) -> int:
         """The index just past record ``i`` and its subtree."""
