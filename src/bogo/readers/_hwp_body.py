@@ -34,6 +34,7 @@ from ._owpml_numbering import Numberer
 
 # a run of UTF-16LE units that are not control characters (code >= 32), from an even offset
 _TEXT_UNITS = re.compile(rb"(?:[\x20-\xff][\x00-\xff]|[\x00-\x1f][\x01-\xff])*")
+_CONTROL = re.compile("[\x00-\x1f]")
 _CHAR_CONTROLS = frozenset({0, 10, 13, 24, 25, 26, 27, 28, 29, 30, 31})
 _EXTENDED = frozenset({1, 2, 3, 11, 12, 14, 15, 16, 17, 18, 21, 22, 23})
 _CHAR_TEXT = {10: "\n", 24: "-", 30: " ", 31: " "}
@@ -56,9 +57,39 @@ def ctrl_id(payload: bytes) -> str:
 def split_text(p: bytes) -> tuple[list[Piece], int]:
     """Text pieces of a ``PARA_TEXT`` payload and the number of extended controls in it."""
     n = len(p) & ~1
-    e = _TEXT_UNITS.match(p, 0, n).end()
-    if e == n or (e == n - 2 and p[e] == _PARA_END):  # plain text, then the paragraph end
-        return ([(0, e >> 1, xml_clean(_decode(p[:e], "surrogatepass")[0]), True)] if e else []), 0
+    s = _decode(p if n == len(p) else p[:n], "surrogatepass")[0]
+    if 2 * len(s) != n:  # a surrogate pair became one character: count in UTF-16 units
+        return _split_units(p, n)
+    body = s[:-1] if s and s[-1] == "\r" else s
+    if body.isprintable():  # no control character and nothing XML would drop
+        return ([(0, len(body), body, True)] if body else []), 0
+    pieces: list[Piece] = []
+    n_ext = pos = 0
+    end = len(s)
+    search = _CONTROL.search
+    while pos < end:
+        m = search(s, pos)
+        e = m.start() if m else end
+        if e > pos:
+            pieces.append((pos, e, xml_clean(s[pos:e]), True))
+        if m is None:
+            break
+        code = ord(s[e])
+        pos = e + 1
+        if code in _CHAR_CONTROLS:
+            if code in _CHAR_TEXT:
+                pieces.append((e, pos, _CHAR_TEXT[code], False))
+            continue
+        if code == _TAB:
+            pieces.append((e, e + 8, "\t", False))
+        elif code in _EXTENDED:
+            n_ext += 1
+        pos = min(e + 8, end)
+    return pieces, n_ext
+
+
+def _split_units(p: bytes, n: int) -> tuple[list[Piece], int]:
+    """:func:`split_text` on raw units, for text with characters outside the BMP."""
     pieces: list[Piece] = []
     n_ext = 0
     pos = 0
@@ -71,9 +102,8 @@ def split_text(p: bytes) -> tuple[list[Piece], int]:
             break
         code = p[e]
         if code in _CHAR_CONTROLS:
-            s = _CHAR_TEXT.get(code)
-            if s:
-                pieces.append((e >> 1, (e >> 1) + 1, s, False))
+            if code in _CHAR_TEXT:
+                pieces.append((e >> 1, (e >> 1) + 1, _CHAR_TEXT[code], False))
             pos = e + 2
             continue
         if code == _TAB:
