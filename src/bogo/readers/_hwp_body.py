@@ -116,6 +116,8 @@ def _split_units(p: bytes, n: int) -> tuple[list[Piece], int]:
 
 def char_shape_runs(p: bytes) -> list[tuple[int, int]]:
     """(first unit, shape id) of each run, consecutive entries of one shape merged."""
+    if len(p) == 8:
+        return [struct.unpack("<II", p)]
     flat = struct.unpack_from(f"<{len(p) // 8 * 2}I", p)
     runs: list[tuple[int, int]] = []
     for i in range(0, len(flat), 2):
@@ -202,7 +204,9 @@ class BodyWalker:
             if lv == child:
                 tag = (words[i] & 0x3FF)
                 if tag == PARA_TEXT:
-                    pieces, n_ext = split_text(r.payload(i))
+                    size = words[i] >> 20
+                    body = r.bodies[i]
+                    pieces, n_ext = split_text(r.data[body:body + size] if size != 0xFFF else r.payload(i))
                 elif tag == PARA_CHAR_SHAPE:
                     runs = i
                 elif tag == CTRL_HEADER:
@@ -219,9 +223,8 @@ class BodyWalker:
         return i
 
     def _emit(self, shape: int, pieces: list[Piece], runs: int, flow: _Flow | None) -> None:
-        self.count += 1
-        line = self.count
-        raw = _raw(pieces) if pieces else ""
+        line = self.count = self.count + 1
+        raw = (pieces[0][2] if len(pieces) == 1 else _raw(pieces)) if pieces else ""
         hd = self.headings.get(shape)
         auto = self.num.marker(hd) if hd is not None else ""
         if not raw:
@@ -229,9 +232,10 @@ class BodyWalker:
                 flow.first = line
             return
         key = raw.replace("\n", " ") if "\n" in raw else raw
-        text = self._norm.get(key)
+        cache = self._norm
+        text = cache.get(key)
         if text is None:
-            text = self._norm[key] = normalize_text(key)
+            text = cache[key] = normalize_text(key)
         if flow is not None:
             if flow.first is None:
                 flow.first = line
