@@ -73,6 +73,8 @@ class CompoundFile:
          first_difat, difat_count) = struct.unpack_from("<IIIIIIII", data, 0x2C)
         self._fat = self._read_fat(fat_count, first_difat, difat_count)
         self._check_used_sectors()
+        if (len(data) - self.sector_size) % self.sector_size:
+            self._note("파일이 잘렸을 수 있습니다: 파일 크기가 섹터 크기의 배수가 아닙니다")
         self._entries = self._read_directory(first_dir)
         root = self._entries[0]
         self._minifat: list[int] = []
@@ -149,7 +151,7 @@ class CompoundFile:
             chunk = self._sector(sector) if sector < limit else b""
             if len(chunk) < self.sector_size:
                 parts.append(chunk)
-                problem = f"파일이 잘렸습니다: {what}가 파일 끝에서 끊깁니다"
+                problem = f"파일이 잘렸습니다: {what}이(가) 파일 끝에서 끊깁니다"
                 break
             seen.add(sector)
             parts.append(chunk)

@@ -57,9 +57,11 @@ def file_header(path: Path, data: bytes) -> tuple[CompoundFile, int]:
         raise CorruptFile(path, f"손상된 HWP(OLE) 파일입니다: {e}") from None
     if not compound.has_stream("FileHeader"):
         raise CorruptFile(path, "HWP 5.0 파일 헤더가 없는 OLE 파일입니다 (HWP가 아님)")
-    head = compound.read("FileHeader").data
+    stream = compound.read("FileHeader")
+    head = stream.data
     if len(head) < 40 or not head.startswith(_SIGNATURE):
-        raise CorruptFile(path, "HWP 5.0 파일 헤더가 손상되었습니다")
+        why = f" ({stream.problem})" if stream.problem else ""
+        raise CorruptFile(path, f"HWP 5.0 파일 헤더가 손상되었습니다{why}")
     version, flags = struct.unpack_from("<II", head, 32)
     major = version >> 24
     if major != 5:
@@ -173,8 +175,8 @@ def read_hwp(path: Path, data: bytes, settings: Settings = SETTINGS) -> Document
             problems += [recs.problem] if recs.problem else []
         _warn(warnings, f"본문 {name}", problems, section is None)
     warnings.extend(walker.warnings)
-    if not read_any:
-        reason = "; ".join(warnings) or "본문 구역(BodyText)이 없습니다"
+    if not read_any or (not walker.blocks and warnings):
+        reason = warnings[-1] if warnings else "본문 구역(BodyText)이 없습니다"
         return _preview(path, compound, settings, reason, warnings)
     return Document(blocks=walker.blocks, format="hwp", warnings=warnings, pages=None, line_count=walker.count)
 
