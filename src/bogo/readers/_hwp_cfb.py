@@ -189,7 +189,8 @@ class CompoundFile:
         data = raw.data
         entries = [_Entry(data[i:i + _DIRENT], self.major) for i in range(0, len(data) - _DIRENT + 1, _DIRENT)]
         if not entries or entries[0].kind != _ROOT:
-            raise CfbError("OLE 디렉터리가 없거나 손상되었습니다")
+            why = f" ({raw.problem})" if raw.problem else ""
+            raise CfbError(f"OLE 디렉터리가 없거나 손상되었습니다{why}")
         return entries
 
     def _walk_tree(self) -> dict[str, _Entry]:
