@@ -23,7 +23,7 @@ DEFAULT_MIN_TABLE_ROWS = 2
 #: grid positions (rows × columns, spans included) of one table
 DEFAULT_MAX_TABLE_CELLS = 200_000
 #: records of one HWP 5.0 stream (DocInfo or a BodyText section)
-DEFAULT_MAX_HWP_RECORDS = 4_000_000
+DEFAULT_MAX_HWP_RECORDS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -197,3 +197,10 @@ def test_garbage_section_falls_back_to_preview_with_reason():
     doc = read(data)
     assert "PrvText" in doc.warnings[0] and "레코드 형식이 아닙니다" in doc.warnings[0]
     assert [b.text for b in doc.blocks] == ["추진방향", "내용"]
+
+
+def test_paragraph_longer_than_the_line_budget():
+    doc = read(hwp_file([para("가" * 5000)]))
+    assert len(doc.blocks[0].text) == 5000
+    with pytest.raises(LimitExceeded, match="문단 하나가 너무 깁니다"):
+        read(hwp_file([para("가" * 5000)]), replace(SETTINGS, max_line_chars=1000))

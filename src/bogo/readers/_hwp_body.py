@@ -206,7 +206,7 @@ class BodyWalker:
                 if tag == PARA_TEXT:
                     size = words[i] >> 20
                     body = r.bodies[i]
-                    pieces, n_ext = split_text(r.data[body:body + size] if size != 0xFFF else r.payload(i))
+                    pieces, n_ext = split_text(r.data[body:body + size] if size != 0xFFF else self._long_text(i))
                 elif tag == PARA_CHAR_SHAPE:
                     runs = i
                 elif tag == CTRL_HEADER:
@@ -221,6 +221,14 @@ class BodyWalker:
         if not emitted:
             self._emit(shape, pieces, runs, flow)
         return i
+
+    def _long_text(self, i: int) -> bytes:
+        """A ``PARA_TEXT`` of 4,095 bytes or more, refused past ``settings.max_line_chars``."""
+        size = self.r.size(i)
+        if size > 2 * self.settings.max_line_chars:
+            raise LimitExceeded(self.path, f"HWP 문단 하나가 너무 깁니다 ({size // 2:,}자, 한도 "
+                                           f"{self.settings.max_line_chars:,}자)")
+        return self.r.payload(i)
 
     def _emit(self, shape: int, pieces: list[Piece], runs: int, flow: _Flow | None) -> None:
         line = self.count = self.count + 1

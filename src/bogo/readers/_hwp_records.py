@@ -132,29 +132,45 @@ def inflate(raw: bytes, what: str, budget: int) -> tuple[bytes | None, str | Non
     ``None`` with a reason when the output would pass ``budget`` (a deflate bomb).
     """
     d = zlib.decompressobj(-15)
+    try:
+        out = d.decompress(raw, budget + 1)
+    except zlib.error:
+        return _salvage(raw), "압축 스트림이 손상되었습니다"
+    if len(out) > budget or d.unconsumed_tail:
+        return None, f"{what}의 압축을 푼 크기가 한도({budget:,} 바이트)를 넘습니다"
+    if not d.eof:
+        return out, "압축 스트림이 중간에 끊깁니다 (잘린 파일)"
+    return out, None
+
+
+def _salvage(raw: bytes) -> bytes:
+    """What inflates before the damage (the budget was already checked by the caller's first try)."""
+    d = zlib.decompressobj(-15)
     parts: list[bytes] = []
-    got = 0
-    view = memoryview(raw)
     for at in range(0, len(raw), _INFLATE_CHUNK):
         try:
-            out = d.decompress(view[at:at + _INFLATE_CHUNK], budget + 1 - got)
+            parts.append(d.decompress(raw[at:at + _INFLATE_CHUNK]))
         except zlib.error:
-            return b"".join(parts), "압축 스트림이 손상되었습니다" + (" (앞부분만 풀림)" if got else "")
-        got += len(out)
-        parts.append(out)
-        if got > budget or d.unconsumed_tail:
-            return None, f"{what}의 압축을 푼 크기가 한도({budget:,} 바이트)를 넘습니다"
-        if d.eof:
             break
-    if not d.eof:
-        return b"".join(parts), "압축 스트림이 중간에 끊깁니다 (잘린 파일)"
-    return b"".join(parts), None
+    return b"".join(parts)
 
 
-def plausible(data: bytes, first_tag: int) -> bool:
-    """Whether ``data`` starts like a record stream whose first record is ``first_tag`` at level 0."""
+def inflated_head(raw: bytes, n: int = 8) -> bytes:
+    """The first ``n`` inflated bytes of ``raw`` (fewer when it is not deflate)."""
+    try:
+        return zlib.decompressobj(-15).decompress(raw[:_INFLATE_CHUNK], n)
+    except zlib.error:
+        return b""
+
+
+def plausible(data: bytes, first_tag: int, whole: bool = True) -> bool:
+    """Whether ``data`` starts like a record stream whose first record is ``first_tag`` at level 0.
+
+    ``whole`` False: ``data`` is only the head of the stream, so the size is not checked.
+    """
     if len(data) < 4:
         return False
     word = _U32.unpack_from(data, 0)[0]
     size = word >> 20
-    return word & 0x3FF == first_tag and (word >> 10) & 0x3FF == 0 and (size == 0xFFF or 4 + size <= len(data))
+    fits = not whole or size == 0xFFF or 4 + size <= len(data)
+    return word & 0x3FF == first_tag and (word >> 10) & 0x3FF == 0 and fits

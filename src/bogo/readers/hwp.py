@@ -32,7 +32,7 @@ from . import register
 from ._hwp_body import BodyWalker
 from ._hwp_cfb import CfbError, CompoundFile
 from ._hwp_docinfo import read_docinfo
-from ._hwp_records import DOCUMENT_PROPERTIES, PARA_HEADER, Records, inflate, plausible
+from ._hwp_records import DOCUMENT_PROPERTIES, PARA_HEADER, Records, inflate, inflated_head, plausible
 from ._owpml_numbering import Numberer
 
 _SIGNATURE = b"HWP Document File"
@@ -84,32 +84,32 @@ class _Streams:
         self.left = settings.max_uncompressed_bytes
 
     def read(self, name: str, first_tag: int) -> tuple[bytes | None, list[str]]:
-        """The record bytes of ``name`` (None when unreadable) and what went wrong."""
+        """The record bytes of ``name`` (None when unreadable) and what went wrong.
+
+        The stream is taken as the FileHeader says (compressed or not) when it then
+        starts like a record stream, else the other way round with a warning; a
+        stream that starts like neither is not inflated further (a deflate bomb of
+        zeros costs nothing).
+        """
         stream = self.cf.read(name)
         problems = [stream.problem] if stream.problem else []
         raw = stream.data
-        primary, other = (self._inflate, self._as_is) if self.compressed else (self._as_is, self._inflate)
-        data, why = primary(raw, name)
-        if data is not None and plausible(data, first_tag):
-            if why:
-                problems.append(why)
+        deflated = plausible(inflated_head(raw), first_tag, whole=False)
+        stored = plausible(raw, first_tag)
+        if self.compressed and deflated or not self.compressed and not stored and deflated:
+            data, why = inflate(raw, name, self.left)
+            if data is None:
+                raise LimitExceeded(self.path, f"HWP 본문의 압축을 푼 크기가 한도를 넘습니다 ({why})")
+            problems += [why] if why else []
+            if not self.compressed:
+                problems.append("FileHeader에는 압축하지 않았다고 되어 있으나 스트림이 압축되어 있습니다 (플래그 손상)")
             return self._spend(data, name), problems
-        alt, _ = other(raw, name)
-        if alt is not None and plausible(alt, first_tag):
-            problems.append("FileHeader의 압축 표시와 달리 스트림이 " + ("압축되어 있지 않습니다" if self.compressed
-                                                               else "압축되어 있습니다") + " (플래그 손상)")
-            return self._spend(alt, name), problems
-        problems.append(why or "HWP 레코드 형식이 아닙니다")
+        if stored:
+            if self.compressed:
+                problems.append("FileHeader에는 압축했다고 되어 있으나 스트림이 압축되어 있지 않습니다 (플래그 손상)")
+            return self._spend(raw, name), problems
+        problems.append("HWP 레코드 형식이 아닙니다")
         return None, problems
-
-    def _as_is(self, raw: bytes, name: str) -> tuple[bytes | None, str | None]:
-        return raw, None
-
-    def _inflate(self, raw: bytes, name: str) -> tuple[bytes | None, str | None]:
-        out, why = inflate(raw, name, self.left)
-        if out is None:
-            raise LimitExceeded(self.path, f"HWP 본문의 압축을 푼 크기가 한도를 넘습니다 ({why})")
-        return out, why
 
     def _spend(self, data: bytes, name: str) -> bytes:
         self.left -= len(data)
