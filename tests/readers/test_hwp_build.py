@@ -18,7 +18,6 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from hwpx.hwp5.cfb import build_compound_file
 from hwpx.hwp5.fileheader import FLAG_BITS, FileHeader
 
