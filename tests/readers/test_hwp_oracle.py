@@ -5,7 +5,8 @@ Before, bogo read an ``.hwp`` by converting it to HWPX XML with python-hwpx
 record reader (:mod:`bogo.readers.hwp`) must give the same blocks, the same
 extracted records and the same findings on every HWP sample; a difference
 would have to be an improvement explained here.  (On the ten samples there is
-none.)  Known places where the two readings part, none of them in a sample:
+none.)  Places where the two readings part by construction (read from the
+python-hwpx code, found in no sample, and not built by a test here):
 cells past the row sizes a ``TABLE`` record declares (the conversion drops
 them, the record reader keeps them), a text box inside a text box (the XML walk
 reads it twice), a table whose declared grid passes the cell budget (clamped,
