@@ -312,7 +312,8 @@ class BodyWalker:
                         continue
                 elif tag == LIST_HEADER:
                     if seen_table:
-                        row, col, rowspan, colspan, header = cell_address(r.payload(i))
+                        body = r.bodies[i]
+                        row, col, rowspan, colspan, header = cell_address(r.data[body:body + min(16, words[i] >> 20)])
                         current = _Flow()
                         flows.append(current)
                         cells.append(Cell("", "", row, col, rowspan or 1, colspan or 1))

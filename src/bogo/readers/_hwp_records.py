@@ -57,10 +57,9 @@ class Records:
         self.what = what
         self.problem: str | None = None
         self.limited = False
-        levels: list[int] = []
         words: list[int] = []
         bodies: list[int] = []
-        add_level, add_word, add_body = levels.append, words.append, bodies.append
+        add_word, add_body = words.append, bodies.append
         max_level = LEVELS_PER_NESTING * (settings.max_nesting + 1)
         unpack = _U32.unpack_from
         pos, end = 0, len(data)
@@ -81,18 +80,18 @@ class Records:
             if pos + size > end:
                 self._stop(f"레코드 크기({size:,} 바이트)가 남은 스트림({end - pos:,} 바이트)을 넘습니다")
                 break
-            level = (word >> 10) & 0x3FF
-            if level > max_level:
-                self._stop(f"레코드 중첩이 너무 깊습니다 (수준 {level}, 한도 {max_level})", limit=True)
-                break
-            add_level(level)
             add_word(word)
             add_body(pos)
             pos += size
         else:
             if pos < end:
                 self._stop(f"레코드가 너무 많습니다 (한도 {settings.max_hwp_records:,})", limit=True)
-        add_level(-1)
+        levels = [(w >> 10) & 0x3FF for w in words]
+        if levels and max(levels) > max_level:
+            cut = next(k for k, lv in enumerate(levels) if lv > max_level)
+            self._stop(f"레코드 중첩이 너무 깊습니다 (수준 {levels[cut]}, 한도 {max_level})", limit=True)
+            del levels[cut:], words[cut:], bodies[cut:]
+        levels.append(-1)
         add_word(0x3FF)  # tag 1023: no record kind
         add_body(end)
         self.levels, self.words, self.bodies = levels, words, bodies
