@@ -20,6 +20,10 @@ DEFAULT_RATIO_CHECK_MIN_BYTES = 1 << 20  # smaller zip entries may compress as w
 DEFAULT_MAX_NESTING = 32
 DEFAULT_MAX_PDF_PAGES = 2_000
 DEFAULT_MIN_TABLE_ROWS = 2
+#: grid positions (rows × columns, spans included) of one table
+DEFAULT_MAX_TABLE_CELLS = 200_000
+#: records of one HWP 5.0 stream (DocInfo or a BodyText section)
+DEFAULT_MAX_HWP_RECORDS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,8 @@ class Settings:
     max_nesting: int = DEFAULT_MAX_NESTING
     max_pdf_pages: int = DEFAULT_MAX_PDF_PAGES
     min_table_rows: int = DEFAULT_MIN_TABLE_ROWS
+    max_table_cells: int = DEFAULT_MAX_TABLE_CELLS
+    max_hwp_records: int = DEFAULT_MAX_HWP_RECORDS
 
     @classmethod
     def from_env(cls) -> Settings:
