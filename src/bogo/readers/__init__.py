@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..blocks import Document
-from ..errors import InputError, LimitExceeded
+from ..errors import BogoError, CorruptFile, InputError, LimitExceeded
 from ..settings import SETTINGS, Settings
 
 ReadFn = Callable[[Path, bytes, Settings], Document]
@@ -83,10 +83,19 @@ def read(path: str | Path, settings: Settings = SETTINGS) -> Document:
 
 def read_bytes(p: Path, data: bytes, settings: Settings = SETTINGS) -> Document:
     """Detect the format of ``data`` (read from ``p``) and run its reader."""
+    from ._deadline import deadline
     from .detect import detect
 
     fmt = detect(p, data)
     readers = registered()
     if fmt not in readers:
         raise InputError(p, f"이 형식({fmt})을 읽는 리더가 없습니다")
-    return readers[fmt].read(p, data, settings)
+    try:
+        with deadline(p, settings.read_seconds):
+            return readers[fmt].read(p, data, settings)
+    except BogoError as e:
+        if not e.path:  # raised by a helper that does not know the file
+            raise type(e)(p, e.reason) from None
+        raise
+    except RecursionError:
+        raise CorruptFile(p, "문서 구조가 너무 깊게 중첩되어 읽을 수 없습니다") from None

@@ -51,7 +51,7 @@ def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS) -> list[Bl
                     break
                 j += 1
             flush()
-            tables = html_tables("\n".join(buf), no, lines[min(j, n - 1)][0], settings.max_nesting)
+            tables = html_tables("\n".join(buf), no, lines[min(j, n - 1)][0], settings.max_nesting, settings)
             blocks.extend(tables)
             i = j + 1
             continue
@@ -100,7 +100,7 @@ def _tab_table(rows: list[Line], settings: Settings) -> list[Block]:
             if _TABLE_OPEN.search(p):
                 # a table nested in a cell: exports flatten its cells after the
                 # cell and repeat its rows as lines below; keep it as its own table
-                found = html_tables(p, no, no, settings.max_nesting)
+                found = html_tables(p, no, no, settings.max_nesting, settings)
                 nested.extend(found)
                 for t in found:
                     for r in t.grid():
