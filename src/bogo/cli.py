@@ -109,7 +109,7 @@ def render_summary(report: Report, console: Console | None = None) -> None:
             add(node.add(_section_label(s, unit)), s.children)
 
     add(tree, report.outline)
-    con.print(tree)
+    con.print(tree, soft_wrap=False)  # wrap long headings under their locator, never cut them
     t = RichTable(title="표", show_lines=False)
     for col in ("id", unit, "제목", "단위", "머리행", "본문행×열"):
         t.add_column(col, overflow="fold")

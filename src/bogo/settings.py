@@ -21,7 +21,9 @@ DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_TEXT_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_LINE_CHARS = 200_000
 DEFAULT_MAX_ZIP_ENTRIES = 10_000
-DEFAULT_MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
+DEFAULT_MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
+#: one XML part of a zip package (an lxml tree costs several times its bytes)
+DEFAULT_MAX_PART_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_COMPRESSION_RATIO = 200
 DEFAULT_RATIO_CHECK_MIN_BYTES = 1 << 20  # smaller zip entries may compress as well as they like
 DEFAULT_MAX_NESTING = 32
@@ -48,6 +50,7 @@ class Settings:
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS
     max_zip_entries: int = DEFAULT_MAX_ZIP_ENTRIES
     max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES
+    max_part_bytes: int = DEFAULT_MAX_PART_BYTES
     max_compression_ratio: int = DEFAULT_MAX_COMPRESSION_RATIO
     ratio_check_min_bytes: int = DEFAULT_RATIO_CHECK_MIN_BYTES
     max_nesting: int = DEFAULT_MAX_NESTING

@@ -60,6 +60,8 @@ def load_bytes(path: str | Path, settings: Settings = SETTINGS) -> tuple[Path, b
         raise InputError(p, "파일이 없습니다")
     if p.is_dir():
         raise InputError(p, "디렉터리입니다. 파일을 지정하세요")
+    if not p.is_file():  # a device, a pipe or a socket (also through a symlink): never read it
+        raise InputError(p, "일반 파일이 아닙니다 (장치·파이프 등은 읽지 않습니다)")
     try:
         size = p.stat().st_size
     except OSError as e:

@@ -121,7 +121,10 @@ class SafeZip:
         info = self._infos.get(name)
         if info is None:
             raise CorruptFile(self.path, f"필요한 부분({name})이 없습니다")
-        limit = min(self._budget, info.file_size)
+        if info.file_size > self.settings.max_part_bytes:
+            raise LimitExceeded(self.path, f"압축 항목({name})이 너무 큽니다 ({info.file_size:,} 바이트, "
+                                           f"한도 {self.settings.max_part_bytes:,})")
+        limit = min(self._budget, info.file_size, self.settings.max_part_bytes)
         if info.file_size > self.settings.ratio_check_min_bytes:
             limit = min(limit, self.settings.max_compression_ratio * max(info.compress_size, 1))
         out = bytearray()

@@ -57,11 +57,13 @@ def _zip_kind(path: Path, data: bytes) -> str:
         with zipfile.ZipFile(BytesIO(data)) as z:
             names = set(z.namelist()[:5000])
             mimetype = b""
+            if any(i.flag_bits & 0x1 for i in z.infolist()[:5000]):
+                raise UnsupportedFormat(path, "암호화된 압축 항목이 있어 읽을 수 없습니다. 암호를 풀고 다시 저장해 주세요")
             if "mimetype" in names:
                 info = z.getinfo("mimetype")
                 if info.file_size < 200:
                     mimetype = z.read("mimetype")
-    except (zipfile.BadZipFile, EOFError, ValueError, KeyError) as e:
+    except (zipfile.BadZipFile, EOFError, ValueError, KeyError, RuntimeError, OSError) as e:
         raise CorruptFile(path, f"손상되었거나 잘린 압축(zip) 파일입니다 ({type(e).__name__})") from None
     if b"hwp" in mimetype or any(n.startswith("Contents/") for n in names):
         return "hwpx"

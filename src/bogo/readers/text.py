@@ -28,6 +28,8 @@ UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 #: C0 control bytes other than tab, newline, vertical tab, form feed, carriage return and ESC
 CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32 and b != 27)
 MAX_CONTROL_SHARE = 0.05
+#: fewer control bytes than this never make a file binary, however short it is
+MIN_CONTROL_BYTES = 8
 MAX_REPLACED_SHARE = 0.2
 _SAMPLE = 1 << 16
 _SHOWN_LINES = 10
@@ -44,7 +46,7 @@ def looks_binary(data: bytes) -> bool:
     if not sample or utf16_encoding(sample):
         return False
     ctrl = len(sample) - len(sample.translate(None, CONTROL_BYTES))
-    if ctrl / len(sample) > MAX_CONTROL_SHARE:
+    if ctrl >= MIN_CONTROL_BYTES and ctrl / len(sample) > MAX_CONTROL_SHARE:
         return True
     if len(data) > _SAMPLE:  # do not judge a multi-byte character cut at the sample's end
         cut = sample.rfind(b"\n")

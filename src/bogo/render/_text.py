@@ -31,7 +31,8 @@ def _picture(m: re.Match[str]) -> str:
 
 def visible(s: object) -> str:
     """``s`` as one line of plain text with every control character shown, not obeyed."""
-    return _CONTROL.sub(_picture, str(s)).replace("\t", " ")
+    text = str(s).encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates of odd file names
+    return _CONTROL.sub(_picture, text).replace("\t", " ")
 
 
 def term(s: object) -> str:
