@@ -8,7 +8,7 @@ naming the variable, never silently ignored.
 
 The budgets bound what one hostile file can cost: bytes in, bytes inflated,
 entries, nesting, the declared size of one table and of all tables of a document,
-lines and characters per document, PDF pages, and the wall-clock seconds one
+lines and characters per document, PDF pages, and the CPU seconds one
 document may take to read (:mod:`bogo.readers._deadline`).
 """
 
@@ -39,8 +39,8 @@ DEFAULT_MAX_SPAN = 1_000
 DEFAULT_MAX_LINES = 500_000
 #: characters of text in one document
 DEFAULT_MAX_DOC_CHARS = 30_000_000
-#: wall-clock seconds one document may take to read (a 100-page PDF takes ~20 s on a busy 2-core machine)
-DEFAULT_READ_SECONDS = 60
+#: CPU seconds one document may take to read (a 37-page council PDF takes ~25 s; see readers/_deadline.py)
+DEFAULT_READ_SECONDS = 180
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,12 +1,19 @@
-"""The wall-clock budget of reading one document (private to the readers).
+"""The time budget of reading one document (private to the readers).
+
+The budget is counted in CPU seconds of the reading process or thread, not in
+seconds of the wall clock: on an idle machine the two are the same, but on a
+shared, loaded one a wall-clock budget refuses ordinary 40-page PDFs (24 s of
+work took 73 s there), while a hostile file — a reference loop, a page bomb —
+burns CPU and is stopped all the same.
 
 :func:`deadline` wraps one reader call.  In the main thread of a POSIX process it
-arms a real-time interval timer whose signal handler raises :class:`_TimeUp` —
+arms a CPU-time interval timer (``ITIMER_PROF``) whose signal handler raises :class:`_TimeUp` —
 a ``BaseException``, so no reader's ``except Exception`` can swallow it — inside
 whatever Python code is running, a third-party PDF parser's reference loop
 included; the timer re-fires every half second until the wrapped call has
 unwound.  Elsewhere (a worker thread of the web app, Windows) the deadline is
-cooperative: readers call :func:`check_deadline` in their loops.
+cooperative, on the thread's own CPU clock: readers call :func:`check_deadline`
+in their loops.
 
 Why not a worker process per document: it bounds C code and memory too, but
 costs a fork and a pickle of the whole Document per file — as much as parsing a
@@ -28,6 +35,8 @@ from ..errors import LimitExceeded
 
 _REFIRE_SECONDS = 0.5
 _ENDS: contextvars.ContextVar[float | None] = contextvars.ContextVar("bogo_read_deadline", default=None)
+_TIMER = signal.ITIMER_PROF if hasattr(signal, "ITIMER_PROF") else None
+_SIGNAL = getattr(signal, "SIGPROF", None)
 
 
 class _TimeUp(BaseException):
@@ -39,42 +48,42 @@ def _on_alarm(signum, frame):  # noqa: ARG001 - signal handler signature
 
 
 def _can_use_timer() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    return _TIMER is not None and threading.current_thread() is threading.main_thread()
 
 
 def timed_out(path: Path | None, seconds: float) -> LimitExceeded:
-    return LimitExceeded(path, f"읽기 시간 한도({seconds:g}초)를 넘었습니다 — 파일이 손상되었거나 너무 큽니다 "
+    return LimitExceeded(path, f"읽기 시간 한도(CPU {seconds:g}초)를 넘었습니다 — 파일이 손상되었거나 너무 큽니다 "
                                "(한도는 환경 변수 BOGO_READ_SECONDS로 바꿀 수 있습니다)")
 
 
 def check_deadline() -> None:
     """Cooperative check for readers' loops: raise once the current deadline has passed."""
     ends = _ENDS.get()
-    if ends is not None and time.monotonic() > ends:
+    if ends is not None and time.thread_time() > ends:
         raise _TimeUp
 
 
 @contextmanager
 def deadline(path: Path | None, seconds: float) -> Iterator[None]:
-    """Run the body within ``seconds`` of wall-clock time, else raise LimitExceeded."""
+    """Run the body within ``seconds`` of CPU time, else raise LimitExceeded."""
     if _ENDS.get() is not None or seconds <= 0:  # nested: the outer deadline rules
         yield
         return
-    token = _ENDS.set(time.monotonic() + seconds)
-    timer = _can_use_timer() and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    token = _ENDS.set(time.thread_time() + seconds)
+    timer = _can_use_timer() and signal.getitimer(_TIMER)[0] == 0
     old = None
     try:
         if timer:
-            old = signal.signal(signal.SIGALRM, _on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, seconds, _REFIRE_SECONDS)
+            old = signal.signal(_SIGNAL, _on_alarm)
+            signal.setitimer(_TIMER, seconds, _REFIRE_SECONDS)
         try:
             yield
         finally:
             if timer:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.setitimer(_TIMER, 0)
     except _TimeUp:
         raise timed_out(path, seconds) from None
     finally:
         if timer and old is not None:
-            signal.signal(signal.SIGALRM, old)
+            signal.signal(_SIGNAL, old)
         _ENDS.reset(token)
