@@ -60,6 +60,12 @@ XXE = (f'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/pass
 XINCLUDE = (f'<?xml version="1.0"?><hs:sec {k.NS} xmlns:xi="http://www.w3.org/2001/XInclude">'
             f'{k.para("Ⅰ. 현황")}<xi:include href="file:///etc/passwd" parse="text"/></hs:sec>')
 
+def _long_table(rows: int) -> bytes:
+    body = [f"항목{i}\t100\t110\t10" for i in range(rows)]
+    head = ["구 분\t2023년\t2024년\t증 감", f"합 계\t{rows * 100}\t{rows * 110}\t{rows * 10}"]
+    return ("Ⅰ. 현황\n\n(단위 : 백만원)\n\n" + "\n".join(head + body) + "\n").encode()
+
+
 CASES = [
     # memory bombs from tiny files: declared sizes are measured, spans clamped, budgets charged
     Case("hwpx-declared-100000x100000", _hwpx(k.hwpx_table(k.hwpx_cell("셀", 0, 0), 100_000, 100_000)), 0,
@@ -78,6 +84,7 @@ CASES = [
     Case("docx-negative-and-text-spans",
          _docx(k.docx_table([[("a", '<w:gridSpan w:val="-3"/>'), ("b", '<w:gridSpan w:val="x"/>')]])), 0,
          command="parse"),
+    Case("table-30000-rows-checked", _text("rows.txt", _long_table(30_000)), 0),
     Case("ten-million-lines", _text("lines.txt", b"a\n" * 10_000_000), 2, "줄(문단) 수"),
     Case("zip-sections-over-total-budget",
          lambda d: k.write_hwpx(d / "big.hwpx", [k.section(k.para("x" * (40 << 20)))] * 8), 2, "한도"),
