@@ -24,7 +24,7 @@ def test_defects_give_exit_1_and_json_contract():
     r = run("check", PLAN, "--format", "json")
     assert r.exit_code == 1, r.output
     d = json.loads(r.stdout)
-    assert d["schema"] == "bogo.check/1" and set(d["summary"]) == {"error", "warning", "info"}
+    assert d["schema"] == "bogo.check/1" and set(d["summary"]) == {"error", "warning", "info", "partial"}
     [f] = d["files"]
     assert f["path"] == PLAN and len(f["sha256"]) == 64
     codes = {x["code"] for x in f["findings"]}

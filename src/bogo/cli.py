@@ -1,8 +1,11 @@
 """The ``bogo`` command line: a thin Typer adapter over :mod:`bogo.api`.
 
 Commands parse their options, call one library function and render the result.
-Every :class:`~bogo.errors.BogoError` becomes one Korean line on stderr and exit
-code 2 (no traceback unless ``--debug``).
+Every outcome goes through one handler (:mod:`bogo.cli_errors`): a
+:class:`~bogo.errors.BogoError` is one Korean line on stderr and exit code 2, a
+bug is one line and exit code 3 (the traceback only with ``--debug``).  Every
+string from a document is shown through :func:`bogo.render.display.term` (markup
+escaped, control characters visible).
 """
 
 from __future__ import annotations
@@ -15,40 +18,61 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table as RichTable
+from rich.text import Text
 from rich.tree import Tree
 
-from . import api
+from . import __version__, api
+from .cli_errors import EXIT_CLEAN, EXIT_CODES_HELP, EXIT_FINDINGS, KoreanCommand, KoreanGroup, error_line
 from .errors import BogoError, UsageError
 from .model import Report, Section
+from .render.display import term, visible
+from .settings import ENV_ERROR
 
 app = typer.Typer(
-    help="bogo(보고): 지방의회 업무보고·행정사무감사 자료를 읽고 검증합니다.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    help="bogo(보고): 지방의회 업무보고·행정사무감사 자료를 읽고 검증합니다.\n\n" + EXIT_CODES_HELP,
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, cls=KoreanGroup,
 )
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 _STATE = {"debug": False}
+FORMATS = ("table", "json", "html", "xlsx")
+_FORMAT_BY_SUFFIX = {".json": "json", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".txt": "table"}
+#: the unit of ``line`` per source format, as a reader finds it again in the document
+_LOCATOR = {"hwp": "문단", "hwpx": "문단", "docx": "문단"}
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"bogo {__version__}\n")
+        raise typer.Exit(EXIT_CLEAN)
 
 
 @app.callback()
-def _main(debug: Annotated[bool, typer.Option("--debug", help="오류가 나면 전체 추적 정보를 보여 줍니다.")] = False) -> None:
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="오류가 나면 전체 추적 정보를 보여 줍니다.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="bogo의 버전을 보여 주고 끝냅니다.",
+                                          callback=_show_version, is_eager=True)] = False,
+) -> None:
     _STATE["debug"] = debug
+    KoreanGroup.debug = debug
+    if ENV_ERROR is not None:
+        raise ENV_ERROR
 
 
 def _fail(e: BogoError) -> None:
-    if _STATE["debug"]:
-        raise e
-    err.print(f"[bold red]오류[/] {e}", markup=True, highlight=False)
-    raise typer.Exit(e.exit_code)
+    """Hand an expected error to the one handler (:class:`~bogo.cli_errors.KoreanGroup`)."""
+    raise e
 
 
-@app.command("parse", help="보고서 파일 하나를 읽어 구조(목차·표·메타)를 보여 주거나 JSON으로 출력합니다.")
+@app.command("parse", cls=KoreanCommand,
+             help="보고서 파일 하나를 읽어 구조(목차·표·메타)를 보여 주거나 JSON으로 출력합니다.")
 def parse_cmd(
-    file: Annotated[Path, typer.Argument(help="읽을 파일 (.txt .md .html .hwpx .hwp .pdf .docx)")],
+    file: Annotated[Path, typer.Argument(help="읽을 파일 (.txt .md .html .hwpx .hwp .pdf .docx)",
+                                         metavar="파일", show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="계약 형식 bogo.report/1 의 JSON으로 출력합니다.")] = False,
     pretty: Annotated[bool, typer.Option("--pretty", help="JSON을 들여쓰기해 출력합니다.")] = False,
     debug: Annotated[str | None, typer.Option(
-        "--debug", help="단계별 판독 과정을 보여 줍니다: tables (표마다 머리행·라벨 열·합계·셀 값 단계)")] = None,
+        "--debug", metavar="단계", help="단계별 판독 과정을 보여 줍니다: tables (표마다 머리행·라벨 열·합계·셀 값 단계)")] = None,
 ) -> None:
     try:
         if debug not in (None, "tables"):
@@ -66,38 +90,49 @@ def parse_cmd(
     render_summary(report)
 
 
-def render_summary(report: Report) -> None:
+def _section_label(s: Section, unit: str) -> Text:
+    """An outline entry: the locator first (never cut), then the heading, wrapped."""
+    label = Text(f"({s.line}{unit}) ", style="dim")
+    label.append(visible(f"{s.marker} {s.title}".strip()))
+    label.overflow = "fold"
+    return label
+
+
+def render_summary(report: Report, console: Console | None = None) -> None:
+    con = console or out
     m = report.meta
-    out.rule(f"[bold]{m.title or report.source.path}")
+    unit = _LOCATOR.get(report.source.format, "행")
+    con.rule(Text(visible(m.title or report.source.path), style="bold"))
     info = RichTable.grid(padding=(0, 2))
     for label, value in (("기관", m.office), ("종류", m.kind), ("날짜", m.date), ("회기", m.session),
                          ("위원회", m.committee), ("형식", report.source.format)):
-        info.add_row(f"[dim]{label}[/]", value or "-")
-    out.print(info)
+        info.add_row(Text(label, style="dim"), Text(visible(value or "-")))
+    con.print(info)
     for w in report.source.warnings:
-        out.print(f"[yellow]경고[/] {w}", highlight=False)
-    tree = Tree("[bold]목차")
+        con.print(f"[bold yellow]읽기 경고[/] {term(w)} — 일부만 읽었습니다", highlight=False)
+    tree = Tree(Text("목차", style="bold"))
 
     def add(node: Tree, sections: list[Section]) -> None:
         for s in sections:
-            add(node.add(f"{s.marker} {s.title} [dim]({s.line}행)[/]".strip(), highlight=False), s.children)
+            add(node.add(_section_label(s, unit)), s.children)
 
     add(tree, report.outline)
-    out.print(tree)
+    con.print(tree, soft_wrap=False)  # wrap long headings under their locator, never cut them
     t = RichTable(title="표", show_lines=False)
-    for col in ("id", "행", "제목", "단위", "머리행", "본문행×열"):
-        t.add_column(col)
+    for col in ("id", unit, "제목", "단위", "머리행", "본문행×열"):
+        t.add_column(col, overflow="fold")
     for tb in report.tables:
         ncols = len(tb.rows[0]) if tb.rows else (len(tb.header[0]) if tb.header else 0)
-        t.add_row(tb.id, str(tb.line), tb.caption or "-", tb.unit or "-", str(len(tb.header)), f"{len(tb.rows)}×{ncols}")
-    out.print(t)
+        t.add_row(Text(visible(tb.id)), str(tb.line), Text(visible(tb.caption or "-")), Text(visible(tb.unit or "-")),
+                  str(len(tb.header)), f"{len(tb.rows)}×{ncols}")
+    con.print(t)
     counts = RichTable.grid(padding=(0, 2))
     counts.add_row("인력 행", str(len(report.staffing.rows) if report.staffing else 0))
     counts.add_row("예산 항목", str(len(report.budget_lines)))
     counts.add_row("주요 과제", str(len(report.tasks)))
     counts.add_row("일정(계획)", str(len(report.milestones)))
     counts.add_row("감사 처리 항목", str(len(report.audit.items) if report.audit else 0))
-    out.print(counts)
+    con.print(counts)
 
 
 def render_table_stages(report: Report) -> None:
@@ -118,22 +153,23 @@ def _report_crashes(result) -> None:
     raise typer.Exit(3)
 
 
-@app.command("check", help="보고서의 수치·교차참조·날짜·표기를 점검합니다 (제출 전 사전 점검).")
+@app.command("check", cls=KoreanCommand,
+             help="보고서의 수치·교차참조·날짜·표기를 점검합니다 (제출 전 사전 점검).\n\n" + EXIT_CODES_HELP)
 def check_cmd(
-    files: Annotated[list[Path], typer.Argument(help="점검할 파일(여러 개 가능)")],
-    fmt: Annotated[str, typer.Option("--format", help="출력 형식: table, json, html, xlsx")] = "table",
-    select: Annotated[str | None, typer.Option("--select", help="이 코드만 점검 (예: T1,X201)")] = None,
-    ignore: Annotated[str | None, typer.Option("--ignore", help="이 코드는 건너뜀 (예: W405)")] = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="종료 코드 1의 기준: error, warning, never")] = "error",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="결과를 저장할 파일")] = None,
+    files: Annotated[list[Path], typer.Argument(help="점검할 파일(여러 개 가능)", metavar="파일",
+                                                show_default=False)],
+    fmt: Annotated[str | None, typer.Option(
+        "--format", metavar="형식",
+        help="출력 형식: table, json, html, xlsx (생략하면 -o 파일의 확장자로 정하고, 없으면 table)")] = None,
+    select: Annotated[str | None, typer.Option("--select", metavar="코드", help="이 코드만 점검 (예: T1,X201)")] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", metavar="코드", help="이 코드는 건너뜀 (예: W405)")] = None,
+    fail_on: Annotated[str, typer.Option("--fail-on", metavar="기준",
+                                         help="종료 코드 1의 기준: error, warning, never")] = "error",
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="파일",
+                                                help="결과를 저장할 파일 (.json .html .xlsx .txt)")] = None,
 ) -> None:
     try:
-        if fmt not in ("table", "json", "html", "xlsx"):
-            raise UsageError(None, f"알 수 없는 출력 형식입니다: {fmt} (table, json, html, xlsx 중 하나)")
-        if fail_on not in ("error", "warning", "never"):
-            raise UsageError(None, f"--fail-on 값이 잘못되었습니다: {fail_on} (error, warning, never 중 하나)")
-        if fmt == "xlsx" and output is None:
-            raise UsageError(None, "xlsx 형식은 -o 로 저장할 파일을 지정해야 합니다")
+        fmt = check_options(fmt, fail_on, output)
         result = api.check(files, select=_codes(select), ignore=_codes(ignore))
     except BogoError as e:
         _fail(e)
@@ -143,18 +179,55 @@ def check_cmd(
     findings_output(result, fmt, output, out)
     if result.crashes:
         _report_crashes(result)
+    if output is not None:
+        err.print(Text(f"저장했습니다: {visible(output)}"), highlight=False)
+    raise typer.Exit(exit_code(result, fail_on))
+
+
+def check_options(fmt: str | None, fail_on: str, output: Path | None) -> str:
+    """Validate ``check``'s options before any work; returns the output format to use."""
+    if fmt is None:
+        fmt = _FORMAT_BY_SUFFIX.get(output.suffix.lower(), "table") if output is not None else "table"
+    if fmt not in FORMATS:
+        raise UsageError(None, f"알 수 없는 출력 형식입니다: {visible(fmt)} (table, json, html, xlsx 중 하나)")
+    if fail_on not in ("error", "warning", "never"):
+        raise UsageError(None, f"--fail-on 값이 잘못되었습니다: {visible(fail_on)} (error, warning, never 중 하나)")
+    if fmt == "xlsx" and output is None:
+        raise UsageError(None, "xlsx 형식은 -o 로 저장할 파일을 지정해야 합니다")
+    if output is not None:
+        check_output_path(output)
+    return fmt
+
+
+def check_output_path(output: Path) -> None:
+    """Refuse an ``-o`` target that cannot be written, before the check runs."""
+    import os
+
+    if output.is_dir():
+        raise UsageError(output, "저장할 곳이 디렉터리입니다. 파일 이름을 지정하세요")
+    parent = output.parent if str(output.parent) else Path(".")
+    if not parent.is_dir():
+        raise UsageError(output, f"저장할 폴더가 없습니다 ({visible(parent)})")
+    if not os.access(parent, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise UsageError(output, "이 위치에 저장할 권한이 없습니다")
+
+
+def exit_code(result, fail_on: str) -> int:
+    """1 when findings reach ``fail_on`` or a file was only partly read (unless ``never``), else 0."""
+    if fail_on == "never":
+        return EXIT_CLEAN
     s = result.summary
-    failing = (fail_on == "error" and s["error"] > 0) or (fail_on == "warning" and (s["error"] + s["warning"]) > 0)
-    raise typer.Exit(1 if failing else 0)
+    failing = s["error"] > 0 or (fail_on == "warning" and s["warning"] > 0)
+    return EXIT_FINDINGS if failing or getattr(result, "partial", 0) else EXIT_CLEAN
 
 
 def _codes(v: str | None) -> list[str] | None:
     return [c.strip() for c in v.split(",") if c.strip()] if v else None
 
 
-@app.command("demo", help="예제 보고서를 읽어 요약과 점검 결과를 보여 줍니다.")
+@app.command("demo", cls=KoreanCommand, help="예제 보고서를 읽어 요약과 점검 결과를 보여 줍니다.")
 def demo_cmd(
-    folder: Annotated[Path, typer.Argument(help="예제 폴더")] = Path("examples"),
+    folder: Annotated[Path, typer.Argument(help="예제 폴더", metavar="폴더")] = Path("examples"),
 ) -> None:
     files = sorted(p for p in folder.glob("*") if p.suffix.lower() in (".txt", ".md", ".html", ".hwpx", ".hwp", ".pdf")
                    and p.stem.lower() != "readme")
@@ -164,15 +237,11 @@ def demo_cmd(
         try:
             render_summary(api.parse(f))
         except BogoError as e:
-            err.print(f"[red]오류[/] {e}", highlight=False)
+            err.print(Text(error_line(e)), highlight=False)
 
 
 def main() -> None:
-    try:
-        app()
-    except BogoError as e:  # raised outside a command
-        err.print(f"오류 {e}", highlight=False)
-        sys.exit(e.exit_code)
+    app()
 
 
 if __name__ == "__main__":

@@ -32,8 +32,9 @@ def test_json_contract():
     assert data["schema"] == "bogo.check/1"
     assert set(data) == {"schema", "files", "summary"}
     f0 = data["files"][0]
-    assert set(f0) == {"path", "sha256", "findings"}
-    assert set(data["summary"]) == {"error", "warning", "info"}
+    assert set(f0) == {"path", "sha256", "status", "warnings", "findings"}
+    assert f0["status"] == "findings" and f0["warnings"] == []
+    assert set(data["summary"]) == {"error", "warning", "info", "partial"} and data["summary"]["partial"] == 0
     assert data["summary"]["error"] >= 1
     keys = {"code", "severity", "message", "line", "table", "row", "col", "row_index", "col_index",
             "found", "expected"}

@@ -247,3 +247,43 @@ def test_truncated_real_hwp(tmp_path):
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "real"
 SAMPLE_HWPX = SAMPLES / "hwpx" / "mcst_press_2024-01-02.hwpx"
+
+
+# -- budgets on declared sizes (bogo.readers._budget) --------------------------
+
+def test_declared_spans_are_parsed_not_trusted():
+    from bogo.readers._budget import address, span
+
+    assert [span(v, 1000) for v in (None, "", "x", "-5", "0", "3", "1e9", 10**9)] == [1, 1, 1, 1, 1, 3, 1, 1000]
+    assert [address(v) for v in (None, "x", "-1", "7")] == [0, 0, 0, 7]
+
+
+def test_table_shape_is_measured_from_cells():
+    from bogo.blocks import Cell
+    from bogo.readers._budget import table_shape
+
+    cells = [Cell("a", "a", 0, 0, rowspan=1000, colspan=2), Cell("b", "b", 1, 2)]
+    rows, cols = table_shape(cells, SETTINGS, None, declared_rows=100_000, declared_cols=100_000)
+    assert (rows, cols) == (1000, 3)  # declared counts believed only as far as spans reach
+    cells = [Cell("a", "a", 0, 0, rowspan=1000), Cell("b", "b", 1, 1)]
+    assert table_shape(cells, SETTINGS, None, declared_rows=2, declared_cols=2) == (2, 2)
+    assert cells[0].rowspan == 2  # clamped to the table
+
+
+def test_table_shape_refuses_before_allocating():
+    from bogo.blocks import Cell
+    from bogo.readers._budget import table_shape
+
+    with pytest.raises(LimitExceeded, match="표가 너무 큽니다"):
+        table_shape([Cell("a", "a", 10**9, 10**9)], SETTINGS)
+    overlapping = [Cell("x", "x", r, 0, rowspan=1000, colspan=1000) for r in range(300)]
+    with pytest.raises(LimitExceeded):
+        table_shape(overlapping, SETTINGS, None, declared_rows=1300)
+
+
+def test_document_cell_budget(tmp_path):
+    body = "".join(para("", table(para(f"셀 {i}"))) for i in range(30))
+    path = minimal(tmp_path / "many.hwpx", body)
+    assert read(path).blocks
+    with pytest.raises(LimitExceeded, match="표 칸 수"):
+        read(path, replace(SETTINGS, max_doc_cells=10))

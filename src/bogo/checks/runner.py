@@ -23,15 +23,40 @@ from .registry import SEVERITY_ORDER, Check, select_checks
 SCHEMA = "bogo.check/1"
 
 
+#: per-file status: read completely without findings, with findings, or only partly read
+STATUSES = ("clean", "findings", "partial")
+
+
 @dataclass
 class CheckResult:
-    """Findings per file: ``files`` is [(path, sha256, findings)]."""
+    """Findings per file: ``files`` is [(path, sha256, findings)].
+
+    ``notes`` maps (path, sha256) to the reader's warnings for that file.  A file
+    with reader warnings was not fully read: its status is ``partial`` whatever
+    its findings, and it is never reported as clean.
+    """
 
     files: list[tuple[str, str, list[Finding]]] = field(default_factory=list)
     #: the checked reports, for renderers that show findings in context
     reports: list[Report] = field(default_factory=list, repr=False)
     #: checks that raised: (path, check code, exception)
     crashes: list[tuple[str, str, BaseException]] = field(default_factory=list, repr=False)
+    notes: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def warnings_of(self, path: str, sha: str) -> list[str]:
+        """The reader warnings of one checked file."""
+        return self.notes.get((path, sha), [])
+
+    def status_of(self, path: str, sha: str, findings: list[Finding]) -> str:
+        """``partial`` when the reader warned, else ``findings`` or ``clean``."""
+        if self.warnings_of(path, sha):
+            return "partial"
+        return "findings" if findings else "clean"
+
+    @property
+    def partial(self) -> int:
+        """How many files were only partly read."""
+        return sum(self.status_of(p, h, fs) == "partial" for p, h, fs in self.files)
 
     @property
     def findings(self) -> list[Finding]:
@@ -51,9 +76,11 @@ class CheckResult:
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
-            "files": [{"path": p, "sha256": h, "findings": [f.model_dump(mode="json") for f in fs]}
+            "files": [{"path": p, "sha256": h, "status": self.status_of(p, h, fs),
+                       "warnings": self.warnings_of(p, h),
+                       "findings": [f.model_dump(mode="json") for f in fs]}
                       for p, h, fs in self.files],
-            "summary": self.summary,
+            "summary": {**self.summary, "partial": self.partial},
         }
 
     def to_json(self, pretty: bool = False) -> str:
@@ -103,5 +130,7 @@ def run_checks(reports: Iterable[Report], select: Iterable[str] | str | None = N
         result.crashes.extend((rep.source.path, code, e) for code, e in crashed)
         rep.findings = findings
         result.files.append((rep.source.path, rep.source.sha256, findings))
+        if rep.source.warnings:
+            result.notes[(rep.source.path, rep.source.sha256)] = list(rep.source.warnings)
         result.reports.append(rep)
     return result

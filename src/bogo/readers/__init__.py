@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..blocks import Document
-from ..errors import InputError, LimitExceeded
+from ..errors import BogoError, CorruptFile, InputError, LimitExceeded
 from ..settings import SETTINGS, Settings
 
 ReadFn = Callable[[Path, bytes, Settings], Document]
@@ -60,6 +60,8 @@ def load_bytes(path: str | Path, settings: Settings = SETTINGS) -> tuple[Path, b
         raise InputError(p, "파일이 없습니다")
     if p.is_dir():
         raise InputError(p, "디렉터리입니다. 파일을 지정하세요")
+    if not p.is_file():  # a device, a pipe or a socket (also through a symlink): never read it
+        raise InputError(p, "일반 파일이 아닙니다 (장치·파이프 등은 읽지 않습니다)")
     try:
         size = p.stat().st_size
     except OSError as e:
@@ -83,10 +85,19 @@ def read(path: str | Path, settings: Settings = SETTINGS) -> Document:
 
 def read_bytes(p: Path, data: bytes, settings: Settings = SETTINGS) -> Document:
     """Detect the format of ``data`` (read from ``p``) and run its reader."""
+    from ._deadline import deadline
     from .detect import detect
 
     fmt = detect(p, data)
     readers = registered()
     if fmt not in readers:
         raise InputError(p, f"이 형식({fmt})을 읽는 리더가 없습니다")
-    return readers[fmt].read(p, data, settings)
+    try:
+        with deadline(p, settings.read_seconds):
+            return readers[fmt].read(p, data, settings)
+    except BogoError as e:
+        if not e.path:  # raised by a helper that does not know the file
+            raise type(e)(p, e.reason) from None
+        raise
+    except RecursionError:
+        raise CorruptFile(p, "문서 구조가 너무 깊게 중첩되어 읽을 수 없습니다") from None

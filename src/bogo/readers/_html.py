@@ -17,6 +17,8 @@ from lxml import etree, html
 
 from ..blocks import Cell, Table
 from ..normalize.text import normalize_text
+from ..settings import SETTINGS, Settings
+from ._budget import span, span_area_guard
 
 _TAG = re.compile(r"<[^>]+>")
 _HAS_TAG = re.compile(r"<\s*/?\s*(p|ul|li|br|table|tr|td|th|input|span|div|b|strong|em|i|thead|tbody)\b", re.I)
@@ -76,8 +78,14 @@ def html_to_text(fragment: str) -> str:
     return _node_text(root)
 
 
-def html_tables(fragment: str, line: int, end_line: int | None = None, max_depth: int = 32) -> list[Table]:
-    """Every ``<table>`` in ``fragment`` as a Table, nested ones after their parent."""
+def html_tables(fragment: str, line: int, end_line: int | None = None, max_depth: int = 32,
+                settings: Settings = SETTINGS) -> list[Table]:
+    """Every ``<table>`` in ``fragment`` as a Table, nested ones after their parent.
+
+    Spans are clamped (to the rows that exist, to ``settings.max_span`` columns) and
+    the area they cover is charged against ``settings.max_table_cells`` before the
+    grid is filled: a few bytes of ``rowspan="1000" colspan="1000"`` cost nothing.
+    """
     try:
         root = html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
@@ -87,7 +95,7 @@ def html_tables(fragment: str, line: int, end_line: int | None = None, max_depth
         depth = sum(1 for _ in t.iterancestors("table"))
         if depth >= max_depth:
             continue
-        tb = _table(t, line, end_line if end_line is not None else line)
+        tb = _table(t, line, end_line if end_line is not None else line, settings)
         if tb is not None:
             out.append(tb)
     return out
@@ -103,7 +111,7 @@ def _rows(table_el) -> list:
     return rows
 
 
-def _table(table_el, line: int, end_line: int) -> Table | None:
+def _table(table_el, line: int, end_line: int, settings: Settings = SETTINGS) -> Table | None:
     trs = _rows(table_el)
     if not trs:
         return None
@@ -111,6 +119,7 @@ def _table(table_el, line: int, end_line: int) -> Table | None:
     cells: list[Cell] = []
     header_rows = 0
     n_cols = 0
+    area = 0
     all_th_prefix = True
     for r, tr in enumerate(trs):
         c = 0
@@ -124,8 +133,10 @@ def _table(table_el, line: int, end_line: int) -> Table | None:
         for td in tds:
             while occupied.get((r, c)):
                 c += 1
-            rs = _span(td.get("rowspan"))
-            cs = _span(td.get("colspan"))
+            rs = min(span(td.get("rowspan"), settings.max_span), len(trs) - r)
+            cs = span(td.get("colspan"), settings.max_span)
+            area += rs * cs
+            span_area_guard(1, area, settings)
             raw = _node_text(td).strip()
             cells.append(Cell(text=normalize_text(raw), raw=raw, row=r, col=c, rowspan=rs, colspan=cs, line=line))
             for i in range(r, r + rs):
@@ -134,6 +145,7 @@ def _table(table_el, line: int, end_line: int) -> Table | None:
             c += cs
             n_cols = max(n_cols, c)
     n_rows = max([len(trs)] + [i + 1 for (i, _k) in occupied])
+    span_area_guard(n_rows, n_cols, settings)
     # fill holes so that every grid position is covered
     covered = {(i, k) for (i, k) in occupied}
     for i in range(n_rows):
@@ -143,11 +155,3 @@ def _table(table_el, line: int, end_line: int) -> Table | None:
     cells.sort(key=lambda x: (x.row, x.col))
     return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=line, end_line=end_line,
                  header_rows=header_rows or None)
-
-
-def _span(v: str | None) -> int:
-    try:
-        n = int(v or 1)
-    except ValueError:
-        return 1
-    return max(1, min(n, 1000))

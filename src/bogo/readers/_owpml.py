@@ -27,6 +27,7 @@ from ..errors import CorruptFile, LimitExceeded
 from ..normalize.markers import split_marker
 from ..normalize.text import compact, normalize_text
 from ..settings import Settings
+from ._budget import DocBudget, table_shape
 from ._owpml_numbering import HH, Numberer
 from ._zipsafe import parse_xml
 
@@ -116,6 +117,7 @@ class _Walker:
         self.bold = bold
         self.blocks: list[Paragraph | Table] = []
         self.count = 0
+        self.budget = DocBudget(settings, path)
 
     # -- paragraphs -------------------------------------------------------
 
@@ -147,8 +149,9 @@ class _Walker:
         raw = "".join(text)
         return raw, objects, bold and bool(raw.strip())
 
-    def _next_line(self) -> int:
+    def _next_line(self, raw: str = "") -> int:
         self.count += 1
+        self.budget.line(raw)
         return self.count
 
     def _auto_marker(self, p: etree._Element) -> tuple[str, int | None]:
@@ -160,8 +163,8 @@ class _Walker:
         return self.num.marker(hd), level
 
     def _body_paragraph(self, p: etree._Element, depth: int) -> None:
-        line = self._next_line()
         raw, objects, bold = self._scan(p)
+        line = self._next_line(raw)
         auto, level = self._auto_marker(p)
         text = normalize_text(raw.replace("\n", " "))
         if text:
@@ -204,9 +207,9 @@ class _Walker:
         if sub is None:
             return texts, raws, first, nested
         for p in sub.iterfind(f"{HP}p"):
-            line = self._next_line()
-            first = line if first is None else first
             raw, objects, _bold = self._scan(p)
+            line = self._next_line(raw)
+            first = line if first is None else first
             auto, _level = self._auto_marker(p)
             text = normalize_text(raw.replace("\n", " "))
             if text:
@@ -243,6 +246,7 @@ class _Walker:
         has_nested = False
         for tc in tbl.iterfind(f"{HP}tr/{HP}tc"):
             row, col = _addr(tc.find(f"{HP}cellAddr"), "rowAddr", "colAddr", 0)
+            row, col = max(row, 0), max(col, 0)
             rowspan, colspan = _addr(tc.find(f"{HP}cellSpan"), "rowSpan", "colSpan", 1)
             texts, raws, first, inner = self._flow(tc.find(f"{HP}subList"), depth)
             has_nested = has_nested or bool(inner)
@@ -251,8 +255,9 @@ class _Walker:
                               rowspan=max(rowspan, 1), colspan=max(colspan, 1), line=first))
             if tc.get("header") == "1":
                 header_cells.add((row, col))
-        n_rows = max([_int(tbl.get("rowCnt"))] + [c.row + c.rowspan for c in cells])
-        n_cols = max([_int(tbl.get("colCnt"))] + [c.col + c.colspan for c in cells])
+        n_rows, n_cols = table_shape(cells, self.settings, self.path,
+                                     _int(tbl.get("rowCnt")), _int(tbl.get("colCnt")))
+        self.budget.table(n_rows, n_cols)
         table = Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=start,
                       end_line=max(self.count, start), caption=caption,
                       header_rows=_header_rows(cells, header_cells))

@@ -46,13 +46,28 @@ def parse_xml(path: Path, data: bytes, part: str) -> etree._Element:
         msg = str(e)
         if any(w in msg.lower() for w in ("depth", "huge", "amplification")):
             raise LimitExceeded(path, f"XML 부분({part})의 중첩이 너무 깊거나 큽니다") from None
-        raise CorruptFile(path, f"XML 부분({part})이 손상되었습니다 ({msg.splitlines()[0][:120]})") from None
+        line, col = (e.position or (0, 0))[:2]
+        raise CorruptFile(path, f"XML 부분({part})이 손상되었습니다 ({line}행 {col}열)") from None
     if root is None:
         raise CorruptFile(path, f"XML 부분({part})이 비어 있습니다")
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise LimitExceeded(path, f"XML 부분({part})에 DTD/엔티티 선언이 있습니다 (entity bomb 의심)")
     return root
+
+
+def _zip_reason(e: Exception) -> str:
+    """A Korean summary of a zip/zlib error (library wording stays out of messages)."""
+    msg = str(e).lower()
+    if "crc" in msg:
+        return "CRC 불일치"
+    if "not a zip" in msg or "end of central directory" in msg or "truncated" in msg or isinstance(e, EOFError):
+        return "압축 목록이 없거나 파일이 잘림"
+    if isinstance(e, zlib.error) or "decompress" in msg or "invalid" in msg:
+        return "압축 데이터 손상"
+    if "overlap" in msg:
+        return "겹치는 압축 항목"
+    return type(e).__name__
 
 
 def _bad_name(name: str) -> bool:
@@ -75,7 +90,7 @@ class SafeZip:
             self._zip = zipfile.ZipFile(BytesIO(data))
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as e:
-            raise CorruptFile(path, f"손상되었거나 잘린 압축(zip) 파일입니다 ({e})") from None
+            raise CorruptFile(path, f"손상되었거나 잘린 압축(zip) 파일입니다 ({_zip_reason(e)})") from None
         if len(infos) > settings.max_zip_entries:
             raise LimitExceeded(path, f"압축 항목이 너무 많습니다 ({len(infos):,}개, 한도 {settings.max_zip_entries:,})")
         total = 0
@@ -106,7 +121,10 @@ class SafeZip:
         info = self._infos.get(name)
         if info is None:
             raise CorruptFile(self.path, f"필요한 부분({name})이 없습니다")
-        limit = min(self._budget, info.file_size)
+        if info.file_size > self.settings.max_part_bytes:
+            raise LimitExceeded(self.path, f"압축 항목({name})이 너무 큽니다 ({info.file_size:,} 바이트, "
+                                           f"한도 {self.settings.max_part_bytes:,})")
+        limit = min(self._budget, info.file_size, self.settings.max_part_bytes)
         if info.file_size > self.settings.ratio_check_min_bytes:
             limit = min(limit, self.settings.max_compression_ratio * max(info.compress_size, 1))
         out = bytearray()
@@ -122,7 +140,7 @@ class SafeZip:
                     if len(out) > self.settings.ratio_check_min_bytes:
                         self._check_ratio(len(out), info.compress_size)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
-            raise CorruptFile(self.path, f"압축 항목({name})이 손상되었거나 잘렸습니다 ({e})") from None
+            raise CorruptFile(self.path, f"압축 항목({name})이 손상되었거나 잘렸습니다 ({_zip_reason(e)})") from None
         self._budget -= len(out)
         return bytes(out)
 

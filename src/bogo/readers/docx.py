@@ -24,6 +24,8 @@ from ..normalize.markers import split_marker
 from ..normalize.text import fold, normalize_text
 from ..settings import Settings
 from . import register
+from ._budget import DocBudget, address, span_area_guard, table_shape
+from ._budget import span as _span
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"^(?:heading|제목)\s*(\d)$", re.I)
@@ -77,10 +79,10 @@ class _Numbering:
         for a in root.findall(W + "abstractNum"):
             lv = {}
             for lvl in a.findall(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl", "0"))
+                ilvl = _int(lvl.get(W + "ilvl", "0"), 0)
                 fmt = _val(lvl.find(W + "numFmt"), "decimal")
                 text = _val(lvl.find(W + "lvlText"), "")
-                start = int(_val(lvl.find(W + "start"), "1") or 1)
+                start = _int(_val(lvl.find(W + "start"), "1"), 1)
                 lv[ilvl] = (fmt, text, start)
             abstract[a.get(W + "abstractNumId")] = lv
         for num in root.findall(W + "num"):
@@ -114,6 +116,14 @@ class _Numbering:
         return re.sub(r"%(\d)", sub, text).strip()
 
 
+def _int(v: str, default: int) -> int:
+    """A declared number; ``default`` when it is not one (hostile or broken XML)."""
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return default
+
+
 def _val(el, default: str) -> str:
     if el is None:
         return default
@@ -129,7 +139,7 @@ def _num_pr(p, styles: dict) -> tuple[str, int] | None:
     num_id = _val(num.find(W + "numId"), "")
     if not num_id or num_id == "0":
         return None
-    return num_id, int(_val(num.find(W + "ilvl"), "0") or 0)
+    return num_id, min(_int(_val(num.find(W + "ilvl"), "0"), 0), 9)
 
 
 def _style_info(doc) -> dict:
@@ -148,7 +158,7 @@ def _style_info(doc) -> dict:
                 level = int(_val(olvl, "9")) + 1
             num = ppr.find(W + "numPr")
             if num is not None and _val(num.find(W + "numId"), "0") != "0":
-                numbering = (_val(num.find(W + "numId"), ""), int(_val(num.find(W + "ilvl"), "0") or 0))
+                numbering = (_val(num.find(W + "numId"), ""), min(_int(_val(num.find(W + "ilvl"), "0"), 0), 9))
         out[sid] = (level, numbering, None)
     return out
 
@@ -186,6 +196,7 @@ class _Walker:
         self.max_heading = max((self.styles[s][0] or 0 for s in used if s in self.styles), default=0)
         self.blocks: list[Block] = []
         self.n = 0
+        self.budget = DocBudget(settings)
 
     def body(self, el, depth: int = 0) -> None:
         for child in el:
@@ -201,6 +212,7 @@ class _Walker:
 
     def paragraph(self, p) -> None:
         raw = _para_text(p)
+        self.budget.line(raw)
         ppr = p.find(W + "pPr")
         sid = _val(ppr.find(W + "pStyle"), "") if ppr is not None else ""
         level = self.styles.get(sid, (None, None, None))[0]
@@ -246,12 +258,11 @@ class _Walker:
             col = 0
             trpr = tr.find(W + "trPr")
             if trpr is not None:
-                col = int(_val(trpr.find(W + "gridBefore"), "0") or 0)
+                col = min(address(_val(trpr.find(W + "gridBefore"), "0")), self.settings.max_span)
             for tc in tr.findall(W + "tc"):
                 tcpr = tc.find(W + "tcPr")
-                span = int(_val(tcpr.find(W + "gridSpan"), "1") or 1) if tcpr is not None else 1
+                span = _span(_val(tcpr.find(W + "gridSpan"), "1"), self.settings.max_span) if tcpr is not None else 1
                 vm = tcpr.find(W + "vMerge") if tcpr is not None else None
-                span = max(1, span)
                 if vm is not None and _val(vm, "continue") != "restart" and col in open_v:
                     open_v[col].rowspan = r - open_v[col].row + 1
                     col += span
@@ -276,8 +287,11 @@ class _Walker:
             n_cols = max(n_cols, col)
         if not rows:
             return
+        span_area_guard(len(rows), n_cols, self.settings)
+        n_rows, n_cols = table_shape(cells, self.settings, None, len(rows), n_cols)
+        self.budget.table(n_rows, n_cols)
         self.n += len(rows)
-        self.blocks.append(Table(cells=cells, n_rows=len(rows), n_cols=n_cols, line=line,
+        self.blocks.append(Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=line,
                                  end_line=self.n))
         if depth + 1 < self.settings.max_nesting:
             for t in nested:

@@ -145,7 +145,7 @@ def _open(path: Path, data: bytes):
         name = type(inner).__name__
         if name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
             raise UnsupportedFormat(path, "암호가 걸린 PDF입니다. 암호를 풀고 다시 저장해 주세요") from None
-        raise CorruptFile(path, f"손상되었거나 잘린 PDF입니다 ({inner})") from None
+        raise CorruptFile(path, f"손상되었거나 잘린 PDF입니다 ({type(inner).__name__})") from None
     except (RecursionError, ValueError, KeyError, TypeError, AttributeError, IndexError) as e:
         raise CorruptFile(path, f"손상된 PDF입니다 ({type(e).__name__})") from None
     if n == 0:

@@ -15,6 +15,7 @@ from ..blocks import Block, Cell, Paragraph, Table, grid_to_table
 from ..normalize.markers import split_marker
 from ..normalize.text import fold, normalize_text
 from ..settings import SETTINGS, Settings
+from ._deadline import check_deadline
 from ._html import has_html, html_tables, html_to_text
 from ._spacetables import find_space_tables, fold_lines
 
@@ -41,6 +42,8 @@ def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS) -> list[Bl
             pending.clear()
 
     while i < n:
+        if not i & 0x3FF:
+            check_deadline()  # cooperative: a reader outside the main thread has no timer
         no, raw = lines[i]
         if _TABLE_OPEN.search(raw) and "\t" not in raw:
             j, depth, buf = i, 0, []
@@ -51,7 +54,7 @@ def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS) -> list[Bl
                     break
                 j += 1
             flush()
-            tables = html_tables("\n".join(buf), no, lines[min(j, n - 1)][0], settings.max_nesting)
+            tables = html_tables("\n".join(buf), no, lines[min(j, n - 1)][0], settings.max_nesting, settings)
             blocks.extend(tables)
             i = j + 1
             continue
@@ -100,7 +103,7 @@ def _tab_table(rows: list[Line], settings: Settings) -> list[Block]:
             if _TABLE_OPEN.search(p):
                 # a table nested in a cell: exports flatten its cells after the
                 # cell and repeat its rows as lines below; keep it as its own table
-                found = html_tables(p, no, no, settings.max_nesting)
+                found = html_tables(p, no, no, settings.max_nesting, settings)
                 nested.extend(found)
                 for t in found:
                     for r in t.grid():

@@ -21,6 +21,12 @@ def findings_output(result: Any, fmt: str, output: Path | None = None, console: 
     """Write ``result`` as ``fmt``; to ``output`` when given, else to ``console``/stdout."""
     if fmt == "table":
         from .findings_table import print_findings
+        if output is not None:
+            from rich.console import Console
+
+            with open(output, "w", encoding="utf-8") as fh:
+                print_findings(result, Console(file=fh, width=120, color_system=None, soft_wrap=True))
+            return
         print_findings(result, console)
         return
     if fmt == "xlsx":
