@@ -19,6 +19,7 @@ from ..blocks import Cell, Table
 from ..normalize.text import normalize_text
 
 _TAG = re.compile(r"<[^>]+>")
+_WS = re.compile(r"\s+")
 _HAS_TAG = re.compile(r"<\s*/?\s*(p|ul|li|br|table|tr|td|th|input|span|div|b|strong|em|i|thead|tbody)\b", re.I)
 
 
@@ -126,7 +127,7 @@ def _table(table_el, line: int, end_line: int) -> Table | None:
                 c += 1
             rs = _span(td.get("rowspan"))
             cs = _span(td.get("colspan"))
-            raw = _node_text(td).strip()
+            raw = _WS.sub(" ", _node_text(td)).strip()  # HTML whitespace: tabs, newlines = a space
             cells.append(Cell(text=normalize_text(raw), raw=raw, row=r, col=c, rowspan=rs, colspan=cs, line=line))
             for i in range(r, r + rs):
                 for k in range(c, c + cs):
