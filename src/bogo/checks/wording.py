@@ -74,27 +74,64 @@ def _word_hit(name: str, w: str) -> tuple[str, str] | None:
     return (hit, table[hit]) if hit else None
 
 
-_DUP = re.compile(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})(\s*[·ㆍ,/]\s*|\s+)\1(?![가-힣A-Za-z])")
+# a particle or ending the second copy may carry ("효율적·효율적인", "검토, 검토를");
+# 인/이/으로 … also make nouns ("관리인", "사업가"), so they count only after 적
+_ENDING = r"(?:으로|에서|에게|하는|하고|인|을|를|의|에|와|은|는|이)"
+_NOUN_ENDINGS = frozenset({"인", "이", "으로"})
+_DUP = re.compile(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})(\s*[·ㆍ,/]\s*|\s+)\1(" + _ENDING
+                  + r"?)(?![가-힣A-Za-z])")
+_QUOTED = re.compile(r"『[^』]*』|「[^」]*」|“[^”]*”|‘[^’]*’|《[^》]*》|<[^<>]*>")
+_LIST_USES = 3  # a word written this often in one text is a list (names, labels), not a slip
+
+
+def doubled_words(text: str, in_table: bool) -> list[tuple[str, str]]:
+    """(found, expected) for each word repeated across a separator in ``text``.
+
+    Not a slip: a repeat split by spaces alone inside a table cell (a cell whose
+    lines were flattened, one item per line: "시정 시정", "추진실적 추진실적"); a word
+    written three times or more in the text (a list of names, a flattened
+    diagram); a repeat inside a quoted title (『사부작 사부작』)."""
+    out = []
+    quoted = [m.span() for m in _QUOTED.finditer(text)] if any(q in text for q in "『「“‘《<") else []
+    for m in _DUP.finditer(text):
+        word, sep = m.group(1), m.group(2)
+        if in_table and not sep.strip():
+            continue
+        if m.group(3) in _NOUN_ENDINGS and not word.endswith("적"):
+            continue
+        if len(re.findall(r"(?<![가-힣A-Za-z])" + re.escape(word), text)) >= _LIST_USES:
+            continue
+        if any(a <= m.start() and m.end() <= b for a, b in quoted):
+            continue
+        out.append((m.group(0), word + m.group(3)))
+    return out
 
 
 @register("W401", "duplicated-word", "warning", "'{found}': 같은 낱말이 반복됨 → '{expected}'",
           scope="document")
 def duplicated_word(ctx: Context) -> Iterator[Finding]:
-    """A word repeated across a separator ("추진·추진", "검토, 검토", "추진 추진").
+    """A word repeated across a separator ("추진·추진", "검토, 검토", "추진 추진"),
+    also when the second copy carries an ending ("효율적·효율적인").
 
     Bad:
         소통·협력·협력 강화
+        효율적·효율적인 운영
     Good:
         소통·협력 강화
+        효율적인 운영
 
     Traps:
-        Only whole words of two or more letters, repeated exactly, count: "상·하수도"
-        and "1차, 1차" are not flagged.
+        Only whole words of two or more letters count: "상·하수도" and "1차, 1차"
+        are not flagged.  Lists are not slips: a table cell whose lines were
+        flattened ("시정 시정", one per line), a table header repeated over
+        columns, a word written three times or more in one line (names in a
+        list, an org chart flattened to a line) and a repeat inside a quoted
+        title (『사부작 사부작』) are skipped.
     """
     chk = REGISTRY["W401"]
     for line, text, table in _texts(ctx):
-        for m in _DUP.finditer(text):
-            yield chk.finding(found=m.group(0), expected=m.group(1), line=line, table=table)
+        for found, expected in doubled_words(text, table is not None):
+            yield chk.finding(found=found, expected=expected, line=line, table=table)
 
 
 def _scan_list(ctx: Context, name: str, code: str) -> Iterator[Finding]:
