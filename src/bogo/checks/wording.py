@@ -153,16 +153,20 @@ def likely_typo(ctx: Context) -> Iterator[Finding]:
         Cities Against COVID-19
         서울시 성희롱 신고게시판 운영
 
-    Three sources: the curated list ``data/misspellings.tsv`` (government words
+    Four sources: the curated list ``data/misspellings.tsv`` (government words
     and acronyms); an upper-case Latin token one edit (or one swap) from a
     token used at least twice in the same report; a Hangul morpheme unknown to
     the Korean analyser (kiwipiepy) one jamo away from a word used at least
-    three times in the report.
+    three times in the report; a very frequent word (five times or more) with
+    one syllable slipped by one jamo to a syllable rare in the report, which
+    the analyser reads as a stray one-syllable word ("사업계휙" → 사업/계/휙).
 
     Traps:
         Proper names are often unknown to the analyser; they are flagged only
-        when a frequent word of the same report is one jamo away.  Loanword
-        spellings are W405's (info), not typos.
+        when a frequent word of the same report is one jamo away.  Two real
+        words one jamo apart (재난관리 / 재산관리, 가능함 / 가능한) are not slips:
+        the rare-syllable rule needs the analyser to fail on the slipped form.
+        Loanword spellings are W405's (info), not typos.
     """
     yield from _scan_list(ctx, "misspellings.tsv", "W402")
     from .typos import hangul_typos, latin_typos
