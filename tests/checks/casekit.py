@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from bogo.checks.context import Line
-from bogo.model import Audit, Milestone, Report, Source, TableRec
+from bogo.model import Audit, Milestone, Report, Section, Source, TableRec
 
 CASES = Path(__file__).parent / "cases"
 
@@ -24,6 +24,16 @@ def build_table(i: int, t: dict) -> TableRec:
                     spans=t.get("spans", []), notes=t.get("notes", []))
 
 
+def build_sections(items: list, prefix: str = "s", level: int = 1) -> list[Section]:
+    """Outline entries ``{marker, title, line, children}`` as contract sections."""
+    out = []
+    for i, it in enumerate(items, 1):
+        sid = f"{prefix}{i}" if prefix == "s" else f"{prefix}.{i}"
+        out.append(Section(id=sid, level=level, marker=it["marker"], title=it["title"], line=it["line"],
+                           children=build_sections(it.get("children", []), sid, level + 1)))
+    return out
+
+
 def build_case(case: dict) -> tuple[Report, list[Line]]:
     tables = list(case.get("tables", []))
     if "table" in case:
@@ -35,9 +45,22 @@ def build_case(case: dict) -> tuple[Report, list[Line]]:
         tables=[build_table(i, t) for i, t in enumerate(tables)],
         milestones=[Milestone(**m) for m in case.get("milestones", [])],
         audit=Audit(**case["audit"]) if case.get("audit") else None,
+        outline=build_sections(case.get("outline", [])),
     )
     lines = [Line(i + 1, text) for i, text in enumerate(case.get("lines", []))]
+    # an outline case states its headings as lines too, with their markers
+    lines += [Line(s["line"], s["title"], s["marker"]) for s in _flat(case.get("outline", []))]
+    lines += [Line(x["line"], x["text"], x.get("marker", "")) for x in case.get("body", [])]
+    lines.sort(key=lambda x: x.no)
     return rep, lines
+
+
+def _flat(items: list) -> list[dict]:
+    out = []
+    for it in items:
+        out.append(it)
+        out.extend(_flat(it.get("children", [])))
+    return out
 
 
 def load_cases() -> list[tuple[str, dict]]:
