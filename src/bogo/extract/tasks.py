@@ -151,6 +151,51 @@ def _roots(layout: Layout) -> list[Heading]:
     return [h for h in layout.headings if h.parent is None]
 
 
+def _table_rows(layout: Layout, i: int) -> list[tuple[str, int]]:
+    """(row text, line) of each body row of the table at block ``i``: a schedule
+    table ("추진일정 | 내용" with dates in the cells) lists one plan per row."""
+    try:
+        k = layout.table_index.index(i)
+    except ValueError:
+        return []
+    rec = layout.tables[k]
+    out = []
+    for r, row in enumerate(rec.rows):
+        text = " ".join(c for c in row if c)
+        if text:
+            out.append((text, rec.row_lines[r] if r < len(rec.row_lines) else rec.line))
+    return out
+
+
+# "○ 향후계획 : '24. 3월 착수" — a plan stated as a labelled line, not under a heading
+_PLAN_LABEL = re.compile(r"^\s*[(\[【]?\s*(?P<key>[^:：()\[\]【】]{2,20}?)\s*[)\]】]?\s*[:：]\s*(?P<rest>.+)$")
+
+
+def _section_items(layout: Layout, task_id: str | None, key: str, start: int, end: int,
+                   covered: set[int], PlanItem) -> list:
+    items = []
+    for i in range(start + 1, end):
+        if i in covered:
+            continue
+        b = layout.blocks[i]
+        if isinstance(b, Paragraph) and b.text:
+            items.append(PlanItem(task=task_id, heading=key, text=b.text, line=b.line))
+        elif isinstance(b, Table):
+            items.extend(PlanItem(task=task_id, heading=key, text=t, line=ln) for t, ln in _table_rows(layout, i))
+        covered.add(i)
+    return items
+
+
+def _task_of(report: Report, layout: Layout, i: int) -> str | None:
+    h = layout.section_of[i] if i < len(layout.section_of) else None
+    while h is not None:
+        for t in report.tasks:
+            if t.section == h.id:
+                return t.id
+        h = h.parent
+    return None
+
+
 def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str, int, int]]) -> None:
     try:
         from .milestones import PlanItem, extract_milestones, is_plan_heading
@@ -162,19 +207,20 @@ def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str,
     items = []
     covered: set[int] = set()
     for task_id, key, start, end in task_parts:
-        if not is_plan_heading(key):
-            continue
-        for i in range(start + 1, end):
-            b = layout.blocks[i]
-            if isinstance(b, Paragraph) and b.text:
-                items.append(PlanItem(task=task_id, heading=key, text=b.text, line=b.line))
-                covered.add(i)
+        if is_plan_heading(key):
+            items.extend(_section_items(layout, task_id, key, start, end, covered, PlanItem))
     # plan headings outside tasks (an office-level 향후계획)
     for h in layout.headings:
         if h.kind in _PART_KINDS and is_plan_heading(h.title) and h.index + 1 not in covered:
-            end = _span_end(layout, h)
-            for i in range(h.index + 1, end):
-                b = layout.blocks[i]
-                if isinstance(b, Paragraph) and b.text and i not in covered:
-                    items.append(PlanItem(task=None, heading=part_key(h.title), text=b.text, line=b.line))
+            items.extend(_section_items(layout, None, part_key(h.title), h.index, _span_end(layout, h),
+                                        covered, PlanItem))
+    # labelled plan lines anywhere ("향후계획 : '24. 하반기 착공")
+    for i, b in enumerate(layout.blocks):
+        if i in covered or not isinstance(b, Paragraph) or ":" not in b.text and "：" not in b.text:
+            continue
+        m = _PLAN_LABEL.match(b.text)
+        if m and is_plan_heading(m.group("key")):
+            items.append(PlanItem(task=_task_of(report, layout, i), heading=part_key(m.group("key")),
+                                  text=m.group("rest"), line=b.line))
+    items.sort(key=lambda x: x.line)
     report.milestones.extend(extract_milestones(items, year, month))
