@@ -203,6 +203,8 @@ def _point(m, ref_year: int, base_year: int | None) -> _Pt | None:
     elif t in ("ymk", "ym"):
         y, explicit = _year_of(m, t, ref_year)
         mo, d = int(m[f"{t}_m"]), None
+        if t == "ym" and not 1 <= mo <= 12:
+            return None  # "'25.13" without 월 is a figure after a year, not a 13th month
     else:  # mk
         y, explicit = dflt, False
         mo, d = int(m["mk_m"]), None
