@@ -61,3 +61,31 @@ def test_tab_indented_html_in_a_text_export(tmp_path):
                  "\t\t\t<tr><td>사업\n\t\tA</td><td>100</td></tr>\n\t\t</table>\n", encoding="utf-8")
     r = bogo.parse(p)
     assert [(t.header, t.rows) for t in r.tables] == [([["구분", "금액"]], [["사업 A", "100"]])]
+
+
+LEDGERS = """<html><body><table>
+<thead>
+<tr><th colspan="3">수입의 부</th><th colspan="3">지출의 부</th></tr>
+<tr><th>과목</th><th>예산액(A)</th><th>결산액(B)</th><th>과목</th><th>예산액(C)</th><th>결산액(D)</th></tr>
+</thead>
+<tbody>
+<tr><td>합계</td><td>300</td><td>280</td><td>합계</td><td>300</td><td>280</td></tr>
+<tr><td>사용료</td><td>300</td><td>280</td><td>인건비</td><td>200</td><td>190</td></tr>
+<tr><td></td><td></td><td></td><td>경비</td><td>100</td><td>90</td></tr>
+</tbody></table></body></html>"""
+
+
+def test_side_by_side_ledgers_become_two_tables(tmp_path):
+    p = tmp_path / "settlement.html"
+    p.write_text(LEDGERS, encoding="utf-8")
+    r = bogo.parse(p)
+    assert [(t.header[0][0], t.rows) for t in r.tables] == [
+        ("수입의 부", [["합계", "300", "280"], ["사용료", "300", "280"]]),
+        ("지출의 부", [["합계", "300", "280"], ["인건비", "200", "190"], ["경비", "100", "90"]]),
+    ]
+
+
+def test_groups_with_different_sub_headers_stay_one_table(tmp_path):
+    p = tmp_path / "t.html"
+    p.write_text(LEDGERS.replace("<th>결산액(D)</th>", "<th>비고</th>"), encoding="utf-8")
+    assert len(bogo.parse(p).tables) == 1
