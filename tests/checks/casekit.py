@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from bogo.model import Audit, Milestone, ParagraphRec, Report, Source, TableRec
+from bogo.model import Audit, Milestone, ParagraphRec, Report, Section, Source, TableRec
 
 CASES = Path(__file__).parent / "cases"
 
@@ -23,6 +23,16 @@ def build_table(i: int, t: dict) -> TableRec:
                     spans=t.get("spans", []), notes=t.get("notes", []))
 
 
+def build_sections(items: list, prefix: str = "s", level: int = 1) -> list[Section]:
+    """Outline entries ``{marker, title, line, children}`` as contract sections."""
+    out = []
+    for i, it in enumerate(items, 1):
+        sid = f"{prefix}{i}" if prefix == "s" else f"{prefix}.{i}"
+        out.append(Section(id=sid, level=level, marker=it["marker"], title=it["title"], line=it["line"],
+                           children=build_sections(it.get("children", []), sid, level + 1)))
+    return out
+
+
 def build_case(case: dict) -> Report:
     tables = list(case.get("tables", []))
     if "table" in case:
@@ -34,9 +44,27 @@ def build_case(case: dict) -> Report:
         tables=[build_table(i, t) for i, t in enumerate(tables)],
         milestones=[Milestone(**m) for m in case.get("milestones", [])],
         audit=Audit(**case["audit"]) if case.get("audit") else None,
-        paragraphs=[ParagraphRec(text=text, raw=text, line=i + 1) for i, text in enumerate(case.get("lines", []))],
+        outline=build_sections(case.get("outline", [])),
+        paragraphs=_paragraphs(case),
     )
     return rep
+
+
+def _paragraphs(case: dict) -> list[ParagraphRec]:
+    """The case's prose: its lines, and an outline case's headings and body lines with their markers."""
+    lines = [(i + 1, text, "") for i, text in enumerate(case.get("lines", []))]
+    lines += [(s["line"], s["title"], s["marker"]) for s in _flat(case.get("outline", []))]
+    lines += [(x["line"], x["text"], x.get("marker", "")) for x in case.get("body", [])]
+    lines.sort(key=lambda x: x[0])
+    return [ParagraphRec(text=t, raw=(m + " " + t).strip(), line=n, marker=m) for n, t, m in lines]
+
+
+def _flat(items: list) -> list[dict]:
+    out = []
+    for it in items:
+        out.append(it)
+        out.extend(_flat(it.get("children", [])))
+    return out
 
 
 def load_cases() -> list[tuple[str, dict]]:

@@ -206,3 +206,63 @@ def test_bracketed_category_headings_and_dash_sections(tmp_path):
     assert [(i.category, i.status, i.departments) for i in items] == [
         ("시정·처리요구사항", "추진완료", ["노인복지과"]), ("건의사항", "미반영", ["복지정책과"])]
     assert items[0].actions == ["인력 20명 추가 채용"]
+
+
+AUDIT_PAGE = """<%@ page contentType="text/html; charset=utf-8"%>
+<ul class="guide">
+\t<li><strong>감사결과</strong>
+\t\t<ul>
+\t\t\t<li>시정요구사항 2건 (완료 1, 추진불가 1)</li>
+\t\t\t<li>건의사항 2건 (추진중 2)</li>
+\t\t</ul>
+\t</li>
+\t<li><strong>시정요구사항</strong>
+\t\t<table>
+\t\t\t<thead><tr><th>연번</th><th>시정요구사항</th><th>추진실적 및 처리결과</th><th>비고</th></tr></thead>
+\t\t\t<tbody>
+\t\t\t<tr><td>1</td><td>체육관 안내표지를
+\t\t\t\t정비하기 바람</td><td>안내표지 교체 완료</td><td>완료</td></tr>
+\t\t\t<tr><td>2</td><td>수영장 운영시간 연장 바람</td><td>인력 부족으로 어려움</td><td>추진<br/>불가</td></tr>
+\t\t\t</tbody>
+\t\t</table>
+\t</li>
+\t<li><strong>건의사항</strong>
+\t\t<table>
+\t\t\t<thead><tr><th>연번</th><th>건의사항</th><th>처리결과(추진내용)</th><th>비고</th></tr></thead>
+\t\t\t<tbody>
+\t\t\t<tr><td>1</td><td>주차장 확충 검토 바람</td><td><ul><li>부지 검토 중</li><li>'24. 6월 용역 예정</li></ul></td><td>&nbsp;</td></tr>
+\t\t\t<tr><td>2</td><td>강좌 다양화 바람</td><td>신규 강좌 개설 추진</td><td></td></tr>
+\t\t\t</tbody>
+\t\t</table>
+\t</li>
+</ul>
+"""
+
+
+def test_html_result_page_items_with_status(tmp_path):
+    """처리결과 page: status in an unnamed (비고) column; a category whose prose summary
+    puts every item in one status gives it to items whose row has none."""
+    p = tmp_path / "inspection.html"
+    p.write_text(AUDIT_PAGE, encoding="utf-8")
+    r = bogo.parse(p)
+    got = [(i.category, i.text, i.status) for i in r.audit.items]
+    assert got == [(S, "체육관 안내표지를 정비하기 바람", "추진완료"), (S, "수영장 운영시간 연장 바람", "미반영"),
+                   (G, "주차장 확충 검토 바람", "추진중"), (G, "강좌 다양화 바람", "추진중")]
+    rows = {x.category: x.model_dump() for x in r.audit.summary.rows}
+    assert rows[S] == {"category": S, "total": 2, "추진완료": 1, "추진중": 0, "검토중": 0, "미반영": 1}
+    assert rows[G]["total"] == 2 and rows[G]["추진중"] == 2
+    assert r.audit.summary.total == 4 and r.audit.summary.table is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("시정요구사항 5건 (완료 2, 추진중 2, 추진불가 1)", (S, 5, 2, 2, 0, 1)),
+    ("건의사항 9건 (완료 1, 추진중 7, 추진검토 1)", (G, 9, 1, 7, 1, 0)),
+    ("건의사항 4건(완료4)", (G, 4, 4, 0, 0, 0)),
+    ("건의사항 6건 (완료 3, 추진중 2)", None),           # the parts do not add up: not read
+    ("건의사항 6건 (서면 3, 구두 3)", None),             # not statuses
+    ("주차장 6건 (완료 6)", None),                        # not a category
+])
+def test_prose_summary_row(text, expected):
+    row = audit.prose_summary_row(text)
+    got = None if row is None else (row.category, row.total, *(row.model_extra[s] for s in audit.STATUSES))
+    assert got == expected

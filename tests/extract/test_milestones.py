@@ -138,3 +138,49 @@ def test_year_round_word_gives_way_to_the_written_date():
     got = [(m.raw, m.start, m.end) for m in extract_milestones(items, 2020, 4)]
     assert got == [("'20. 4월 중", "2020-04", "2020-04"), ("'20.10.", "2020-10", "2020-10"),
                    ("연중", "2020-01", "2020-12")]
+
+
+def _parse_text(tmp_path, text: str):
+    import bogo
+
+    p = tmp_path / "plan.txt"
+    p.write_text(text, encoding="utf-8")
+    return bogo.parse(p)
+
+
+PLAN_DOC = """2024. 2. 13.(화) 10:00 기획위원회
+2024년 주요업무계획
+기획조정실
+Ⅰ. 2024년 주요업무계획
+1. 시민 소통 강화
+1 열린 시정 구현
+◊ 시민과 함께하는 시정
+○ 시민 토론회 운영
+□ 향후계획
+○ 토론회 개최 : '24. 3. ~ 5. 착수
+○ 결과 보고 : '24. 하반기 : 시장 보고
+○ 추진 점검 : ˊ24.上 / ˊ24.下
+2 예산 공개 확대
+◊ 예산 정보 공개
+○ 향후계획 : '24. 9월 공개 시스템 개통
+□ 추진일정
+구분\t일정\t내용
+설계\t'24. 4월\t시스템 설계
+개통\t'24. 10. 15.(화)\t서비스 개통
+"""
+
+
+def test_plans_in_lines_labels_and_schedule_tables(tmp_path):
+    r = _parse_text(tmp_path, PLAN_DOC)
+    got = [(m.raw, m.start, m.end) for m in r.milestones]
+    assert r.meta.date == "2024-02-13"
+    assert got == [
+        ("'24. 3. ~ 5.", "2024-03", "2024-05"),
+        ("'24. 하반기", "2024-07", "2024-12"),
+        ("ˊ24.上", "2024-01", "2024-06"), ("ˊ24.下", "2024-07", "2024-12"),
+        ("'24. 9월", "2024-09", "2024-09"),
+        ("'24. 4월", "2024-04", "2024-04"),
+        ("'24. 10. 15.(화)", "2024-10-15", "2024-10-15"),
+    ]
+    tasks = {t.id: t.number for t in r.tasks}
+    assert [tasks.get(m.task) for m in r.milestones] == ["1-1"] * 4 + ["1-2"] * 3

@@ -24,10 +24,11 @@ def _spans(ctx: Context):
                                            for sp in find_dates(ln.text, ctx.year, ctx.month)])
 
 
-# Only a line with a written weekday (D301) or a number that cannot be a month or
-# a day of every month (D303) can give a finding here: scan just those lines.
+# Only a line with a written weekday (D301), a number that cannot be a month or
+# a day of every month, or a five-digit year (D303) can give a finding here:
+# scan just those lines.
 _CANDIDATE = re.compile(r"\(\s?[월화수목금토일]|(?<![\d,])(?:1[3-9]|[2-9]\d|0)\s*(?:월|\.\s*\d)"
-                        r"|[.월]\s*(?:29|3\d|[4-9]\d|0+)(?!\d)")
+                        r"|[.월]\s*(?:29|3\d|[4-9]\d|0+)(?!\d)|(?<![\d.,])(?:19|20)\d{3}(?!\d)\s?[년.]")
 
 
 @register("D301", "weekday-mismatch", "error",
@@ -57,16 +58,20 @@ def weekday_mismatch(ctx: Context) -> Iterator[Finding]:
 
 @register("D303", "impossible-date", "error", "'{found}': 존재하지 않는 날짜", scope="document")
 def impossible_date(ctx: Context) -> Iterator[Finding]:
-    """A date that does not exist (2.30, 13월, 4.31).
+    """A date that does not exist (2.30, 13월, 4.31) or a year mistyped with five digits.
 
     Bad:
         '18. 2. 30.(금) 개최
+        20024년 3월 착공
     Good:
         '18. 2. 28.(수) 개최
+        2024년 3월 착공
 
     Traps:
         A bare "2.30" without a year, 일, weekday or range is not read as a date
         (it may be a ratio or a section number); only unambiguous forms count.
+        A five-digit number counts as a year only before 년 or in a dotted date
+        ("20024. 3. 5."): "20024.5톤" and "20,024년" are amounts, not dates.
     """
     chk = REGISTRY["D303"]
     for ln, sp in _spans(ctx):

@@ -22,6 +22,8 @@ MIN_FREQ_LATIN = 2
 MIN_FREQ_HANGUL = 3
 MAX_TYPO_USES = 2  # a form used more often than this is deliberate, not a slip
 MIN_OOV_SYLLABLES = 3
+MIN_FREQ_SLIP = 5        # "very frequent": a word written this often is the one meant
+RARE_SYLLABLE_USES = 2   # a syllable written no more often than this is a slip's
 
 
 def _kiwi():
@@ -94,8 +96,9 @@ def hangul_typos(texts) -> list[tuple[int, str | None, str, str]]:
     counts = Counter(w for _, text, _ in texts for w in _HANGUL_WORD.findall(text))
     _analyse(list(counts))
     oov = {w: _CACHE[w][0] for w in counts if _CACHE[w][0]}
+    slips = rare_syllable_slips(texts, counts)
     if not oov:
-        return []
+        return slips
     nouns: Counter = Counter()
     for w, n in counts.items():
         for form in _CACHE[w][1]:
@@ -121,7 +124,81 @@ def hangul_typos(texts) -> list[tuple[int, str | None, str, str]]:
                 if len(near[form]) == 1 and uses[form] <= MAX_TYPO_USES \
                         and not _suffix_variant(form, near[form][0]):
                     out.append((line, table, form, near[form][0]))
+    seen = {(x[0], x[2]) for x in out}
+    return out + [x for x in slips if (x[0], x[2]) not in seen]
+
+
+def rare_syllable_slips(texts, counts: Counter) -> list[tuple[int, str | None, str, str]]:
+    """A very frequent word with one syllable slipped to a rare one ("사업계휙" for
+    사업계획): the analyser may read the rare syllable as a word of its own (휙), so
+    OOV alone misses it.  A word's beginning (its stem, before any particle) is
+    compared with the beginnings of words written at least ``MIN_FREQ_SLIP`` times;
+    the slipped syllable must be one jamo from the frequent one and written at most
+    ``RARE_SYLLABLE_USES`` times in the whole document."""
+    syllables: Counter = Counter()
+    prefixes: Counter = Counter()
+    for w, n in counts.items():
+        for ch in w:
+            syllables[ch] += n
+        for k in range(3, len(w) + 1):
+            prefixes[w[:k]] += n
+    masked: dict[str, list[str]] = {}
+    for f, n in prefixes.items():
+        if n >= MIN_FREQ_SLIP:
+            for i in range(len(f)):
+                masked.setdefault(f[:i] + "?" + f[i + 1:], []).append(f)
+    found: dict[str, tuple[str, str, int]] = {}
+    for w, n in counts.items():
+        if n > MAX_TYPO_USES:
+            continue
+        hit = _slip_in(w, syllables, prefixes, masked)
+        if hit:
+            found[w] = hit
+    found = _stray_syllable_only(found)
+    out = []
+    for line, text, table in texts:
+        for w in _HANGUL_WORD.findall(text):
+            if w in found:
+                out.append((line, table, found[w][0], found[w][1]))
     return out
+
+
+# tags the analyser gives a stray syllable it cannot fit into the word: adverb,
+# conjunctive adverb, interjection, determiner, root ("사업계휙" → 사업/계/휙:MAG)
+_STRAY_TAGS = frozenset({"MAG", "MAJ", "IC", "MM", "XR"})
+
+
+def _stray_syllable_only(found: dict[str, tuple[str, str, int]]) -> dict[str, tuple[str, str, int]]:
+    """Keep the candidates whose slipped syllable the analyser reads as a stray
+    one-syllable word; a candidate it reads as known words ("재난관리" beside
+    재산관리, "공공분" beside 공공부) is a word of its own, not a slip."""
+    if not found:
+        return found
+    keys = list(found)
+    kept = {}
+    for w, toks in zip(keys, _kiwi().tokenize([found[w][0] for w in keys]), strict=False):
+        i = found[w][2]
+        if any(t.start == i and t.len == 1 and t.tag in _STRAY_TAGS and not getattr(t, "oov", False)
+               for t in toks):
+            kept[w] = found[w]
+    return kept
+
+
+def _slip_in(w: str, syllables: Counter, prefixes: Counter,
+             masked: dict[str, list[str]]) -> tuple[str, str, int] | None:
+    """(slipped form, frequent form, position) for the longest beginning of ``w``
+    that is a frequent beginning with one rare syllable changed by one jamo."""
+    for i, ch in enumerate(w):
+        if syllables[ch] > RARE_SYLLABLE_USES:
+            continue
+        for k in range(len(w), max(i + 1, 3) - 1, -1):
+            if prefixes[w[:k]] >= MIN_FREQ_SLIP:
+                break
+            cands = [f for f in masked.get(w[:i] + "?" + w[i + 1:k], ())
+                     if syllables[f[i]] >= MIN_FREQ_SLIP and _lev1(_jamo(ch), _jamo(f[i]))]
+            if len(cands) == 1:
+                return w[:k], cands[0], i
+    return None
 
 
 # noun-forming last syllables: 제안사/제안서/제안자 are three words, not typos

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from ..model import Finding
+from ..normalize.markers import marker_kind, marker_number
 from .context import Context
 from .registry import REGISTRY, register
 
@@ -74,27 +75,64 @@ def _word_hit(name: str, w: str) -> tuple[str, str] | None:
     return (hit, table[hit]) if hit else None
 
 
-_DUP = re.compile(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})(\s*[·ㆍ,/]\s*|\s+)\1(?![가-힣A-Za-z])")
+# a particle or ending the second copy may carry ("효율적·효율적인", "검토, 검토를");
+# 인/이/으로 … also make nouns ("관리인", "사업가"), so they count only after 적
+_ENDING = r"(?:으로|에서|에게|하는|하고|인|을|를|의|에|와|은|는|이)"
+_NOUN_ENDINGS = frozenset({"인", "이", "으로"})
+_DUP = re.compile(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})(\s*[·ㆍ,/]\s*|\s+)\1(" + _ENDING
+                  + r"?)(?![가-힣A-Za-z])")
+_QUOTED = re.compile(r"『[^』]*』|「[^」]*」|“[^”]*”|‘[^’]*’|《[^》]*》|<[^<>]*>")
+_LIST_USES = 3  # a word written this often in one text is a list (names, labels), not a slip
+
+
+def doubled_words(text: str, in_table: bool) -> list[tuple[str, str]]:
+    """(found, expected) for each word repeated across a separator in ``text``.
+
+    Not a slip: a repeat split by spaces alone inside a table cell (a cell whose
+    lines were flattened, one item per line: "시정 시정", "추진실적 추진실적"); a word
+    written three times or more in the text (a list of names, a flattened
+    diagram); a repeat inside a quoted title (『사부작 사부작』)."""
+    out = []
+    quoted = [m.span() for m in _QUOTED.finditer(text)] if any(q in text for q in "『「“‘《<") else []
+    for m in _DUP.finditer(text):
+        word, sep = m.group(1), m.group(2)
+        if in_table and not sep.strip():
+            continue
+        if m.group(3) in _NOUN_ENDINGS and not word.endswith("적"):
+            continue
+        if len(re.findall(r"(?<![가-힣A-Za-z])" + re.escape(word), text)) >= _LIST_USES:
+            continue
+        if any(a <= m.start() and m.end() <= b for a, b in quoted):
+            continue
+        out.append((m.group(0), word + m.group(3)))
+    return out
 
 
 @register("W401", "duplicated-word", "warning", "'{found}': 같은 낱말이 반복됨 → '{expected}'",
           scope="document")
 def duplicated_word(ctx: Context) -> Iterator[Finding]:
-    """A word repeated across a separator ("추진·추진", "검토, 검토", "추진 추진").
+    """A word repeated across a separator ("추진·추진", "검토, 검토", "추진 추진"),
+    also when the second copy carries an ending ("효율적·효율적인").
 
     Bad:
         소통·협력·협력 강화
+        효율적·효율적인 운영
     Good:
         소통·협력 강화
+        효율적인 운영
 
     Traps:
-        Only whole words of two or more letters, repeated exactly, count: "상·하수도"
-        and "1차, 1차" are not flagged.
+        Only whole words of two or more letters count: "상·하수도" and "1차, 1차"
+        are not flagged.  Lists are not slips: a table cell whose lines were
+        flattened ("시정 시정", one per line), a table header repeated over
+        columns, a word written three times or more in one line (names in a
+        list, an org chart flattened to a line) and a repeat inside a quoted
+        title (『사부작 사부작』) are skipped.
     """
     chk = REGISTRY["W401"]
     for line, text, table in _texts(ctx):
-        for m in _DUP.finditer(text):
-            yield chk.finding(found=m.group(0), expected=m.group(1), line=line, table=table)
+        for found, expected in doubled_words(text, table is not None):
+            yield chk.finding(found=found, expected=expected, line=line, table=table)
 
 
 def _scan_list(ctx: Context, name: str, code: str) -> Iterator[Finding]:
@@ -116,16 +154,20 @@ def likely_typo(ctx: Context) -> Iterator[Finding]:
         Cities Against COVID-19
         서울시 성희롱 신고게시판 운영
 
-    Three sources: the curated list ``data/misspellings.tsv`` (government words
+    Four sources: the curated list ``data/misspellings.tsv`` (government words
     and acronyms); an upper-case Latin token one edit (or one swap) from a
     token used at least twice in the same report; a Hangul morpheme unknown to
     the Korean analyser (kiwipiepy) one jamo away from a word used at least
-    three times in the report.
+    three times in the report; a very frequent word (five times or more) with
+    one syllable slipped by one jamo to a syllable rare in the report, which
+    the analyser reads as a stray one-syllable word ("사업계휙" → 사업/계/휙).
 
     Traps:
         Proper names are often unknown to the analyser; they are flagged only
-        when a frequent word of the same report is one jamo away.  Loanword
-        spellings are W405's (info), not typos.
+        when a frequent word of the same report is one jamo away.  Two real
+        words one jamo apart (재난관리 / 재산관리, 가능함 / 가능한) are not slips:
+        the rare-syllable rule needs the analyser to fail on the slipped form.
+        Loanword spellings are W405's (info), not typos.
     """
     yield from _scan_list(ctx, "misspellings.tsv", "W402")
     from .typos import hangul_typos, latin_typos
@@ -206,3 +248,122 @@ def unit_variant(ctx: Context) -> Iterator[Finding]:
             key = re.sub(r"[ ·ㆍ]", "", s)
             if 1 <= seps <= 2 and key in canon:
                 yield chk.finding(found=s, expected=key, line=ln.no)
+
+
+# numbering kinds from the outermost level in; a heading between two siblings
+# numbered with an outer kind (or an article "제3조") starts a new list
+_NUMBERED_KINDS = ("roman", "num", "bare_num", "circled", "paren_num", "hangul", "paren_hangul")
+_ARTICLE = re.compile(r"^제\s?\d+\s?[장절조관]")
+
+
+_ORDINAL = re.compile(r"\d+|[가-하]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[IVX]+|[①-⑳]")
+
+
+def _shape(marker: str) -> str:
+    """A numbering style: the marker with its ordinal masked ("1." → "#.", "가)" → "#)")."""
+    return _ORDINAL.sub("#", marker.replace(" ", ""), count=1)
+
+
+def _numbering_slips(sections) -> Iterator[tuple[object, object, str]]:
+    """(previous, heading, "repeated"|"skipped") along each run of sibling headings
+    numbered the same way; a lower number starts a new list and is not a slip."""
+    prev: dict[str, tuple[object, int]] = {}
+    for s in sections:
+        kind = _shape(s.marker) if marker_kind(s.marker) in _NUMBERED_KINDS else None
+        n = marker_number(s.marker.replace(" ", "")) if kind else None
+        if n is None:
+            continue
+        last = prev.get(kind)
+        if last is not None:
+            if n == last[1]:
+                yield last[0], s, "repeated"
+            elif n > last[1] + 1:
+                yield last[0], s, "skipped"
+        prev[kind] = (s, n)
+    for s in sections:
+        yield from _numbering_slips(s.children)
+
+
+def _shape_order(ctx: Context) -> dict[str, int]:
+    """Each numbering style → the index of its first line: styles met earlier in
+    the document are the outer levels (Ⅰ. before 1. before 가. before 1))."""
+    def make() -> dict[str, int]:
+        order: dict[str, int] = {}
+        for i, ln in enumerate(ctx.lines or []):
+            if marker_kind(ln.marker) in _NUMBERED_KINDS:
+                order.setdefault(_shape(ln.marker), i)
+        return order
+    return ctx.memo("numbering_shapes", make)
+
+
+def _list_broken_between(ctx: Context, prev, s) -> bool:
+    """Something between the two headings explains the numbers: a line numbered
+    the same way that the outline did not take as a heading, a number of the
+    list written inside a flattened line ("… ② 해양신산업"), a table (a heading
+    drawn in a frame, an org chart), a heading numbered in a style met earlier
+    in the document (an outer level) or an article (제3조) starting a new list."""
+    shape = _shape(s.marker)
+    order = _shape_order(ctx)
+    mine = order.get(shape, 0)
+    hi = marker_number(s.marker.replace(" ", "")) or 1
+    wanted = [shape.replace("#", _ordinal_text(s.marker, n), 1) for n in range(1, hi)]
+    if any(prev.line < t.line < s.line for t in ctx.report.tables):
+        return True
+    for ln in ctx.lines or []:
+        if prev.line < ln.no < s.line:
+            other = _shape(ln.marker) if marker_kind(ln.marker) in _NUMBERED_KINDS else None
+            if other == shape or (other is not None and order.get(other, mine) < mine) \
+                    or _ARTICLE.match(ln.text) or any(w in ln.text for w in wanted):
+                return True
+    return False
+
+
+def _ordinal_text(marker: str, n: int) -> str:
+    """The ordinal ``n`` written the way ``marker`` writes its own."""
+    m = _ORDINAL.search(marker)
+    c = m.group(0) if m else "1"
+    if c.isascii() and c.isdigit():
+        return str(n)
+    if c in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[n - 1] if n <= 20 else c
+    if c in "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ":
+        return "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"[n - 1] if n <= 12 else c
+    if "가" <= c <= "하":
+        return "가나다라마바사아자차카타파하"[n - 1] if n <= 14 else c
+    return c
+
+
+@register("W406", "heading-number-sequence", "warning",
+          "'{found}': 제목 번호가 {what} (앞 제목 '{prev}') → '{expected}'", scope="document")
+def heading_number_sequence(ctx: Context) -> Iterator[Finding]:
+    """A heading number used twice or skipped within one level of the outline.
+
+    Bad:
+        1. 조직 현황
+        2. 예산 현황
+        2. 주요 사업      (2 used twice: expected 3)
+        4. 향후 계획      (3 skipped)
+    Good:
+        1. 조직 현황  2. 예산 현황  3. 주요 사업  4. 향후 계획
+
+    Only siblings of one parent numbered the same way (Ⅰ, 1., 1, ①, (1), 가.)
+    are compared, each with the one before it.
+
+    Traps:
+        A lower number starts a new list (a table of contents followed by the
+        body, or lists under headings the outline did not see) and is never
+        flagged.  Nothing is flagged when something between the two headings may
+        hold the missing number or start a new list: a line numbered the same
+        way that is not a heading (too long), a table (headings drawn in frames,
+        org charts), an outer numbering or an article (제3조).  A heading that
+        restates the one before it was merged by the outline builder.  The
+        outline is inferred, so this is a warning.
+    """
+    chk = REGISTRY["W406"]
+    for prev, s, what in _numbering_slips(ctx.report.outline):
+        if _list_broken_between(ctx, prev, s):
+            continue
+        n = marker_number(prev.marker) + 1
+        expected = _shape(s.marker).replace("#", _ordinal_text(s.marker, n), 1)
+        yield chk.finding(found=f"{s.marker} {s.title}", expected=expected, line=s.line,
+                          what="반복됨" if what == "repeated" else "건너뜀", prev=f"{prev.marker} {prev.title}")

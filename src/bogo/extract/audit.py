@@ -163,8 +163,12 @@ def extract(layout: Layout, report: Report) -> None:
                    "actions": [], "plans": [], "line": b.line}
             section, attach = "actions", False
     close()
+    if summary is None:
+        summary = _prose_summary(layout)
     if summary is None and not items:
         return
+    if summary is not None:
+        _status_from_summary(summary, items)
     report.audit = Audit(summary=summary, items=items)
 
 
@@ -251,6 +255,8 @@ def _table_items(layout: Layout, t: TableRec, b: Table, category: str | None) ->
         return []
     dep = _col(cols, r"부서|소관|담당", {req, res})
     st = _col(cols, r"상황|상태", {req, res})
+    if st is None:
+        st = _status_column(t.rows, {req, res})
     cat = category_of(t.header[0][req] if t.header else "") or category_of(cols[req]) or category
     out: list[dict] = []
     hn = len(t.header)
@@ -277,6 +283,78 @@ def _table_items(layout: Layout, t: TableRec, b: Table, category: str | None) ->
                     "actions": actions, "plans": plans,
                     "line": cell.line if cell is not None and cell.line else t.line})
     return out
+
+
+# "시정요구사항 5건 (완료 2, 추진중 2, 추진불가 1)": a category's count and its
+# breakdown by status, stated in a line of prose
+_PROSE_SUMMARY = re.compile(r"^[-·○◦•▪\s]*(?P<cat>[가-힣·ㆍ\s]{2,20}?)\s*(?P<n>\d{1,4})\s*건\s*"
+                            r"\((?P<parts>[^()]*)\)\s*$")
+_STATUS_COUNT = re.compile(r"^\s*(?P<st>[가-힣\s]{1,10}?)\s*(?P<n>\d{1,4})\s*건?\s*$")
+
+
+def prose_summary_row(text: str) -> AuditSummaryRow | None:
+    """A summary row from a line "건의사항 6건 (완료 3, 추진중 3)", else None.
+
+    Every piece of the parenthesis must be a status word with its count and the
+    counts must add up to the category's — else the line is not read at all."""
+    m = _PROSE_SUMMARY.match(text)
+    cat = category_of(m.group("cat")) if m else None
+    if cat is None or not _is_category_heading(m.group("cat")):
+        return None
+    counts = dict.fromkeys(STATUSES, 0)
+    for piece in re.split(r"[,，]", m.group("parts")):
+        pm = _STATUS_COUNT.match(piece)
+        st = normalize_status(pm.group("st")) if pm else None
+        if st is None:
+            return None
+        counts[st] += int(pm.group("n"))
+    total = int(m.group("n"))
+    if sum(counts.values()) != total:
+        return None
+    return AuditSummaryRow(category=cat, total=total, **counts)
+
+
+def _prose_summary(layout: Layout) -> AuditSummary | None:
+    """The 감사결과 lines of a report with no 총괄 table, as its summary."""
+    rows: list[AuditSummaryRow] = []
+    line = None
+    for b in layout.blocks:
+        if isinstance(b, Paragraph) and len(b.text) <= 80 and "건" in b.text:
+            row = prose_summary_row(b.text)
+            if row is not None and all(r.category != row.category for r in rows):
+                rows.append(row)
+                line = line or b.line
+    if not rows:
+        return None
+    return AuditSummary(total=sum(r.total or 0 for r in rows), rows=rows, line=line)
+
+
+def _status_from_summary(summary: AuditSummary, items: list[AuditItem]) -> None:
+    """Items of a category whose summary puts every item in one status, and that
+    lists exactly that many items, take that status when their own row has none."""
+    for row in summary.rows:
+        mine = [it for it in items if it.category == row.category]
+        extra = row.model_extra or {}
+        sole = [st for st in STATUSES if extra.get(st)]
+        if len(sole) == 1 and extra[sole[0]] == row.total == len(mine):
+            for it in mine:
+                it.status = it.status or sole[0]
+
+
+_STATUS_CELL_MAX = 12  # a status cell is a word or two ("추진 중", "추진불가"), never a sentence
+
+
+def _status_column(rows: list[list[str]], exclude: set[int]) -> int | None:
+    """A column headed by another word (비고 …) whose filled cells are all status
+    words: "완료", "추진중", "추진불가" — the status column of a result table."""
+    n = max((len(r) for r in rows), default=0)
+    for j in range(n):
+        if j in exclude:
+            continue
+        cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
+        if cells and all(len(c) <= _STATUS_CELL_MAX and normalize_status(c) for c in cells):
+            return j
+    return None
 
 
 def _summary(t: TableRec) -> AuditSummary | None:

@@ -18,9 +18,9 @@ from ..blocks import Paragraph, Table
 from ..model import Report, Task
 from ..normalize.markers import marker_number
 from ..structure import Layout
-from ..structure.outline import TRAILING_PAREN, Heading
+from ..structure.outline import Heading, strip_trailing_paren
 
-_TASK_KINDS = ("bare_num", "num")
+_TASK_KINDS = ("bare_num", "num", "decimal", "circled")
 _PART_KINDS = ("square", "part", "mdhead")
 _YEAR_PREFIX = re.compile(r"^(['’]?\d{2}년|\d{4}년)\s*")
 
@@ -28,7 +28,7 @@ _YEAR_PREFIX = re.compile(r"^(['’]?\d{2}년|\d{4}년)\s*")
 def part_key(title: str) -> str:
     """A part heading as written, whitespace normalised: "추진 방향" → "추진방향",
     "'18년 추진계획" keeps its year prefix."""
-    title = TRAILING_PAREN.sub("", title).strip() or title
+    title = strip_trailing_paren(title) or title
     m = _YEAR_PREFIX.match(title)
     prefix = (m.group(1) + " ") if m else ""
     rest = title[m.end():] if m else title
@@ -37,27 +37,57 @@ def part_key(title: str) -> str:
     return (prefix + rest).strip()
 
 
-def _is_task(h: Heading) -> bool:
+def _has_parts(h: Heading) -> bool:
     return h.kind in _TASK_KINDS and any(c.kind in _PART_KINDS for c in h.children)
 
 
 _AUDIT_SECTION = re.compile(r"행정사무감사|감사\s*처리|처리\s*결과|처리\s*요구|조치\s*결과")
+# the chapter that lists the year's tasks ("Ⅲ. 2025년 주요업무계획", "Ⅴ. 주요 역점 시책")
+_PLAN_CHAPTER = re.compile(r"업무\s*계획|추진\s*계획|역점|시책|중점\s*과제|추진\s*과제|주요\s*업무|현안")
+_NOT_PLAN = re.compile(r"성과|실적|현황|결과|여건|진단|비전|전략|목표|개요")
 
 
-def _task_headings(roots: list[Heading]) -> list[Heading]:
+def _numbered_children(h: Heading) -> list[Heading]:
+    return [c for c in h.children if c.kind in _TASK_KINDS]
+
+
+def _has_lead(layout: Layout, h: Heading) -> bool:
+    """Text of its own between the heading and its first sub-heading (a lead
+    paragraph, bullets)."""
+    stop = h.children[0].index if h.children else h.end
+    return any(isinstance(b, Paragraph) and b.text for b in layout.blocks[h.index + 1:stop])
+
+
+def _task_headings(layout: Layout, roots: list[Heading]) -> list[Heading]:
+    """Tasks as the outline shows them.  Anywhere: a numbered heading with part
+    headings (□ 추진계획 …) is a task.  In a chapter of plans: a numbered heading
+    under a numbered group (1. → 1, ①, 1-1) is a task when it has no numbered
+    children or when it has a lead paragraph of its own (its numbered children are
+    then its parts, not tasks); a numbered heading with numbered children and no
+    lead is a group and its children are looked at."""
     out: list[Heading] = []
 
-    def visit(h: Heading) -> None:
+    def visit(h: Heading, in_plans: bool) -> None:
         if _AUDIT_SECTION.search(h.title):
             return  # audit requests are items of the audit, not tasks
-        if _is_task(h):
+        if h.kind in ("roman", "mdhead") or (h.kind == "num" and h.parent is None):
+            in_plans = bool(_PLAN_CHAPTER.search(h.title)) and not _NOT_PLAN.search(h.title) or (
+                in_plans and h.kind != "roman")
+        if _has_parts(h):
             out.append(h)
             return
+        kids = _numbered_children(h)
+        under_group = h.parent is not None and h.parent.kind in _TASK_KINDS + ("roman",)
+        if in_plans and h.kind in _TASK_KINDS and under_group and h.parent.kind != "roman" or (
+                in_plans and h.kind in ("decimal", "circled", "bare_num") and not kids):
+            if not kids and _has_lead(layout, h) or kids and _has_lead(layout, h):
+                out.append(h)
+                return
         for c in h.children:
-            visit(c)
+            visit(c, in_plans)
 
     for r in roots:
-        visit(r)
+        visit(r, False)
     return out
 
 
@@ -80,12 +110,17 @@ def _part_texts(layout: Layout, start: int, end: int) -> list[str]:
 def extract(layout: Layout, report: Report) -> None:
     roots = _roots(layout)
     plan_items = []
-    for n, h in enumerate(_task_headings(roots), 1):
+    for n, h in enumerate(_task_headings(layout, roots), 1):
         area = h.parent if h.parent is not None and h.parent.kind in ("num",) and h.kind != "num" else None
         tno = marker_number(h.marker) or n
-        number = f"{marker_number(area.marker)}-{tno}" if area is not None else str(tno)
+        if h.kind == "decimal":
+            number = h.marker.replace(".", "-")
+        else:
+            number = f"{marker_number(area.marker)}-{tno}" if area is not None else str(tno)
         task_id = f"k{len(report.tasks) + 1}"
         parts: dict[str, list[str]] = {}
+        if not any(c.kind in _PART_KINDS for c in h.children):
+            _lead_parts(layout, h, parts)
         for c in h.children:
             if c.kind not in _PART_KINDS:
                 continue
@@ -101,8 +136,64 @@ def extract(layout: Layout, report: Report) -> None:
     _milestones(layout, report, plan_items)
 
 
+def _lead_parts(layout: Layout, h: Heading, parts: dict[str, list[str]]) -> None:
+    """A task without part headings: its own text is its 추진내용, and each
+    numbered sub-item with its text is a part named by its title."""
+    stop = h.children[0].index if h.children else h.end
+    lead = _part_texts(layout, h.index, stop)
+    if lead:
+        parts["추진내용"] = lead
+    for c in h.children:
+        parts.setdefault(part_key(c.title), []).extend(_part_texts(layout, c.index, c.end))
+
+
 def _roots(layout: Layout) -> list[Heading]:
     return [h for h in layout.headings if h.parent is None]
+
+
+def _table_rows(layout: Layout, i: int) -> list[tuple[str, int]]:
+    """(row text, line) of each body row of the table at block ``i``: a schedule
+    table ("추진일정 | 내용" with dates in the cells) lists one plan per row."""
+    try:
+        k = layout.table_index.index(i)
+    except ValueError:
+        return []
+    rec = layout.tables[k]
+    out = []
+    for r, row in enumerate(rec.rows):
+        text = " ".join(c for c in row if c)
+        if text:
+            out.append((text, rec.row_lines[r] if r < len(rec.row_lines) else rec.line))
+    return out
+
+
+# "○ 향후계획 : '24. 3월 착수" — a plan stated as a labelled line, not under a heading
+_PLAN_LABEL = re.compile(r"^\s*[(\[【]?\s*(?P<key>[^:：()\[\]【】]{2,20}?)\s*[)\]】]?\s*[:：]\s*(?P<rest>.+)$")
+
+
+def _section_items(layout: Layout, task_id: str | None, key: str, start: int, end: int,
+                   covered: set[int], PlanItem) -> list:
+    items = []
+    for i in range(start + 1, end):
+        if i in covered:
+            continue
+        b = layout.blocks[i]
+        if isinstance(b, Paragraph) and b.text:
+            items.append(PlanItem(task=task_id, heading=key, text=b.text, line=b.line))
+        elif isinstance(b, Table):
+            items.extend(PlanItem(task=task_id, heading=key, text=t, line=ln) for t, ln in _table_rows(layout, i))
+        covered.add(i)
+    return items
+
+
+def _task_of(report: Report, layout: Layout, i: int) -> str | None:
+    h = layout.section_of[i] if i < len(layout.section_of) else None
+    while h is not None:
+        for t in report.tasks:
+            if t.section == h.id:
+                return t.id
+        h = h.parent
+    return None
 
 
 def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str, int, int]]) -> None:
@@ -116,19 +207,20 @@ def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str,
     items = []
     covered: set[int] = set()
     for task_id, key, start, end in task_parts:
-        if not is_plan_heading(key):
-            continue
-        for i in range(start + 1, end):
-            b = layout.blocks[i]
-            if isinstance(b, Paragraph) and b.text:
-                items.append(PlanItem(task=task_id, heading=key, text=b.text, line=b.line))
-                covered.add(i)
+        if is_plan_heading(key):
+            items.extend(_section_items(layout, task_id, key, start, end, covered, PlanItem))
     # plan headings outside tasks (an office-level 향후계획)
     for h in layout.headings:
         if h.kind in _PART_KINDS and is_plan_heading(h.title) and h.index + 1 not in covered:
-            end = _span_end(layout, h)
-            for i in range(h.index + 1, end):
-                b = layout.blocks[i]
-                if isinstance(b, Paragraph) and b.text and i not in covered:
-                    items.append(PlanItem(task=None, heading=part_key(h.title), text=b.text, line=b.line))
+            items.extend(_section_items(layout, None, part_key(h.title), h.index, _span_end(layout, h),
+                                        covered, PlanItem))
+    # labelled plan lines anywhere ("향후계획 : '24. 하반기 착공")
+    for i, b in enumerate(layout.blocks):
+        if i in covered or not isinstance(b, Paragraph) or ":" not in b.text and "：" not in b.text:
+            continue
+        m = _PLAN_LABEL.match(b.text)
+        if m and is_plan_heading(m.group("key")):
+            items.append(PlanItem(task=_task_of(report, layout, i), heading=part_key(m.group("key")),
+                                  text=m.group("rest"), line=b.line))
+    items.sort(key=lambda x: x.line)
     report.milestones.extend(extract_milestones(items, year, month))

@@ -12,8 +12,10 @@ Forms: '18. 7. 12. / 2019. 11. 15. / 18. 7. 12. / 2018.7.2. / 2018-07-12 /
 ('20. 4월~, 4.3.~, 7월 이후, 5월부터) / deadlines (5.29限, 8월까지, ~3월) / 5.29字 /
 day lists (8.21, 24, 31) and month lists ('19.6,8,12) / 상반기 하반기 上半期 下半期
 상·하반기 / 1/4분기 1·4분기 3분기 제1분기 第1四半期 / 연중, 연중 계속, 연초, 연말, 연내 /
-'18년, 2018년(도), '18년 하반기, '20.상반기, 내년 상반기 / 매월 매주 매년 매일 매분기
-상시 (recurring) / 수시 (no date).
+'18년, 2018년(도), '18년 하반기, '20.상반기, ˊ24.上 / ˊ24.下 (a half as one
+character after a year), '24. 1/4분기, 내년 상반기 / 매월 매주 매년 매일 매분기
+상시 (recurring) / 수시 (no date).  A five-digit year (20024년 3월, 20024. 3. 5.)
+is a slip: kind "invalid".
 
 Decisions:
 - The year comes from ``ref_year`` when not written.  No rollover is guessed from
@@ -147,7 +149,7 @@ def _period_span(m, t: str, y: int) -> tuple[str, str] | None:
     g = m.groupdict()
     if g.get(f"{t}_both"):
         return _ym(y, 1), _ym(y, 12)
-    h = g.get(f"{t}_h")
+    h = g.get(f"{t}_h") or g.get(f"{t}_hh")
     if h:
         return (_ym(y, 1), _ym(y, 6)) if h == "상" else (_ym(y, 7), _ym(y, 12))
     q = g.get(f"{t}_q")
@@ -167,6 +169,8 @@ def _point(m, ref_year: int, base_year: int | None) -> _Pt | None:
     t = m.lastgroup
     s, e = m.span()
     dflt = base_year if base_year is not None else ref_year
+    if t == "bad":
+        return _Pt(s, e, "invalid", valid=False)
     if t in ("rec", "none"):
         if t == "none":
             return _Pt(s, e, "none")
@@ -202,6 +206,8 @@ def _point(m, ref_year: int, base_year: int | None) -> _Pt | None:
     elif t in ("ymk", "ym"):
         y, explicit = _year_of(m, t, ref_year)
         mo, d = int(m[f"{t}_m"]), None
+        if t == "ym" and not 1 <= mo <= 12:
+            return None  # "'25.13" without 월 is a figure after a year, not a 13th month
     else:  # mk
         y, explicit = dflt, False
         mo, d = int(m["mk_m"]), None

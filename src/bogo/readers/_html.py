@@ -21,6 +21,8 @@ from ..settings import SETTINGS, Settings
 from ._budget import span, span_area_guard
 
 _TAG = re.compile(r"<[^>]+>")
+_WS = re.compile(r"\s+")
+_PAREN = re.compile(r"\([^()]*\)")
 _HAS_TAG = re.compile(r"<\s*/?\s*(p|ul|li|br|table|tr|td|th|input|span|div|b|strong|em|i|thead|tbody)\b", re.I)
 
 
@@ -97,7 +99,7 @@ def html_tables(fragment: str, line: int, end_line: int | None = None, max_depth
             continue
         tb = _table(t, line, end_line if end_line is not None else line, settings)
         if tb is not None:
-            out.append(tb)
+            out.extend(split_side_by_side(tb))
     return out
 
 
@@ -137,7 +139,7 @@ def _table(table_el, line: int, end_line: int, settings: Settings = SETTINGS) ->
             cs = span(td.get("colspan"), settings.max_span)
             area += rs * cs
             span_area_guard(1, area, settings)
-            raw = _node_text(td).strip()
+            raw = _WS.sub(" ", _node_text(td)).strip()  # HTML whitespace: tabs, newlines = a space
             cells.append(Cell(text=normalize_text(raw), raw=raw, row=r, col=c, rowspan=rs, colspan=cs, line=line))
             for i in range(r, r + rs):
                 for k in range(c, c + cs):
@@ -155,3 +157,47 @@ def _table(table_el, line: int, end_line: int, settings: Settings = SETTINGS) ->
     cells.sort(key=lambda x: (x.row, x.col))
     return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=line, end_line=end_line,
                  header_rows=header_rows or None)
+
+
+def split_side_by_side(t: Table) -> list[Table]:
+    """Two ledgers set side by side in one table ("수입의 부 | 지출의 부", each over
+    the same sub-headers 계정과목 | 예산액 | 결산액 | 증감) as one table each.
+    Sub-headers are compared without their bracketed tags ("예산액(A)" = "예산액(C)").
+
+    Recognised only when the first header row is two or more cells of equal
+    width covering every column, the header rows below them repeat the same
+    labels in every group, and no cell spans across a group boundary; the group
+    label stays the first header row of its table.  Rows left empty in a group
+    (the shorter ledger) are dropped."""
+    hr = t.header_rows or 0
+    top = sorted((c for c in t.cells if c.row == 0), key=lambda c: c.col)
+    if hr < 2 or len(top) < 2 or any(c.rowspan != 1 for c in top):
+        return [t]
+    width = top[0].colspan
+    if width < 2 or any(c.colspan != width for c in top) or width * len(top) != t.n_cols:
+        return [t]
+    if any(c.col // width != (c.col + c.colspan - 1) // width for c in t.cells):
+        return [t]
+    head = t.grid(fill_spans=True)[1:hr]
+    labels = [[tuple(_PAREN.sub("", _WS.sub("", x)) for x in row[g * width:(g + 1) * width]) for row in head]
+              for g in range(len(top))]
+    if any(lab != labels[0] for lab in labels[1:]) or not all(x for row in labels[0] for x in row):
+        return [t]
+    return [_group_table(t, g, width, hr) for g in range(len(top))]
+
+
+def _group_table(t: Table, g: int, width: int, hr: int) -> Table:
+    lo = g * width
+    mine = [c for c in t.cells if lo <= c.col < lo + width]
+    filled = {c.row for c in mine if c.text}
+    keep = [r for r in range(t.n_rows) if r < hr or r in filled]
+    new_row = {r: i for i, r in enumerate(keep)}
+    cells = []
+    for c in mine:
+        if c.row not in new_row:
+            continue
+        span = sum(1 for r in range(c.row, c.row + c.rowspan) if r in new_row)
+        cells.append(Cell(text=c.text, raw=c.raw, row=new_row[c.row], col=c.col - lo, rowspan=max(1, span),
+                          colspan=c.colspan, line=c.line))
+    return Table(cells=cells, n_rows=len(keep), n_cols=width, line=t.line, end_line=t.end_line,
+                 header_rows=hr, caption=t.caption)

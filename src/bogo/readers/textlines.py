@@ -45,7 +45,9 @@ def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS) -> list[Bl
         if not i & 0x3FF:
             check_deadline()  # cooperative: a reader outside the main thread has no timer
         no, raw = lines[i]
-        if _TABLE_OPEN.search(raw) and "\t" not in raw:
+        if _TABLE_OPEN.search(raw) and ("\t" not in raw or raw.lstrip().startswith("<")):
+            # an HTML table (an indented source is tab-indented: a line that starts
+            # with markup is never a tab-separated row)
             j, depth, buf = i, 0, []
             while j < n:
                 buf.append(lines[j][1])
@@ -119,6 +121,8 @@ def _tab_table(rows: list[Line], settings: Settings) -> list[Block]:
         raws.append([p.strip() for p in parts])
         kept.append((no, raw))
     rows = kept
+    if not grid:
+        return nested
     width = max(len(r) for r in grid)
     grid = [r + [""] * (width - len(r)) for r in grid]
     raws = [r + [""] * (width - len(r)) for r in raws]

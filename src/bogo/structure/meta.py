@@ -2,6 +2,12 @@
 
 Read from the paragraphs before the first numbered heading (the cover page) and,
 failing that, from the first lines of the document.
+
+The date is the cover line that holds a date with its year and nothing else
+but a weekday, a time, the committee or the session ("2024. 2. 6. (화)",
+"2024. 2. 13.(화) 10:00", "행정문화위원회 2025. 2. 10. (월)", "2018. 7").  When the
+cover has none, the first as-of note with a year and a month dates the report
+("('24.6.30. 기준)", "(기준 : '25. 2. 1.)").  A year alone ("2025년도") never does.
 """
 
 from __future__ import annotations
@@ -10,16 +16,58 @@ import re
 
 from ..blocks import Block, Paragraph
 from ..model import Meta
+from ..normalize.dates import find_dates
 from ..normalize.text import compact
 
 KINDS = ("주요업무보고", "현안업무보고", "업무계획", "행정사무감사", "업무보고", "예산안", "결산")
-_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*[.년]\s*(?P<m>\d{1,2})\s*(?:[.월]\s*(?:(?P<d>\d{1,2})\s*[.일]?)?)?\s*$")
 _SESSION = re.compile(r"제\s*(\d{2,4})\s*회\s*(?:[가-힣]*\s*)?(정례회|임시회)?")
 _COMMITTEE = re.compile(r"([가-힣]{2,15}위원회)")
 _OFFICE = re.compile(r"^[가-힣·ㆍ]{2,20}(?:실|국|본부|관|과|담당관|청|원|소|단|처|센터|사업소|공단|공사|재단|구|군|시|부)$")
+# words that end like a unit but name a heading or a label ("감사결과", "감사기관")
+_NOT_OFFICE = re.compile(r"(?:결과|성과|효과|기관|기간|현황|목적|개요|순서|목차|일반현황|기본현황)$")
+
+# a date written with its year: 'YY. / YYYY. / YYYY년 (the form a cover uses)
+_YEAR_WRITTEN = re.compile(r"^(?:['’‘ˊ`]\s?\d{2}|(?:19|20)\d{2})\s*[.년]")
+# what may stand beside the date on a cover line
+_COVER_NOISE = re.compile(
+    r"\(\s*[월화수목금토일](?:요일)?\s*\)|(?:오전|오후)?\s*\d{1,2}\s*[:시]\s*(?:\d{2}\s*분?)?"
+    r"|[가-힣]{2,15}위원회|제\s*\d{2,4}\s*회(?:\s*[가-힣]{0,8}(?:정례회|임시회))?|[\s.,·()\[\]~\-–]+"
+)
+_AS_OF = re.compile(r"\(\s*([^()]{3,30}?)\s*(?:기준|현재)\s*\)|\(\s*기준\s*[:：]?\s*([^()]{3,30}?)\s*\)")
 
 
-def extract_meta(blocks: list[Block]) -> Meta:
+def _written_date(text: str) -> tuple[str, str] | None:
+    """(raw, "YYYY-MM[-DD]") of the first day- or month-precise date of ``text``
+    whose year is written, else None."""
+    for sp in find_dates(text, 2000):
+        if sp.kind in ("day", "month") and sp.start and sp.valid and _YEAR_WRITTEN.match(sp.raw):
+            return sp.raw, sp.start
+    return None
+
+
+def cover_date(text: str) -> str | None:
+    """The date of a cover line that is only a date (with weekday, time,
+    committee or session beside it), else None."""
+    if not text or len(text) > 60:
+        return None
+    got = _written_date(text)
+    if got is None:
+        return None
+    raw, date = got
+    rest = _COVER_NOISE.sub("", text.replace(raw, " ", 1))
+    return date if not rest or _is_office(rest) else None
+
+
+def as_of_date(text: str) -> str | None:
+    """The date of an as-of note in ``text`` ("('24.6.30. 기준)"), else None."""
+    for m in _AS_OF.finditer(text):
+        got = _written_date(m.group(1) or m.group(2) or "")
+        if got is not None:
+            return got[1]
+    return None
+
+
+def _cover(blocks: list[Block]) -> list[Paragraph]:
     cover: list[Paragraph] = []
     for b in blocks[:40]:
         if isinstance(b, Paragraph):
@@ -28,6 +76,15 @@ def extract_meta(blocks: list[Block]) -> Meta:
             cover.append(b)
         elif cover:
             break
+    return cover
+
+
+def _is_office(key: str) -> bool:
+    return bool(_OFFICE.match(key)) and len(key) <= 20 and key not in KINDS and not _NOT_OFFICE.search(key)
+
+
+def extract_meta(blocks: list[Block]) -> Meta:
+    cover = _cover(blocks)
     meta = Meta()
     for p in cover:
         t = p.text
@@ -38,23 +95,25 @@ def extract_meta(blocks: list[Block]) -> Meta:
             if meta.kind == "행정사무감사" and "처리결과" in key:
                 meta.kind = "행정사무감사 처리결과"
             continue
-        m = _DATE.match(t)
-        if m and meta.date is None:
-            y, mo, d = int(m.group("y")), int(m.group("m")), m.group("d")
-            if 1 <= mo <= 12:
-                meta.date = f"{y:04d}-{mo:02d}" + (f"-{int(d):02d}" if d and 1 <= int(d) <= 31 else "")
-            continue
+        d = cover_date(t)
+        if d and meta.date is None:
+            meta.date = d
         ms = _SESSION.search(t)
         if ms and meta.session is None:
             meta.session = f"제{ms.group(1)}회" + (f" {ms.group(2)}" if ms.group(2) else "")
         mc = _COMMITTEE.search(key)
         if mc and meta.committee is None and "위원회" in t and len(t) <= 40:
             meta.committee = mc.group(1)
-        if meta.office is None and _OFFICE.match(key) and len(key) <= 20 and key not in KINDS:
+        if d:
+            key = compact(_COVER_NOISE.sub("", t.replace(_written_date(t)[0], " ", 1)))
+        if meta.office is None and _is_office(key):
             meta.office = key
+    if meta.date is None:
+        meta.date = next((d for b in blocks if isinstance(b, Paragraph) and ("기준" in b.text or "현재" in b.text)
+                          for d in [as_of_date(b.text)] if d), None)
     if meta.title is None:
         for p in cover[:3]:
-            if p.text and len(p.text) <= 60 and not _DATE.match(p.text) and re.search("[가-힣]", p.text):
+            if p.text and len(p.text) <= 60 and not cover_date(p.text) and re.search("[가-힣]", p.text):
                 meta.title = p.text
                 break
     return meta

@@ -2,7 +2,7 @@
 
 Headings are paragraphs whose marker is a numbering (Ⅰ./I., 1., a bare "1", ①,
 (1), 가.) or a square bullet (□), plus unmarked part headings (추진방향, 향후계획,
-…) and Markdown/HTML headings.  Levels follow the Korean government convention
+…), decimal numbers left in the text ("1-1 …", "2.1 …") and Markdown/HTML headings.  Levels follow the Korean government convention
 (Ⅰ > 1. > 1 > □ > ① > (1) > 가.), with a format-stated level taking precedence.
 Reports list their task titles twice — once as a summary and again as headings —
 so a heading with no content of its own whose title recurs later is a summary
@@ -20,7 +20,7 @@ from ..blocks import Block, Paragraph
 from ..normalize.markers import marker_kind, marker_number
 from ..normalize.text import compact
 
-RANK = {"roman": 1, "num": 2, "bare_num": 3, "square": 4, "part": 4, "mdhead": 4, "circled": 5,
+RANK = {"roman": 1, "num": 2, "decimal": 3, "bare_num": 3, "square": 4, "part": 4, "mdhead": 4, "circled": 5,
         "paren_num": 6, "hangul": 7, "paren_hangul": 8}
 
 PART_HEADING = re.compile(
@@ -35,15 +35,30 @@ PART_HEADING = re.compile(
 
 _BULLET_KINDS = ("circle", "small_circle", "diamond", "tri", "small_square")
 _TRAILING_PAREN = re.compile(r"\s*[(（【\[][^()（）]*[)）】\]]\s*$")
-#: a trailing parenthetical of a title ("(안)", "【완료】")
-TRAILING_PAREN = _TRAILING_PAREN
+# "1-1 글로벌 해양경제 선도", "2.1 추진 전략", "2.1.1 세부 과제": decimal numbering the
+# marker splitter leaves in the text
+_DECIMAL = re.compile(r"^(?P<m>\d{1,2}(?:[-.]\d{1,2}){1,2})\.?\s+(?P<t>[^\d\s].*)$")
+DECIMAL_MAX = 80  # a longer line is a sentence that starts with a figure
+
+
+def strip_trailing_paren(title: str) -> str:
+    """A title without its trailing bracketed note: "추진실적 ('25. 2월 말 기준)" → "추진실적"."""
+    return _TRAILING_PAREN.sub("", title).strip()
+
+
+def decimal_heading(p: Paragraph) -> tuple[str, str] | None:
+    """(marker, title) of an unmarked paragraph numbered "1-1" / "2.1" / "2.1.1"."""
+    if p.marker or len(p.text) > DECIMAL_MAX:
+        return None
+    m = _DECIMAL.match(p.text)
+    return (m.group("m"), m.group("t").strip()) if m else None
 _TOC_LINE = re.compile(r"(?:[·.…‥ㆍ・]\s*){2,}\s*\d{1,4}\s*$")
 
 
 @dataclass(slots=True)
 class Heading:
     index: int          # block index
-    rank: int
+    rank: float
     marker: str
     title: str
     line: int
@@ -74,6 +89,8 @@ def heading_kind(p: Paragraph) -> str | None:
         return "part"  # "추진방향", "○ 향후 계획", "○ 추진 실적 ('25. 2월 말 기준)"
     if not p.marker and p.heading and len(p.text) <= 40 and p.text[0] not in "[【〈<《「(":
         return "mdhead"
+    if not p.marker and p.text[0].isdigit() and decimal_heading(p):
+        return "decimal"
     return None
 
 
@@ -115,7 +132,8 @@ def collect_headings(blocks: list[Block]) -> list[Heading]:
         rank = RANK[k]
         if b.level is not None and k not in ("part",):
             rank = min(rank, b.level + 1) if b.level >= 0 else rank
-        heads.append(Heading(index=i, rank=rank, marker=b.marker, title=b.text, line=b.line, kind=k))
+        marker, title = decimal_heading(b) if k == "decimal" else (b.marker, b.text)
+        heads.append(Heading(index=i, rank=rank, marker=marker, title=title, line=b.line, kind=k))
     return heads
 
 
@@ -166,6 +184,9 @@ def build_tree(heads: list[Heading]) -> list[Heading]:
     roots: list[Heading] = []
     stack: list[Heading] = []
     for h in heads:
+        owner = _section_owner(stack) if h.kind == "square" else None
+        if owner is not None:
+            h.rank = owner.rank + 0.5  # "① 과제 / □ 추진계획": the □ section is the task's
         while stack and stack[-1].rank >= h.rank:
             stack.pop()
         parent = stack[-1] if stack else None
@@ -180,6 +201,22 @@ def build_tree(heads: list[Heading]) -> list[Heading]:
         stack.append(h)
     _number(roots, 1, "s")
     return roots
+
+
+def _section_owner(stack: list[Heading]) -> Heading | None:
+    """The circled heading that owns the □ sections at the top of ``stack``."""
+    k = len(stack) - 1
+    while k > 0 and stack[k].kind == "square" and stack[k].rank == stack[k - 1].rank + 0.5:
+        k -= 1
+    return stack[k] if k >= 0 and _owns_sections(stack[k]) else None
+
+
+def _owns_sections(h: Heading) -> bool:
+    """A circled heading under a numbered one ("1. 분야 / ① 과제") whose □ section
+    headings follow it: the Korean rank (□ above ①) would make them its siblings.
+    Bullet part headings ("○ 향후 일정") after a list of ① items stay the
+    numbered heading's own."""
+    return h.kind == "circled" and h.parent is not None and h.parent.kind in ("roman", "num", "bare_num", "decimal")
 
 
 def _number(nodes: list[Heading], level: int, prefix: str) -> None:
