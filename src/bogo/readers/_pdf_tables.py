@@ -1,7 +1,7 @@
-"""Ruled tables of a PDF page: pdfplumber's cell finder turned into span-aware grids.
+"""PDF stage 4: ruled tables of a page, cell boxes turned into span-aware grids.
 
-pdfplumber's table finder (lines strategy) returns, per table, the bounding boxes
-of its cells.  A merged cell is a box that spans several grid lines, so the grid is
+The cell finder (:mod:`bogo.readers._pdf_cells`) returns, per table, the bounding
+boxes of its cells.  A merged cell is a box that spans several grid lines, so the grid is
 rebuilt from the union of all cell edges and each box gets a row/column span.  Text
 is assigned to cells by the centre of each character, with a binary search on the
 grid lines (no per-cell scan over characters).
@@ -19,14 +19,6 @@ from dataclasses import dataclass
 from ..blocks import Cell, Table
 from ..normalize.text import normalize_text
 
-TABLE_SETTINGS = {
-    "vertical_strategy": "lines",
-    "horizontal_strategy": "lines",
-    "snap_tolerance": 3,
-    "join_tolerance": 3,
-    "intersection_tolerance": 3,
-    "edge_min_length": 3,
-}
 GRID_TOL = 2.0  # points: edges closer than this are one grid line
 LAYOUT_MAX_COLS = 30  # more grid columns than this: a diagram, not a data table
 LAYOUT_FILL = 0.3  # below this share of the grid area holding text, a table is layout
@@ -54,28 +46,21 @@ def _index(lines: list[float], v: float) -> int:
     return max(i, 0)
 
 
-def find_ruled_tables(page) -> list[tuple[tuple[float, float, float, float], list[tuple]]]:
-    """The ruled tables of ``page`` as (bbox, cell boxes); cheap when the page has
-    no vector graphics at all."""
-    objs = page.objects
-    if not (objs.get("line") or objs.get("rect") or objs.get("curve")):
-        return []
-    return [(tuple(t.bbox), t.cells) for t in page.find_tables(TABLE_SETTINGS)]
-
-
 def build_tables(found, chars: list[dict], line_text) -> tuple[list[RuledTable], list[dict]]:
-    """Turn ``found`` (from :func:`find_ruled_tables`) into tables; return them with
-    the characters that lie outside every real (non-layout) table.  ``line_text``
-    turns a cell's characters into its visual lines of text."""
+    """Turn ``found`` (from :func:`bogo.readers._pdf_cells.find_tables`) into tables;
+    return them with the characters that lie outside every real (non-layout) table.
+    A character inside nested boxes (a table in a frame) goes to the innermost.
+    ``line_text`` turns a cell's characters into its visual lines of text."""
     if not found:
         return [], chars
-    boxes = [b for b, _ in found]
+    order = sorted(range(len(found)), key=lambda k: _area(found[k][0]))
+    boxes = [(k, found[k][0]) for k in order]
     per_table: list[list[dict]] = [[] for _ in found]
     rest: list[dict] = []
     for ch in chars:
         cx = (ch["x0"] + ch["x1"]) / 2
         cy = (ch["top"] + ch["bottom"]) / 2
-        for k, (x0, top, x1, bottom) in enumerate(boxes):
+        for k, (x0, top, x1, bottom) in boxes:
             if x0 <= cx <= x1 and top <= cy <= bottom:
                 per_table[k].append(ch)
                 break
@@ -88,6 +73,10 @@ def build_tables(found, chars: list[dict], line_text) -> tuple[list[RuledTable],
         if table is None:
             rest.extend(tchars)
     return out, rest
+
+
+def _area(b: tuple[float, float, float, float]) -> float:
+    return (b[2] - b[0]) * (b[3] - b[1])
 
 
 def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | None:
@@ -134,4 +123,5 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | Non
     rows_with_text = {r for c in cells if c.text for r in range(c.row, c.row + c.rowspan)}
     layout = (filled < LAYOUT_FILL * n_rows * n_cols or n_cols > LAYOUT_MAX_COLS
               or 3 * (n_rows - len(rows_with_text)) >= n_rows)
-    return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=0, end_line=0, layout=layout)
+    return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=0, end_line=0, layout=layout,
+                 origin="ruled")

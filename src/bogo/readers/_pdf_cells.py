@@ -1,0 +1,107 @@
+"""PDF stage 3: cell boxes from rulings, grouped into tables.
+
+The chain is ``rulings_to_intersections → intersections_to_cells →
+cells_to_tables`` (the method of pdfplumber's table finder, on PDFium's rulings):
+a crossing of a horizontal and a vertical rule is a corner; a cell is the
+smallest rectangle whose four corners exist and whose sides run along rules; and
+cells that share a corner belong to one table.  A cell that spans several grid
+lines (a merged cell) is simply a larger rectangle; the table stage gives it its
+row and column spans.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+
+from ._pdf_rulings import Rulings
+
+CROSS_TOL = 3.0       # points: a rule ending this short of another still meets it
+MIN_RULE = 3.0        # points: shorter pieces are glyph parts or dots, not rules
+Box = tuple[float, float, float, float]   # x0, top, x1, bottom
+
+
+def rulings_to_intersections(r: Rulings) -> dict[tuple[float, float], tuple[set[int], set[int]]]:
+    """Corners: (x, y) → (indices of horizontal rules, indices of vertical rules)."""
+    hs = [h for h in r.h if h[2] - h[1] >= MIN_RULE]
+    vs = sorted((v for v in r.v if v[2] - v[1] >= MIN_RULE), key=lambda v: v[0])
+    vx = [v[0] for v in vs]
+    out: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
+    for hi, (y, x0, x1) in enumerate(hs):
+        lo = bisect_left(vx, x0 - CROSS_TOL)
+        hi_end = bisect_right(vx, x1 + CROSS_TOL)
+        for vi in range(lo, hi_end):
+            x, top, bottom = vs[vi]
+            if top - CROSS_TOL <= y <= bottom + CROSS_TOL:
+                hset, vset = out.setdefault((round(x, 1), round(y, 1)), (set(), set()))
+                hset.add(hi)
+                vset.add(vi)
+    return out
+
+
+def intersections_to_cells(points: dict[tuple[float, float], tuple[set[int], set[int]]]) -> list[Box]:
+    """The smallest rectangles whose corners are connected by rules."""
+    by_x: dict[float, list[float]] = defaultdict(list)
+    by_y: dict[float, list[float]] = defaultdict(list)
+    for x, y in points:
+        by_x[x].append(y)
+        by_y[y].append(x)
+    for v in by_x.values():
+        v.sort()
+    for v in by_y.values():
+        v.sort()
+    cells: list[Box] = []
+    for (x, y), (hset, vset) in points.items():
+        downs = [d for d in by_x[x] if d > y and points[(x, d)][1] & vset]
+        rights = [k for k in by_y[y] if k > x and points[(k, y)][0] & hset]
+        cell = _first_cell(points, x, y, downs, rights)
+        if cell:
+            cells.append(cell)
+    return cells
+
+
+def _first_cell(points, x: float, y: float, downs: list[float], rights: list[float]) -> Box | None:
+    for d in downs:
+        below = points[(x, d)][0]
+        for k in rights:
+            corner = points.get((k, d))
+            if corner is None:
+                continue
+            if corner[0] & below and corner[1] & points[(k, y)][1]:
+                return (x, y, k, d)
+    return None
+
+
+def cells_to_tables(cells: list[Box]) -> list[tuple[Box, list[Box]]]:
+    """Group cells that share a corner; each group as (bounding box, cells), top
+    to bottom."""
+    parent = list(range(len(cells)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[float, float], int] = {}
+    for i, (x0, t, x1, b) in enumerate(cells):
+        for corner in ((x0, t), (x1, t), (x0, b), (x1, b)):
+            j = owner.setdefault(corner, i)
+            if j != i:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Box]] = defaultdict(list)
+    for i, c in enumerate(cells):
+        groups[find(i)].append(c)
+    out = []
+    for g in groups.values():
+        bbox = (min(c[0] for c in g), min(c[1] for c in g), max(c[2] for c in g), max(c[3] for c in g))
+        out.append((bbox, g))
+    out.sort(key=lambda t: (t[0][1], t[0][0]))
+    return out
+
+
+def find_tables(r: Rulings) -> list[tuple[Box, list[Box]]]:
+    """The ruled tables of a page as (bbox, cell boxes)."""
+    if not r.h or not r.v:
+        return []
+    return cells_to_tables(intersections_to_cells(rulings_to_intersections(r)))
