@@ -100,8 +100,44 @@ def cells_to_tables(cells: list[Box]) -> list[tuple[Box, list[Box]]]:
     return out
 
 
+def close_open_sides(r: Rulings) -> Rulings:
+    """Add the left and right borders that open-sided tables leave out.
+
+    Government tables are often drawn without outer vertical rules.  Where
+    consecutive horizontal rules end at the same x with no vertical rule there,
+    and some inner vertical rule spans the band between them (so they are rows of
+    one table, not two tables one above the other), a border is added."""
+    extra: list[tuple[float, float, float]] = []
+    for side in (1, 2):
+        ends: dict[float, list[float]] = defaultdict(list)
+        for y, x0, x1 in r.h:
+            if x1 - x0 >= MIN_RULE:
+                ends[round((x0, x1)[side - 1])].append(y)
+        for x, ys in ends.items():
+            ys.sort()
+            for a, b in zip(ys, ys[1:], strict=False):
+                if _has_rule(r.v, x, a, b):
+                    continue
+                if any(v[1] <= a + CROSS_TOL and v[2] >= b - CROSS_TOL and _inside(r.h, v[0], a, b)
+                       for v in r.v):
+                    extra.append((float(x), a, b))
+    if not extra:
+        return r
+    return Rulings(h=r.h, v=r.v + extra, curves=r.curves)
+
+
+def _has_rule(vs, x: float, a: float, b: float) -> bool:
+    return any(abs(v[0] - x) <= CROSS_TOL and v[1] <= a + CROSS_TOL and v[2] >= b - CROSS_TOL for v in vs)
+
+
+def _inside(hs, x: float, a: float, b: float) -> bool:
+    """Whether the horizontal rules at ``a`` and ``b`` both cross ``x``."""
+    return sum(1 for y, x0, x1 in hs if (abs(y - a) < 0.5 or abs(y - b) < 0.5) and x0 < x < x1) >= 2
+
+
 def find_tables(r: Rulings) -> list[tuple[Box, list[Box]]]:
     """The ruled tables of a page as (bbox, cell boxes)."""
     if not r.h or not r.v:
         return []
+    r = close_open_sides(r)
     return cells_to_tables(intersections_to_cells(rulings_to_intersections(r)))

@@ -3,7 +3,8 @@
 PDFium's text page gives every character with its loose box (the font's ascent
 to descent, so all glyphs of a line share one top and bottom), its font size and
 weight.  The text of the whole page is fetched with one call and the boxes one
-character at a time, in the page's top-left coordinate system used by the later
+character at a time (the loose box's height is the size: PDFium's font size
+ignores the text matrix), in the page's top-left coordinate system used by the later
 stages (``top`` grows downwards).  Characters PDFium generated itself (the line
 breaks and spaces it infers) are dropped: the layout stages infer spacing from
 the gaps.  A glyph drawn twice at almost the same place ("fake bold") is kept
@@ -41,7 +42,7 @@ def page_chars(textpage, height: float) -> list[dict]:
             continue
         if not box(textpage, i, rect_p):
             continue
-        size = font_size(textpage, i) or (rect.top - rect.bottom) or 10.0
+        size = (rect.top - rect.bottom) or font_size(textpage, i) or 10.0
         ch = {"text": t, "x0": rect.left, "x1": rect.right, "top": height - rect.top,
               "bottom": height - rect.bottom, "size": size,
               "bold": weight(textpage, i) >= BOLD_WEIGHT}

@@ -133,9 +133,10 @@ def _subpath(pts: list[tuple[float, float]], fill_only: bool, out: Rulings) -> N
             out.v.append(((x0 + x1) / 2, y0, y1))
         return
     for (px, py), (qx, qy) in zip(pts, pts[1:], strict=False):
-        if abs(py - qy) <= AXIS_TOL and abs(px - qx) > AXIS_TOL:
+        dx, dy = abs(px - qx), abs(py - qy)
+        if dy <= AXIS_TOL and dx > dy:             # dots of a dotted rule are tiny pieces
             out.h.append(((py + qy) / 2, min(px, qx), max(px, qx)))
-        elif abs(px - qx) <= AXIS_TOL and abs(py - qy) > AXIS_TOL:
+        elif dx <= AXIS_TOL and dy > dx:
             out.v.append(((px + qx) / 2, min(py, qy), max(py, qy)))
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..blocks import Cell, Table
 from ..normalize.text import normalize_text
+from ._pdf_subrows import split_subrows
 
 GRID_TOL = 2.0  # points: edges closer than this are one grid line
 LAYOUT_MAX_COLS = 30  # more grid columns than this: a diagram, not a data table
@@ -85,24 +86,7 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | Non
     n_cols, n_rows = len(xs) - 1, len(ys) - 1
     if n_cols < 2 or n_rows < 2:
         return None
-    owner: dict[tuple[int, int], int] = {}
-    anchors: list[list[int]] = []            # [row, col, rowspan, colspan]
-    for b in sorted(cell_boxes, key=lambda b: (b[1], b[0])):
-        c0, c1 = _index(xs, b[0]), _index(xs, b[2])
-        r0, r1 = _index(ys, b[1]), _index(ys, b[3])
-        if c1 <= c0 or r1 <= r0 or (r0, c0) in owner:
-            continue
-        k = len(anchors)
-        anchors.append([r0, c0, r1 - r0, c1 - c0])
-        for r in range(r0, r1):
-            for c in range(c0, c1):
-                owner.setdefault((r, c), k)
-    # grid positions no box covers (ragged outlines) get empty cells
-    for r in range(n_rows):
-        for c in range(n_cols):
-            if (r, c) not in owner:
-                owner[(r, c)] = len(anchors)
-                anchors.append([r, c, 1, 1])
+    anchors, owner = _claim(cell_boxes, xs, ys)
     texts: list[list[dict]] = [[] for _ in anchors]
     for ch in chars:
         cx = (ch["x0"] + ch["x1"]) / 2
@@ -110,6 +94,7 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | Non
         c = min(max(bisect_right(xs, cx) - 1, 0), n_cols - 1)
         r = min(max(bisect_right(ys, cy) - 1, 0), n_rows - 1)
         texts[owner[(r, c)]].append(ch)
+    anchors, texts, n_rows, aligned = split_subrows(anchors, texts, n_rows)
     cells = []
     for (r, c, rs, cs), tchars in zip(anchors, texts, strict=True):
         raw = " ".join(line_text(tchars, cell=True)) if tchars else ""
@@ -124,4 +109,42 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | Non
     layout = (filled < LAYOUT_FILL * n_rows * n_cols or n_cols > LAYOUT_MAX_COLS
               or 3 * (n_rows - len(rows_with_text)) >= n_rows)
     return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=0, end_line=0, layout=layout,
-                 origin="ruled")
+                 origin="aligned" if aligned else "ruled")
+
+
+def _claim(cell_boxes: list[tuple], xs: list[float], ys: list[float]):
+    """Anchors ``[row, col, rowspan, colspan]`` and the owner of every grid position.
+
+    Boxes claim their grid positions smallest first, so a box drawn around smaller
+    ones (an L-shaped label region, a frame) keeps only what they leave: its anchor
+    is the largest top-left rectangle of it, the rest become empty cells whose text
+    still goes to the anchor."""
+    owner: dict[tuple[int, int], int] = {}
+    anchors: list[list[int]] = []
+    for b in sorted(cell_boxes, key=lambda b: ((b[2] - b[0]) * (b[3] - b[1]), b[1], b[0])):
+        c0, c1 = _index(xs, b[0]), _index(xs, b[2])
+        r0, r1 = _index(ys, b[1]), _index(ys, b[3])
+        free = [(r, c) for r in range(r0, r1) for c in range(c0, c1) if (r, c) not in owner]
+        if not free:
+            continue
+        k = len(anchors)
+        ar, ac = free[0]
+        cs = 1
+        while (ar, ac + cs) in free and ac + cs < c1:
+            cs += 1
+        rs = 1
+        while ar + rs < r1 and all((ar + rs, ac + j) in free for j in range(cs)):
+            rs += 1
+        anchors.append([ar, ac, rs, cs])
+        inside = {(ar + i, ac + j) for i in range(rs) for j in range(cs)}
+        for pos in free:
+            owner[pos] = k
+            if pos not in inside:
+                anchors.append([pos[0], pos[1], 1, 1])   # a leftover: empty, text to k
+    # grid positions no box covers (ragged outlines) get empty cells
+    for r in range(len(ys) - 1):
+        for c in range(len(xs) - 1):
+            if (r, c) not in owner:
+                owner[(r, c)] = len(anchors)
+                anchors.append([r, c, 1, 1])
+    return anchors, owner
