@@ -11,7 +11,8 @@ For every PDF in ``../shared/samples/real/pdf`` (and ``pdf/council``), in one ru
   previous reader's hot path, as a baseline;
 - **twins**: for every PDF with an HWP/HWPX twin of the same name, the cell
   agreement of bogo's PDF tables with bogo's tables from the twin, table by table
-  (:func:`twin_agreement`).  ``--quick`` skips pdfplumber.
+  (:func:`twin_agreement`); a twin table cut by page breaks into several tables
+  with the same header is joined first, as the PDF reader joins it.  ``--quick`` skips pdfplumber.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from bogo.blocks import Table  # noqa: E402
 from bogo.errors import BogoError  # noqa: E402
 from bogo.readers import read  # noqa: E402
 from bogo.readers._pdf_chars import floor_chars  # noqa: E402
+from bogo.readers._pdf_tables import join_tables  # noqa: E402
 
 SAMPLES = ROOT.parent / "shared" / "samples" / "real"
 _SPACE = re.compile(r"\s+")
@@ -123,11 +125,36 @@ def twin_agreement(pdf_path: Path) -> list[tuple[str, int, int]] | None:
         return None
     pdf_tables = [b for b in read(pdf_path).blocks if isinstance(b, Table)]
     out = []
-    for k, t in enumerate(_all_tables(twin.blocks)):
+    for k, t in enumerate(_all_tables(_join_twin(twin.blocks))):
         if t.layout or t.n_rows < 2 or t.n_cols < 2:
             continue
         agree, _ = _match(t, pdf_tables)
         out.append((f"{ext}#{k + 1} ({t.n_rows}x{t.n_cols})", agree, len(t.cells)))
+    return out
+
+
+_PAGE_NO = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$")
+
+
+def _join_twin(blocks) -> list:
+    """The twin's blocks with a table that a page break cut into several tables
+    (same width, same first row, only page numbers between) joined back, as the
+    PDF reader joins it (:func:`bogo.readers._pdf_tables.join_tables`)."""
+    out: list = []
+    last: Table | None = None
+    for b in blocks:
+        if isinstance(b, Table):
+            if (last is not None and last.n_cols == b.n_cols and b.n_rows > 1
+                    and last.grid()[0] == b.grid()[0]):
+                join_tables(last, b)
+                continue
+            last = b
+            out.append(b)
+        elif _PAGE_NO.match(b.text.strip()):
+            continue
+        else:
+            last = None
+            out.append(b)
     return out
 
 

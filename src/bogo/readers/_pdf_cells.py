@@ -101,38 +101,54 @@ def cells_to_tables(cells: list[Box]) -> list[tuple[Box, list[Box]]]:
 
 
 def close_open_sides(r: Rulings) -> Rulings:
-    """Add the left and right borders that open-sided tables leave out.
+    """Add the outer borders that open-sided tables leave out.
 
-    Government tables are often drawn without outer vertical rules.  Where
-    consecutive horizontal rules end at the same x with no vertical rule there,
-    and some inner vertical rule spans the band between them (so they are rows of
-    one table, not two tables one above the other), a border is added."""
+    Government tables are often drawn without outer vertical rules, and a table
+    cut by a page break has no bottom rule under its spanning label.  Where
+    consecutive rules of one direction end at the same place with no crossing
+    rule there, and some rule of the other direction spans the band between them
+    (so they belong to one table, not two tables side by side or one above the
+    other), the missing border is added."""
+    v_extra = _missing_borders(r.h, r.v)
+    h_extra = _missing_borders(r.v + v_extra, r.h)
+    if not v_extra and not h_extra:
+        return r
+    return Rulings(h=r.h + h_extra, v=r.v + v_extra, curves=r.curves)
+
+
+def _missing_borders(along, across):
+    """Borders (in ``across``'s direction) at the common ends of ``along`` rules."""
     extra: list[tuple[float, float, float]] = []
     for side in (1, 2):
         ends: dict[float, list[float]] = defaultdict(list)
-        for y, x0, x1 in r.h:
-            if x1 - x0 >= MIN_RULE:
-                ends[round((x0, x1)[side - 1])].append(y)
-        for x, ys in ends.items():
-            ys.sort()
-            for a, b in zip(ys, ys[1:], strict=False):
-                if _has_rule(r.v, x, a, b):
+        for pos, lo, hi in along:
+            if hi - lo >= MIN_RULE:
+                ends[round((lo, hi)[side - 1])].append(pos)
+        for end, ps in ends.items():
+            ps.sort()
+            for a, b in zip(ps, ps[1:], strict=False):
+                if _has_rule(across, end, a, b) or _passes(along, end, a, b):
                     continue
-                if any(v[1] <= a + CROSS_TOL and v[2] >= b - CROSS_TOL and _inside(r.h, v[0], a, b)
-                       for v in r.v):
-                    extra.append((float(x), a, b))
-    if not extra:
-        return r
-    return Rulings(h=r.h, v=r.v + extra, curves=r.curves)
+                if any(c[1] <= a + CROSS_TOL and c[2] >= b - CROSS_TOL and _crossed(along, c[0], a, b)
+                       for c in across):
+                    extra.append((float(end), a, b))
+    return extra
 
 
-def _has_rule(vs, x: float, a: float, b: float) -> bool:
-    return any(abs(v[0] - x) <= CROSS_TOL and v[1] <= a + CROSS_TOL and v[2] >= b - CROSS_TOL for v in vs)
+def _passes(rules, pos: float, a: float, b: float) -> bool:
+    """Whether a rule strictly between ``a`` and ``b`` runs past ``pos``."""
+    return any(a + 0.5 < p < b - 0.5 and lo + CROSS_TOL < pos < hi - CROSS_TOL for p, lo, hi in rules)
 
 
-def _inside(hs, x: float, a: float, b: float) -> bool:
-    """Whether the horizontal rules at ``a`` and ``b`` both cross ``x``."""
-    return sum(1 for y, x0, x1 in hs if (abs(y - a) < 0.5 or abs(y - b) < 0.5) and x0 < x < x1) >= 2
+def _has_rule(rules, pos: float, a: float, b: float) -> bool:
+    return any(abs(c[0] - pos) <= CROSS_TOL and c[1] <= a + CROSS_TOL and c[2] >= b - CROSS_TOL
+               for c in rules)
+
+
+def _crossed(rules, pos: float, a: float, b: float) -> bool:
+    """Whether the rules at ``a`` and ``b`` both reach ``pos``."""
+    return sum(1 for p, lo, hi in rules
+               if (abs(p - a) < 0.5 or abs(p - b) < 0.5) and lo - CROSS_TOL < pos < hi + CROSS_TOL) >= 2
 
 
 def find_tables(r: Rulings) -> list[tuple[Box, list[Box]]]:

@@ -31,6 +31,7 @@ class RuledTable:
 
     bbox: tuple[float, float, float, float]
     table: Table | None          # None: a layout box, its text stays in paragraphs
+    cols: tuple[float, ...] = ()  # column edges, to join a table continued on the next page
 
 
 def _grid_lines(values: list[float]) -> list[float]:
@@ -70,10 +71,37 @@ def build_tables(found, chars: list[dict], line_text) -> tuple[list[RuledTable],
     out = []
     for (bbox, cells), tchars in zip(found, per_table, strict=True):
         table = _build(cells, tchars, line_text)
-        out.append(RuledTable(bbox=bbox, table=table))
+        cols = tuple(_grid_lines([b[0] for b in cells] + [b[2] for b in cells]))
+        out.append(RuledTable(bbox=bbox, table=table, cols=cols))
         if table is None:
             rest.extend(tchars)
     return out, rest
+
+
+def same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Whether two tables share their column edges (one table across a page break)."""
+    return len(a) == len(b) > 2 and all(abs(x - y) <= 2 * GRID_TOL for x, y in zip(a, b, strict=True))
+
+
+def join_tables(first: Table, second: Table) -> None:
+    """Append ``second``'s rows to ``first`` in place; header rows that ``second``
+    repeats from the top of ``first`` are dropped."""
+    g1, g2 = first.grid(), second.grid()
+    skip = 0
+    while skip < min(len(g1), len(g2) - 1, 3) and g2[skip] == g1[skip] and any(g2[skip]):
+        skip += 1
+    shift = first.n_rows - skip
+    for c in second.cells:
+        if c.row < skip:
+            continue
+        c.row += shift
+        first.cells.append(c)
+    first.n_rows += second.n_rows - skip
+    first.layout = first.layout and second.layout
+    if second.origin != first.origin:
+        first.origin = "aligned"
+    first._grids.clear()
+    first._index = None
 
 
 def _area(b: tuple[float, float, float, float]) -> float:

@@ -32,7 +32,7 @@ from . import register
 from ._pdf_cells import find_tables
 from ._pdf_chars import page_chars
 from ._pdf_rulings import page_rulings
-from ._pdf_tables import build_tables
+from ._pdf_tables import RuledTable, build_tables, join_tables, same_columns
 
 _HANGUL = re.compile("[가-힣ㄱ-ㅣ]")
 _PAGE_NUMBER = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$")
@@ -210,7 +210,7 @@ def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
 def _page_items(h: float, chars: list[dict], found) -> list:
     """Tables and lines of one page, top to bottom, page numbers dropped."""
     tables, rest = build_tables(found, chars, line_texts)
-    items: list = [(t.bbox[1], t.table) for t in tables if t.table is not None]
+    items: list = [(t.bbox[1], t) for t in tables if t.table is not None]
     for ln in group_lines(rest):
         if _PAGE_NUMBER.match(ln.text.strip()) and (ln.top > 0.88 * h or ln.bottom < 0.08 * h):
             continue
@@ -274,21 +274,39 @@ class _Emitter:
         self.em = median([ln.size for ln in all_lines]) if all_lines else 10.0
         self.blocks: list[Block] = []
         self.n = 0
+        self.last_cols: tuple[float, ...] = ()
 
     def page(self, pno: int, items: list) -> None:
         run: list[list[Line]] = []
         for g in _group_page(items):
-            if isinstance(g, Table):
+            if isinstance(g, RuledTable):
                 self.run(run, pno)
                 run = []
-                g.line, g.end_line, g.page = self.n + 1, self.n + g.n_rows, pno
-                for c in g.cells:
-                    c.line = g.line + c.row
-                self.n += g.n_rows
-                self.blocks.append(g)
+                self.table(g, pno)
             else:
                 run.append(g)
         self.run(run, pno)
+
+    def table(self, rt: RuledTable, pno: int) -> None:
+        """Emit a ruled table, or append it to the previous block when it is the
+        same table continued over a page break (same column edges, nothing between)."""
+        g = rt.table
+        prev = self.blocks[-1] if self.blocks else None
+        if (isinstance(prev, Table) and prev.page is not None and prev.page < pno
+                and same_columns(self.last_cols, rt.cols) and prev.n_cols == g.n_cols):
+            before = prev.n_rows
+            join_tables(prev, g)
+            for c in prev.cells:
+                c.line = prev.line + c.row
+            self.n += prev.n_rows - before
+            prev.end_line = prev.line + prev.n_rows - 1
+            return
+        g.line, g.end_line, g.page = self.n + 1, self.n + g.n_rows, pno
+        for c in g.cells:
+            c.line = g.line + c.row
+        self.n += g.n_rows
+        self.blocks.append(g)
+        self.last_cols = rt.cols
 
     def run(self, run: list[list[Line]], pno: int) -> None:
         """Paragraphs between two ruled tables; runs of gapped lines go to the
