@@ -66,6 +66,13 @@ class TableRec(_Rec):
     as_of: str | None = None
     role: Literal["data", "layout", "approval"] = "data"
     row_lines: list[int] = Field(default_factory=list, description="source line of each body row")
+    origin: Literal["ruled", "aligned", "inferred"] | None = Field(
+        default=None,
+        description="how a reader rebuilt the grid from a drawing (PDF): 'ruled' from drawn cell "
+                    "borders, 'aligned' partly from text lining up, 'inferred' from gaps; null when "
+                    "the source format states the grid itself. Arithmetic findings on a table whose "
+                    "origin is not null or 'ruled' are at most warnings",
+    )
 
 
 class Count3(_Rec):

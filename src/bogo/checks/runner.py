@@ -5,7 +5,9 @@ table and every document-scope check once per report, puts the findings into
 each ``report.findings`` (sorted by line) and returns a :class:`CheckResult`
 whose ``to_json()`` is the contract ``bogo.check/1`` (spec §4).  A check that
 raises is a bug in that check: it is reported as an info finding ``E000`` rather
-than aborting the whole run.
+than aborting the whole run.  An error of a table-scope check on a table whose
+grid a reader only inferred (``TableRec.origin`` "aligned" or "inferred") is
+lowered to a warning whose message says the reading is uncertain.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from .context import Context, Line, remember_lines
 from .registry import SEVERITY_ORDER, Check, select_checks
 
 SCHEMA = "bogo.check/1"
+#: table origins whose grid came from unambiguous structure (None: the format states it)
+CERTAIN_ORIGINS = (None, "ruled")
+UNCERTAIN_NOTE = " (표 읽기 불확실: 격자를 괘선이 아닌 글자 배치로 추정해 경고로 낮춤)"
 
 
 @dataclass
@@ -61,6 +66,13 @@ def _sort_key(f: Finding) -> tuple:
     return (f.line or 0, SEVERITY_ORDER[f.severity], f.code)
 
 
+def _gate(f: Finding, origin: str | None) -> Finding:
+    """An error on a table whose grid is uncertain becomes a warning that says so."""
+    if f.severity != "error" or origin in CERTAIN_ORIGINS:
+        return f
+    return f.model_copy(update={"severity": "warning", "message": f.message + UNCERTAIN_NOTE})
+
+
 def check_report(report: Report, checks: list[Check], lines: list[Line] | None = None) -> list[Finding]:
     """All findings of ``checks`` on one report (not stored in the report)."""
     ctx = Context(report, lines)
@@ -69,7 +81,7 @@ def check_report(report: Report, checks: list[Check], lines: list[Line] | None =
         try:
             if chk.scope == "table":
                 for t in report.tables:
-                    out.extend(chk.func(t, ctx))
+                    out.extend(_gate(f, t.origin) for f in chk.func(t, ctx))
             else:
                 out.extend(chk.func(ctx))
         except Exception as e:  # noqa: BLE001 — one broken check must not hide the others
