@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bogo.blocks import Cell, Table
-from bogo.checks.runner import UNCERTAIN_NOTE, check_report
 from bogo.checks.registry import select_checks
+from bogo.checks.runner import UNCERTAIN_NOTE, check_report
 from bogo.model import Report, Source, TableRec
 from bogo.readers._pdf_cells import close_open_sides, find_tables
 from bogo.readers._pdf_rulings import Rulings, join_collinear

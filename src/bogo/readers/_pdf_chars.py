@@ -5,9 +5,10 @@ to descent, so all glyphs of a line share one top and bottom), its font size and
 weight.  The text of the whole page is fetched with one call and the boxes one
 character at a time (the loose box's height is the size: PDFium's font size
 ignores the text matrix), in the page's top-left coordinate system used by the later
-stages (``top`` grows downwards).  Characters PDFium generated itself (the line
-breaks and spaces it infers) are dropped: the layout stages infer spacing from
-the gaps.  A glyph drawn twice at almost the same place ("fake bold") is kept
+stages (``top`` grows downwards).  Line breaks PDFium generated itself are
+dropped; the spaces it infers between words are kept, placed right after the
+previous glyph (the loose box of a narrow glyph is a full em wide, so gaps alone
+would miss the space after a comma).  A glyph drawn twice at almost the same place ("fake bold") is kept
 once and marks its neighbours bold.
 """
 
@@ -38,7 +39,12 @@ def page_chars(textpage, height: float) -> list[dict]:
     last: dict[str, dict] = {}
     for i in range(n):
         t = text[i]
-        if t in "\r\n\x00\ufffe" or generated(textpage, i) == 1:
+        if t in "\r\n\x00\ufffe":
+            continue
+        if generated(textpage, i) == 1:
+            if t == " " and out and not out[-1]["text"].isspace():
+                p = out[-1]
+                out.append({**p, "text": " ", "x0": p["x0"] + 1e-3, "x1": p["x0"] + 1e-3})
             continue
         if not box(textpage, i, rect_p):
             continue
