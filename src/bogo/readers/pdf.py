@@ -321,6 +321,8 @@ class _Emitter:
                 first = {num: run[i + k][0] for k, (num, _) in enumerate(numbered)}
                 for b in self.recognise(numbered, self.settings):
                     b.page = pno
+                    if isinstance(b, Table):
+                        b.origin = "inferred"          # columns guessed from gaps, no rules
                     if isinstance(b, Paragraph) and b.line in first:
                         b.indent = _indent(first[b.line], self.margin, self.em)
                     self.blocks.append(b)
