@@ -26,6 +26,7 @@ bench: $(STAMP)
 	$(PY) -m pip install -q -e '.[dev,bench]'
 	$(PY) bench/parse.py
 	-$(PY) bench/formats.py
+	-$(PY) bench/pdf.py
 	-$(PY) bench/check.py
 	-$(PY) bench/mutate.py
 

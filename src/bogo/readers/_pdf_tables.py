@@ -140,12 +140,33 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | Non
                  origin="aligned" if aligned else "ruled")
 
 
+def _anchor_rect(free: set, ar: int, ac: int, r1: int, c1: int) -> tuple[int, int, int, int]:
+    """The rectangle from (ar, ac) inside ``free`` with the larger area, trying
+    rows first: an L-shaped label region (a label over an indented blank column)
+    then spans its rows, which keeps the label's sub-items grouped under it."""
+    rs = 1
+    while ar + rs < r1 and (ar + rs, ac) in free:
+        rs += 1
+    cs = 1
+    while ac + cs < c1 and all((ar + i, ac + cs) in free for i in range(rs)):
+        cs += 1
+    if rs * cs >= len(free):
+        return ar, ac, rs, cs
+    cs2 = 1
+    while ac + cs2 < c1 and (ar, ac + cs2) in free:
+        cs2 += 1
+    rs2 = 1
+    while ar + rs2 < r1 and all((ar + rs2, ac + j) in free for j in range(cs2)):
+        rs2 += 1
+    return (ar, ac, rs, cs) if rs * cs >= rs2 * cs2 else (ar, ac, rs2, cs2)
+
+
 def _claim(cell_boxes: list[tuple], xs: list[float], ys: list[float]):
     """Anchors ``[row, col, rowspan, colspan]`` and the owner of every grid position.
 
     Boxes claim their grid positions smallest first, so a box drawn around smaller
     ones (an L-shaped label region, a frame) keeps only what they leave: its anchor
-    is the largest top-left rectangle of it, the rest become empty cells whose text
+    is a top-left rectangle of it (:func:`_anchor_rect`), the rest become empty cells whose text
     still goes to the anchor."""
     owner: dict[tuple[int, int], int] = {}
     anchors: list[list[int]] = []
@@ -157,12 +178,7 @@ def _claim(cell_boxes: list[tuple], xs: list[float], ys: list[float]):
             continue
         k = len(anchors)
         ar, ac = free[0]
-        cs = 1
-        while (ar, ac + cs) in free and ac + cs < c1:
-            cs += 1
-        rs = 1
-        while ar + rs < r1 and all((ar + rs, ac + j) in free for j in range(cs)):
-            rs += 1
+        ar, ac, rs, cs = _anchor_rect(set(free), ar, ac, r1, c1)
         anchors.append([ar, ac, rs, cs])
         inside = {(ar + i, ac + j) for i in range(rs) for j in range(cs)}
         for pos in free:
