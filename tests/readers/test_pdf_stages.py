@@ -108,3 +108,23 @@ def test_arithmetic_error_on_uncertain_grid_is_a_warning(origin, severity):
     assert f.severity == severity
     assert f.table == "t1" and (f.found, f.expected) != (None, None)
     assert f.message.endswith(UNCERTAIN_NOTE) == (severity == "warning")
+
+
+def test_header_row_without_a_rule_is_cut_at_the_shared_blank_band():
+    # one ruled row holding a header line (y=0) and a data line (y=30) in three columns
+    anchors = [[0, c, 1, 1] for c in range(3)]
+    texts = [[_ch("관", 0, 0), _ch("가", 0, 30)], [_ch("당", 60, 0), _ch("1", 60, 30)],
+             [_ch("추", 110, 0), _ch("2", 110, 30)]]
+    anchors, texts, n_rows, split = split_subrows(anchors, texts, 1, [-2.0, 45.0])
+    assert split and n_rows == 2
+    got = {tuple(a): "".join(c["text"] for c in t) for a, t in zip(anchors, texts, strict=True)}
+    assert got == {(0, 0, 1, 1): "관", (1, 0, 1, 1): "가", (0, 1, 1, 1): "당", (1, 1, 1, 1): "1",
+                   (0, 2, 1, 1): "추", (1, 2, 1, 1): "2"}
+
+
+def test_a_blank_band_in_two_columns_only_does_not_cut():
+    anchors = [[0, c, 1, 1] for c in range(3)]
+    texts = [[_ch("관", 0, 0), _ch("가", 0, 30)], [_ch("당", 60, 0), _ch("1", 60, 30)],
+             [_ch("추", 110, 0), _ch("진", 110, 15)]]
+    _, _, n_rows, split = split_subrows(anchors, texts, 1, [-2.0, 45.0])
+    assert not split and n_rows == 1

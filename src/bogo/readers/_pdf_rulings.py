@@ -85,6 +85,10 @@ def _path(o, parent, height: float, out: Rulings) -> None:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     pdfium_c.FPDFPath_GetDrawMode(o, ctypes.byref(fill), ctypes.byref(stroke))
     stroked = bool(stroke.value)
+    if not stroked and not fill.value:
+        return
+    if parent is None and _thin_from_bounds(o, height, out):
+        return                     # a rule or a dot: its bounds say all (most paths)
     filled = fill.value != 0 and not _white(o)
     if not (stroked or filled):
         return
@@ -119,6 +123,32 @@ def _path(o, parent, height: float, out: Rulings) -> None:
         subpaths.append(pts)
     for sp in subpaths:
         _subpath(sp, filled and not stroked, out)
+
+
+def _thin_from_bounds(o, height: float, out: Rulings) -> bool:
+    """Add a path whose bounds are thin in one direction as one rule; return
+    whether it was one.  White bars (erasers) are not rules."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(o, ctypes.byref(left), ctypes.byref(bottom),
+                                          ctypes.byref(right), ctypes.byref(top)):
+        return False
+    w, h = right.value - left.value, top.value - bottom.value
+    if min(w, h) >= THIN:
+        return False
+    if _white(o) and not _stroke_visible(o):
+        return True
+    if w >= h:
+        out.h.append((height - (top.value + bottom.value) / 2, left.value, right.value))
+    else:
+        out.v.append(((left.value + right.value) / 2, height - top.value, height - bottom.value))
+    return True
+
+
+def _stroke_visible(o) -> bool:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetStrokeColor(o, r, g, b, a):
+        return True
+    return a.value > 0 and not (r.value > 240 and g.value > 240 and b.value > 240)
 
 
 def _subpath(pts: list[tuple[float, float]], fill_only: bool, out: Rulings) -> None:

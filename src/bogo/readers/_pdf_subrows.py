@@ -7,8 +7,10 @@ row becomes cells like "85.0 (54.4)".  A grid row is split into ``k`` sub-rows w
 at least :data:`MIN_COLUMNS` of its numeric cells hold exactly ``k`` text lines
 whose baselines line up across the columns; its numeric and empty cells are split
 at the midpoints between the lines, its other cells (labels) span the sub-rows.
-The table then records ``origin = "aligned"``: its rows came from text alignment,
-not from rules.
+A grid row is also cut where at least :data:`MIN_GAP_COLUMNS` of its cells leave
+a wide blank band at the same height and no text crosses it: a header row drawn
+without a rule under it, merged into the first data row.  The table then records
+``origin = "aligned"``: its rows came from text alignment, not from rules.
 
 An anchor is ``[row, col, rowspan, colspan]``; ``texts[i]`` are the characters of
 anchor ``i``.
@@ -21,6 +23,8 @@ import re
 MIN_COLUMNS = 2        # numeric cells that must agree on the sub-rows
 LINE_SPLIT = 0.5       # × glyph height: a vertical jump larger than this starts a line
 LEVEL_TOL = 0.45       # × glyph height: baselines of two columns this close are one level
+MIN_GAP_COLUMNS = 3    # cells that must share a blank band for a gap cut
+GAP_BAND = 1.2         # × glyph height: blank band between two lines that cuts a row
 _NUMERIC = re.compile(r"^[\d\s,.()%△▲▽▼+\-~∼·/]*$")
 
 
@@ -61,19 +65,30 @@ def _row_levels(r: int, anchors: list[list[int]], texts: list[list[dict]]) -> li
     return [sum(lv[i] for lv in found) / len(found) for i in range(len(ref))]
 
 
-def split_subrows(anchors: list[list[int]], texts: list[list[dict]], n_rows: int
-                  ) -> tuple[list[list[int]], list[list[dict]], int, bool]:
+def split_subrows(anchors: list[list[int]], texts: list[list[dict]], n_rows: int,
+                  ys: list[float] | None = None) -> tuple[list[list[int]], list[list[dict]], int, bool]:
     """Split every grid row whose numeric cells stack aligned lines; return the new
     anchors, texts, row count and whether any row was split."""
     split_any = False
+    ys = list(ys) if ys is not None else None
     r = 0
     while r < n_rows:
         levels = _row_levels(r, anchors, texts)
         if levels is None:
-            r += 1
+            cut = _gap_cut(r, anchors, texts, ys[r], ys[r + 1]) if ys else None
+            if cut is None:
+                r += 1
+                continue
+            ys.insert(r + 1, cut)
+            anchors, texts = _cut_row(r, cut, anchors, texts)
+            n_rows += 1
+            split_any = True
+            r += 1                         # the lower part is the next row: look at it too
             continue
         cuts = [(a + b) / 2 for a, b in zip(levels, levels[1:], strict=False)]
         anchors, texts = _split_row(r, cuts, anchors, texts)
+        if ys:
+            ys[r + 1:r + 1] = cuts
         n_rows += len(cuts)
         r += len(cuts) + 1
         split_any = True
@@ -99,6 +114,61 @@ def _split_row(r: int, cuts: list[float], anchors, texts):
         elif r0 <= r < r0 + rs:
             new_a.append([r0, c0, rs + extra, cs])
             new_t.append(chars)
+        else:
+            new_a.append([r0, c0, rs, cs])
+            new_t.append(chars)
+    return new_a, new_t
+
+
+def _gap_cut(r: int, anchors, texts, top: float, bottom: float) -> float | None:
+    """A height inside grid row ``r`` (from ``top`` to ``bottom``) where enough cells
+    share a wide blank band between their lines and no text of the row crosses it."""
+    bands: list[tuple[float, float]] = []
+    spans: list[tuple[float, float]] = []
+    for (r0, _c, rs, _cs), chars in zip(anchors, texts, strict=True):
+        if not (r0 <= r < r0 + rs) or not chars:
+            continue
+        boxes = sorted((c["top"], c["bottom"]) for c in chars if c["text"].strip()
+                       and top <= (c["top"] + c["bottom"]) / 2 <= bottom)
+        spans.extend(boxes)
+        h = max(b - t for t, b in boxes) if boxes else 10.0
+        reach = boxes[0][1] if boxes else 0.0
+        for t, b in boxes[1:]:
+            if t - reach > GAP_BAND * h:
+                bands.append((reach, t))
+            reach = max(reach, b)
+    for lo, hi in sorted(bands):
+        mid = (lo + hi) / 2
+        shared = sum(1 for a, b in bands if a < mid < b)
+        if shared >= MIN_GAP_COLUMNS and not any(t < mid < b for t, b in spans):
+            return mid
+    return None
+
+
+def _cut_row(r: int, cut: float, anchors, texts):
+    """Cut grid row ``r`` at height ``cut``: text below goes to a new row."""
+    new_a: list[list[int]] = []
+    new_t: list[list[dict]] = []
+    for (r0, c0, rs, cs), chars in zip(anchors, texts, strict=True):
+        if r0 > r:
+            new_a.append([r0 + 1, c0, rs, cs])
+            new_t.append(chars)
+        elif r0 <= r < r0 + rs:
+            above = [c for c in chars if (c["top"] + c["bottom"]) / 2 < cut]
+            below = [c for c in chars if (c["top"] + c["bottom"]) / 2 >= cut]
+            if r0 + rs - 1 == r:             # the cell ends in this row: split it
+                new_a.append([r0, c0, rs, cs])
+                new_t.append(above)
+                new_a.append([r + 1, c0, 1, cs])
+                new_t.append(below)
+            elif above and below:            # it continues below: its lower text starts there
+                new_a.append([r0, c0, r - r0 + 1, cs])
+                new_t.append(above)
+                new_a.append([r + 1, c0, rs - (r - r0), cs])
+                new_t.append(below)
+            else:                            # it spans the new row
+                new_a.append([r0, c0, rs + 1, cs])
+                new_t.append(chars)
         else:
             new_a.append([r0, c0, rs, cs])
             new_t.append(chars)

@@ -122,7 +122,7 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | Non
         c = min(max(bisect_right(xs, cx) - 1, 0), n_cols - 1)
         r = min(max(bisect_right(ys, cy) - 1, 0), n_rows - 1)
         texts[owner[(r, c)]].append(ch)
-    anchors, texts, n_rows, aligned = split_subrows(anchors, texts, n_rows)
+    anchors, texts, n_rows, aligned = split_subrows(anchors, texts, n_rows, ys)
     cells = []
     for (r, c, rs, cs), tchars in zip(anchors, texts, strict=True):
         raw = " ".join(line_text(tchars, cell=True)) if tchars else ""
@@ -141,24 +141,16 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | Non
 
 
 def _anchor_rect(free: set, ar: int, ac: int, r1: int, c1: int) -> tuple[int, int, int, int]:
-    """The rectangle from (ar, ac) inside ``free`` with the larger area, trying
-    rows first: an L-shaped label region (a label over an indented blank column)
-    then spans its rows, which keeps the label's sub-items grouped under it."""
-    rs = 1
-    while ar + rs < r1 and (ar + rs, ac) in free:
-        rs += 1
+    """The rectangle from (ar, ac) inside ``free``, widest first: an L-shaped label
+    region (a label over an indented blank column) keeps the label on its row, as
+    Hancom draws it (a label cell spanning the columns, a blank cell under it)."""
     cs = 1
-    while ac + cs < c1 and all((ar + i, ac + cs) in free for i in range(rs)):
+    while ac + cs < c1 and (ar, ac + cs) in free:
         cs += 1
-    if rs * cs >= len(free):
-        return ar, ac, rs, cs
-    cs2 = 1
-    while ac + cs2 < c1 and (ar, ac + cs2) in free:
-        cs2 += 1
-    rs2 = 1
-    while ar + rs2 < r1 and all((ar + rs2, ac + j) in free for j in range(cs2)):
-        rs2 += 1
-    return (ar, ac, rs, cs) if rs * cs >= rs2 * cs2 else (ar, ac, rs2, cs2)
+    rs = 1
+    while ar + rs < r1 and all((ar + rs, ac + j) in free for j in range(cs)):
+        rs += 1
+    return ar, ac, rs, cs
 
 
 def _claim(cell_boxes: list[tuple], xs: list[float], ys: list[float]):
