@@ -138,20 +138,22 @@ _PAGE_NO = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$"
 
 def _join_twin(blocks) -> list:
     """The twin's blocks with a table that a page break cut into several tables
-    (same width, same first row, only page numbers between) joined back, as the
+    (same width, same first row, only a page number between) joined back, as the
     PDF reader joins it (:func:`bogo.readers._pdf_tables.join_tables`)."""
     out: list = []
     last: Table | None = None
+    page_break = False
     for b in blocks:
         if isinstance(b, Table):
-            if (last is not None and last.n_cols == b.n_cols and b.n_rows > 1
+            if (last is not None and page_break and last.n_cols == b.n_cols and b.n_rows > 1
                     and last.grid()[0] == b.grid()[0]):
                 join_tables(last, b)
+                page_break = False
                 continue
-            last = b
+            last, page_break = b, False
             out.append(b)
         elif _PAGE_NO.match(b.text.strip()):
-            continue
+            page_break = True
         else:
             last = None
             out.append(b)
