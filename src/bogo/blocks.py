@@ -61,6 +61,9 @@ class Table:
     (HTML ``<thead>``/``<th>``, the Markdown separator, HWPX header cells);
     otherwise the structure stage decides.  ``caption`` likewise, when the source
     carries one.  ``nested`` holds tables found inside cells (HWPX forms).
+    ``origin`` says how a reader that rebuilt the grid from a drawing got it:
+    "ruled" (cell borders drawn), "aligned" (text columns lining up) or "inferred"
+    (guessed from gaps); ``None`` when the format states the grid itself.
     """
 
     cells: list[Cell]
@@ -75,6 +78,7 @@ class Table:
     form: str = ""
     #: "totals" when the reader placed short rows' cells by making the column sums match
     placement: str | None = None
+    origin: str | None = None
     _index: dict[tuple[int, int], Cell] | None = field(default=None, init=False, repr=False, compare=False)
     _grids: dict[bool, list[list[str]]] = field(default_factory=dict, init=False, repr=False, compare=False)
 

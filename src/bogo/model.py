@@ -73,6 +73,14 @@ class TableRec(_Rec):
                     "the column sums match the total row (those sums then prove nothing)",
     )
 
+    origin: Literal["ruled", "aligned", "inferred"] | None = Field(
+        default=None,
+        description="how a reader rebuilt the grid from a drawing (PDF): 'ruled' from drawn cell "
+                    "borders, 'aligned' partly from text lining up, 'inferred' from gaps; null when "
+                    "the source format states the grid itself. Arithmetic findings on a table whose "
+                    "origin is not null or 'ruled' are at most warnings",
+    )
+
 
 class ParagraphRec(_Rec):
     """One paragraph of prose (not a table cell), as the prose checks read it."""

@@ -7,6 +7,9 @@ whose ``to_json()`` is the contract ``bogo.check/1`` (spec §4).  A check that
 raises is a bug in that check: the other checks still run, and the crash is
 kept in ``CheckResult.crashes`` (file, check code, exception) so that the caller
 reports it as an internal error — never as a finding.
+An error of a table-scope check on a table whose
+grid a reader only inferred (``TableRec.origin`` "aligned" or "inferred") is
+lowered to a warning whose message says the reading is uncertain.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ from .context import Context
 from .registry import SEVERITY_ORDER, Check, select_checks
 
 SCHEMA = "bogo.check/1"
+#: table origins whose grid came from unambiguous structure (None: the format states it)
+CERTAIN_ORIGINS = (None, "ruled")
+UNCERTAIN_NOTE = " (표 읽기 불확실: 격자를 괘선이 아닌 글자 배치로 추정해 경고로 낮춤)"
 
 
 #: per-file status: read completely without findings, with findings, or only partly read
@@ -91,6 +97,13 @@ def _sort_key(f: Finding) -> tuple:
     return (f.line or 0, SEVERITY_ORDER[f.severity], f.code)
 
 
+def _gate(f: Finding, origin: str | None) -> Finding:
+    """An error on a table whose grid is uncertain becomes a warning that says so."""
+    if f.severity != "error" or origin in CERTAIN_ORIGINS:
+        return f
+    return f.model_copy(update={"severity": "warning", "message": f.message + UNCERTAIN_NOTE})
+
+
 def check_report(report: Report, checks: list[Check],
                  crashes: list[tuple[str, BaseException]] | None = None) -> list[Finding]:
     """All findings of ``checks`` on one report (not stored in the report).
@@ -103,7 +116,7 @@ def check_report(report: Report, checks: list[Check],
         try:
             if chk.scope == "table":
                 for t in report.tables:
-                    out.extend(chk.func(t, ctx))
+                    out.extend(_gate(f, t.origin) for f in chk.func(t, ctx))
             else:
                 out.extend(chk.func(ctx))
         except Exception as e:  # noqa: BLE001 — one broken check must not hide the others

@@ -1,7 +1,7 @@
-"""Ruled tables of a PDF page: pdfplumber's cell finder turned into span-aware grids.
+"""PDF stage 4: ruled tables of a page, cell boxes turned into span-aware grids.
 
-pdfplumber's table finder (lines strategy) returns, per table, the bounding boxes
-of its cells.  A merged cell is a box that spans several grid lines, so the grid is
+The cell finder (:mod:`bogo.readers._pdf_cells`) returns, per table, the bounding
+boxes of its cells.  A merged cell is a box that spans several grid lines, so the grid is
 rebuilt from the union of all cell edges and each box gets a row/column span.  Text
 is assigned to cells by the centre of each character, with a binary search on the
 grid lines (no per-cell scan over characters).
@@ -18,15 +18,8 @@ from dataclasses import dataclass
 
 from ..blocks import Cell, Table
 from ..normalize.text import normalize_text
+from ._pdf_subrows import split_subrows
 
-TABLE_SETTINGS = {
-    "vertical_strategy": "lines",
-    "horizontal_strategy": "lines",
-    "snap_tolerance": 3,
-    "join_tolerance": 3,
-    "intersection_tolerance": 3,
-    "edge_min_length": 3,
-}
 GRID_TOL = 2.0  # points: edges closer than this are one grid line
 LAYOUT_MAX_COLS = 30  # more grid columns than this: a diagram, not a data table
 LAYOUT_FILL = 0.3  # below this share of the grid area holding text, a table is layout
@@ -38,6 +31,7 @@ class RuledTable:
 
     bbox: tuple[float, float, float, float]
     table: Table | None          # None: a layout box, its text stays in paragraphs
+    cols: tuple[float, ...] = ()  # column edges, to join a table continued on the next page
 
 
 def _grid_lines(values: list[float]) -> list[float]:
@@ -54,28 +48,21 @@ def _index(lines: list[float], v: float) -> int:
     return max(i, 0)
 
 
-def find_ruled_tables(page) -> list[tuple[tuple[float, float, float, float], list[tuple]]]:
-    """The ruled tables of ``page`` as (bbox, cell boxes); cheap when the page has
-    no vector graphics at all."""
-    objs = page.objects
-    if not (objs.get("line") or objs.get("rect") or objs.get("curve")):
-        return []
-    return [(tuple(t.bbox), t.cells) for t in page.find_tables(TABLE_SETTINGS)]
-
-
 def build_tables(found, chars: list[dict], line_text) -> tuple[list[RuledTable], list[dict]]:
-    """Turn ``found`` (from :func:`find_ruled_tables`) into tables; return them with
-    the characters that lie outside every real (non-layout) table.  ``line_text``
-    turns a cell's characters into its visual lines of text."""
+    """Turn ``found`` (from :func:`bogo.readers._pdf_cells.find_tables`) into tables;
+    return them with the characters that lie outside every real (non-layout) table.
+    A character inside nested boxes (a table in a frame) goes to the innermost.
+    ``line_text`` turns a cell's characters into its visual lines of text."""
     if not found:
         return [], chars
-    boxes = [b for b, _ in found]
+    order = sorted(range(len(found)), key=lambda k: _area(found[k][0]))
+    boxes = [(k, found[k][0]) for k in order]
     per_table: list[list[dict]] = [[] for _ in found]
     rest: list[dict] = []
     for ch in chars:
         cx = (ch["x0"] + ch["x1"]) / 2
         cy = (ch["top"] + ch["bottom"]) / 2
-        for k, (x0, top, x1, bottom) in enumerate(boxes):
+        for k, (x0, top, x1, bottom) in boxes:
             if x0 <= cx <= x1 and top <= cy <= bottom:
                 per_table[k].append(ch)
                 break
@@ -84,10 +71,41 @@ def build_tables(found, chars: list[dict], line_text) -> tuple[list[RuledTable],
     out = []
     for (bbox, cells), tchars in zip(found, per_table, strict=True):
         table = _build(cells, tchars, line_text)
-        out.append(RuledTable(bbox=bbox, table=table))
+        cols = tuple(_grid_lines([b[0] for b in cells] + [b[2] for b in cells]))
+        out.append(RuledTable(bbox=bbox, table=table, cols=cols))
         if table is None:
             rest.extend(tchars)
     return out, rest
+
+
+def same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Whether two tables share their column edges (one table across a page break)."""
+    return len(a) == len(b) > 2 and all(abs(x - y) <= 2 * GRID_TOL for x, y in zip(a, b, strict=True))
+
+
+def join_tables(first: Table, second: Table) -> None:
+    """Append ``second``'s rows to ``first`` in place; header rows that ``second``
+    repeats from the top of ``first`` are dropped."""
+    g1, g2 = first.grid(), second.grid()
+    skip = 0
+    while skip < min(len(g1), len(g2) - 1, 3) and g2[skip] == g1[skip] and any(g2[skip]):
+        skip += 1
+    shift = first.n_rows - skip
+    for c in second.cells:
+        if c.row < skip:
+            continue
+        c.row += shift
+        first.cells.append(c)
+    first.n_rows += second.n_rows - skip
+    first.layout = first.layout and second.layout
+    if second.origin != first.origin:
+        first.origin = "aligned"
+    first._grids.clear()
+    first._index = None
+
+
+def _area(b: tuple[float, float, float, float]) -> float:
+    return (b[2] - b[0]) * (b[3] - b[1])
 
 
 def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | None:
@@ -96,24 +114,7 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | Non
     n_cols, n_rows = len(xs) - 1, len(ys) - 1
     if n_cols < 2 or n_rows < 2:
         return None
-    owner: dict[tuple[int, int], int] = {}
-    anchors: list[list[int]] = []            # [row, col, rowspan, colspan]
-    for b in sorted(cell_boxes, key=lambda b: (b[1], b[0])):
-        c0, c1 = _index(xs, b[0]), _index(xs, b[2])
-        r0, r1 = _index(ys, b[1]), _index(ys, b[3])
-        if c1 <= c0 or r1 <= r0 or (r0, c0) in owner:
-            continue
-        k = len(anchors)
-        anchors.append([r0, c0, r1 - r0, c1 - c0])
-        for r in range(r0, r1):
-            for c in range(c0, c1):
-                owner.setdefault((r, c), k)
-    # grid positions no box covers (ragged outlines) get empty cells
-    for r in range(n_rows):
-        for c in range(n_cols):
-            if (r, c) not in owner:
-                owner[(r, c)] = len(anchors)
-                anchors.append([r, c, 1, 1])
+    anchors, owner = _claim(cell_boxes, xs, ys)
     texts: list[list[dict]] = [[] for _ in anchors]
     for ch in chars:
         cx = (ch["x0"] + ch["x1"]) / 2
@@ -121,6 +122,7 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | Non
         c = min(max(bisect_right(xs, cx) - 1, 0), n_cols - 1)
         r = min(max(bisect_right(ys, cy) - 1, 0), n_rows - 1)
         texts[owner[(r, c)]].append(ch)
+    anchors, texts, n_rows, aligned = split_subrows(anchors, texts, n_rows, ys)
     cells = []
     for (r, c, rs, cs), tchars in zip(anchors, texts, strict=True):
         raw = " ".join(line_text(tchars, cell=True)) if tchars else ""
@@ -134,4 +136,51 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | Non
     rows_with_text = {r for c in cells if c.text for r in range(c.row, c.row + c.rowspan)}
     layout = (filled < LAYOUT_FILL * n_rows * n_cols or n_cols > LAYOUT_MAX_COLS
               or 3 * (n_rows - len(rows_with_text)) >= n_rows)
-    return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=0, end_line=0, layout=layout)
+    return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=0, end_line=0, layout=layout,
+                 origin="aligned" if aligned else "ruled")
+
+
+def _anchor_rect(free: set, ar: int, ac: int, r1: int, c1: int) -> tuple[int, int, int, int]:
+    """The rectangle from (ar, ac) inside ``free``, widest first: an L-shaped label
+    region (a label over an indented blank column) keeps the label on its row, as
+    Hancom draws it (a label cell spanning the columns, a blank cell under it)."""
+    cs = 1
+    while ac + cs < c1 and (ar, ac + cs) in free:
+        cs += 1
+    rs = 1
+    while ar + rs < r1 and all((ar + rs, ac + j) in free for j in range(cs)):
+        rs += 1
+    return ar, ac, rs, cs
+
+
+def _claim(cell_boxes: list[tuple], xs: list[float], ys: list[float]):
+    """Anchors ``[row, col, rowspan, colspan]`` and the owner of every grid position.
+
+    Boxes claim their grid positions smallest first, so a box drawn around smaller
+    ones (an L-shaped label region, a frame) keeps only what they leave: its anchor
+    is a top-left rectangle of it (:func:`_anchor_rect`), the rest become empty cells whose text
+    still goes to the anchor."""
+    owner: dict[tuple[int, int], int] = {}
+    anchors: list[list[int]] = []
+    for b in sorted(cell_boxes, key=lambda b: ((b[2] - b[0]) * (b[3] - b[1]), b[1], b[0])):
+        c0, c1 = _index(xs, b[0]), _index(xs, b[2])
+        r0, r1 = _index(ys, b[1]), _index(ys, b[3])
+        free = [(r, c) for r in range(r0, r1) for c in range(c0, c1) if (r, c) not in owner]
+        if not free:
+            continue
+        k = len(anchors)
+        ar, ac = free[0]
+        ar, ac, rs, cs = _anchor_rect(set(free), ar, ac, r1, c1)
+        anchors.append([ar, ac, rs, cs])
+        inside = {(ar + i, ac + j) for i in range(rs) for j in range(cs)}
+        for pos in free:
+            owner[pos] = k
+            if pos not in inside:
+                anchors.append([pos[0], pos[1], 1, 1])   # a leftover: empty, text to k
+    # grid positions no box covers (ragged outlines) get empty cells
+    for r in range(len(ys) - 1):
+        for c in range(len(xs) - 1):
+            if (r, c) not in owner:
+                owner[(r, c)] = len(anchors)
+                anchors.append([r, c, 1, 1])
+    return anchors, owner

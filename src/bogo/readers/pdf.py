@@ -1,9 +1,11 @@
-"""PDF reader (text layer) into the block model.
+"""PDF reader (text layer) into the block model, on PDFium.
 
-pdfplumber gives the characters with their positions and the ruling lines; each
-page is read once: characters are grouped into visual lines (by vertical centre,
-then by x, with spaces and tabs inferred from the gaps), ruled tables are rebuilt
-with their merged cells (:mod:`bogo.readers._pdf_tables`), and the lines outside
+Each page is loaded, read and closed in turn (memory stays flat in the number of
+pages): PDFium gives the characters with their boxes (:mod:`._pdf_chars`) and the
+vector paths, turned into rulings (:mod:`._pdf_rulings`) and cell boxes
+(:mod:`._pdf_cells`).  Characters are grouped into visual lines (by vertical
+centre, then by x, with spaces and tabs inferred from the gaps), ruled tables are
+rebuilt with their merged cells (:mod:`._pdf_tables`), and the lines outside
 the tables are grouped into paragraphs.  A paragraph starts at a bullet or number
 marker, after a vertical gap wider than the page's line spacing, after a short
 (unjustified) line, or at a change of font size.  Lines whose cells are separated
@@ -16,10 +18,8 @@ named in ``Document.warnings``; a PDF with no usable page at all is refused.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path
 from statistics import median
 
@@ -29,9 +29,10 @@ from ..normalize.markers import split_marker
 from ..normalize.text import normalize_text
 from ..settings import Settings
 from . import register
-from ._pdf_tables import build_tables, find_ruled_tables
-
-logging.getLogger("pdfminer").setLevel(logging.ERROR)
+from ._pdf_cells import find_tables
+from ._pdf_chars import page_chars
+from ._pdf_rulings import page_rulings
+from ._pdf_tables import RuledTable, build_tables, join_tables, same_columns
 
 _HANGUL = re.compile("[가-힣ㄱ-ㅣ]")
 _PAGE_NUMBER = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$")
@@ -113,7 +114,7 @@ def _make_line(chars: list[dict]) -> Line | None:
         sizes.append(s)
         if "가" <= t <= "힣":
             hsizes.append(s)
-        if "bold" in str(ch.get("fontname", "")).lower():
+        if ch.get("bold"):
             bold += 1
         if x0 is None:
             x0 = ch["x0"]
@@ -134,24 +135,38 @@ def line_texts(chars: list[dict], cell: bool = False) -> list[str]:
 
 
 def _open(path: Path, data: bytes):
-    import pdfplumber
-    from pdfplumber.utils.exceptions import PdfminerException
+    import pypdfium2 as pdfium
 
     try:
-        pdf = pdfplumber.open(BytesIO(data))
-        n = len(pdf.pages)
-    except PdfminerException as e:
-        inner = e.args[0] if e.args else e
-        name = type(inner).__name__
-        if name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
+        pdf = pdfium.PdfDocument(data)
+        n = len(pdf)
+    except pdfium.PdfiumError as e:
+        if "password" in str(e).lower():
             raise UnsupportedFormat(path, "암호가 걸린 PDF입니다. 암호를 풀고 다시 저장해 주세요") from None
-        raise CorruptFile(path, f"손상되었거나 잘린 PDF입니다 ({type(inner).__name__})") from None
+        raise CorruptFile(path, "손상되었거나 잘린 PDF입니다 (PDFium이 문서를 열지 못함)") from None
     except (RecursionError, ValueError, KeyError, TypeError, AttributeError, IndexError) as e:
         raise CorruptFile(path, f"손상된 PDF입니다 ({type(e).__name__})") from None
     if n == 0:
         pdf.close()
         raise CorruptFile(path, "쪽이 없는 PDF입니다")
     return pdf, n
+
+
+def read_page(pdf, i: int) -> tuple[list[dict], list, float]:
+    """Characters, ruled-table candidates and height of page ``i`` (0-based); the
+    page is closed before returning."""
+    page = pdf[i]
+    try:
+        height = page.get_height()
+        textpage = page.get_textpage()
+        try:
+            chars = page_chars(textpage.raw, height)
+        finally:
+            textpage.close()
+        found = find_tables(page_rulings(page.raw, height))
+    finally:
+        page.close()
+    return chars, found, height
 
 
 def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
@@ -166,21 +181,16 @@ def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
         warnings.append(f"PDF가 {n_pages}쪽으로 한도({limit}쪽)를 넘어 앞의 {limit}쪽만 읽었습니다")
     try:
         for i in range(limit):
-            page = pdf.pages[i]
             try:
-                chars = page.chars
-                found = find_ruled_tables(page)
+                chars, found, height = read_page(pdf, i)
             except Exception:  # noqa: BLE001 - hostile content streams raise anything
                 broken.append(i + 1)
                 continue
-            finally:
-                page.close()
             if not any(_HANGUL.match(c["text"]) for c in chars):
                 no_text.append(i + 1)
-                if not chars or all(c["text"].startswith("(cid:") or not c["text"].strip()
-                                    for c in chars):
+                if not chars or all(not c["text"].strip() for c in chars):
                     continue
-            pages.append((i + 1, _page_items(page, chars, found)))
+            pages.append((i + 1, _page_items(height, chars, found)))
     finally:
         pdf.close()
     if len(no_text) + len(broken) >= limit:
@@ -199,11 +209,10 @@ def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
                     line_count=line_count)
 
 
-def _page_items(page, chars: list[dict], found) -> list:
+def _page_items(h: float, chars: list[dict], found) -> list:
     """Tables and lines of one page, top to bottom, page numbers dropped."""
     tables, rest = build_tables(found, chars, line_texts)
-    items: list = [(t.bbox[1], t.table) for t in tables if t.table is not None]
-    h = float(page.height or 842)
+    items: list = [(t.bbox[1], t) for t in tables if t.table is not None]
     for ln in group_lines(rest):
         if _PAGE_NUMBER.match(ln.text.strip()) and (ln.top > 0.88 * h or ln.bottom < 0.08 * h):
             continue
@@ -267,21 +276,39 @@ class _Emitter:
         self.em = median([ln.size for ln in all_lines]) if all_lines else 10.0
         self.blocks: list[Block] = []
         self.n = 0
+        self.last_cols: tuple[float, ...] = ()
 
     def page(self, pno: int, items: list) -> None:
         run: list[list[Line]] = []
         for g in _group_page(items):
-            if isinstance(g, Table):
+            if isinstance(g, RuledTable):
                 self.run(run, pno)
                 run = []
-                g.line, g.end_line, g.page = self.n + 1, self.n + g.n_rows, pno
-                for c in g.cells:
-                    c.line = g.line + c.row
-                self.n += g.n_rows
-                self.blocks.append(g)
+                self.table(g, pno)
             else:
                 run.append(g)
         self.run(run, pno)
+
+    def table(self, rt: RuledTable, pno: int) -> None:
+        """Emit a ruled table, or append it to the previous block when it is the
+        same table continued over a page break (same column edges, nothing between)."""
+        g = rt.table
+        prev = self.blocks[-1] if self.blocks else None
+        if (isinstance(prev, Table) and prev.page is not None and prev.page < pno
+                and same_columns(self.last_cols, rt.cols) and prev.n_cols == g.n_cols):
+            before = prev.n_rows
+            join_tables(prev, g)
+            for c in prev.cells:
+                c.line = prev.line + c.row
+            self.n += prev.n_rows - before
+            prev.end_line = prev.line + prev.n_rows - 1
+            return
+        g.line, g.end_line, g.page = self.n + 1, self.n + g.n_rows, pno
+        for c in g.cells:
+            c.line = g.line + c.row
+        self.n += g.n_rows
+        self.blocks.append(g)
+        self.last_cols = rt.cols
 
     def run(self, run: list[list[Line]], pno: int) -> None:
         """Paragraphs between two ruled tables; runs of gapped lines go to the
@@ -296,6 +323,8 @@ class _Emitter:
                 first = {num: run[i + k][0] for k, (num, _) in enumerate(numbered)}
                 for b in self.recognise(numbered, self.settings):
                     b.page = pno
+                    if isinstance(b, Table):
+                        b.origin = "inferred"          # columns guessed from gaps, no rules
                     if isinstance(b, Paragraph) and b.line in first:
                         b.indent = _indent(first[b.line], self.margin, self.em)
                     self.blocks.append(b)

@@ -127,6 +127,7 @@ def analyse(doc: Document) -> Layout:
             id=f"t{len(tables) + 1}", section=sec.id if sec else None, caption=caption, unit=unit,
             line=b.line, end_line=b.end_line, page=b.page, header=header, rows=grid[hn:], spans=spans,
             notes=notes_after(after), as_of=as_of, role=role, row_lines=row_lines, placement=b.placement,
+            origin=b.origin,
         ))
         table_blocks.append(b)
         table_index.append(i)

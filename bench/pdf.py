@@ -1,0 +1,211 @@
+"""PDF reading speed and table accuracy on the real samples: ``python bench/pdf.py``.
+
+For every PDF in ``../shared/samples/real/pdf`` (and ``pdf/council``), in one run:
+
+- **bogo**: milliseconds per page (median and worst page) of the reader's page
+  stage (PDFium characters and paths, rulings, cells, tables, lines), and the
+  whole ``read()`` per page;
+- **floor**: the bare PDFium character extraction (text and loose box of every
+  character, :func:`bogo.readers._pdf_chars.floor_chars`), per page;
+- **pdfplumber** (when installed, ``.[bench]``): ``page.chars`` per page, the
+  previous reader's hot path, as a baseline;
+- **twins**: for every PDF with an HWP/HWPX twin of the same name, the cell
+  agreement of bogo's PDF tables with bogo's tables from the twin, table by table
+  (:func:`twin_agreement`); a twin table cut by page breaks into several tables
+  with the same header is joined first, as the PDF reader joins it.  ``--quick`` skips pdfplumber.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import bogo.readers.hwp  # noqa: E402,F401
+import bogo.readers.hwpx  # noqa: E402,F401
+import bogo.readers.pdf as pdf_reader  # noqa: E402
+from bogo.blocks import Table  # noqa: E402
+from bogo.errors import BogoError  # noqa: E402
+from bogo.readers import read  # noqa: E402
+from bogo.readers._pdf_chars import floor_chars  # noqa: E402
+from bogo.readers._pdf_tables import join_tables  # noqa: E402
+
+SAMPLES = ROOT.parent / "shared" / "samples" / "real"
+_SPACE = re.compile(r"\s+")
+
+
+def bogo_pages(path: Path) -> list[float]:
+    """Milliseconds of the reader's page stage, page by page."""
+    pdf, n = pdf_reader._open(path, path.read_bytes())
+    out = []
+    try:
+        for i in range(n):
+            t0 = time.perf_counter()
+            chars, found, h = pdf_reader.read_page(pdf, i)
+            pdf_reader._page_items(h, chars, found)
+            out.append((time.perf_counter() - t0) * 1000)
+    finally:
+        pdf.close()
+    return out
+
+
+def floor_pages(path: Path) -> list[float]:
+    """Milliseconds of the bare PDFium character extraction, page by page."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path.read_bytes())
+    out = []
+    try:
+        for i in range(len(pdf)):
+            t0 = time.perf_counter()
+            page = pdf[i]
+            tp = page.get_textpage()
+            floor_chars(tp.raw)
+            tp.close()
+            page.close()
+            out.append((time.perf_counter() - t0) * 1000)
+    finally:
+        pdf.close()
+    return out
+
+
+def plumber_pages(path: Path) -> list[float] | None:
+    try:
+        import pdfplumber
+    except ImportError:
+        return None
+    out = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            t0 = time.perf_counter()
+            _ = page.chars
+            page.close()
+            out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def _norm(t: str) -> str:
+    return _SPACE.sub("", t)
+
+
+def _anchors(t: Table) -> dict[tuple[int, int], str]:
+    return {(c.row, c.col): _norm(c.text) for c in t.cells}
+
+
+def _match(twin: Table, cands: list[Table]) -> tuple[int, Table | None]:
+    want = _anchors(twin)
+    best, best_t = 0, None
+    for t in cands:
+        got = _anchors(t)
+        agree = sum(1 for k, v in want.items() if got.get(k) == v)
+        if agree > best:
+            best, best_t = agree, t
+    return best, best_t
+
+
+def twin_agreement(pdf_path: Path) -> list[tuple[str, int, int]] | None:
+    """Per twin table: (label, cells agreeing, twin cells).  A twin table is matched
+    to the PDF table that agrees with it on the most anchor cells (same position,
+    same text without spaces).  ``None`` without a readable twin."""
+    for ext in ("hwpx", "hwp"):
+        twin_path = SAMPLES / ext / f"{pdf_path.stem}.{ext}"
+        if twin_path.exists():
+            break
+    else:
+        return None
+    try:
+        twin = read(twin_path)
+    except BogoError:
+        return None
+    pdf_tables = [b for b in read(pdf_path).blocks if isinstance(b, Table)]
+    out = []
+    for k, t in enumerate(_all_tables(_join_twin(twin.blocks))):
+        if t.layout or t.n_rows < 2 or t.n_cols < 2:
+            continue
+        agree, _ = _match(t, pdf_tables)
+        out.append((f"{ext}#{k + 1} ({t.n_rows}x{t.n_cols})", agree, len(t.cells)))
+    return out
+
+
+_PAGE_NO = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$")
+
+
+def _join_twin(blocks) -> list:
+    """The twin's blocks with a table that a page break cut into several tables
+    (same width, same first row, only a page number between) joined back, as the
+    PDF reader joins it (:func:`bogo.readers._pdf_tables.join_tables`)."""
+    out: list = []
+    last: Table | None = None
+    page_break = False
+    for b in blocks:
+        if isinstance(b, Table):
+            if (last is not None and page_break and last.n_cols == b.n_cols and b.n_rows > 1
+                    and last.grid()[0] == b.grid()[0]):
+                join_tables(last, b)
+                page_break = False
+                continue
+            last, page_break = b, False
+            out.append(b)
+        elif _PAGE_NO.match(b.text.strip()):
+            page_break = True
+        else:
+            last = None
+            out.append(b)
+    return out
+
+
+def _all_tables(blocks) -> list[Table]:
+    out: list[Table] = []
+    for b in blocks:
+        if isinstance(b, Table):
+            out.append(b)
+            out.extend(_all_tables(getattr(b, "nested", None) or []))
+    return out
+
+
+def _stats(ms: list[float]) -> str:
+    return f"{statistics.median(ms):6.1f} {max(ms):6.1f}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="skip the pdfplumber baseline")
+    ap.add_argument("--tables", action="store_true", help="print agreement table by table")
+    args = ap.parse_args()
+    files = sorted((SAMPLES / "pdf").glob("*.pdf")) + sorted((SAMPLES / "pdf" / "council").glob("*.pdf"))
+    print(f"{'file':42} {'pages':>5} | bogo med/max | floor med/max | ratio | plumber med/max | read/page")
+    all_b, all_f = [], []
+    for p in files:
+        read(p)                                   # warm-up
+        b, f = bogo_pages(p), floor_pages(p)
+        pl = None if args.quick else plumber_pages(p)
+        t0 = time.perf_counter()
+        read(p)
+        whole = (time.perf_counter() - t0) * 1000 / len(b)
+        all_b += b
+        all_f += f
+        ratio = statistics.median(b) / max(statistics.median(f), 1e-3)
+        print(f"{p.name[:42]:42} {len(b):5} | {_stats(b)} | {_stats(f)} | {ratio:5.1f} | "
+              f"{_stats(pl) if pl else '     -      -'} | {whole:6.1f}")
+    print(f"{'ALL':42} {len(all_b):5} | {_stats(all_b)} | {_stats(all_f)} | "
+          f"{statistics.median(all_b) / statistics.median(all_f):5.1f}")
+    print("\ntwin cell agreement (bogo PDF tables vs bogo twin tables)")
+    for p in files:
+        res = twin_agreement(p)
+        if not res:
+            continue
+        agree, total = sum(a for _, a, _ in res), sum(n for _, _, n in res)
+        print(f"{p.name:42} {agree:5}/{total:<5} {agree / max(total, 1):6.1%}")
+        if args.tables:
+            for label, a, n in res:
+                print(f"    {label:24} {a:4}/{n:<4} {a / max(n, 1):6.1%}")
+
+
+if __name__ == "__main__":
+    main()

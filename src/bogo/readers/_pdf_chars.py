@@ -1,0 +1,94 @@
+"""PDF stage 1: the characters of one page from PDFium, with boxes, size and weight.
+
+PDFium's text page gives every character with its loose box (the font's ascent
+to descent, so all glyphs of a line share one top and bottom), its font size and
+weight.  The text of the whole page is fetched with one call and the boxes one
+character at a time (the loose box's height is the size: PDFium's font size
+ignores the text matrix), in the page's top-left coordinate system used by the later
+stages (``top`` grows downwards).  Line breaks PDFium generated itself are
+dropped; the spaces it infers between words are kept, placed right after the
+previous glyph (the loose box of a narrow glyph is a full em wide, so gaps alone
+would miss the space after a comma).  A glyph drawn twice at almost the same place ("fake bold") is kept
+once and marks its neighbours bold.
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2.raw as pdfium_c
+
+BOLD_WEIGHT = 600            # PDFium font weight at and above which a glyph is bold
+FAKE_BOLD_SHIFT = 0.3        # × font size: a repeat of the glyph closer than this is a double strike
+
+
+def page_chars(textpage, height: float) -> list[dict]:
+    """The characters of a PDFium text page as dicts (text, x0, x1, top, bottom,
+    size, bold), in content order, fake-bold doubles removed."""
+    n = pdfium_c.FPDFText_CountChars(textpage)
+    if n <= 0:
+        return []
+    text = _page_text(textpage, n)
+    rect = pdfium_c.FS_RECTF()
+    rect_p = ctypes.byref(rect)
+    box = pdfium_c.FPDFText_GetLooseCharBox
+    generated = pdfium_c.FPDFText_IsGenerated
+    font_size = pdfium_c.FPDFText_GetFontSize
+    weight = pdfium_c.FPDFText_GetFontWeight
+    out: list[dict] = []
+    last: dict[str, dict] = {}
+    for i in range(n):
+        t = text[i]
+        if t in "\r\n\x00\ufffe":
+            continue
+        if generated(textpage, i) == 1:
+            if t == " " and out and not out[-1]["text"].isspace():
+                p = out[-1]
+                out.append({**p, "text": " ", "x0": p["x0"] + 1e-3, "x1": p["x0"] + 1e-3})
+            continue
+        if not box(textpage, i, rect_p):
+            continue
+        size = (rect.top - rect.bottom) or font_size(textpage, i) or 10.0
+        ch = {"text": t, "x0": rect.left, "x1": rect.right, "top": height - rect.top,
+              "bottom": height - rect.bottom, "size": size,
+              "bold": weight(textpage, i) >= BOLD_WEIGHT}
+        prev = last.get(t)
+        if prev is not None and _same_place(prev, ch):
+            prev["bold"] = True                        # a double strike: keep one, bold
+            continue
+        if not t.isspace():
+            last[t] = ch
+        out.append(ch)
+    return out
+
+
+def _same_place(a: dict, b: dict) -> bool:
+    tol = FAKE_BOLD_SHIFT * b["size"]
+    return abs(a["x0"] - b["x0"]) < tol and abs(a["top"] - b["top"]) < tol
+
+
+def _page_text(textpage, n: int) -> str:
+    """The page's characters, one string index per character index."""
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    got = pdfium_c.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+    if len(text) == n:
+        return text
+    # surrogate pairs (or a short read): ask character by character
+    uni = pdfium_c.FPDFText_GetUnicode
+    return "".join(chr(u) if 0 < (u := uni(textpage, i)) < 0x110000 else "\ufffe" for i in range(n))
+
+
+def floor_chars(textpage) -> int:
+    """The bare PDFium floor for the benchmark: every character's text and loose
+    box, nothing else.  Returns the number of characters read."""
+    n = pdfium_c.FPDFText_CountChars(textpage)
+    if n <= 0:
+        return 0
+    _page_text(textpage, n)
+    rect = pdfium_c.FS_RECTF()
+    rect_p = ctypes.byref(rect)
+    box = pdfium_c.FPDFText_GetLooseCharBox
+    for i in range(n):
+        box(textpage, i, rect_p)
+    return n

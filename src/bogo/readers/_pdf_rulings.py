@@ -1,0 +1,197 @@
+"""PDF stage 2: the ruling segments of one page from its vector path objects.
+
+Every path object of the page (form XObjects included, their matrices composed)
+is walked once.  Straight axis-parallel pieces become rulings: a horizontal
+ruling is ``(y, x0, x1)`` and a vertical one ``(x, top, bottom)``, in top-left page
+coordinates.  A rectangle gives its four edges, a thin filled rectangle (a thick
+rule drawn as a bar) gives one line through its middle; white fills draw nothing.
+Dotted and dashed rules arrive either as one path with a dash pattern (kept as a
+solid line) or as many short pieces, which :func:`join_collinear` joins when the
+gaps between them are short.  Curves (rounded boxes, connectors) are only kept
+as their straight pieces.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+import pypdfium2.raw as pdfium_c
+
+AXIS_TOL = 0.8        # points: a piece this far from axis-parallel still counts
+THIN = 3.0            # points: a filled rectangle thinner than this is a rule
+JOIN_GAP = 4.0        # points: collinear pieces closer than this are one rule (dotted lines)
+SNAP = 2.5            # points: rules this close on the other axis are collinear
+MAX_DEPTH = 4         # nesting of form XObjects followed
+
+
+@dataclass(slots=True)
+class Rulings:
+    """The rulings of a page: horizontal (y, x0, x1) and vertical (x, top, bottom),
+    plus the number of curve segments seen (connectors and rounded boxes)."""
+
+    h: list[tuple[float, float, float]] = field(default_factory=list)
+    v: list[tuple[float, float, float]] = field(default_factory=list)
+    curves: int = 0
+
+
+def page_rulings(page_handle, height: float) -> Rulings:
+    """All rulings of a PDFium page handle, joined (see :func:`join_collinear`)."""
+    out = Rulings()
+    n = pdfium_c.FPDFPage_CountObjects(page_handle)
+    objs = [pdfium_c.FPDFPage_GetObject(page_handle, i) for i in range(n)]
+    _walk(objs, None, height, out, 0)
+    out.h = join_collinear(out.h)
+    out.v = join_collinear(out.v)
+    return out
+
+
+def _walk(objs, parent, height: float, out: Rulings, depth: int) -> None:
+    for o in objs:
+        typ = pdfium_c.FPDFPageObj_GetType(o)
+        if typ == pdfium_c.FPDF_PAGEOBJ_PATH:
+            _path(o, parent, height, out)
+        elif typ == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:
+            m = _matrix(o)
+            if parent is not None:
+                m = _compose(m, parent)
+            k = pdfium_c.FPDFFormObj_CountObjects(o)
+            _walk([pdfium_c.FPDFFormObj_GetObject(o, i) for i in range(k)], m, height, out, depth + 1)
+
+
+def _matrix(o) -> tuple[float, ...]:
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(o, ctypes.byref(m)):
+        return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(m, n) -> tuple[float, ...]:
+    """``m`` then ``n`` (PDF row-vector convention)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+            e * A + f * C + E, e * B + f * D + F)
+
+
+def _white(o) -> bool:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetFillColor(o, r, g, b, a):
+        return False
+    return a.value == 0 or (r.value > 240 and g.value > 240 and b.value > 240)
+
+
+def _path(o, parent, height: float, out: Rulings) -> None:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDFPath_GetDrawMode(o, ctypes.byref(fill), ctypes.byref(stroke))
+    stroked = bool(stroke.value)
+    if not stroked and not fill.value:
+        return
+    if parent is None and _thin_from_bounds(o, height, out):
+        return                     # a rule or a dot: its bounds say all (most paths)
+    filled = fill.value != 0 and not _white(o)
+    if not (stroked or filled):
+        return
+    m = _matrix(o)
+    if parent is not None:
+        m = _compose(m, parent)
+    a, b, c, d, e, f = m
+    n = pdfium_c.FPDFPath_CountSegments(o)
+    pts: list[tuple[float, float]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    xp, yp = ctypes.byref(x), ctypes.byref(y)
+    subpaths: list[list[tuple[float, float]]] = []
+    for i in range(n):
+        seg = pdfium_c.FPDFPath_GetPathSegment(o, i)
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, xp, yp)
+        p = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            if len(pts) > 1:
+                subpaths.append(pts)
+            pts = [p]
+        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            out.curves += 1
+            if len(pts) > 1:
+                subpaths.append(pts)
+            pts = [p]
+        else:
+            pts.append(p)
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and pts:
+            pts.append(pts[0])
+    if len(pts) > 1:
+        subpaths.append(pts)
+    for sp in subpaths:
+        _subpath(sp, filled and not stroked, out)
+
+
+def _thin_from_bounds(o, height: float, out: Rulings) -> bool:
+    """Add a path whose bounds are thin in one direction as one rule; return
+    whether it was one.  White bars (erasers) are not rules."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(o, ctypes.byref(left), ctypes.byref(bottom),
+                                          ctypes.byref(right), ctypes.byref(top)):
+        return False
+    w, h = right.value - left.value, top.value - bottom.value
+    if min(w, h) >= THIN:
+        return False
+    if _white(o) and not _stroke_visible(o):
+        return True
+    if w >= h:
+        out.h.append((height - (top.value + bottom.value) / 2, left.value, right.value))
+    else:
+        out.v.append(((left.value + right.value) / 2, height - top.value, height - bottom.value))
+    return True
+
+
+def _stroke_visible(o) -> bool:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetStrokeColor(o, r, g, b, a):
+        return True
+    return a.value > 0 and not (r.value > 240 and g.value > 240 and b.value > 240)
+
+
+def _subpath(pts: list[tuple[float, float]], fill_only: bool, out: Rulings) -> None:
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    if fill_only and len(pts) >= 4 and (x1 - x0 < THIN or y1 - y0 < THIN):
+        # a bar: a thick rule (or a thin column rule) drawn as a filled rectangle
+        if x1 - x0 >= y1 - y0:
+            out.h.append(((y0 + y1) / 2, x0, x1))
+        else:
+            out.v.append(((x0 + x1) / 2, y0, y1))
+        return
+    for (px, py), (qx, qy) in zip(pts, pts[1:], strict=False):
+        dx, dy = abs(px - qx), abs(py - qy)
+        if dy <= AXIS_TOL and dx > dy:             # dots of a dotted rule are tiny pieces
+            out.h.append(((py + qy) / 2, min(px, qx), max(px, qx)))
+        elif dx <= AXIS_TOL and dy > dx:
+            out.v.append(((px + qx) / 2, min(py, qy), max(py, qy)))
+
+
+def join_collinear(segs: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Snap rules to shared positions and join overlapping or nearly touching
+    collinear pieces (a dotted line becomes one rule)."""
+    if not segs:
+        return []
+    segs = sorted(segs)
+    groups: list[list[tuple[float, float, float]]] = [[segs[0]]]
+    for s in segs[1:]:
+        if s[0] - groups[-1][-1][0] <= SNAP and s[0] - groups[-1][0][0] <= 2 * SNAP:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    out: list[tuple[float, float, float]] = []
+    for g in groups:
+        pos = sum(s[0] for s in g) / len(g)
+        spans = sorted((s[1], s[2]) for s in g)
+        lo, hi = spans[0]
+        for a, b in spans[1:]:
+            if a <= hi + JOIN_GAP:
+                hi = max(hi, b)
+            else:
+                out.append((pos, lo, hi))
+                lo, hi = a, b
+        out.append((pos, lo, hi))
+    return out

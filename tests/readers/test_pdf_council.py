@@ -1,0 +1,57 @@
+"""Council work plans (Hancom PDF): reviewed goldens of their 기본현황 tables.
+
+For each reviewed file, ``tests/golden/council/<stem>.basics.json`` holds the data
+tables (staffing, budget, fund) of the 기본현황 pages as the PDF reader reads them:
+page, size, origin, every anchor cell with its spans.  Each golden was checked
+cell by cell against the rendered page (``pdftoppm -png -r 80``); ``checked``
+records how many cells were compared by eye.  Regenerate with ``BOGO_REGEN=1``
+(refused in CI) and review the diff against the rendered pages again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import bogo.readers.pdf  # noqa: F401
+from bogo.blocks import Paragraph, Table
+from bogo.readers import read
+
+REPO = Path(__file__).resolve().parents[2]
+COUNCIL = REPO.parent / "shared" / "samples" / "real" / "pdf" / "council"
+GOLDEN = REPO / "tests" / "golden" / "council"
+# reviewed files: the 기본현황 section spans this many pages after its heading
+REVIEWED = {"busan_women_family_plan_2025": 0, "busan_planning_coordination_plan_2025": 0}
+
+
+def basics_tables(doc, extra_pages: int) -> list[dict]:
+    """The data tables on the pages of the "Ⅰ. 기본현황" section."""
+    start = next((b.page for b in doc.blocks if isinstance(b, Paragraph) and b.marker.startswith("Ⅰ")
+                  and "기본현황" in b.text.replace(" ", "")), None)
+    assert start is not None, "no Ⅰ. 기본현황 heading"
+    out = []
+    for b in doc.blocks:
+        if isinstance(b, Table) and not b.layout and b.origin != "inferred" \
+                and start <= (b.page or 0) <= start + extra_pages:
+            out.append({"page": b.page, "size": [b.n_rows, b.n_cols], "origin": b.origin,
+                        "cells": [[c.row, c.col, c.rowspan, c.colspan, c.text] for c in b.cells]})
+    return out
+
+
+@pytest.mark.skipif(not COUNCIL.is_dir(), reason="council samples not present")
+@pytest.mark.parametrize("stem", sorted(REVIEWED))
+def test_council_basics_tables(stem):
+    got = basics_tables(read(COUNCIL / f"{stem}.pdf"), REVIEWED[stem])
+    gold = GOLDEN / f"{stem}.basics.json"
+    if os.environ.get("BOGO_REGEN"):
+        assert not os.environ.get("CI"), "golden files are never regenerated in CI"
+        old = json.loads(gold.read_text(encoding="utf-8")) if gold.exists() else {}
+        gold.parent.mkdir(parents=True, exist_ok=True)
+        gold.write_text(json.dumps({"checked": old.get("checked", 0), "tables": got},
+                                   ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    expected = json.loads(gold.read_text(encoding="utf-8"))
+    assert expected["checked"] > 0, "golden not reviewed"
+    assert got == expected["tables"]

@@ -1,0 +1,130 @@
+"""PDF stages on synthetic input: rulings, cell finder, sub-rows, page-break join,
+and the arithmetic gate on tables whose grid a reader only inferred."""
+
+from __future__ import annotations
+
+import pytest
+
+from bogo.blocks import Cell, Table
+from bogo.checks.registry import select_checks
+from bogo.checks.runner import UNCERTAIN_NOTE, check_report
+from bogo.model import Report, Source, TableRec
+from bogo.readers._pdf_cells import close_open_sides, find_tables
+from bogo.readers._pdf_rulings import Rulings, join_collinear
+from bogo.readers._pdf_subrows import split_subrows
+from bogo.readers._pdf_tables import join_tables, same_columns
+
+
+def _grid_rulings(xs, ys, open_sides=False) -> Rulings:
+    h = [(y, xs[0], xs[-1]) for y in ys]
+    v = [(x, ys[0], ys[-1]) for x in (xs[1:-1] if open_sides else xs)]
+    return Rulings(h=h, v=v)
+
+
+def test_dotted_rule_pieces_join_into_one_rule():
+    dots = [(100.0, x, x + 0.5) for x in range(50, 200, 1)]   # 0.5 pt dots, 0.5 pt apart
+    assert join_collinear(dots) == [(100.0, 50, 199.5)]
+
+
+def test_pieces_far_apart_stay_separate():
+    assert len(join_collinear([(10.0, 0, 20), (10.0, 40, 60)])) == 2
+
+
+def test_cells_of_a_full_grid():
+    tables = find_tables(_grid_rulings([0, 50, 100, 150], [0, 20, 40]))
+    assert len(tables) == 1
+    bbox, cells = tables[0]
+    assert bbox == (0, 0, 150, 40)
+    assert len(cells) == 6
+
+
+def test_open_sided_table_gets_its_outer_borders():
+    r = _grid_rulings([0, 50, 100, 150], [0, 20, 40], open_sides=True)
+    closed = close_open_sides(r)
+    assert {round(v[0]) for v in closed.v} == {0, 50, 100, 150}
+    (_, cells), = find_tables(r)
+    assert len(cells) == 6                      # the edge columns are kept
+
+
+def test_two_tables_one_above_the_other_are_not_bridged():
+    # same left/right ends, but nothing spans the band between them
+    r = Rulings(h=[(0, 0, 100), (20, 0, 100), (200, 0, 100), (220, 0, 100)],
+                v=[(50, 0, 20), (50, 200, 220)])
+    assert len(find_tables(r)) == 2
+
+
+def _ch(text, x, y, h=10.0):
+    return {"text": text, "x0": x, "x1": x + 5, "top": y, "bottom": y + h, "size": h, "bold": False}
+
+
+def test_stacked_numbers_split_into_sub_rows_and_label_spans():
+    # one ruled row: a label and two columns each holding "value / (change)"
+    anchors = [[0, 0, 1, 1], [0, 1, 1, 1], [0, 2, 1, 1]]
+    texts = [[_ch("광", 0, 5), _ch("업", 6, 5)],
+             [_ch("9", 60, 0), _ch("(", 60, 14), _ch("1", 65, 14), _ch(")", 70, 14)],
+             [_ch("4", 110, 0), _ch("(", 110, 14), _ch("2", 115, 14), _ch(")", 120, 14)]]
+    anchors, texts, n_rows, split = split_subrows(anchors, texts, 1)
+    assert split and n_rows == 2
+    got = {tuple(a): "".join(c["text"] for c in t) for a, t in zip(anchors, texts, strict=True)}
+    assert got == {(0, 0, 2, 1): "광업", (0, 1, 1, 1): "9", (1, 1, 1, 1): "(1)",
+                   (0, 2, 1, 1): "4", (1, 2, 1, 1): "(2)"}
+
+
+def test_wrapped_text_cells_are_not_split():
+    anchors = [[0, 0, 1, 1], [0, 1, 1, 1]]
+    texts = [[_ch("가", 0, 0), _ch("나", 0, 14)], [_ch("다", 60, 0), _ch("라", 60, 14)]]
+    _, _, n_rows, split = split_subrows(anchors, texts, 1)
+    assert not split and n_rows == 1
+
+
+def _table(rows: list[list[str]]) -> Table:
+    cells = [Cell(text=t, raw=t, row=r, col=c) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    return Table(cells=cells, n_rows=len(rows), n_cols=len(rows[0]), line=1, end_line=len(rows),
+                 origin="ruled")
+
+
+def test_page_break_join_drops_the_repeated_header():
+    first = _table([["구분", "금액"], ["가", "1"]])
+    second = _table([["구분", "금액"], ["나", "2"]])
+    join_tables(first, second)
+    assert first.grid() == [["구분", "금액"], ["가", "1"], ["나", "2"]]
+    assert same_columns((0, 50, 100), (0.5, 50.5, 99))
+    assert not same_columns((0, 50, 100), (0, 70, 100))
+
+
+def _report(origin):
+    t = TableRec(id="t1", section=None, caption=None, unit=None, line=10,
+                 header=[["구분", "금액"]], rows=[["합계", "100"], ["가", "30"], ["나", "40"]],
+                 origin=origin)
+    return Report(source=Source(path="x.pdf", sha256="0" * 64, format="pdf", bytes=1), tables=[t])
+
+
+@pytest.mark.parametrize("origin, severity", [(None, "error"), ("ruled", "error"),
+                                              ("aligned", "warning"), ("inferred", "warning")])
+def test_arithmetic_error_on_uncertain_grid_is_a_warning(origin, severity):
+    found = [f for f in check_report(_report(origin), select_checks("T101", None)) if f.code == "T101"]
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == severity
+    assert f.table == "t1" and (f.found, f.expected) != (None, None)
+    assert f.message.endswith(UNCERTAIN_NOTE) == (severity == "warning")
+
+
+def test_header_row_without_a_rule_is_cut_at_the_shared_blank_band():
+    # one ruled row holding a header line (y=0) and a data line (y=30) in three columns
+    anchors = [[0, c, 1, 1] for c in range(3)]
+    texts = [[_ch("관", 0, 0), _ch("가", 0, 30)], [_ch("당", 60, 0), _ch("1", 60, 30)],
+             [_ch("추", 110, 0), _ch("2", 110, 30)]]
+    anchors, texts, n_rows, split = split_subrows(anchors, texts, 1, [-2.0, 45.0])
+    assert split and n_rows == 2
+    got = {tuple(a): "".join(c["text"] for c in t) for a, t in zip(anchors, texts, strict=True)}
+    assert got == {(0, 0, 1, 1): "관", (1, 0, 1, 1): "가", (0, 1, 1, 1): "당", (1, 1, 1, 1): "1",
+                   (0, 2, 1, 1): "추", (1, 2, 1, 1): "2"}
+
+
+def test_a_blank_band_in_two_columns_only_does_not_cut():
+    anchors = [[0, c, 1, 1] for c in range(3)]
+    texts = [[_ch("관", 0, 0), _ch("가", 0, 30)], [_ch("당", 60, 0), _ch("1", 60, 30)],
+             [_ch("추", 110, 0), _ch("진", 110, 15)]]
+    _, _, n_rows, split = split_subrows(anchors, texts, 1, [-2.0, 45.0])
+    assert not split and n_rows == 1
