@@ -100,6 +100,8 @@ def check_cmd(
     ignore: Annotated[str | None, typer.Option("--ignore", help="이 코드는 건너뜀 (예: W405)")] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="종료 코드 1의 기준: error, warning, never")] = "error",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="결과를 저장할 파일")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1,
+                                             help="동시에 점검할 작업 프로세스 수 (기본: CPU 코어 수)")] = None,
 ) -> None:
     try:
         if fmt not in ("table", "json", "html", "xlsx"):
@@ -108,16 +110,88 @@ def check_cmd(
             raise UsageError(None, f"--fail-on 값이 잘못되었습니다: {fail_on} (error, warning, never 중 하나)")
         if fmt == "xlsx" and output is None:
             raise UsageError(None, "xlsx 형식은 -o 로 저장할 파일을 지정해야 합니다")
-        result = api.check(files, select=_codes(select), ignore=_codes(ignore))
+        result = _run_batch(files, fmt, _codes(select), _codes(ignore), jobs)
     except BogoError as e:
         _fail(e)
         return
-    from .render import findings_output
+    if fmt != "table":
+        from .render import findings_output
 
-    findings_output(result, fmt, output, out)
+        findings_output(result, fmt, output, out)
+    _print_batch_summary(result, len(files), fmt)
     s = result.summary
     failing = (fail_on == "error" and s["error"] > 0) or (fail_on == "warning" and (s["error"] + s["warning"]) > 0)
-    raise typer.Exit(1 if failing else 0)
+    raise typer.Exit(2 if result.failed else 1 if failing else 0)
+
+
+def _run_batch(files: list[Path], fmt: str, select: list[str] | None, ignore: list[str] | None,
+               jobs: int | None):
+    """Check the files one by one (in workers), printing as they finish: a table
+    per file in ``table`` format, a failed file's reason at once, a progress bar
+    on a terminal.  Returns the :class:`~bogo.batch.BatchResult`."""
+    from .batch import BatchResult, default_jobs
+
+    result = BatchResult()
+    outcomes = api.iter_check(files, select, ignore, jobs=jobs or default_jobs(), keep_context=fmt == "html")
+    with _progress(len(files)) as advance:
+        for o in outcomes:
+            result.add(o)
+            _print_outcome(o, fmt)
+            advance()
+    return result
+
+
+def _progress(total: int):
+    """A context giving an ``advance()`` callable: a transient bar on a terminal, else nothing."""
+    from contextlib import nullcontext
+
+    if total < 2 or not err.is_terminal:
+        return nullcontext(lambda: None)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    class _Bar:
+        def __enter__(self):
+            self.p = Progress("점검", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                              console=err, transient=True)
+            self.p.__enter__()
+            task = self.p.add_task("check", total=total)
+            return lambda: self.p.advance(task)
+
+        def __exit__(self, *exc):
+            return self.p.__exit__(*exc)
+
+    return _Bar()
+
+
+def _print_outcome(o, fmt: str) -> None:
+    if o.status == "failed":
+        err.print(f"[bold red]오류[/] {o.path}: {o.reason}", markup=True, highlight=False)
+        return
+    if o.status == "partial":
+        err.print(f"[yellow]경고[/] {o.path}: 일부만 읽었습니다 — {o.reason}", markup=True, highlight=False)
+    if fmt == "table":
+        from .checks.runner import CheckResult
+        from .render.findings_table import findings_tables
+
+        for head, table in findings_tables(CheckResult(files=[(o.path, o.sha256, o.findings)])):
+            out.print(head)
+            if table is not None:
+                out.print(table)
+
+
+def _print_batch_summary(result, n_files: int, fmt: str) -> None:
+    """Totals: on stdout under the tables; for the other formats on stderr, and
+    only when a file failed or was read in part (stdout holds the document)."""
+    s, c = result.summary, result.counts
+    if n_files == 1 and c["failed"]:
+        return  # the one error line says it all
+    line = f"합계: 오류 {s['error']}, 경고 {s['warning']}, 참고 {s['info']}"
+    if n_files > 1 or c["failed"] or c["partial"]:
+        line += f" — 파일 {n_files}개 중 점검 {c['checked']}, 실패 {c['failed']}, 일부만 읽음 {c['partial']}"
+    if fmt == "table":
+        out.print(line, highlight=False)
+    elif c["failed"] or c["partial"]:
+        err.print(line, highlight=False)
 
 
 def _codes(v: str | None) -> list[str] | None:

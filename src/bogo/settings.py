@@ -20,6 +20,7 @@ DEFAULT_RATIO_CHECK_MIN_BYTES = 1 << 20  # smaller zip entries may compress as w
 DEFAULT_MAX_NESTING = 32
 DEFAULT_MAX_PDF_PAGES = 2_000
 DEFAULT_MIN_TABLE_ROWS = 2
+DEFAULT_WORD_CACHE_MAX_ENTRIES = 200_000  # analysed words kept on disk (~150 bytes each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class Settings:
     max_nesting: int = DEFAULT_MAX_NESTING
     max_pdf_pages: int = DEFAULT_MAX_PDF_PAGES
     min_table_rows: int = DEFAULT_MIN_TABLE_ROWS
+    word_cache_max_entries: int = DEFAULT_WORD_CACHE_MAX_ENTRIES
 
     @classmethod
     def from_env(cls) -> Settings:
