@@ -89,9 +89,17 @@ def trimmed_report(report: Report, findings: list[Finding]) -> Report:
     return out
 
 
+_INHERITED: list[Any] = []  # analysers forked from the parent: kept, never used or freed
+
+
 def _init_worker() -> None:
+    """A forked worker drops an analyser inherited from its parent (its threads
+    stayed behind: using or freeing it would hang) and loads its own, one-threaded."""
     from .checks import typos
 
+    if typos._KIWI is not None:
+        _INHERITED.append(typos._KIWI)
+        typos._KIWI = None
     typos.ANALYSER_THREADS = 1  # the workers already share the cores
 
 

@@ -11,8 +11,9 @@ run that meets only known words never loads the analyser at all.
   stale analyses.  A word maps to its tokens (form, tag, start, len, oov, score):
   the raw analysis, not W402's reading of it, so the candidate logic may change
   without invalidating the cache.
-- Safety: every write is one SQLite transaction (atomic; a crash leaves the old
-  state).  The file may be deleted at any time; a broken or locked file is
+- Safety: every write is one SQLite transaction (atomic; a crash of the process
+  leaves the old state; commits skip fsync, so a power cut may break the file,
+  which is then replaced).  The file may be deleted at any time; a broken or locked file is
   skipped (or replaced) and never fails a check.  Its size is bounded by
   ``Settings.word_cache_max_entries``: the oldest entries are dropped first.
 """
@@ -112,6 +113,9 @@ class WordCache:
         assert self.path is not None
         self.path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+        # a cache needs atomic, not durable, commits: no fsync (a file broken by a
+        # power cut is replaced on the next open, see _reopen_fresh)
+        db.execute("PRAGMA synchronous=OFF")
         db.execute("CREATE TABLE IF NOT EXISTS words (seq INTEGER PRIMARY KEY, word TEXT UNIQUE NOT NULL, "
                    "tokens TEXT NOT NULL)")
         db.execute("SELECT count(*) FROM words WHERE seq = 0").fetchone()  # fails on a corrupt file
