@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(PY) bench/parse.py
 	-$(PY) bench/formats.py
 	-$(PY) bench/check.py
+	-$(PY) bench/cli.py
 	-$(PY) bench/mutate.py
 
 docs: $(STAMP)

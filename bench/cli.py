@@ -27,6 +27,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from bogo.readers.text import decode  # noqa: E402
+
 BOGO = ROOT / ".venv" / "bin" / "bogo"
 SOURCES = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt")) + sorted((ROOT / "examples").glob("*.txt"))
 _NUMBER = re.compile(r"(?<=\t)\d{2,}(?=\t|\n)")
@@ -34,7 +38,7 @@ _NUMBER = re.compile(r"(?<=\t)\d{2,}(?=\t|\n)")
 
 def make_corpus(folder: Path, n: int) -> list[Path]:
     """``n`` distinct text reports made from the seeds and examples."""
-    texts = [p.read_text(encoding="utf-8") for p in SOURCES]
+    texts = [decode(p, p.read_bytes())[0] for p in SOURCES]  # seeds may be CP949
     out = []
     for i in range(n):
         text = texts[i % len(texts)]

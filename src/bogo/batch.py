@@ -12,6 +12,7 @@ is checked, and never shown as clean.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -146,8 +147,13 @@ def _finished(fut: Future) -> bool:
     return fut.done() and not fut.cancelled() and fut.exception() is None
 
 
+def _context():
+    """Fork where there is fork: workers start at once with bogo already imported."""
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, mp_context=_context())
 
 
 def _submit(pool: ProcessPoolExecutor, name: str, task: _Task) -> Future:
@@ -156,7 +162,7 @@ def _submit(pool: ProcessPoolExecutor, name: str, task: _Task) -> Future:
 
 def _isolated(name: str, task: _Task) -> Outcome:
     """Re-run one file alone after its pool broke: if it kills a worker again, it failed."""
-    with ProcessPoolExecutor(max_workers=1, initializer=_init_worker) as solo:
+    with _new_pool(1) as solo:
         try:
             return solo.submit(_check_one, name, task).result()
         except BrokenProcessPool:

@@ -151,11 +151,17 @@ def _progress(total: int):
 
     class _Bar:
         def __enter__(self):
+            # no refresh thread: the workers are forked while the bar is shown
             self.p = Progress("점검", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                              console=err, transient=True)
+                              console=err, transient=True, auto_refresh=False)
             self.p.__enter__()
             task = self.p.add_task("check", total=total)
-            return lambda: self.p.advance(task)
+
+            def advance() -> None:
+                self.p.advance(task)
+                self.p.refresh()
+
+            return advance
 
         def __exit__(self, *exc):
             return self.p.__exit__(*exc)
