@@ -170,16 +170,20 @@ def _progress(total: int):
 
 
 def _print_outcome(o, fmt: str) -> None:
+    from rich.markup import escape
+
     if o.status == "failed":
-        err.print(f"[bold red]오류[/] {o.path}: {o.reason}", markup=True, highlight=False)
+        err.print(f"[bold red]오류[/] {escape(o.path)}: {escape(o.reason)}", markup=True, highlight=False)
         return
     if o.status == "partial":
-        err.print(f"[yellow]경고[/] {o.path}: 일부만 읽었습니다 — {o.reason}", markup=True, highlight=False)
+        err.print(f"[yellow]경고[/] {escape(o.path)}: 일부만 읽었습니다 — {escape(o.reason)}", markup=True,
+                  highlight=False)
     if fmt == "table":
-        from .checks.runner import CheckResult
+        from types import SimpleNamespace
+
         from .render.findings_table import findings_tables
 
-        for head, table in findings_tables(CheckResult(files=[(o.path, o.sha256, o.findings)])):
+        for head, table in findings_tables(SimpleNamespace(files=[(o.path, o.sha256, o.findings)])):
             out.print(head)
             if table is not None:
                 out.print(table)

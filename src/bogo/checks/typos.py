@@ -4,11 +4,12 @@ The Korean analyser (kiwipiepy) takes about a second to load, so it is created
 lazily, once per process and only when a word is not in the on-disk cache of
 analyses (:mod:`bogo.checks.wordcache`).  It is loaded without its multi-word
 dictionary of WikiData names (``ANALYSER_OPTIONS``): that halves its load time
-and memory and gives the same findings on every seed, example and sample
-(``tests/checks/test_typo_cache.py``).  Words are analysed one batch per
-document and the out-of-vocabulary (OOV) morphemes of every analysed word are
-kept in a bounded module-level cache: a word seen once is never sent again.  A candidate is reported only when
-a *frequent* word of the same document is one edit away (Damerau for Latin,
+and memory, and gives the same findings on every seed, example and sample
+(``tests/test_findings_golden.py``, ``tests/checks/test_typo_cache.py``).
+Words are analysed one batch per document and the out-of-vocabulary (OOV)
+morphemes of every analysed word are kept in a bounded module-level cache: a
+word seen once is never sent again.  A candidate is reported only when a
+*frequent* word of the same document is one edit away (Damerau for Latin,
 jamo-level Levenshtein for Hangul) — the analyser alone flags too many names.
 """
 
