@@ -6,8 +6,10 @@ run *cold* (an empty word-analysis cache: the Korean analyser must load) and
 seeds and examples, each with one table cell changed and its own title line, so
 every file is a different document (different sha256) with a council's usual
 vocabulary.  Printed per batch: min and median wall seconds over the runs, the
-peak memory of the largest process (the kernel's account of the finished tree)
-and the peak of all its processes together (sampled from /proc).
+CPU seconds of all its processes (the median), the peak memory of the largest
+process (the kernel's account of the finished tree) and the peak of all its
+processes together (sampled from /proc).  On a shared machine quote the CPU
+seconds beside the wall time: wall time there measures the neighbours too.
 
     .venv/bin/python bench/cli.py [--runs 10] [--big-runs 1] [--jobs N] [--skip-1000]
 """
@@ -76,8 +78,8 @@ def _tree_rss_kib(root: int) -> int:
     return sum(rss.get(p, 0) for p in tree)
 
 
-def run_once(args: list[str], cache: Path) -> tuple[float, float, float]:
-    """(wall s, largest process MiB, whole tree MiB) of one ``bogo`` run."""
+def run_once(args: list[str], cache: Path) -> tuple[float, float, float, float]:
+    """(wall s, CPU s of all processes, largest process MiB, whole tree MiB) of one ``bogo`` run."""
     env = dict(os.environ, BOGO_CACHE_DIR=str(cache))
     t0 = time.perf_counter()
     proc = subprocess.Popen([str(BOGO), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -98,7 +100,7 @@ def run_once(args: list[str], cache: Path) -> tuple[float, float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1, 2):  # 2: a file could not be read (the batch went on)
         raise SystemExit(f"bogo exited {proc.returncode}: {' '.join(args)}")
-    return wall, usage.ru_maxrss / 1024, peak[0] / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0] / 1024
 
 
 def measure(label: str, files: list[Path], runs: int, cold: bool, work: Path, jobs: int | None) -> None:
@@ -108,19 +110,20 @@ def measure(label: str, files: list[Path], runs: int, cold: bool, work: Path, jo
     warm_cache = work / "cache-warm"
     if not cold and not warm_cache.exists():
         run_once(args, warm_cache)  # fill it
-    walls, big, tree = [], [], []
+    walls, cpus, big, tree = [], [], [], []
     for i in range(runs):
         cache = work / f"cache-cold-{label}-{i}" if cold else warm_cache
         shutil.rmtree(cache, ignore_errors=True) if cold else None
-        w, m, t = run_once(args, cache)
+        w, c, m, t = run_once(args, cache)
         walls.append(w)
+        cpus.append(c)
         big.append(m)
         tree.append(t)
         if cold:
             shutil.rmtree(cache, ignore_errors=True)
     state = "cold" if cold else "warm"
     print(f"{label:<14} {state:<5} {runs:>4} {min(walls):8.2f} {statistics.median(walls):8.2f} "
-          f"{max(big):10.0f} {max(tree):10.0f}", flush=True)
+          f"{statistics.median(cpus):8.2f} {max(big):10.0f} {max(tree):10.0f}", flush=True)
 
 
 def main(argv: list[str]) -> int:
@@ -135,7 +138,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as d:
         work = Path(d)
         corpus = make_corpus(work, 200 if args.skip_1000 else 1000)
-        print(f"{'batch':<14} {'cache':<5} {'runs':>4} {'min s':>8} {'median s':>8} "
+        print(f"{'batch':<14} {'cache':<5} {'runs':>4} {'min s':>8} {'median s':>8} {'cpu s':>8} "
               f"{'max MiB/1':>10} {'MiB total':>10}   (MiB/1: largest process; total: all processes)")
         one = [SOURCES[0]]
         measure("1 seed", one, args.runs, True, work, args.jobs)
