@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(PY) bench/hwp.py
 	-$(PY) bench/pdf.py
 	-$(PY) bench/check.py
+	-$(PY) bench/cli.py
 	-$(PY) bench/mutate.py
 
 docs: $(STAMP)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# the analyser's word cache goes to a fresh folder per test process, never the user's
+os.environ["BOGO_CACHE_DIR"] = tempfile.mkdtemp(prefix="bogo-test-cache-")
 
 _PARSED: dict[Path, object] = {}
 

@@ -85,6 +85,10 @@ def _outcome(path) -> str:
     except BogoError as e:
         assert str(e) and "\n" not in str(e)
         return "refused"
+    if result.failed:  # several paths: a file that cannot be read is listed, the batch goes on
+        [(_, reason)] = result.failed
+        assert reason and "\n" not in reason
+        return "refused"
     (p, sha, findings), = result.files
     return result.status_of(p, sha, findings)
 

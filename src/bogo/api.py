@@ -1,82 +1,23 @@
 """The library entry points that the CLI, the web app, tests and benches call.
 
-``parse(path)`` runs the pipeline: reader → structure (tables, outline, meta) →
-typed extraction, and returns the contract model :class:`~bogo.model.Report`.
-``load(path)`` does the same, or reads a saved ``bogo parse --json`` back (the
-contract carries everything the checks need, so both give the same findings).
+``parse(path)`` and ``load(path)`` (:mod:`bogo.pipeline`) read one file, or a
+saved ``bogo parse --json``, into the contract model :class:`~bogo.model.Report`.
 ``check(paths)`` loads each file and runs the registered checks;
-``table_stages(report)`` tells, table by table, how each view was built.
+``iter_check``
+streams the same, one outcome per file, in worker processes when asked
+(:mod:`bogo.batch`); ``table_stages(report)`` tells, table by table, how each view was built.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import readers
-from .blocks import Paragraph
-from .errors import CorruptFile
-from .model import SCHEMA, ParagraphRec, Report, Source
+from .model import Report
+from .pipeline import load, paragraph_records, parse
 from .settings import SETTINGS, Settings
 
-
-def parse(path: str | Path, settings: Settings = SETTINGS) -> Report:
-    """Parse one report file into the contract model ``bogo.report/1``."""
-    p, data = readers.load_bytes(path, settings)
-    return _parse_data(path, p, data, settings)
-
-
-def _parse_data(path: str | Path, p: Path, data: bytes, settings: Settings) -> Report:
-    from .extract import extract_all
-    from .structure import analyse
-
-    doc = readers.read_bytes(p, data, settings)
-    layout = analyse(doc)
-    source = Source(
-        path=str(path), sha256=hashlib.sha256(data).hexdigest(), format=doc.format,
-        bytes=len(data), encoding=doc.encoding, pages=doc.pages, warnings=list(doc.warnings),
-    )
-    report = Report(source=source, meta=layout.meta, outline=layout.outline, tables=layout.tables)
-    report.paragraphs = paragraph_records(layout)
-    extract_all(layout, report)
-    return report
-
-
-def paragraph_records(layout) -> list[ParagraphRec]:
-    """The prose of the document (not table cells), each with its section."""
-    out = []
-    for b, sec in zip(layout.blocks, layout.section_of, strict=True):
-        if isinstance(b, Paragraph):
-            out.append(ParagraphRec(text=b.text, raw=b.raw, line=b.line, marker=b.marker, indent=b.indent,
-                                    section=sec.id if sec is not None else None, page=b.page))
-    return out
-
-
-def _saved_report(data: bytes) -> dict | None:
-    """The contract JSON in ``data`` when it is a saved ``bogo parse --json``, else None."""
-    head = data[:4096].lstrip()
-    if not head.startswith(b"{") or SCHEMA.encode() not in head:
-        return None
-    try:
-        obj = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    return obj if isinstance(obj, dict) and obj.get("schema") == SCHEMA else None
-
-
-def load(path: str | Path, settings: Settings = SETTINGS) -> Report:
-    """A report from a source file, or from a saved ``bogo parse --json`` of one."""
-    p, data = readers.load_bytes(path, settings)
-    saved = _saved_report(data)
-    if saved is None:
-        return _parse_data(path, p, data, settings)
-    try:
-        return Report.model_validate(saved)
-    except ValueError as e:
-        first = str(e).splitlines()[0] if str(e) else type(e).__name__
-        raise CorruptFile(p, f"저장된 보고서 JSON이 계약 {SCHEMA}에 맞지 않습니다 ({first})") from None
+__all__ = ["check", "iter_check", "load", "paragraph_records", "parse", "table_stages"]
 
 
 def table_stages(report: Report) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -86,13 +27,35 @@ def table_stages(report: Report) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def check(paths: Iterable[str | Path] | str | Path, select: Iterable[str] | None = None,
-          ignore: Iterable[str] | None = None, settings: Settings = SETTINGS):
-    """Parse each file and run the accuracy pre-check; returns a ``CheckResult``."""
-    from .checks.registry import select_checks
-    from .checks.runner import run_checks
+          ignore: Iterable[str] | None = None, settings: Settings = SETTINGS, jobs: int = 1,
+          keep_context: bool = True):
+    """Parse each file and run the accuracy pre-check; returns a ``BatchResult``
+    (a ``CheckResult`` that also lists the files that failed or were read in part).
 
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
+    One path: a file that cannot be read raises its :class:`~bogo.errors.BogoError`.
+    Several paths: such a file is listed in ``result.failed`` and the others are
+    checked all the same.  ``jobs`` > 1 checks in that many worker processes
+    (results in input order).  ``keep_context`` keeps, per file, the tables and
+    lines the findings point at (for the HTML report); nothing else of a report
+    is kept.  :func:`iter_check` is the streaming form.
+    """
+    from .batch import BatchResult
+
+    single = isinstance(paths, (str, Path))
+    result = BatchResult()
+    for o in iter_check([paths] if single else paths, select, ignore, settings, jobs, keep_context):
+        if single and o.status == "failed":
+            load(paths, settings)  # raise the file's own error
+        result.add(o)
+    return result
+
+
+def iter_check(paths: Iterable[str | Path], select: Iterable[str] | None = None,
+               ignore: Iterable[str] | None = None, settings: Settings = SETTINGS, jobs: int = 1,
+               keep_context: bool = False):
+    """Yield one :class:`~bogo.batch.Outcome` per path, in input order, as each is checked."""
+    from .batch import iter_outcomes
+    from .checks.registry import select_checks
+
     select_checks(select, ignore)  # an unknown code is a usage error before any file is read
-    reports = [load(p, settings) for p in paths]
-    return run_checks(reports, select=select, ignore=ignore)
+    yield from iter_outcomes(paths, select, ignore, settings, jobs, keep_context)

@@ -22,7 +22,16 @@ from rich.text import Text
 from rich.tree import Tree
 
 from . import __version__, api
-from .cli_errors import EXIT_CLEAN, EXIT_CODES_HELP, EXIT_FINDINGS, KoreanCommand, KoreanGroup, error_line
+from .cli_errors import (
+    EXIT_CLEAN,
+    EXIT_CODES_HELP,
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    KoreanCommand,
+    KoreanGroup,
+    error_line,
+)
 from .errors import BogoError, UsageError
 from .model import Report, Section
 from .render.display import term, visible
@@ -150,14 +159,14 @@ def _report_crashes(result) -> None:
             raise exc
         err.print(f"[bold red]내부 오류[/] {escape(path)}: 점검 {code} 실행 중 예외 "
                   f"({escape(type(exc).__name__)}: {escape(str(exc))})", highlight=False)
-    raise typer.Exit(3)
+    raise typer.Exit(EXIT_INTERNAL)
 
 
 @app.command("check", cls=KoreanCommand,
              help="보고서의 수치·교차참조·날짜·표기를 점검합니다 (제출 전 사전 점검).\n\n" + EXIT_CODES_HELP)
 def check_cmd(
-    files: Annotated[list[Path], typer.Argument(help="점검할 파일(여러 개 가능)", metavar="파일",
-                                                show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="점검할 파일(여러 개 가능). 저장한 parse --json 도 됩니다",
+                                                metavar="파일", show_default=False)],
     fmt: Annotated[str | None, typer.Option(
         "--format", metavar="형식",
         help="출력 형식: table, json, html, xlsx (생략하면 -o 파일의 확장자로 정하고, 없으면 table)")] = None,
@@ -167,21 +176,26 @@ def check_cmd(
                                          help="종료 코드 1의 기준: error, warning, never")] = "error",
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="파일",
                                                 help="결과를 저장할 파일 (.json .html .xlsx .txt)")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="개수",
+                                             help="동시에 점검할 작업 프로세스 수 (기본: CPU 코어 수)")] = None,
 ) -> None:
     try:
         fmt = check_options(fmt, fail_on, output)
-        result = api.check(files, select=_codes(select), ignore=_codes(ignore))
+        live = fmt == "table" and output is None
+        result = _run_batch(files, fmt, _codes(select), _codes(ignore), jobs, live)
     except BogoError as e:
         _fail(e)
         return
-    from .render import findings_output
+    if not live:
+        from .render import findings_output
 
-    findings_output(result, fmt, output, out)
+        findings_output(result, fmt, output, out)
+    _print_batch_summary(result, len(files), "table" if live else fmt)
     if result.crashes:
         _report_crashes(result)
     if output is not None:
         err.print(Text(f"저장했습니다: {visible(output)}"), highlight=False)
-    raise typer.Exit(exit_code(result, fail_on))
+    raise typer.Exit(EXIT_INPUT if result.failed else exit_code(result, fail_on))
 
 
 def check_options(fmt: str | None, fail_on: str, output: Path | None) -> str:
@@ -219,6 +233,85 @@ def exit_code(result, fail_on: str) -> int:
     s = result.summary
     failing = s["error"] > 0 or (fail_on == "warning" and s["warning"] > 0)
     return EXIT_FINDINGS if failing or getattr(result, "partial", 0) else EXIT_CLEAN
+def _run_batch(files: list[Path], fmt: str, select: list[str] | None, ignore: list[str] | None,
+               jobs: int | None, live: bool):
+    """Check the files one by one (in workers), printing as they finish when
+    ``live``: a table per file, a failed file's reason at once, a progress bar on
+    a terminal.  Returns the :class:`~bogo.batch.BatchResult`."""
+    from .batch import BatchResult, default_jobs
+
+    result = BatchResult()
+    outcomes = api.iter_check(files, select, ignore, jobs=jobs or default_jobs(), keep_context=fmt == "html")
+    with _progress(len(files)) as advance:
+        for o in outcomes:
+            result.add(o)
+            _print_outcome(o, live)
+            advance()
+    return result
+
+
+def _progress(total: int):
+    """A context giving an ``advance()`` callable: a transient bar on a terminal, else nothing."""
+    from contextlib import nullcontext
+
+    if total < 2 or not err.is_terminal:
+        return nullcontext(lambda: None)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    class _Bar:
+        def __enter__(self):
+            # no refresh thread: the workers are forked while the bar is shown
+            self.p = Progress("점검", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                              console=err, transient=True, auto_refresh=False)
+            self.p.__enter__()
+            task = self.p.add_task("check", total=total)
+
+            def advance() -> None:
+                self.p.advance(task)
+                self.p.refresh()
+
+            return advance
+
+        def __exit__(self, *exc):
+            return self.p.__exit__(*exc)
+
+    return _Bar()
+
+
+def _print_outcome(o, live: bool) -> None:
+    """A failed file's reason at once; in live table output, the file's findings."""
+    if o.status == "failed":
+        err.print(Text(error_line(BogoError(o.path, o.reason))), highlight=False)
+        return
+    if not live:
+        return
+    from .checks.runner import CheckResult
+    from .render.findings_table import findings_tables
+
+    one = CheckResult(files=[(o.path, o.sha256, o.findings)])
+    if o.warnings:
+        one.notes[(o.path, o.sha256)] = list(o.warnings)
+    for head, notes, table in findings_tables(one):
+        out.print(head, highlight=False)
+        for n in notes:
+            out.print(n, highlight=False)
+        if table is not None:
+            out.print(table, highlight=False)
+
+
+def _print_batch_summary(result, n_files: int, fmt: str) -> None:
+    """Totals: on stdout under the tables; for the other formats on stderr, and
+    only when a file failed or was read in part (stdout holds the document)."""
+    s, c = result.summary, result.counts
+    if n_files == 1 and c["failed"]:
+        return  # the one error line says it all
+    line = f"합계: 오류 {s['error']}, 경고 {s['warning']}, 참고 {s['info']}"
+    if n_files > 1 or c["failed"] or c["partial"]:
+        line += f" — 파일 {n_files}개 중 점검 {c['checked']}, 실패 {c['failed']}, 일부만 읽음 {c['partial']}"
+    if fmt == "table":
+        out.print(line, highlight=False)
+    elif c["failed"] or c["partial"]:
+        err.print(line, highlight=False)
 
 
 def _codes(v: str | None) -> list[str] | None:

@@ -18,7 +18,7 @@ SCHEMA = "bogo.report/1"
 
 
 class _Rec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Source(_Rec):

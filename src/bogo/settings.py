@@ -43,6 +43,7 @@ DEFAULT_MAX_LINES = 500_000
 DEFAULT_MAX_DOC_CHARS = 30_000_000
 #: CPU seconds one document may take to read (a 37-page council PDF takes ~25 s; see readers/_deadline.py)
 DEFAULT_READ_SECONDS = 180
+DEFAULT_WORD_CACHE_MAX_ENTRIES = 200_000  # analysed words kept on disk (~150 bytes each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class Settings:
     max_lines: int = DEFAULT_MAX_LINES
     max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
     read_seconds: float = DEFAULT_READ_SECONDS
+    word_cache_max_entries: int = DEFAULT_WORD_CACHE_MAX_ENTRIES
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

@@ -27,6 +27,8 @@ SCHEMA = "bogo.check/1"
 #: table origins whose grid came from unambiguous structure (None: the format states it)
 CERTAIN_ORIGINS = (None, "ruled")
 UNCERTAIN_NOTE = " (표 읽기 불확실: 격자를 괘선이 아닌 글자 배치로 추정해 경고로 낮춤)"
+#: why a table's values are uncertain although its grid is not (TableView.uncertain) → the note
+VALUE_NOTES = {"bare-parens": " (값 읽기 불확실: 괄호만 있는 금액은 음수 표기일 수 있어 경고로 낮춤)"}
 
 
 #: per-file status: read completely without findings, with findings, or only partly read
@@ -97,11 +99,12 @@ def _sort_key(f: Finding) -> tuple:
     return (f.line or 0, SEVERITY_ORDER[f.severity], f.code)
 
 
-def _gate(f: Finding, origin: str | None) -> Finding:
-    """An error on a table whose grid is uncertain becomes a warning that says so."""
-    if f.severity != "error" or origin in CERTAIN_ORIGINS:
+def _gate(f: Finding, origin: str | None, uncertain: str | None = None) -> Finding:
+    """An error on a table whose grid or values are uncertain becomes a warning that says so."""
+    if f.severity != "error" or (origin in CERTAIN_ORIGINS and uncertain is None):
         return f
-    return f.model_copy(update={"severity": "warning", "message": f.message + UNCERTAIN_NOTE})
+    note = UNCERTAIN_NOTE if origin not in CERTAIN_ORIGINS else VALUE_NOTES.get(uncertain or "", "")
+    return f.model_copy(update={"severity": "warning", "message": f.message + note})
 
 
 def check_report(report: Report, checks: list[Check],
@@ -116,7 +119,10 @@ def check_report(report: Report, checks: list[Check],
         try:
             if chk.scope == "table":
                 for t in report.tables:
-                    out.extend(_gate(f, t.origin) for f in chk.func(t, ctx))
+                    found = list(chk.func(t, ctx))
+                    if found:
+                        doubt = ctx.grid(t).uncertain
+                        out.extend(_gate(f, t.origin, doubt) for f in found)
             else:
                 out.extend(chk.func(ctx))
         except Exception as e:  # noqa: BLE001 — one broken check must not hide the others

@@ -1,21 +1,35 @@
 """Typo candidates for W402: Latin tokens and analyser-unknown Hangul morphemes.
 
 The Korean analyser (kiwipiepy) takes about a second to load, so it is created
-lazily once per process.  Words are analysed one batch per document and the
-out-of-vocabulary (OOV) morphemes of every analysed word are cached at module
-level: a word seen once is never sent again.  A candidate is reported only when
-a *frequent* word of the same document is one edit away (Damerau for Latin,
+lazily, once per process and only when a word is not in the on-disk cache of
+analyses (:mod:`bogo.checks.wordcache`).  It is loaded without its multi-word
+dictionary of WikiData names (``ANALYSER_OPTIONS``): that halves its load time
+and memory, and gives the same findings on every seed, example and sample
+(``tests/test_findings_golden.py``, ``tests/checks/test_typo_cache.py``).
+Words are analysed one batch per document and the out-of-vocabulary (OOV)
+morphemes of every analysed word are kept in a bounded module-level cache: a
+word seen once is never sent again.  A candidate is reported only when a
+*frequent* word of the same document is one edit away (Damerau for Latin,
 jamo-level Levenshtein for Hangul) — the analyser alone flags too many names.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from functools import lru_cache
 
+from .wordcache import WordCache, encode
+
 _KIWI = None
+#: kiwipiepy load options; part of the disk cache's key
+ANALYSER_OPTIONS = {"load_multi_dict": False}
+#: analyser threads (-1: every core); a batch worker process sets 1
+ANALYSER_THREADS = -1
+MAX_MEMORY_WORDS = 50_000  # words kept in memory per process; the oldest half goes when full
 _CACHE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_DISK: dict[int, WordCache] = {}  # one per process id (a forked worker opens its own)
 _HANGUL_WORD = re.compile(r"[가-힣]{3,}")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{3,}(?![A-Za-z])")
 MIN_FREQ_LATIN = 2
@@ -30,8 +44,34 @@ def _kiwi():
     global _KIWI
     if _KIWI is None:
         from kiwipiepy import Kiwi
-        _KIWI = Kiwi()
+        _KIWI = Kiwi(num_workers=ANALYSER_THREADS, **ANALYSER_OPTIONS)
     return _KIWI
+
+
+def _disk() -> WordCache:
+    pid = os.getpid()
+    if pid not in _DISK:
+        _DISK.clear()
+        _DISK[pid] = WordCache.for_analyser(ANALYSER_OPTIONS)
+    return _DISK[pid]
+
+
+def _tokenize(words: list[str]) -> list:
+    """Each word's tokens, from the disk cache or (for the rest) the analyser."""
+    disk = _disk()
+    found = disk.get_many(words)
+    todo = [w for w in words if w not in found]
+    if todo:
+        fresh = {w: list(toks) for w, toks in zip(todo, _kiwi().tokenize(todo), strict=True)}
+        disk.put_many({w: encode(toks) for w, toks in fresh.items()})
+        found.update(fresh)
+    return [found[w] for w in words]
+
+
+def _bound_memory() -> None:
+    if len(_CACHE) > MAX_MEMORY_WORDS:
+        for w in list(_CACHE)[:len(_CACHE) // 2]:
+            del _CACHE[w]
 
 
 def _damerau1(a: str, b: str) -> bool:
@@ -81,10 +121,11 @@ def latin_typos(texts) -> list[tuple[int, str | None, str, str]]:
 
 def _analyse(words: list[str]) -> None:
     """Fill the cache: word → (its OOV morphemes, its known noun morphemes)."""
+    _bound_memory()
     todo = [w for w in words if w not in _CACHE]
     if not todo:
         return
-    for w, toks in zip(todo, _kiwi().tokenize(todo), strict=False):
+    for w, toks in zip(todo, _tokenize(todo), strict=False):
         oov = tuple(t.form for t in toks if getattr(t, "oov", False)
                     and len(t.form) >= MIN_OOV_SYLLABLES and _HANGUL_WORD.fullmatch(t.form))
         nouns = tuple(t.form for t in toks if not getattr(t, "oov", False)

@@ -46,11 +46,31 @@ def _tsv(name: str) -> tuple[tuple[str, str], ...]:
 _WORD = re.compile(r"[가-힣]+|[A-Za-z][A-Za-z0-9\-]*")
 
 
+_END = ""  # the trie key that holds a listed form's (wrong, right)
+
+
 @cache
-def _list_index(name: str) -> tuple[dict[str, str], tuple[int, ...]]:
-    """The list as wrong → right with the distinct lengths of the wrong forms."""
+def _list_index(name: str) -> tuple[dict[str, str], dict]:
+    """The list as wrong → right, and as a character trie of the wrong forms
+    (one walk along a word finds its longest listed prefix)."""
     table = dict(_tsv(name))
-    return table, tuple(sorted({len(w) for w in table}, reverse=True))
+    trie: dict = {}
+    for wrong, right in table.items():
+        node = trie
+        for ch in wrong:
+            node = node.setdefault(ch, {})
+        node[_END] = (wrong, right)
+    return table, trie
+
+
+def _longest_prefix(trie: dict, w: str) -> tuple[str, str] | None:
+    hit, node = None, trie
+    for ch in w:
+        node = node.get(ch)
+        if node is None:
+            break
+        hit = node.get(_END, hit)
+    return hit
 
 
 def _list_hits(text: str, name: str) -> list[tuple[str, str]]:
@@ -66,11 +86,10 @@ def _list_hits(text: str, name: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=200_000)
 def _word_hit(name: str, w: str) -> tuple[str, str] | None:
-    table, lengths = _list_index(name)
-    if w.isascii():
-        cands = [w] + [w[:i] for i, ch in enumerate(w) if ch == "-"]
-    else:
-        cands = [w[:n] for n in lengths if n <= len(w)]
+    table, trie = _list_index(name)
+    if not w.isascii():
+        return _longest_prefix(trie, w)
+    cands = [w] + [w[:i] for i, ch in enumerate(w) if ch == "-"]
     hit = next((c for c in cands if c in table), None)
     return (hit, table[hit]) if hit else None
 

@@ -163,6 +163,10 @@ def parse_korean_amount(text: str) -> list[Amount]:
     return out
 
 
+#: a number annotated in parentheses with words: "512 (1,200강)", "9,800 (시비 6,500, 국비 3,300)"
+ANNOTATED_NUMBER = re.compile(
+    r"^(?P<main>[△▲▽▼+\-]?\s?\d[\d,]*(?:\.\d+)?%?)\s*\((?P<inner>[^()]*[가-힣A-Za-z][^()]*)\)\s*\**$")
+
 _JO_AMOUNT = re.compile(r"^(?P<sign>[△▲▽▼\-]?)\s*(?P<jo>\d[\d,]*)\s*조\s*(?P<rest>[\d,]*)\s*억?\s*(?P<tail>\(.*\))?$")
 
 

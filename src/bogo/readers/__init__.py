@@ -3,11 +3,13 @@
 ``read(path)`` checks the file (exists, not a directory, not empty, within the
 size limit), detects the format by its magic bytes (:mod:`bogo.readers.detect`),
 and calls the registered reader.  A new format is one module that calls
-:func:`register`.
+:func:`register`.  Built-in readers are imported only when a file of their
+format is read, so a ``.txt`` never pays for the HWP, PDF or DOCX libraries.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +28,8 @@ class Reader:
 
 
 _REGISTRY: dict[str, Reader] = {}
-_LOADED = False
+#: format → module of the built-in reader that registers it on import
+_BUILTIN = {"text": "text", "html": "html", "hwpx": "hwpx", "hwp": "hwp", "pdf": "pdf", "docx": "docx"}
 
 
 def register(fmt: str, read: ReadFn) -> None:
@@ -34,23 +37,22 @@ def register(fmt: str, read: ReadFn) -> None:
 
 
 def registered() -> dict[str, Reader]:
-    _load_builtin()
+    """Every available reader (imports all built-in ones)."""
+    for fmt in _BUILTIN:
+        reader_for(fmt)
     return dict(_REGISTRY)
 
 
-def _load_builtin() -> None:
-    global _LOADED
-    if _LOADED:
-        return
-    _LOADED = True
-    from . import html, text  # noqa: F401
-    for name in ("hwpx", "hwp", "pdf", "docx"):
+def reader_for(fmt: str) -> Reader | None:
+    """The reader of ``fmt``, importing its built-in module on first use; None
+    when no reader is registered (or its module is not built)."""
+    if fmt not in _REGISTRY and fmt in _BUILTIN:
         try:
-            __import__(f"{__name__}.{name}")
-        except ModuleNotFoundError as e:  # reader not built yet / optional dep missing
-            if e.name and e.name.startswith(__name__):
-                continue
-            raise
+            importlib.import_module(f"{__name__}.{_BUILTIN[fmt]}")
+        except ModuleNotFoundError as e:  # reader not built yet
+            if not (e.name and e.name.startswith(__name__)):
+                raise
+    return _REGISTRY.get(fmt)
 
 
 def load_bytes(path: str | Path, settings: Settings = SETTINGS) -> tuple[Path, bytes]:
@@ -89,12 +91,12 @@ def read_bytes(p: Path, data: bytes, settings: Settings = SETTINGS) -> Document:
     from .detect import detect
 
     fmt = detect(p, data)
-    readers = registered()
-    if fmt not in readers:
+    reader = reader_for(fmt)
+    if reader is None:
         raise InputError(p, f"이 형식({fmt})을 읽는 리더가 없습니다")
     try:
         with deadline(p, settings.read_seconds):
-            return readers[fmt].read(p, data, settings)
+            return reader.read(p, data, settings)
     except BogoError as e:
         if not e.path:  # raised by a helper that does not know the file
             raise type(e)(p, e.reason) from None

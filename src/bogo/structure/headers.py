@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..blocks import Table
 from ..normalize.labels import TOTAL_WORDS, is_header_stub, squeeze
 from ..normalize.measures import NUMBER_WITH_UNIT
-from ..normalize.numbers import parse_composite
+from ..normalize.numbers import ANNOTATED_NUMBER, parse_composite
 
 _NONE_CELLS = {"", "-", "–", "—", "·"}
 
@@ -22,19 +22,26 @@ def _is_data(text: str) -> bool:
         return False
     c = parse_composite(text)
     if not c.numeric:
+        if ANNOTATED_NUMBER.match(text):  # "6 (76,559기)": a count annotated with words is data
+            return True
         m = NUMBER_WITH_UNIT.match(text)  # "60건", "3,000명": a count with its unit is data
         return bool(m) and parse_composite(m.group("n")).numeric
     # a bare year or "2020(4.6.기준)" in a header is a label, not data
     return not (c.value is not None and 1990 <= c.value <= 2100 and not c.is_pair and "," not in text)
 
 
-def detect_header_rows(grid: list[list[str]]) -> int:
-    """Number of leading header rows of a span-filled grid."""
+def detect_header_rows(grid: list[list[str]], merged_rows: frozenset[int] = frozenset()) -> int:
+    """Number of leading header rows of a span-filled grid.
+
+    ``merged_rows`` are rows holding a cell merged across value columns (a colspan
+    right of the first column): a label row over groups, never a total row, even
+    when its first cell reads 계 ("계 | 폐가 철거사업 | 햇살둥지사업" over
+    "동수 | 사업비 | …")."""
     if len(grid) < 2 or not grid[0]:
         return 0
     limit = min(4, len(grid) - 1)
     n = 0
-    for row in grid[:limit]:
+    for i, row in enumerate(grid[:limit]):
         cells = [c for c in row if c]
         if not cells:
             n += 1
@@ -42,7 +49,7 @@ def detect_header_rows(grid: list[list[str]]) -> int:
         if any(_is_data(c) for c in row[1:] if c):
             break
         words = [c for c in row[1:] if c.strip() not in _NONE_CELLS]
-        if squeeze(row[0]) in TOTAL_WORDS and len(words) * 2 < len(row) - 1:
+        if squeeze(row[0]) in TOTAL_WORDS and len(words) * 2 < len(row) - 1 and i not in merged_rows:
             break  # a total row of blanks and "-"; "계 | 이월 | 신규 | 계 | …" is a header
         n += 1
     if n == 0:
@@ -98,7 +105,8 @@ def fill_header(header: list[list[str]], spans: list[list[int]] | None = None,
 def table_header_rows(t: Table, grid: list[list[str]]) -> int:
     if t.header_rows is not None:
         return t.header_rows
-    return detect_header_rows(grid)
+    merged = frozenset(c.row for c in t.cells if c.colspan > 1 and c.col > 0)
+    return detect_header_rows(grid, merged)
 
 
 def column_labels(header: list[list[str]], n: int, squeeze: bool = False) -> list[str]:

@@ -16,9 +16,15 @@ import re
 from dataclasses import dataclass, field
 
 from ..normalize.measures import NUMBER_WITH_UNIT
-from ..normalize.numbers import Composite, decimals, parse_composite, parse_jo_amount, parse_number
+from ..normalize.numbers import (
+    ANNOTATED_NUMBER,
+    Composite,
+    decimals,
+    parse_composite,
+    parse_jo_amount,
+    parse_number,
+)
 
-_ANNOTATED = re.compile(r"^(?P<main>[△▲▽▼+\-]?\s?\d[\d,]*(?:\.\d+)?%?)\s*\((?P<inner>[^()]*\S[^()]*)\)\s*\**$")
 _LABELLED_NUMBER = re.compile(r"(?P<label>[가-힣A-Za-z·]+)\s*:?\s*(?P<n>[△▲\-]?\d[\d,]*(?:\.\d+)?)")
 
 
@@ -75,8 +81,8 @@ def _with(c: Composite, text: str, value, paren=None, paren_pct=False, pct=False
 
 
 def _annotated(t: str) -> CellValue | None:
-    m = _ANNOTATED.match(t)
-    if not m or not re.search(r"[가-힣A-Za-z]", m.group("inner")):
+    m = ANNOTATED_NUMBER.match(t)
+    if not m:
         return None
     main = m.group("main").replace(" ", "")
     v = parse_number(main)

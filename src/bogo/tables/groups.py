@@ -61,10 +61,20 @@ def row_groups(g: TableView) -> list[tuple[int, list[int]]]:
                     parts.append(x)
                 elif kind == "grand" and g.label_cols >= 2 and not _in_any_sub(g, x, data):
                     parts.append(x)
-        parts = _top_level(g, parts)
+        parts = _top_level(g, _without_children(g, parts))
         if parts:
             out.append((r, sorted(parts)))
     return out
+
+
+def _without_children(g: TableView, parts: list[int]) -> list[int]:
+    """With two label columns, rows whose inner label sits under a parent row of
+    the same outer label and no inner label ("특별회계" over "교통사업특별회계",
+    "도시철도사업특별회계") are that parent's breakdown, not parts of the total."""
+    if g.label_cols < 2:
+        return parts
+    parents = {g.row_labels[p][0] for p in parts if g.row_labels[p][0] and not any(g.row_labels[p][1:])}
+    return [x for x in parts if not (g.row_labels[x][0] in parents and any(g.row_labels[x][1:]))]
 
 
 def _folded(g: TableView) -> bool:

@@ -33,6 +33,9 @@ from .cells import CellValue, parse_cell
 _COUNT_EXCLUDED = re.compile(r"(사업수|건수|개수|사업\s*수).{0,30}제외")
 _ROUNDING_NOTE = re.compile(r"반올림|단수|절사|사사오입")
 _BLANK = parse_cell("")
+#: "(77,225,918)": an amount only in parentheses — a negative in accounting notation,
+#: or a count whose main figure is missing; either way its value is uncertain
+_BARE_PAREN = re.compile(r"^\(\s*[△▲\-]?\d[\d,]*(?:\.\d+)?\s*\)$")
 _YEAR_LABEL = re.compile(r"^(?:19|20)\d\d(?:년도?)?(?:[.\s]*\d{1,2}(?:월(?:말)?)?\.?)?$")
 
 
@@ -79,6 +82,9 @@ class TableView:
     misaligned: bool = False
     #: the reader placed cells by making the totals add up: those sums prove nothing
     placed_by_totals: bool = False
+    #: why the values may be misread although the grid is sure ("bare-parens": an
+    #: amount printed only in parentheses, the accounting form of a negative), or None
+    uncertain: str | None = None
     #: derived structure (total groups, part columns) computed once per view
     memo: dict[str, object] = field(default_factory=dict, repr=False)
     #: each stage's name and a one-line account of its output
@@ -223,6 +229,8 @@ def stage_evidence(v: TableView) -> str:
     # cells cannot be placed in their column with certainty
     v.misaligned = any(x.strip() == "/" for r in v.body for x in r)
     v.placed_by_totals = t.placement == "totals"
+    if any(_BARE_PAREN.match(x) for r in v.body for x in r[v.label_cols:] if x):
+        v.uncertain = "bare-parens"
     flags = [n for n in ("rounding_note", "coarse_unit", "own_unit_coarse", "counts_excluded", "misaligned",
-                         "placed_by_totals") if getattr(v, n)]
+                         "placed_by_totals", "uncertain") if getattr(v, n)]
     return "unit " + (f"{m.name} ({m.kind})" if m else "-") + (f"; {', '.join(flags)}" if flags else "")

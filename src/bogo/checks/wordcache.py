@@ -1,0 +1,180 @@
+"""An on-disk cache of the Korean analyser's word analyses, shared by runs.
+
+Analysing a word with kiwipiepy costs ~70 µs and loading the analyser ~1 s, so
+W402 keeps what the analyser said of each word it has seen, on disk, and a later
+run that meets only known words never loads the analyser at all.
+
+- Where: ``$BOGO_CACHE_DIR``, else ``$XDG_CACHE_HOME/bogo``, else ``~/.cache/bogo``;
+  ``BOGO_CACHE_DIR=off`` turns the cache off.
+- What: one SQLite file per analyser identity (kiwipiepy version, model version,
+  load options, cache format), so an upgrade starts a new file instead of serving
+  stale analyses.  A word maps to its tokens (form, tag, start, len, oov, score):
+  the raw analysis, not W402's reading of it, so the candidate logic may change
+  without invalidating the cache.
+- Safety: every write is one SQLite transaction (atomic; a crash of the process
+  leaves the old state; commits skip fsync, so a power cut may break the file,
+  which is then replaced).  The file may be deleted at any time; a broken or locked file is
+  skipped (or replaced) and never fails a check.  Its size is bounded by
+  ``Settings.word_cache_max_entries``: the oldest entries are dropped first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from ..settings import SETTINGS
+
+#: bump when the stored layout changes
+FORMAT = 1
+_FIELD = "\x1f"
+_TOKEN = "\x1e"
+_CHUNK = 900  # host parameters per query, under every SQLite's limit
+_BUSY_TIMEOUT_S = 2.0
+
+
+class CachedToken(NamedTuple):
+    """One token of a cached analysis, with the attributes W402 reads."""
+
+    form: str
+    tag: str
+    start: int
+    len: int
+    oov: bool
+    score: float
+
+
+def cache_dir() -> Path | None:
+    """The user's cache directory for bogo, or None when caching is off."""
+    own = os.environ.get("BOGO_CACHE_DIR")
+    if own is not None:
+        return None if own.strip().lower() in ("", "off", "0", "none") else Path(own)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "bogo"
+
+
+def identity(options: dict) -> str:
+    """Analyser identity: kiwipiepy and model versions, options, cache format."""
+    try:
+        from kiwipiepy import __version__ as kiwi_version
+        from kiwipiepy_model import __version__ as model_version
+    except ImportError:  # no analyser installed: nothing to cache
+        kiwi_version = model_version = "none"
+    opts = ",".join(f"{k}={options[k]}" for k in sorted(options))
+    return f"kiwipiepy={kiwi_version};model={model_version};{opts};format={FORMAT}"
+
+
+def encode(tokens: Iterable) -> str:
+    """A token list as one string (forms and tags never hold control characters)."""
+    return _TOKEN.join(_FIELD.join((t.form, t.tag, str(t.start), str(t.len), "1" if getattr(t, "oov", False)
+                                    else "0", repr(float(t.score)))) for t in tokens)
+
+
+def decode(text: str) -> list[CachedToken]:
+    out = []
+    for part in text.split(_TOKEN) if text else ():
+        form, tag, start, length, oov, score = part.split(_FIELD)
+        out.append(CachedToken(form, tag, int(start), int(length), oov == "1", float(score)))
+    return out
+
+
+class WordCache:
+    """Word → analysis, in one SQLite file; every failure degrades to a miss."""
+
+    def __init__(self, path: Path | None, max_entries: int = SETTINGS.word_cache_max_entries):
+        self.path = path
+        self.max_entries = max_entries
+        self._db: sqlite3.Connection | None = None
+        self._broken = path is None
+
+    @classmethod
+    def for_analyser(cls, options: dict) -> WordCache:
+        folder = cache_dir()
+        if folder is None:
+            return cls(None)
+        key = hashlib.sha256(identity(options).encode()).hexdigest()[:16]
+        return cls(folder / f"words-{key}.sqlite3")
+
+    def _conn(self) -> sqlite3.Connection | None:
+        if self._db is not None or self._broken:
+            return self._db
+        try:
+            self._db = self._open()
+        except (sqlite3.Error, OSError):
+            self._db = self._reopen_fresh()
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        assert self.path is not None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+        # a cache needs atomic, not durable, commits: no fsync (a file broken by a
+        # power cut is replaced on the next open, see _reopen_fresh)
+        db.execute("PRAGMA synchronous=OFF")
+        db.execute("CREATE TABLE IF NOT EXISTS words (seq INTEGER PRIMARY KEY, word TEXT UNIQUE NOT NULL, "
+                   "tokens TEXT NOT NULL)")
+        db.execute("SELECT count(*) FROM words WHERE seq = 0").fetchone()  # fails on a corrupt file
+        return db
+
+    def _reopen_fresh(self) -> sqlite3.Connection | None:
+        """A corrupt file is replaced by an empty one; if that fails too, no cache."""
+        try:
+            assert self.path is not None
+            self.path.unlink(missing_ok=True)
+            return self._open()
+        except (sqlite3.Error, OSError, AssertionError):
+            self._broken = True
+            return None
+
+    def get_many(self, words: Sequence[str]) -> dict[str, list[CachedToken]]:
+        """The cached analyses of those ``words`` that are cached."""
+        db = self._conn()
+        out: dict[str, list[CachedToken]] = {}
+        if db is None:
+            return out
+        try:
+            for i in range(0, len(words), _CHUNK):
+                chunk = words[i:i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for word, tokens in db.execute(f"SELECT word, tokens FROM words WHERE word IN ({marks})", chunk):
+                    out[word] = decode(tokens)
+        except (sqlite3.Error, ValueError):  # unreadable rows: treat as misses
+            return {}
+        return out
+
+    def put_many(self, analyses: dict[str, str]) -> None:
+        """Store encoded analyses (word → :func:`encode` text) in one transaction."""
+        db = self._conn()
+        if db is None or not analyses:
+            return
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR IGNORE INTO words (word, tokens) VALUES (?, ?)", analyses.items())
+            self._evict(db)
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    def _evict(self, db: sqlite3.Connection) -> None:
+        """Keep at most ``max_entries`` rows: drop the oldest quarter when over."""
+        low, high = db.execute("SELECT min(seq), max(seq) FROM words").fetchone()
+        if low is None or high - low + 1 <= self.max_entries:
+            return
+        (count,) = db.execute("SELECT count(*) FROM words").fetchone()
+        if count > self.max_entries:
+            keep = self.max_entries * 3 // 4
+            db.execute("DELETE FROM words WHERE seq <= (SELECT seq FROM words ORDER BY seq DESC "
+                       "LIMIT 1 OFFSET ?)", (keep,))
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
