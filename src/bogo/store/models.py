@@ -106,6 +106,11 @@ class AuditItemRow(_Record, Base):
     status: Mapped[str | None] = mapped_column(String(100))
 
 
+class ParagraphRow(_Record, Base):
+    __tablename__ = "paragraphs"
+    text: Mapped[str] = mapped_column(Text)
+
+
 class FindingRow(_Record, Base):
     __tablename__ = "findings"
     code: Mapped[str] = mapped_column(String(10), index=True)
@@ -153,5 +158,6 @@ RECORD_TABLES: dict[str, tuple[type[Base], Callable[[dict[str, Any]], dict[str, 
     "milestone": (MilestoneRow, lambda r: {"task": r.get("task"), "start": r.get("start"), "end": r.get("end")}),
     "audit_item": (AuditItemRow, lambda r: {"aid": r["id"], "category": r["category"],
                                             "status": r.get("status")}),
+    "paragraph": (ParagraphRow, lambda r: {"text": r["text"]}),
     "finding": (FindingRow, lambda r: {"code": r["code"], "severity": r["severity"]}),
 }

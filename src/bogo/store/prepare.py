@@ -22,6 +22,8 @@ class Prepared:
     sha256: str
     report: dict[str, Any]
     entries: list[tuple[str, str | None, int | None, str, str]] = field(default_factory=list)
+    #: the prose paragraphs as {line, marker, text}, while the contract does not carry them
+    paragraphs: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -38,7 +40,8 @@ def _flat_sections(sections: list[Section], parent: str | None = None) -> list[d
     return out
 
 
-def report_records(report_json: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+def report_records(report_json: dict[str, Any], paragraphs: list[dict[str, Any]] | None = None,
+                   ) -> dict[str, list[dict[str, Any]]]:
     """The contract's records of one report, grouped by record type (the store's tables)."""
     rep = Report.model_validate(report_json)
     staffing = report_json.get("staffing") or {}
@@ -51,6 +54,7 @@ def report_records(report_json: dict[str, Any]) -> dict[str, list[dict[str, Any]
         "task": report_json.get("tasks") or [],
         "milestone": report_json.get("milestones") or [],
         "audit_item": audit.get("items") or [],
+        "paragraph": report_json.get("paragraphs") or paragraphs or [],
         "finding": report_json.get("findings") or [],
     }
 
@@ -64,8 +68,10 @@ def prepare_report(report: Report, run_checks: bool = True) -> Prepared:
 
         run([report])
     entries = tokenize_entries(report_entries(report))
+    paragraphs = [{"line": line, "marker": marker, "text": text}
+                  for line, marker, text, _indent in report._paragraphs or []]
     return Prepared(report.source.path, report.source.sha256, report.to_dict(),
-                    [(e.type, e.ref, e.line, e.text, e.tokens) for e in entries])
+                    [(e.type, e.ref, e.line, e.text, e.tokens) for e in entries], paragraphs)
 
 
 def prepare(path: str) -> Prepared:

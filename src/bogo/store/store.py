@@ -115,14 +115,14 @@ class Store:
             office=meta.get("office"), kind=meta.get("kind"), date=date, year=year, title=meta.get("title"),
             report_key=key, version=(prev or 0) + 1, current=1, ingested_at=datetime.now(UTC).replace(tzinfo=None),
             data=_document_data(report))).inserted_primary_key[0]
-        records = self._write_records(conn, doc_id, report)
+        records = self._write_records(conn, doc_id, report, _clean(prep.paragraphs))
         self._write_entries(conn, doc_id, prep, meta.get("office"), year, meta.get("kind"))
         sev = Counter(f["severity"] for f in report.get("findings") or [])
         return WriteResult("version" if prev else "new", doc_id, records, sev)
 
-    def _write_records(self, conn: Connection, doc_id: int, report: dict[str, Any]) -> int:
+    def _write_records(self, conn: Connection, doc_id: int, report: dict[str, Any], paragraphs) -> int:
         n = 0
-        for rtype, recs in report_records(report).items():
+        for rtype, recs in report_records(report, paragraphs).items():
             if not recs:
                 continue
             model, columns = RECORD_TABLES[rtype]
