@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from bogo.checks.context import Line
-from bogo.model import Audit, Milestone, Report, Source, TableRec
+from bogo.model import Audit, Milestone, Report, Source, Staffing, TableRec
 
 CASES = Path(__file__).parent / "cases"
 
@@ -35,9 +35,23 @@ def build_case(case: dict) -> tuple[Report, list[Line]]:
         tables=[build_table(i, t) for i, t in enumerate(tables)],
         milestones=[Milestone(**m) for m in case.get("milestones", [])],
         audit=Audit(**case["audit"]) if case.get("audit") else None,
+        staffing=Staffing(**case["staffing"]) if case.get("staffing") else None,
     )
     lines = [Line(i + 1, text) for i, text in enumerate(case.get("lines", []))]
+    rep._paragraphs = [(ln.no, "", ln.text, 0) for ln in lines] if lines else None
     return rep, lines
+
+
+def build_history(case: dict):
+    """The earlier reports of a corpus case (``history:``), checked, as a MemoryHistory (or None)."""
+    if "history" not in case:
+        return None
+    from bogo.checks import run_checks
+    from bogo.track import MemoryHistory
+
+    reps = [build_case({"id": f"{case['id']}-h{i}", **h})[0] for i, h in enumerate(case["history"])]
+    run_checks(reps)
+    return MemoryHistory(reps)
 
 
 def load_cases() -> list[tuple[str, dict]]:

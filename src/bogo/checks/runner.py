@@ -61,15 +61,21 @@ def _sort_key(f: Finding) -> tuple:
     return (f.line or 0, SEVERITY_ORDER[f.severity], f.code)
 
 
-def check_report(report: Report, checks: list[Check], lines: list[Line] | None = None) -> list[Finding]:
-    """All findings of ``checks`` on one report (not stored in the report)."""
+def check_report(report: Report, checks: list[Check], lines: list[Line] | None = None,
+                 history=None) -> list[Finding]:
+    """All findings of ``checks`` on one report (not stored in the report).  Corpus
+    checks run last, with ``history``, and see the other findings in ``report.findings``."""
     ctx = Context(report, lines)
     out: list[Finding] = []
-    for chk in checks:
+    for chk in sorted(checks, key=lambda c: c.scope == "corpus"):
         try:
             if chk.scope == "table":
                 for t in report.tables:
                     out.extend(chk.func(t, ctx))
+            elif chk.scope == "corpus":
+                if history is not None:
+                    report.findings = list(out)
+                    out.extend(chk.func(ctx, history))
             else:
                 out.extend(chk.func(ctx))
         except Exception as e:  # noqa: BLE001 — one broken check must not hide the others
@@ -86,7 +92,7 @@ def check_report(report: Report, checks: list[Check], lines: list[Line] | None =
 
 def run_checks(reports: Iterable[Report], select: Iterable[str] | str | None = None,
                ignore: Iterable[str] | str | None = None,
-               lines: dict[str, list[Line]] | None = None) -> CheckResult:
+               lines: dict[str, list[Line]] | None = None, history=None) -> CheckResult:
     """Run the selected checks on each report; fill ``report.findings``.
 
     ``lines`` optionally maps a report's sha256 (or path) to its prose lines,
@@ -100,7 +106,7 @@ def run_checks(reports: Iterable[Report], select: Iterable[str] | str | None = N
             given = lines.get(rep.source.sha256) or lines.get(rep.source.path)
             if given is not None:
                 remember_lines(rep, given)
-        findings = check_report(rep, checks, given)
+        findings = check_report(rep, checks, given, history)
         rep.findings = findings
         result.files.append((rep.source.path, rep.source.sha256, findings))
         result.reports.append(rep)
