@@ -36,8 +36,9 @@ def parse(path: str | Path, settings: Settings = SETTINGS) -> Report:
 
 
 def check(paths: Iterable[str | Path] | str | Path, select: Iterable[str] | None = None,
-          ignore: Iterable[str] | None = None, settings: Settings = SETTINGS):
-    """Parse each file and run the accuracy pre-check; returns a ``CheckResult``."""
+          ignore: Iterable[str] | None = None, settings: Settings = SETTINGS, history=None):
+    """Parse each file and run the accuracy pre-check; returns a ``CheckResult``.
+    ``history`` (e.g. ``bogo.track.StoreHistory(store)``) enables the corpus checks (C5xx, W403)."""
     from .checks.registry import select_checks
     from .checks.runner import run_checks
 
@@ -45,4 +46,4 @@ def check(paths: Iterable[str | Path] | str | Path, select: Iterable[str] | None
         paths = [paths]
     select_checks(select, ignore)  # an unknown code is a usage error before any file is read
     reports = [parse(p, settings) for p in paths]
-    return run_checks(reports, select=select, ignore=ignore)
+    return run_checks(reports, select=select, ignore=ignore, history=history)

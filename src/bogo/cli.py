@@ -100,6 +100,7 @@ def check_cmd(
     ignore: Annotated[str | None, typer.Option("--ignore", help="이 코드는 건너뜀 (예: W405)")] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="종료 코드 1의 기준: error, warning, never")] = "error",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="결과를 저장할 파일")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="저장소와 비교하는 점검(C5xx, W403)도 합니다: SQLite 경로 또는 postgresql://…")] = None,
 ) -> None:
     try:
         if fmt not in ("table", "json", "html", "xlsx"):
@@ -108,7 +109,7 @@ def check_cmd(
             raise UsageError(None, f"--fail-on 값이 잘못되었습니다: {fail_on} (error, warning, never 중 하나)")
         if fmt == "xlsx" and output is None:
             raise UsageError(None, "xlsx 형식은 -o 로 저장할 파일을 지정해야 합니다")
-        result = api.check(files, select=_codes(select), ignore=_codes(ignore))
+        result = api.check(files, select=_codes(select), ignore=_codes(ignore), history=cli_store.history(db))
     except BogoError as e:
         _fail(e)
         return
@@ -137,6 +138,11 @@ def demo_cmd(
             render_summary(api.parse(f))
         except BogoError as e:
             err.print(f"[red]오류[/] {e}", highlight=False)
+
+
+from . import cli_store  # noqa: E402 — the store commands register onto the app
+
+cli_store.register(app)
 
 
 def main() -> None:

@@ -39,6 +39,15 @@ def _open(db: str | None):
         raise BogoError(db or os.environ.get("BOGO_DB") or "bogo.db", f"저장소를 열 수 없습니다: {type(e).__name__}: {e}") from e
 
 
+def history(db: str | None):
+    """The store history for ``bogo check --db`` (None without ``--db``)."""
+    if db is None:
+        return None
+    from .track import StoreHistory
+
+    return StoreHistory(_open(db))
+
+
 def _fail(e: BogoError) -> None:
     err.print(f"[bold red]오류[/] {escape(str(e))}", highlight=False)
     raise typer.Exit(e.exit_code)
@@ -158,7 +167,8 @@ def register(app: typer.Typer) -> None:
     app.command("ingest", help="보고서 파일·폴더를 읽어 저장소에 넣습니다 (병렬 읽기, 진행 막대, 요약표).")(ingest_cmd)
     app.command("search", help="저장소를 한국어로 검색합니다.")(search_cmd)
     app.command("show", help="저장된 문서 하나를 보여 줍니다.")(show_cmd)
-    from .cli_track import register_track
+    from .cli_track import export_cmd, register_track
 
+    app.command("export", help="저장소의 레코드를 JSON·CSV·XLSX로 내보냅니다.")(export_cmd)
     register_track(track_app)
     app.add_typer(track_app, name="track")

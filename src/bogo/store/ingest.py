@@ -116,11 +116,30 @@ def ingest(store: Store, paths: Iterable[str | Path], jobs: int | None = None,
         if isinstance(res, tuple):
             summary.failures.append(res)
         else:
-            _count(summary, store.write(res))
+            _count(summary, store.write(with_corpus_findings(store, res)))
         done += 1
         if progress:
             progress(done, len(files))
     return summary
+
+
+def with_corpus_findings(store: Store, prep: Prepared) -> Prepared:
+    """``prep`` with the findings of the corpus checks against what the store holds so far."""
+    from ..checks.registry import select_checks
+    from ..checks.runner import check_report
+    from ..model import Finding, Report
+    from ..track import StoreHistory
+
+    corpus = [c for c in select_checks() if c.scope == "corpus"]
+    rep = Report.model_validate(prep.report)
+    rep._paragraphs = [(p["line"], p.get("marker", ""), p["text"], 0) for p in prep.paragraphs]
+    own = [Finding.model_validate(f) for f in prep.report.get("findings") or []]
+    rep.findings = own
+    found = check_report(rep, corpus, history=StoreHistory(store))
+    extra = [f for f in found if f.code in {c.code for c in corpus}]
+    if extra:
+        prep.report["findings"] = [f.model_dump(mode="json") for f in own + extra]
+    return prep
 
 
 def _count(summary: IngestSummary, res) -> None:
