@@ -101,7 +101,7 @@ class PgEngine:
                        + [_quote_ts(f) for f in facets])
         sql = text("WITH c AS (SELECT id, tsv FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) "
                    "ORDER BY id DESC LIMIT :cap) "
-                   "SELECT id, ts_rank(tsv, to_tsquery('simple', :q)) AS s FROM c ORDER BY s DESC, id LIMIT :k")
+                   "SELECT id, ts_rank(tsv, to_tsquery('simple', :q), 1) AS s FROM c ORDER BY s DESC, id LIMIT :k")
         return [(r[0], float(r[1])) for r in conn.execute(sql, {"q": q, "cap": cap, "k": limit})]
 
 
