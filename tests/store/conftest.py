@@ -72,3 +72,19 @@ def _copy(p):
     import copy
 
     return copy.deepcopy(p)
+
+
+@pytest.fixture(scope="session")
+def pair(pg, prepared, tmp_path_factory):
+    """The corpus in one SQLite and one PostgreSQL store, shared by read-only tests."""
+    from bogo.store.ingest import with_corpus_findings
+
+    stores = {}
+    for engine in ("sqlite", "postgresql"):
+        s = new_store(engine, pg, tmp_path_factory.mktemp("pair"))
+        for p in prepared:
+            s.write(with_corpus_findings(s, _copy(p)))
+        stores[engine] = s
+    yield stores
+    for s in stores.values():
+        s.close()

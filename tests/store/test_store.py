@@ -92,8 +92,8 @@ def test_replaced_document_loses_its_old_words(store, prepared):
     res = store.write(old)
     new = copy.deepcopy(prepared[2])
     new.sha256 = "e" * 64
-    renamed = tokenize_entries([Entry(t, ref, line, _rename(txt)) for t, ref, line, txt, _ in new.entries])
-    new.entries = [(e.type, e.ref, e.line, e.text, e.tokens) for e in renamed]
+    renamed = tokenize_entries([Entry(t, ref, line, _rename(txt)) for t, ref, line, txt, *_ in new.entries])
+    new.entries = [(e.type, e.ref, e.line, e.text, e.tokens, e.head) for e in renamed]
     store.delete(res.document_id)
     store.write(new)
     with store.connect() as conn:

@@ -21,6 +21,7 @@ from .tokens import query_terms, tokenize
 DEFAULT_LIMIT = 10
 DEFAULT_CANDIDATE_CAP = 2000
 SNIPPET_CONTEXT = 50
+HEAD_WEIGHT = 4.0  # BM25 weight of a passage's first line (title) against its body
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class Fts5Engine:
         q = " AND ".join([" ".join(_quote_fts(w) for w in p) if len(p) == 1
                           else '"' + " ".join(w.replace('"', '""') for w in p) + '"' for p in phrases]
                          + [_quote_fts(f) for f in facets])
-        sql = text("SELECT rowid, bm25(search_fts) AS s FROM search_fts WHERE search_fts MATCH :q AND rowid IN "
+        sql = text(f"SELECT rowid, bm25(search_fts, {HEAD_WEIGHT}, 1.0) AS s FROM search_fts WHERE search_fts MATCH :q AND rowid IN "
                    "(SELECT rowid FROM search_fts WHERE search_fts MATCH :q ORDER BY rowid DESC LIMIT :cap) "
                    "ORDER BY s, rowid LIMIT :k")
         return [(r[0], -float(r[1])) for r in conn.execute(sql, {"q": q, "cap": cap, "k": limit})]
@@ -101,8 +102,9 @@ class PgEngine:
                        + [_quote_ts(f) for f in facets])
         sql = text("WITH c AS (SELECT id, tsv FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) "
                    "ORDER BY id DESC LIMIT :cap) "
-                   "SELECT id, ts_rank(tsv, to_tsquery('simple', :q), 1) AS s FROM c ORDER BY s DESC, id LIMIT :k")
-        return [(r[0], float(r[1])) for r in conn.execute(sql, {"q": q, "cap": cap, "k": limit})]
+                   "SELECT id, ts_rank(:w, tsv, to_tsquery('simple', :q), 1) AS s FROM c ORDER BY s DESC, id LIMIT :k")
+        weights = "{0.1,0.1,0.1,%s}" % (0.1 * HEAD_WEIGHT)
+        return [(r[0], float(r[1])) for r in conn.execute(sql, {"q": q, "cap": cap, "k": limit, "w": weights})]
 
 
 def engine_for(conn: Connection) -> Engine:

@@ -25,6 +25,7 @@ class Entry:
     line: int | None
     text: str
     tokens: str = field(default="")
+    head: str = field(default="")  # the tokens of the first line (title), weighted higher in ranking
 
 
 def _flat(sections: list[Section]) -> list[Section]:
@@ -69,7 +70,11 @@ def report_entries(report: Report) -> list[Entry]:
 
 
 def tokenize_entries(entries: list[Entry]) -> list[Entry]:
-    """Fill each entry's ``tokens`` with the index text of its Kiwi tokens."""
+    """Fill each entry's ``tokens`` (all its Kiwi tokens) and ``head`` (those of its first line)."""
     for e in entries:
-        e.tokens = index_text(tokenize(e.text))
+        toks = tokenize(e.text)
+        first = e.text.find("\n")
+        first = len(e.text) if first < 0 else first
+        e.tokens = index_text(toks)
+        e.head = index_text([t for t in toks if t.end <= first])
     return entries

@@ -8,7 +8,9 @@ offsets point into the *original* text, so a hit is highlighted exactly:
 2. Kiwi (kiwipiepy) analyses the text; particles, endings, suffixes and
    punctuation are dropped, nouns, roots, numbers and Latin words kept;
 3. a run of adjacent nouns (a compound, 협력상생담당관) is indexed as the whole
-   compound followed by its parts (협력, 상생, 담당관), so a part finds it.
+   compound followed by its parts (협력, 상생, 담당관), so a part finds it; a
+   long noun that Kiwi keeps whole in some context (or a user word) gets the
+   parts of its analysis on its own, so the same word always has the same tokens.
 
 Unit and programme names from the store are added as user words
 (:func:`add_user_words`); a user word is still followed by its parts, so the
@@ -25,6 +27,7 @@ from functools import lru_cache
 #: Kiwi tags kept as search terms: nouns, roots, numbers, Latin and Hanja words
 KEPT_TAGS = frozenset({"NNG", "NNP", "NR", "XR", "SL", "SN", "SH"})
 NOUN_TAGS = frozenset({"NNG", "NNP", "NR", "XR", "SL", "SH"})
+MIN_SPLIT_CHARS = 4  # a noun Kiwi kept whole in context is still indexed with the parts it has alone
 _SPACED = re.compile(r"(?<![가-힣])[가-힣](?: [가-힣]){2,}(?![가-힣])")
 _KIWI = None
 _USER_WORDS: set[str] = set()
@@ -109,7 +112,7 @@ def _expand(run: list[tuple[str, int, int, str]], joined: str) -> list[Token]:
     """A run as its compound and parts (a user word is split into its base parts)."""
     if len(run) == 1:
         form, s, e, tag = run[0]
-        parts = _parts_of(form) if tag == "NNP" and form in _USER_WORDS else ()
+        parts = _parts_of(form) if tag in NOUN_TAGS and len(form) >= MIN_SPLIT_CHARS else ()
         if len(parts) < 2:
             return [Token(form, s, e)]
         return [Token(form, s, e)] + [Token(f, s + ps, s + pe, True) for f, ps, pe in parts]

@@ -127,6 +127,7 @@ class SearchEntry(Base):
     ref: Mapped[str | None] = mapped_column(String(100))
     line: Mapped[int | None] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    head: Mapped[str] = mapped_column(Text)
     tokens: Mapped[str] = mapped_column(Text)
 
 

@@ -21,7 +21,8 @@ class Prepared:
     path: str
     sha256: str
     report: dict[str, Any]
-    entries: list[tuple[str, str | None, int | None, str, str]] = field(default_factory=list)
+    #: search passages as (type, ref, line, text, tokens, head tokens)
+    entries: list[tuple[str, str | None, int | None, str, str, str]] = field(default_factory=list)
     #: the prose paragraphs as {line, marker, text}, while the contract does not carry them
     paragraphs: list[dict[str, Any]] = field(default_factory=list)
 
@@ -71,7 +72,7 @@ def prepare_report(report: Report, run_checks: bool = True) -> Prepared:
     paragraphs = [{"line": line, "marker": marker, "text": text}
                   for line, marker, text, _indent in report._paragraphs or []]
     return Prepared(report.source.path, report.source.sha256, report.to_dict(),
-                    [(e.type, e.ref, e.line, e.text, e.tokens) for e in entries], paragraphs)
+                    [(e.type, e.ref, e.line, e.text, e.tokens, e.head) for e in entries], paragraphs)
 
 
 def prepare(path: str) -> Prepared:

@@ -134,8 +134,8 @@ class Store:
 
     def _write_entries(self, conn: Connection, doc_id: int, prep: Prepared, office, year, kind) -> None:
         rows = [{"document_id": doc_id, "type": t, "ref": ref, "line": line, "text": _clean(txt),
-                 "tokens": _clean(tokens) + " " + facet_tokens(office, year, kind, t)}
-                for t, ref, line, txt, tokens in prep.entries]
+                 "head": _clean(head), "tokens": _clean(tokens) + " " + facet_tokens(office, year, kind, t)}
+                for t, ref, line, txt, tokens, head in prep.entries]
         if rows:
             conn.execute(SearchEntry.__table__.insert(), rows)
 
