@@ -8,7 +8,8 @@ continuity of their staffing (quota); name similarity alone would prefer a
 look-alike over the true successor.  A pair scoring at least ``LINK_SCORE`` is a
 *renamed* suggestion with that confidence; a weaker best pair is kept as a
 *possible* suggestion and never linked; two disappeared units matched to one
-appeared unit are *merged*, one matched to two is *split*; the rest are
+appeared unit are *merged*, one matched to two is *split* (only when their
+functions texts share duties); the rest are
 *abolished* / *created*.  A user's decision (``link``/``unlink``) always wins.
 """
 
@@ -23,7 +24,8 @@ from .similarity import compact, name_similarity, overlap, word_set
 
 LINK_SCORE = 0.45
 WEAK_SCORE = 0.25
-SECOND_LINK_SCORE = 0.35  # a second predecessor/successor of a merge or split
+SECOND_LINK_SCORE = 0.35  # a second predecessor/successor of a merge or split ...
+SECOND_LINK_FUNCTIONS = 0.3  # ... which must also share duties (a look-alike name is not enough)
 WEIGHTS = {"name": 0.35, "functions": 0.45, "staffing": 0.20}
 
 
@@ -110,14 +112,16 @@ def compare(before: Snapshot, after: Snapshot, decisions: dict[tuple[str, str], 
         if o not in used_o and n not in used_n and s >= LINK_SCORE:
             used_o[o], used_n[n] = n, o
             events.append(ev("renamed", o, n, s, "auto", True, e))
-    for s, o, n, e in scored:
-        if o in used_o or s < SECOND_LINK_SCORE:
+    second = [(s, o, n, e) for s, o, n, e in scored
+              if s >= SECOND_LINK_SCORE and e.get("functions", 0) >= SECOND_LINK_FUNCTIONS]
+    for s, o, n, e in second:
+        if o in used_o:
             continue
         if n in used_n:
             used_o[o] = n
             events.append(ev("merged", o, n, s, "auto", True, e))
-    for s, o, n, e in scored:
-        if n in used_n or s < SECOND_LINK_SCORE:
+    for s, o, n, e in second:
+        if n in used_n:
             continue
         if o in used_o:
             used_n[n] = o
