@@ -12,6 +12,7 @@ fails is recorded with its one-line reason and the batch goes on.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -79,7 +80,9 @@ def _results(todo: list[str], jobs: int, user_words: list[str]) -> Iterator[Prep
         _init_worker(user_words)
         yield from map(_prepare_safe, todo)
         return
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(user_words,)) as pool:
+    # spawn, not fork: the parent may hold analyser threads and locks that a forked child would inherit
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(user_words,)) as pool:
         pending: set[Future] = set()
         it = iter(todo)
         for path in it:
