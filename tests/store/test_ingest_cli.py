@@ -10,13 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import EXAMPLES, SEEDS
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from bogo.cli import app
 from bogo.store import Store
 from bogo.store.models import Document, SearchEntry, SectionRow
+from conftest import EXAMPLES, SEEDS
 
 BOGO = [sys.executable, "-m", "bogo"]
 

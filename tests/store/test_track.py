@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bogo.model import Audit, AuditItem, Meta, Report, Source, StaffRow, Staffing
+from bogo.model import Audit, AuditItem, Meta, Report, Source, Staffing, StaffRow
 from bogo.track import MemoryHistory, StoreHistory, unit_events, unit_series
 from bogo.track.audit import audit_series, canonical_status
 from bogo.track.plans import plan_followup
