@@ -10,7 +10,8 @@ import itertools
 from pathlib import Path
 
 import pytest
-from pgserver import PgServer
+
+from .pgserver import PgServer
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
