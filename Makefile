@@ -3,10 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SAMPLES := $(wildcard ../shared/samples/real)
 
 .PHONY: demo test bench lint docs clean env
 
 $(STAMP): pyproject.toml
+	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -q >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql >/dev/null; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
@@ -17,6 +22,7 @@ env: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/bogo demo examples
 	$(VENV)/bin/bogo check examples/*.txt --fail-on never
+	-$(VENV)/bin/bogo ingest examples $(SAMPLES) --db bogo.db
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench

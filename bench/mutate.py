@@ -16,7 +16,7 @@ Equivalent mutants.  Some corruptions are, by construction, an equally valid
 printing of the same relation under the checks' documented tolerance, and no
 check can see them: "35.3%" → "35.2%" when the ratio is 35.26% (half-up and
 truncation both allowed), "35.0%" → "35%" (the same value), or a one-unit change
-of an amount in a table that shows rounding (bogo.checks.rounding: a ※ 반올림
+of an amount in a table that shows rounding (bogo.tables.rounding: a ※ 반올림
 note, or small differences scattered over its totals), where every sum may be
 off by ½ unit per part.  A *missed* mutation is classed as equivalent only when
 the changed number moved by at most one unit of its last printed digit (of the
@@ -41,10 +41,9 @@ import yaml
 import bogo
 from bogo.checks.arith import tolerance, value_of
 from bogo.checks.context import Context
-from bogo.checks.grid import parse_cell
-from bogo.checks.groups import col_groups, part_columns, row_groups
 from bogo.checks.registry import select_checks
 from bogo.checks.runner import check_report
+from bogo.tables import col_groups, parse_cell, part_columns, row_groups
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -28,7 +28,7 @@ def table_stages(report: Report) -> list[tuple[str, list[tuple[str, str]]]]:
 
 def check(paths: Iterable[str | Path] | str | Path, select: Iterable[str] | None = None,
           ignore: Iterable[str] | None = None, settings: Settings = SETTINGS, jobs: int = 1,
-          keep_context: bool = True):
+          keep_context: bool = True, history=None):
     """Parse each file and run the accuracy pre-check; returns a ``BatchResult``
     (a ``CheckResult`` that also lists the files that failed or were read in part).
 
@@ -37,9 +37,14 @@ def check(paths: Iterable[str | Path] | str | Path, select: Iterable[str] | None
     checked all the same.  ``jobs`` > 1 checks in that many worker processes
     (results in input order).  ``keep_context`` keeps, per file, the tables and
     lines the findings point at (for the HTML report); nothing else of a report
-    is kept.  :func:`iter_check` is the streaming form.
+    is kept.  :func:`iter_check` is the streaming form.  ``history`` (e.g.
+    ``bogo.track.StoreHistory(store)``) enables the corpus checks (C5xx, W403); the
+    files are then checked in this process, with every report kept.
     """
     from .batch import BatchResult
+
+    if history is not None:
+        return _check_with_history(paths, select, ignore, settings, history)
 
     single = isinstance(paths, (str, Path))
     result = BatchResult()
@@ -59,3 +64,12 @@ def iter_check(paths: Iterable[str | Path], select: Iterable[str] | None = None,
 
     select_checks(select, ignore)  # an unknown code is a usage error before any file is read
     yield from iter_outcomes(paths, select, ignore, settings, jobs, keep_context)
+
+
+def _check_with_history(paths, select, ignore, settings: Settings, history):
+    from .checks.registry import select_checks
+    from .checks.runner import run_checks
+
+    select_checks(select, ignore)
+    reports = [load(p, settings) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
+    return run_checks(reports, select=select, ignore=ignore, history=history)

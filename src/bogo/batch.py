@@ -180,6 +180,14 @@ class BatchResult(CheckResult):
         self.failed: list[tuple[str, str]] = []
         self.partial_files: list[tuple[str, list[str]]] = []
 
+    @classmethod
+    def of(cls, result: CheckResult) -> BatchResult:
+        """A batch view of a result checked in one go (every file read)."""
+        out = cls()
+        out.files, out.reports, out.crashes, out.notes = result.files, result.reports, result.crashes, result.notes
+        out.partial_files = [(p, w) for (p, _), w in result.notes.items()]
+        return out
+
     def add(self, o: Outcome) -> None:
         if o.status == "failed":
             self.failed.append((o.path, o.reason))

@@ -178,11 +178,20 @@ def check_cmd(
                                                 help="결과를 저장할 파일 (.json .html .xlsx .txt)")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="개수",
                                              help="동시에 점검할 작업 프로세스 수 (기본: CPU 코어 수)")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", metavar="저장소",
+        help="저장소와 비교하는 점검(C5xx, W403)도 합니다: SQLite 경로 또는 postgresql://…")] = None,
 ) -> None:
     try:
         fmt = check_options(fmt, fail_on, output)
-        live = fmt == "table" and output is None
-        result = _run_batch(files, fmt, _codes(select), _codes(ignore), jobs, live)
+        live = fmt == "table" and output is None and db is None
+        if db is None:
+            result = _run_batch(files, fmt, _codes(select), _codes(ignore), jobs, live)
+        else:
+            from .batch import BatchResult
+
+            result = BatchResult.of(api.check(files, select=_codes(select), ignore=_codes(ignore),
+                                              history=cli_store.history(db)))
     except BogoError as e:
         _fail(e)
         return
@@ -331,6 +340,14 @@ def demo_cmd(
             render_summary(api.parse(f))
         except BogoError as e:
             err.print(Text(error_line(e)), highlight=False)
+
+
+from . import cli_store, cli_track  # noqa: E402 — the store commands register onto the app
+
+cli_store.register(app)
+app.command("export", help="저장소의 레코드를 JSON·CSV·XLSX로 내보냅니다.")(cli_track.export_cmd)
+cli_track.register_track(cli_store.track_app)
+app.add_typer(cli_store.track_app, name="track")
 
 
 def main() -> None:

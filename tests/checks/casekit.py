@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from bogo.model import Audit, Milestone, ParagraphRec, Report, Section, Source, TableRec
+from bogo.model import Audit, Milestone, ParagraphRec, Report, Section, Source, Staffing, TableRec
 
 CASES = Path(__file__).parent / "cases"
 
@@ -46,6 +46,7 @@ def build_case(case: dict) -> Report:
         audit=Audit(**case["audit"]) if case.get("audit") else None,
         outline=build_sections(case.get("outline", [])),
         paragraphs=_paragraphs(case),
+        staffing=Staffing(**case["staffing"]) if case.get("staffing") else None,
     )
     return rep
 
@@ -65,6 +66,18 @@ def _flat(items: list) -> list[dict]:
         out.append(it)
         out.extend(_flat(it.get("children", [])))
     return out
+
+
+def build_history(case: dict):
+    """The earlier reports of a corpus case (``history:``), checked, as a MemoryHistory (or None)."""
+    if "history" not in case:
+        return None
+    from bogo.checks import run_checks
+    from bogo.track import MemoryHistory
+
+    reps = [build_case({"id": f"{case['id']}-h{i}", **h}) for i, h in enumerate(case["history"])]
+    run_checks(reps)
+    return MemoryHistory(reps)
 
 
 def load_cases() -> list[tuple[str, dict]]:

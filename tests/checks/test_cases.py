@@ -10,7 +10,7 @@ values, so a check that fires on the wrong cell fails its case.  Test ids contai
 from __future__ import annotations
 
 import pytest
-from casekit import build_case, load_cases
+from casekit import build_case, build_history, load_cases
 
 from bogo.checks import run_checks
 
@@ -20,7 +20,7 @@ CASES = load_cases()
 @pytest.mark.parametrize(("code", "case"), CASES, ids=[f"{c}-{x['id']}" for c, x in CASES])
 def test_case(code: str, case: dict) -> None:
     rep = build_case(case)
-    res = run_checks([rep], select=[code])
+    res = run_checks([rep], select=[code], history=build_history(case))
     assert not res.crashes, res.crashes
     got = sorted(f.code for f in res.findings)
     assert got == sorted(case.get("expect", [])), [f.message for f in res.findings]

@@ -20,9 +20,9 @@ def test_codes_and_names_unique_and_well_formed():
     names = [c.name for c in CHECKS.values()]
     assert len(names) == len(set(names))
     for code, c in CHECKS.items():
-        assert code == c.code and re.fullmatch(r"[TXDW]\d{3}", code)
+        assert code == c.code and re.fullmatch(r"[TXDWC]\d{3}", code)
         assert re.fullmatch(r"[a-z]+(-[a-z]+)+", c.name)
-        assert c.severity in ("error", "warning", "info") and c.scope in ("table", "document")
+        assert c.severity in ("error", "warning", "info") and c.scope in ("table", "document", "corpus")
 
 
 @pytest.mark.parametrize("code", list(CHECKS))

@@ -4,7 +4,9 @@ A check is a function decorated with :func:`register`, which records its stable
 code ("T101"), a name stating the defect ("total-row-mismatch"), a severity, a
 one-line Korean message template (``{found}``/``{expected}`` and any other field
 the check passes), and its scope: ``"table"`` checks are called once per table
-with ``(table, ctx)``, ``"document"`` checks once per report with ``(ctx)``.  The
+with ``(table, ctx)``, ``"document"`` checks once per report with ``(ctx)``,
+``"corpus"`` checks once per report with ``(ctx, history)`` when a history of
+earlier documents is given (:mod:`bogo.checks.corpus`).  The
 function's docstring is the check's documentation (a bad and a good example and
 the known false-alarm traps); ``python -m bogo.checks.docs`` renders it.
 
@@ -25,10 +27,10 @@ from ..errors import UsageError
 from ..model import Finding
 
 Severity = Literal["error", "warning", "info"]
-Scope = Literal["table", "document"]
+Scope = Literal["table", "document", "corpus"]
 
 #: the family modules; importing them fills the registry
-FAMILIES = ("tables", "crossref", "dates", "wording")
+FAMILIES = ("tables", "crossref", "dates", "wording", "corpus")
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 

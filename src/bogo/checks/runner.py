@@ -108,14 +108,15 @@ def _gate(f: Finding, origin: str | None, uncertain: str | None = None) -> Findi
 
 
 def check_report(report: Report, checks: list[Check],
-                 crashes: list[tuple[str, BaseException]] | None = None) -> list[Finding]:
-    """All findings of ``checks`` on one report (not stored in the report).
+                 crashes: list[tuple[str, BaseException]] | None = None, history=None) -> list[Finding]:
+    """All findings of ``checks`` on one report (not stored in the report).  Corpus
+    checks run last, with ``history``, and see the other findings in ``report.findings``.
 
     A check that raises is appended to ``crashes`` as (code, exception) and the
     other checks go on; without a ``crashes`` list the exception propagates."""
     ctx = Context(report)
     out: list[Finding] = []
-    for chk in checks:
+    for chk in sorted(checks, key=lambda c: c.scope == "corpus"):
         try:
             if chk.scope == "table":
                 for t in report.tables:
@@ -123,6 +124,10 @@ def check_report(report: Report, checks: list[Check],
                     if found:
                         doubt = ctx.grid(t).uncertain
                         out.extend(_gate(f, t.origin, doubt) for f in found)
+            elif chk.scope == "corpus":
+                if history is not None:
+                    report.findings = list(out)
+                    out.extend(chk.func(ctx, history))
             else:
                 out.extend(chk.func(ctx))
         except Exception as e:  # noqa: BLE001 — one broken check must not hide the others
@@ -139,13 +144,13 @@ def check_report(report: Report, checks: list[Check],
 
 
 def run_checks(reports: Iterable[Report], select: Iterable[str] | str | None = None,
-               ignore: Iterable[str] | str | None = None) -> CheckResult:
+               ignore: Iterable[str] | str | None = None, history=None) -> CheckResult:
     """Run the selected checks on each report; fill ``report.findings``."""
     checks = select_checks(select, ignore)
     result = CheckResult()
     for rep in reports:
         crashed: list[tuple[str, BaseException]] = []
-        findings = check_report(rep, checks, crashed)
+        findings = check_report(rep, checks, crashed, history)
         result.crashes.extend((rep.source.path, code, e) for code, e in crashed)
         rep.findings = findings
         result.files.append((rep.source.path, rep.source.sha256, findings))

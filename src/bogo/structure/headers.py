@@ -22,8 +22,10 @@ def _is_data(text: str) -> bool:
         return False
     c = parse_composite(text)
     if not c.numeric:
-        if ANNOTATED_NUMBER.match(text):  # "6 (76,559기)": a count annotated with words is data
-            return True
+        a = ANNOTATED_NUMBER.match(text)
+        if a:  # "6 (76,559기)": a count annotated with words is data; "2017 (최종)" is a year label
+            v = parse_composite(a.group("main")).value
+            return not (v is not None and 1990 <= v <= 2100 and "," not in a.group("main"))
         m = NUMBER_WITH_UNIT.match(text)  # "60건", "3,000명": a count with its unit is data
         return bool(m) and parse_composite(m.group("n")).numeric
     # a bare year or "2020(4.6.기준)" in a header is a label, not data

@@ -1,0 +1,172 @@
+"""Corpus benchmark of the store: generate N fictional reports, ingest them, search them.
+
+The reports are made from the examples by varying the office, the year, the unit
+names (with renames between years), every figure, and the wording: each report
+also gets sentences built from a synthetic vocabulary that keeps growing with
+the corpus (about ``VOCAB_PER_DOC`` new words per report), so no cache of
+analysed words makes the figure meaningless.  Recurring audit requests come from
+reusing a report's audit section in the office's next year.
+
+Prints documents per second, peak memory (writer and workers), store size, the
+share of time spent in Korean analysis (measured separately, on a sample), and
+search latency p50/p95 over 200 queries of mixed frequency — on SQLite, and on
+PostgreSQL when ``--pg URL`` is given (or a local server can be started).
+
+    python bench/corpus.py --n 10000 [--jobs 2] [--pg postgresql://…]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "tests" / "store"))
+
+EXAMPLES = sorted((REPO / "examples").glob("*.txt"))
+SYLLABLES = "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허고노도로모보소오조초코토포호구누두루무부수우주추"
+CITIES = ["한빛시", "누리시", "가람군", "다솜구", "별빛시", "새봄군", "마루구", "온누리시"]
+VOCAB_PER_DOC = 3
+N_QUERIES = 200
+
+
+def pseudo_word(rng: random.Random, i: int) -> str:
+    """The i-th synthetic word (2–4 syllables; deterministic per i)."""
+    r = random.Random(i)
+    return "".join(r.choice(SYLLABLES) for _ in range(2 + i % 3))
+
+
+def vary_report(text: str, rng: random.Random, office: str, year: int, vocab_start: int) -> tuple[str, list[str]]:
+    """One fictional report: office, year and figures changed, growing-vocabulary sentences added."""
+    text = re.sub(r"한빛시", office.split()[0], text)
+    text = re.sub(r"20(2[0-9])", lambda m: str(year + int(m.group(1)) - 24), text)
+    text = re.sub(r"(?<![\d.])(\d{2,3})(?![\d.])", lambda m: str(max(1, int(m.group(1)) + rng.randint(-3, 3))), text)
+    words = [pseudo_word(rng, vocab_start + k) for k in range(VOCAB_PER_DOC)]
+    extra = "\n".join(f"  ○ {w}사업 추진 및 {w} 협력체계 운영" for w in words)
+    return text.replace("\n", "\n" + extra + "\n", 1), words
+
+
+def generate(n: int, out: Path) -> list[str]:
+    """Write n reports under ``out``; returns the generated vocabulary (for queries)."""
+    rng = random.Random(7)
+    sources = [p.read_text(encoding="utf-8") for p in EXAMPLES]
+    vocab: list[str] = []
+    for i in range(n):
+        office = f"{CITIES[i % len(CITIES)]}{i // 50}"
+        year = 2015 + (i // len(CITIES)) % 12
+        text, words = vary_report(sources[i % len(sources)], rng, office, year, len(vocab))
+        vocab.extend(words)
+        (out / f"r{i:05d}.txt").write_text(text, encoding="utf-8")
+    return vocab
+
+
+def peak_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, kids
+
+
+def analysis_share(files: list[Path], sample: int = 20) -> float:
+    """Share of one worker's time spent in Korean analysis (tokenising), on a sample."""
+    from bogo.search.entries import report_entries
+    from bogo.search.tokens import tokenize
+    from bogo.store import prepare
+
+    t_all = t_kiwi = 0.0
+    for f in files[:sample]:
+        t0 = time.perf_counter()
+        prep = prepare(str(f))
+        t_all += time.perf_counter() - t0
+        import bogo
+
+        entries = report_entries(bogo.parse(f))
+        t1 = time.perf_counter()
+        for e in entries:
+            tokenize(e.text)
+        t_kiwi += time.perf_counter() - t1
+        del prep
+    return t_kiwi / t_all if t_all else 0.0
+
+
+def queries(vocab: list[str], rng: random.Random) -> list[str]:
+    common = ["예산", "추진", "인력 현황", "행정사무감사", "주민자치회", "시민참여예산", "신속집행", "재정 건전성"]
+    rare = rng.sample(vocab, min(len(vocab), N_QUERIES))
+    return [common[i % len(common)] if i % 2 else rare[i % len(rare)] for i in range(N_QUERIES)]
+
+
+def run(db: str, folder: Path, jobs: int, qs: list[str], label: str) -> None:
+    from bogo.search import search
+    from bogo.store import Store, ingest
+
+    store = Store(db)
+    t0 = time.perf_counter()
+    summary = ingest(store, [folder], jobs=jobs)
+    dt = time.perf_counter() - t0
+    lat = []
+    with store.connect() as conn:
+        for q in qs:
+            t1 = time.perf_counter()
+            search(conn, q, limit=10)
+            lat.append((time.perf_counter() - t1) * 1000)
+    lat.sort()
+    own, kids = peak_mb()
+    size = _size(store, db)
+    print(f"[{label}] {summary.new} documents in {dt:.1f} s = {summary.new / dt:.1f} docs/s; "
+          f"failures {len(summary.failures)}; peak RSS writer {own:.0f} MB, workers {kids:.0f} MB; "
+          f"store {size / 1e6:.1f} MB; search p50 {statistics.median(lat):.1f} ms, "
+          f"p95 {lat[int(len(lat) * 0.95) - 1]:.1f} ms over {len(lat)} queries")
+    store.close()
+
+
+def _size(store, db: str) -> int:
+    if store.dialect == "postgresql":
+        from sqlalchemy import text
+
+        with store.connect() as c:
+            return c.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
+    path = Path(db)
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--jobs", type=int, default=None)
+    ap.add_argument("--pg", default=None, help="PostgreSQL URL; 'local' starts a throw-away server")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bogo-corpus-") as tmp:
+        folder = Path(tmp) / "reports"
+        folder.mkdir()
+        t0 = time.perf_counter()
+        vocab = generate(args.n, folder)
+        print(f"generated {args.n} reports ({len(vocab)} distinct new words) in {time.perf_counter() - t0:.1f} s")
+        share = analysis_share(sorted(folder.glob("*.txt")))
+        print(f"Korean analysis: {share:.0%} of a worker's time per report (sample of 20)")
+        qs = queries(vocab, random.Random(3))
+        run(str(Path(tmp) / "bench.db"), folder, args.jobs, qs, "sqlite")
+        if args.pg:
+            server = None
+            url = args.pg
+            if url == "local":
+                from pgserver import PgServer
+
+                server = PgServer()
+                server.start()
+                url = server.create_database("bench")
+            try:
+                run(url, folder, args.jobs, qs, "postgresql")
+            finally:
+                if server:
+                    server.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Search engines behind one interface: SQLite FTS5 and PostgreSQL tsvector.
+
+Both index the same pre-tokenised text (:mod:`.tokens`) plus *facet tokens*
+that encode the document's office, year, kind and the passage type, so filters
+are applied inside the full-text match before anything is ranked.  The number of
+candidates a frequent word can pull into ranking is capped (newest first), so
+latency stays bounded however large the store grows.  Snippets are highlighted
+by re-tokenising the few hits shown, with exact character offsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from sqlalchemy import Connection, text
+
+from .tokens import query_terms, tokenize
+
+DEFAULT_LIMIT = 10
+DEFAULT_CANDIDATE_CAP = 2000
+SNIPPET_CONTEXT = 50
+HEAD_WEIGHT = 4.0  # BM25 weight of a passage's first line (title) against its body
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    office: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    type: str | None = None
+
+
+@dataclass
+class Hit:
+    document_id: int
+    path: str
+    office: str | None
+    date: str | None
+    kind: str | None
+    type: str
+    ref: str | None
+    line: int | None
+    score: float
+    text: str
+    snippet: str = ""
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in ("document_id", "path", "office", "date", "kind", "type", "ref",
+                                               "line", "score", "snippet")} | {"highlights": self.highlights}
+
+
+def _facet(prefix: str, value: object) -> str:
+    return "z" + prefix + hashlib.sha1(str(value).encode()).hexdigest()[:12]
+
+
+def facet_tokens(office: str | None, year: int | None, kind: str | None, type_: str) -> str:
+    """The facet tokens appended to an entry's index text."""
+    vals = [_facet("o", office) if office else "", _facet("y", year) if year else "",
+            _facet("k", kind) if kind else "", _facet("t", type_)]
+    return " ".join(v for v in vals if v)
+
+
+def _filter_terms(f: SearchFilters) -> list[str]:
+    return [t for t in (_facet("o", f.office) if f.office else "", _facet("y", f.year) if f.year else "",
+                        _facet("k", f.kind) if f.kind else "", _facet("t", f.type) if f.type else "") if t]
+
+
+class Engine(Protocol):
+    def candidates(self, conn: Connection, phrases: list[list[str]], facets: list[str],
+                   limit: int, cap: int) -> list[tuple[int, float]]: ...
+
+
+def _quote_fts(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+class Fts5Engine:
+    """SQLite: BM25 over the FTS5 table ``search_fts``."""
+
+    def candidates(self, conn, phrases, facets, limit, cap):
+        q = " AND ".join([" ".join(_quote_fts(w) for w in p) if len(p) == 1
+                          else '"' + " ".join(w.replace('"', '""') for w in p) + '"' for p in phrases]
+                         + [_quote_fts(f) for f in facets])
+        sql = text(f"SELECT rowid, bm25(search_fts, {HEAD_WEIGHT}, 1.0) AS s FROM search_fts WHERE search_fts MATCH :q AND rowid IN "
+                   "(SELECT rowid FROM search_fts WHERE search_fts MATCH :q ORDER BY rowid DESC LIMIT :cap) "
+                   "ORDER BY s, rowid LIMIT :k")
+        return [(r[0], -float(r[1])) for r in conn.execute(sql, {"q": q, "cap": cap, "k": limit})]
+
+
+def _quote_ts(word: str) -> str:
+    return "'" + word.replace("'", "''").replace("\\", "\\\\") + "'"
+
+
+class PgEngine:
+    """PostgreSQL: ``ts_rank`` over the GIN-indexed ``tsv`` column ('simple' configuration)."""
+
+    def candidates(self, conn, phrases, facets, limit, cap):
+        q = " & ".join(["(" + " <-> ".join(_quote_ts(w) for w in p) + ")" for p in phrases]
+                       + [_quote_ts(f) for f in facets])
+        sql = text("WITH c AS (SELECT id, tsv FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) "
+                   "ORDER BY id DESC LIMIT :cap) "
+                   "SELECT id, ts_rank(:w, tsv, to_tsquery('simple', :q), 1) AS s FROM c ORDER BY s DESC, id LIMIT :k")
+        weights = "{0.1,0.1,0.1,%s}" % (0.1 * HEAD_WEIGHT)
+        return [(r[0], float(r[1])) for r in conn.execute(sql, {"q": q, "cap": cap, "k": limit, "w": weights})]
+
+
+def engine_for(conn: Connection) -> Engine:
+    """The engine of the connection's database."""
+    return PgEngine() if conn.dialect.name == "postgresql" else Fts5Engine()
+
+
+def highlight(text_: str, words: set[str]) -> list[tuple[int, int]]:
+    """Character spans of ``text_`` whose tokens are among ``words`` (merged, in order)."""
+    spans = sorted((t.start, t.end) for t in tokenize(text_) if t.form in words)
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _snippet(text_: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    if not spans:
+        return text_[:2 * SNIPPET_CONTEXT].replace("\n", " "), []
+    lo = max(0, spans[0][0] - SNIPPET_CONTEXT)
+    hi = min(len(text_), spans[0][1] + SNIPPET_CONTEXT)
+    inside = [(s - lo, e - lo) for s, e in spans if s >= lo and e <= hi]
+    return text_[lo:hi].replace("\n", " "), inside
+
+
+def search(conn: Connection, query: str, filters: SearchFilters = SearchFilters(),
+           limit: int = DEFAULT_LIMIT, cap: int = DEFAULT_CANDIDATE_CAP) -> list[Hit]:
+    """Ranked hits of ``query`` (Korean, any inflection) under ``filters``."""
+    phrases = query_terms(query)
+    if not phrases:
+        return []
+    ranked = engine_for(conn).candidates(conn, phrases, _filter_terms(filters), limit, cap)
+    if not ranked:
+        return []
+    ids = ",".join(str(int(i)) for i, _ in ranked)
+    rows = conn.execute(text(
+        "SELECT e.id, e.document_id, d.path, d.office, d.date, d.kind, e.type, e.ref, e.line, e.text "
+        f"FROM search_entries e JOIN documents d ON d.id = e.document_id WHERE e.id IN ({ids})")).all()
+    by_id = {r[0]: r for r in rows}
+    words = {w for p in phrases for w in p}
+    hits = []
+    for eid, score in ranked:
+        r = by_id[eid]
+        snippet, spans = _snippet(r[9], highlight(r[9], words))
+        hits.append(Hit(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], score, r[9], snippet, spans))
+    return hits

@@ -1,0 +1,80 @@
+"""The searchable passages of a report: sections, tables, tasks and audit items.
+
+``report_entries(report)`` turns a parsed report into :class:`Entry` records
+(type, ref, line, text).  A section's text is its title and the paragraphs up to
+the next heading; a table's is its caption and cells; a task's its title and
+parts; an audit item's its request, actions and plans.  Tokenising happens
+separately (:func:`tokenize_entries`), in the ingest workers.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..model import Report, Section
+from .tokens import index_text, tokenize
+
+MAX_ENTRY_CHARS = 4000
+
+
+@dataclass(slots=True)
+class Entry:
+    type: str
+    ref: str | None
+    line: int | None
+    text: str
+    tokens: str = field(default="")
+    head: str = field(default="")  # the tokens of the first line (title), weighted higher in ranking
+
+
+def _flat(sections: list[Section]) -> list[Section]:
+    out: list[Section] = []
+    for s in sections:
+        out.append(s)
+        out.extend(_flat(s.children))
+    return out
+
+
+def _section_entries(report: Report) -> list[Entry]:
+    sections = sorted(_flat(report.outline), key=lambda s: s.line)
+    starts = [s.line for s in sections]
+    bodies: list[list[str]] = [[] for _ in sections]
+    for line, text in ((p.line, p.text) for p in report.paragraphs):
+        i = bisect_right(starts, line) - 1
+        if i >= 0 and line != starts[i]:
+            bodies[i].append(text)
+    return [Entry("section", s.id, s.line, "\n".join([f"{s.marker} {s.title}".strip(), *body])[:MAX_ENTRY_CHARS])
+            for s, body in zip(sections, bodies, strict=True)]
+
+
+def _table_entries(report: Report) -> list[Entry]:
+    out = []
+    for t in report.tables:
+        if t.role != "data":
+            continue
+        lines = [t.caption or ""] + ["\t".join(r) for r in t.header + t.rows]
+        out.append(Entry("table", t.id, t.line, "\n".join(x for x in lines if x.strip())[:MAX_ENTRY_CHARS]))
+    return out
+
+
+def report_entries(report: Report) -> list[Entry]:
+    """All searchable passages of ``report`` (not yet tokenised)."""
+    out = _section_entries(report) + _table_entries(report)
+    for t in report.tasks:
+        parts = [x for items in t.parts.values() for x in items]
+        out.append(Entry("task", t.id, t.line, "\n".join([t.title, *parts])[:MAX_ENTRY_CHARS]))
+    for a in report.audit.items if report.audit else []:
+        out.append(Entry("audit_item", a.id, a.line, "\n".join([a.text, *a.actions, *a.plans])[:MAX_ENTRY_CHARS]))
+    return [e for e in out if e.text.strip()]
+
+
+def tokenize_entries(entries: list[Entry]) -> list[Entry]:
+    """Fill each entry's ``tokens`` (all its Kiwi tokens) and ``head`` (those of its first line)."""
+    for e in entries:
+        toks = tokenize(e.text)
+        first = e.text.find("\n")
+        first = len(e.text) if first < 0 else first
+        e.tokens = index_text(toks)
+        e.head = index_text([t for t in toks if t.end <= first])
+    return entries

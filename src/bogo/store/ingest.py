@@ -1,0 +1,154 @@
+"""``ingest``: many files into the store, parsed in worker processes, written by one writer.
+
+Files and folders are walked recursively (folders contribute the report formats
+bogo reads; README files are skipped).  Each file is hashed first: one already
+stored is skipped without parsing.  The others are parsed, checked and tokenised
+by ``jobs`` worker processes (:func:`~bogo.store.prepare.prepare`) while this
+process writes each result in its own transaction.  At most ``2 × jobs`` files
+are in flight, so memory stays flat however many files there are.  A file that
+fails is recorded with its one-line reason and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BogoError
+from .prepare import Prepared, prepare
+from .store import Store
+
+REPORT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".hwpx", ".hwp", ".pdf", ".docx"})
+IN_FLIGHT_PER_JOB = 2
+HASH_CHUNK = 1 << 20
+
+
+@dataclass
+class IngestSummary:
+    files: int = 0
+    new: int = 0
+    versions: int = 0
+    skipped: int = 0
+    records: int = 0
+    findings: Counter = field(default_factory=Counter)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """The files to ingest: given files as they are, folders walked recursively (sorted)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
+                              and not f.name.lower().startswith("readme")))
+        else:
+            out.append(p)
+    return out
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(HASH_CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _init_worker(user_words: list[str]) -> None:
+    from ..search.tokens import add_user_words
+
+    add_user_words(user_words)
+
+
+def _prepare_safe(path: str) -> Prepared | tuple[str, str]:
+    try:
+        return prepare(path)
+    except BogoError as e:
+        return (path, e.reason)
+    except Exception as e:  # noqa: BLE001 — a parser bug on one file must not end the batch
+        return (path, f"처리 중 내부 오류: {type(e).__name__}: {e}")
+
+
+def _results(todo: list[str], jobs: int, user_words: list[str]) -> Iterator[Prepared | tuple[str, str]]:
+    if jobs <= 1:
+        _init_worker(user_words)
+        yield from map(_prepare_safe, todo)
+        return
+    # spawn, not fork: the parent may hold analyser threads and locks that a forked child would inherit
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(user_words,)) as pool:
+        pending: set[Future] = set()
+        it = iter(todo)
+        for path in it:
+            pending.add(pool.submit(_prepare_safe, path))
+            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (f.result() for f in done)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (f.result() for f in done)
+
+
+def ingest(store: Store, paths: Iterable[str | Path], jobs: int | None = None,
+           progress: Callable[[int, int], None] | None = None) -> IngestSummary:
+    """Ingest files and folders into ``store``; ``progress(done, total)`` is called per file."""
+    files = discover(paths)
+    summary = IngestSummary(files=len(files))
+    todo: list[str] = []
+    done = 0
+    for f in files:
+        try:
+            known = store.has(file_sha256(f))
+        except OSError as e:
+            summary.failures.append((str(f), f"읽을 수 없습니다: {e.strerror or e}"))
+            known = None
+        if known or known is None:
+            summary.skipped += bool(known)
+            done += 1
+            if progress:
+                progress(done, len(files))
+        else:
+            todo.append(str(f))
+    for res in _results(todo, jobs or os.cpu_count() or 1, store.unit_names()):
+        if isinstance(res, tuple):
+            summary.failures.append(res)
+        else:
+            _count(summary, store.write(with_corpus_findings(store, res)))
+        done += 1
+        if progress:
+            progress(done, len(files))
+    return summary
+
+
+def with_corpus_findings(store: Store, prep: Prepared) -> Prepared:
+    """``prep`` with the findings of the corpus checks against what the store holds so far."""
+    from ..checks.registry import select_checks
+    from ..checks.runner import check_report
+    from ..model import Finding, Report
+    from ..track import StoreHistory
+
+    corpus = [c for c in select_checks() if c.scope == "corpus"]
+    rep = Report.model_validate(prep.report)
+    own = [Finding.model_validate(f) for f in prep.report.get("findings") or []]
+    rep.findings = own
+    found = check_report(rep, corpus, history=StoreHistory(store))
+    extra = [f for f in found if f.code in {c.code for c in corpus}]
+    if extra:
+        prep.report["findings"] = [f.model_dump(mode="json") for f in own + extra]
+    return prep
+
+
+def _count(summary: IngestSummary, res) -> None:
+    if res.status == "duplicate":
+        summary.skipped += 1
+        return
+    summary.new += res.status == "new"
+    summary.versions += res.status == "version"
+    summary.records += res.records
+    summary.findings.update(res.findings)

@@ -1,0 +1,81 @@
+"""Turning one file into what the writer stores: the work of an ingest worker.
+
+``prepare(path)`` parses the file, runs the single-document checks, builds and
+tokenises the search passages, and returns a :class:`Prepared` of plain data
+(picklable, no database involved), or raises the file's :class:`BogoError`.
+The Korean analysis happens here, in the worker processes, not in the writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Report, Section
+
+
+@dataclass
+class Prepared:
+    """One parsed report ready to be written: the contract JSON and its search passages."""
+
+    path: str
+    sha256: str
+    report: dict[str, Any]
+    #: search passages as (type, ref, line, text, tokens, head tokens)
+    entries: list[tuple[str, str | None, int | None, str, str, str]] = field(default_factory=list)
+    #: the prose paragraphs as {line, marker, text}, while the contract does not carry them
+    paragraphs: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.report.get("meta") or {}
+
+
+def _flat_sections(sections: list[Section], parent: str | None = None) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for s in sections:
+        d = s.model_dump(mode="json", exclude={"children"})
+        d["parent"] = parent
+        out.append(d)
+        out.extend(_flat_sections(s.children, s.id))
+    return out
+
+
+def report_records(report_json: dict[str, Any], paragraphs: list[dict[str, Any]] | None = None,
+                   ) -> dict[str, list[dict[str, Any]]]:
+    """The contract's records of one report, grouped by record type (the store's tables)."""
+    rep = Report.model_validate(report_json)
+    staffing = report_json.get("staffing") or {}
+    audit = report_json.get("audit") or {}
+    return {
+        "section": _flat_sections(rep.outline),
+        "table": report_json.get("tables") or [],
+        "staff_row": staffing.get("rows") or [],
+        "budget_line": report_json.get("budget_lines") or [],
+        "task": report_json.get("tasks") or [],
+        "milestone": report_json.get("milestones") or [],
+        "audit_item": audit.get("items") or [],
+        "paragraph": report_json.get("paragraphs") or paragraphs or [],
+        "finding": report_json.get("findings") or [],
+    }
+
+
+def prepare_report(report: Report, run_checks: bool = True) -> Prepared:
+    """A parsed report (with its paragraphs) as a :class:`Prepared`."""
+    from ..search.entries import report_entries, tokenize_entries
+
+    if run_checks:
+        from ..checks.runner import run_checks as run
+
+        run([report])
+    entries = tokenize_entries(report_entries(report))
+    paragraphs = [{"line": p.line, "marker": p.marker, "text": p.text} for p in report.paragraphs]
+    return Prepared(report.source.path, report.source.sha256, report.to_dict(),
+                    [(e.type, e.ref, e.line, e.text, e.tokens, e.head) for e in entries], paragraphs)
+
+
+def prepare(path: str) -> Prepared:
+    """Parse, check and tokenise one file (the ingest worker's job)."""
+    from ..api import parse
+
+    return prepare_report(parse(path))

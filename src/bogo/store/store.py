@@ -1,0 +1,153 @@
+"""The store: documents and their contract records in SQLite or PostgreSQL.
+
+:class:`Store` opens (and migrates) the database and writes one prepared report
+per transaction (:meth:`Store.write`): a report already stored (same sha256) is
+a no-op, a changed file of the same report (same office, kind and date) becomes
+its next version while the older one stays stored and queryable.  A failure or
+a kill inside the transaction leaves nothing of that document behind.  Several
+processes may write at once: the unique sha256 and (report, version) keys make
+the database the only coordinator.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from ..search.engine import facet_tokens
+from .db import make_engine, migrate, resolve_url
+from .models import RECORD_TABLES, Document, SearchEntry, StaffRowRow
+from .prepare import Prepared, report_records
+
+MAX_VERSION_RETRIES = 5
+
+
+@dataclass
+class WriteResult:
+    status: str  # "new", "version" or "duplicate"
+    document_id: int
+    records: int = 0
+    findings: Counter = field(default_factory=Counter)
+
+
+def _clean(v: Any) -> Any:
+    """``v`` without NUL characters (PostgreSQL text cannot hold them; both engines store the same)."""
+    if isinstance(v, str):
+        return v.replace("\x00", "") if "\x00" in v else v
+    if isinstance(v, dict):
+        return {k: _clean(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_clean(x) for x in v]
+    return v
+
+
+def report_key(meta: dict[str, Any], sha256: str) -> str:
+    """The key that groups versions of one report: office, kind and date, when known."""
+    office, kind, date = meta.get("office"), meta.get("kind"), meta.get("date")
+    if office and date:
+        return f"{office}|{kind or ''}|{date}"
+    return "sha:" + sha256
+
+
+def _document_data(report: dict[str, Any]) -> dict[str, Any]:
+    staffing = dict(report.get("staffing") or {})
+    staffing.pop("rows", None)
+    audit = report.get("audit") or {}
+    return {"schema": report.get("schema"), "source": report.get("source"), "meta": report.get("meta"),
+            "staffing": staffing or None, "audit_summary": audit.get("summary")}
+
+
+class Store:
+    """A bogo store at ``db`` (a path, ``postgresql://…``, or ``BOGO_DB`` / ``./bogo.db``)."""
+
+    def __init__(self, db: str | None = None, migrate_schema: bool = True):
+        self.url = resolve_url(db)
+        self.engine = make_engine(self.url)
+        if migrate_schema:
+            migrate(self.engine)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def connect(self) -> Connection:
+        return self.engine.connect()
+
+    def has(self, sha256: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(Document.id).where(Document.sha256 == sha256)).first() is not None
+
+    def write(self, prep: Prepared) -> WriteResult:
+        """Store one prepared report in one transaction (see the module doc)."""
+        report = _clean(prep.report)
+        for _ in range(MAX_VERSION_RETRIES):
+            try:
+                with self.engine.begin() as conn:
+                    return self._write(conn, prep, report)
+            except IntegrityError:
+                pass  # another process stored this file, or took the version number: look again
+        with self.engine.connect() as conn:
+            found = conn.execute(select(Document.id).where(Document.sha256 == prep.sha256)).scalar()
+        if found is None:
+            raise RuntimeError(f"{prep.path}: version conflict persisted")
+        return WriteResult("duplicate", found)
+
+    def _write(self, conn: Connection, prep: Prepared, report: dict[str, Any]) -> WriteResult:
+        found = conn.execute(select(Document.id).where(Document.sha256 == prep.sha256)).scalar()
+        if found is not None:
+            return WriteResult("duplicate", found)
+        meta, src = report.get("meta") or {}, report["source"]
+        key = report_key(meta, prep.sha256)
+        prev = conn.execute(select(func.max(Document.version)).where(Document.report_key == key)).scalar()
+        conn.execute(update(Document).where(Document.report_key == key).values(current=0))
+        date = meta.get("date")
+        year = int(date[:4]) if date and date[:4].isdigit() else None
+        doc_id = conn.execute(Document.__table__.insert().values(
+            sha256=prep.sha256, path=src["path"], format=src["format"], bytes=src["bytes"],
+            office=meta.get("office"), kind=meta.get("kind"), date=date, year=year, title=meta.get("title"),
+            report_key=key, version=(prev or 0) + 1, current=1, ingested_at=datetime.now(UTC).replace(tzinfo=None),
+            data=_document_data(report))).inserted_primary_key[0]
+        records = self._write_records(conn, doc_id, report, _clean(prep.paragraphs))
+        self._write_entries(conn, doc_id, prep, meta.get("office"), year, meta.get("kind"))
+        sev = Counter(f["severity"] for f in report.get("findings") or [])
+        return WriteResult("version" if prev else "new", doc_id, records, sev)
+
+    def _write_records(self, conn: Connection, doc_id: int, report: dict[str, Any], paragraphs) -> int:
+        n = 0
+        for rtype, recs in report_records(report, paragraphs).items():
+            if not recs:
+                continue
+            model, columns = RECORD_TABLES[rtype]
+            rows = [{"document_id": doc_id, "ordinal": i, "line": r.get("line"), "data": r, **columns(r)}
+                    for i, r in enumerate(recs)]
+            conn.execute(model.__table__.insert(), rows)
+            n += len(rows)
+        return n
+
+    def _write_entries(self, conn: Connection, doc_id: int, prep: Prepared, office, year, kind) -> None:
+        rows = [{"document_id": doc_id, "type": t, "ref": ref, "line": line, "text": _clean(txt),
+                 "head": _clean(head), "tokens": _clean(tokens) + " " + facet_tokens(office, year, kind, t)}
+                for t, ref, line, txt, tokens, head in prep.entries]
+        if rows:
+            conn.execute(SearchEntry.__table__.insert(), rows)
+
+    def delete(self, document_id: int) -> None:
+        """Remove a document with all its records and search tokens."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(SearchEntry).where(SearchEntry.document_id == document_id))
+            for model, _ in RECORD_TABLES.values():
+                conn.execute(delete(model).where(model.document_id == document_id))
+            conn.execute(delete(Document).where(Document.id == document_id))
+
+    def unit_names(self) -> list[str]:
+        """Distinct unit names of the stored staffing tables (user words for the tokeniser)."""
+        with self.engine.connect() as conn:
+            return sorted(r[0] for r in conn.execute(select(StaffRowRow.unit_key).distinct()))

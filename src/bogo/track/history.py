@@ -1,0 +1,85 @@
+"""The narrow history interface that tracking and the corpus checks (C5xx, W403) read.
+
+A :class:`History` answers two questions only: which documents of an office
+exist (current versions, oldest first), and what records of one type a
+document holds (contract JSON).  :class:`StoreHistory` answers them from a
+store; :class:`MemoryHistory` from parsed reports (tests, ``bogo check`` on
+several files).  Nothing here hands out a database session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..model import Report
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    id: int
+    office: str | None
+    kind: str | None
+    date: str | None
+    path: str
+    sha256: str = ""
+
+
+class History(Protocol):
+    def documents(self, office: str | None = None) -> list[DocInfo]: ...
+
+    def records(self, doc_id: int, rtype: str) -> list[dict[str, Any]]: ...
+
+
+def _order(d: DocInfo) -> tuple:
+    return (d.date or "", d.id)
+
+
+def _report_records(rep: Report, rtype: str) -> list[dict[str, Any]]:
+    from ..store.prepare import report_records
+
+    paragraphs = [{"line": p.line, "marker": p.marker, "text": p.text} for p in rep.paragraphs]
+    return report_records(rep.to_dict(), paragraphs).get(rtype, [])
+
+
+class MemoryHistory:
+    """A history over parsed reports held in memory."""
+
+    def __init__(self, reports: list[Report]):
+        self.reports = list(reports)
+        self._cache: dict[tuple[int, str], list[dict[str, Any]]] = {}
+
+    def documents(self, office: str | None = None) -> list[DocInfo]:
+        docs = [DocInfo(i, r.meta.office, r.meta.kind, r.meta.date, r.source.path, r.source.sha256)
+                for i, r in enumerate(self.reports)]
+        return sorted((d for d in docs if office is None or d.office == office), key=_order)
+
+    def records(self, doc_id: int, rtype: str) -> list[dict[str, Any]]:
+        key = (doc_id, rtype)
+        if key not in self._cache:
+            self._cache[key] = _report_records(self.reports[doc_id], rtype)
+        return self._cache[key]
+
+
+class StoreHistory:
+    """A history over a store (current versions of each report)."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def documents(self, office: str | None = None) -> list[DocInfo]:
+        from sqlalchemy import select
+
+        from ..store.models import Document
+
+        q = select(Document.id, Document.office, Document.kind, Document.date, Document.path,
+                   Document.sha256).where(Document.current == 1)
+        if office is not None:
+            q = q.where(Document.office == office)
+        with self.store.engine.connect() as conn:
+            return sorted((DocInfo(*r) for r in conn.execute(q)), key=_order)
+
+    def records(self, doc_id: int, rtype: str) -> list[dict[str, Any]]:
+        from ..store.query import records
+
+        return records(self.store, rtype, document_id=doc_id)

@@ -1,0 +1,121 @@
+"""Plan follow-up: each milestone of a report against the office's later reports.
+
+A milestone's words (its text without the date) are looked for in every
+paragraph of each later report of the same office.  The best paragraph that
+holds at least ``MIN_CONTAINMENT`` of them (and ``MIN_SHARED`` words) is the
+evidence.  Its wording decides the status: completion words (개최, 완료, 수립 …)
+under a results heading or without a future marker → ``done``; otherwise
+``in_progress``.  Without evidence the milestone is ``not_due`` when its end date
+is after the latest later report, else ``no_trace`` (due and never mentioned).
+Only milestones with a later report to compare against are classified.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from .history import DocInfo, History
+from .similarity import containment, word_set
+
+MIN_CONTAINMENT = 0.6
+MIN_SHARED = 2
+_DONE_WORDS = re.compile(r"완료|개최|실시|수립|체결|구성|발표|선정|제정|개정|시행|설치|출범|개소|발간|배포|공개|마련|신설|준공|착공")
+_FUTURE = re.compile(r"예정|계획\s*$|추진\s*예정|할\s*계획")
+_RESULT_HEADING = re.compile(r"실적|경과|성과|추진현황|그간|결과")
+_PLAN_HEADING = re.compile(r"향후|추진계획|계획")
+_DATE_BITS = re.compile(r"[’'‘]?\d{2,4}\s*[.년]\s*\d{0,2}[.월]?\s*\d{0,2}\.?\s*(\([월화수목금토일]\))?|[~∼:]")
+GENERIC = frozenset({"추진", "계획", "예정", "운영", "관련", "사업", "분야", "강화", "확대", "지원", "실시"})
+
+
+@dataclass
+class PlanStatus:
+    status: str  # done, in_progress, not_due, no_trace
+    office: str | None
+    planned_in: int
+    planned_date: str | None
+    milestone: str
+    line: int
+    end: str | None
+    evidence_doc: int | None = None
+    evidence_path: str | None = None
+    evidence_line: int | None = None
+    evidence: str | None = None
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def milestone_words(m: dict[str, Any]) -> frozenset[str]:
+    text = m.get("text") or m.get("raw") or ""
+    if m.get("raw"):
+        text = text.replace(m["raw"], " ")
+    return frozenset(w for w in word_set(_DATE_BITS.sub(" ", text)) if w not in GENERIC)
+
+
+def _headings(history: History, doc: DocInfo) -> tuple[list[int], list[str]]:
+    secs = sorted(history.records(doc.id, "section"), key=lambda s: s["line"])
+    stack: list[tuple[int, str]] = []
+    lines, chains = [], []
+    for s in secs:
+        while stack and stack[-1][0] >= s["level"]:
+            stack.pop()
+        stack.append((s["level"], s["title"]))
+        lines.append(s["line"])
+        chains.append(" ".join(t for _, t in stack))
+    return lines, chains
+
+
+def _status_of(text: str, heading: str) -> str:
+    if _RESULT_HEADING.search(heading) and not _PLAN_HEADING.search(heading.split()[-1] if heading else ""):
+        return "done"
+    if _DONE_WORDS.search(text) and not _FUTURE.search(text) and not _PLAN_HEADING.search(heading):
+        return "done"
+    return "in_progress"
+
+
+def _best_evidence(history: History, later: list[DocInfo], words: frozenset[str]):
+    best = None
+    for d in later:
+        starts, chains = _headings(history, d)
+        for p in history.records(d.id, "paragraph"):
+            pw = word_set(p["text"])
+            shared = len(words & pw)
+            score = containment(words, pw)
+            if shared >= MIN_SHARED and score >= MIN_CONTAINMENT and (best is None or score > best[0]):
+                i = bisect_right(starts, p["line"] or 0) - 1
+                best = (score, d, p, chains[i] if i >= 0 else "")
+    return best
+
+
+def plan_followup(history: History, office: str | None = None) -> list[PlanStatus]:
+    """The follow-up status of every milestone that has a later report of its office."""
+    offices = [office] if office else sorted({d.office for d in history.documents() if d.office})
+    out: list[PlanStatus] = []
+    for off in offices:
+        docs = history.documents(off)
+        for i, doc in enumerate(docs):
+            later = [d for d in docs[i + 1:] if (d.date or "") > (doc.date or "")]
+            if not later:
+                continue
+            last = max(d.date or "" for d in later)
+            for m in history.records(doc.id, "milestone"):
+                out.append(classify_plan(history, doc, later, last, m))
+    return out
+
+
+def classify_plan(history: History, doc: DocInfo, later: list[DocInfo], last: str, m: dict[str, Any]) -> PlanStatus:
+    st = PlanStatus("no_trace", doc.office, doc.id, doc.date, m.get("text") or m["raw"], m["line"], m.get("end"))
+    words = milestone_words(m)
+    best = _best_evidence(history, later, words) if len(words) >= MIN_SHARED else None
+    if best:
+        score, d, p, heading = best
+        st.status = _status_of(p["text"], heading)
+        st.evidence_doc, st.evidence_path, st.evidence_line = d.id, d.path, p["line"]
+        st.evidence, st.score = p["text"], round(score, 3)
+    elif (m.get("end") or "") > last or not m.get("end"):
+        st.status = "not_due"
+    return st

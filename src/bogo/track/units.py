@@ -1,0 +1,171 @@
+"""Unit identity across reports: the same unit through spacing variants and renames.
+
+Between two consecutive reports of one office (both with a staffing table),
+names equal after removing spaces are the same unit.  Only the units that
+disappeared are then matched against those that appeared, scored by name
+similarity together with the similarity of their 주요기능 text and the
+continuity of their staffing (quota); name similarity alone would prefer a
+look-alike over the true successor.  A pair scoring at least ``LINK_SCORE`` is a
+*renamed* suggestion with that confidence; a weaker best pair is kept as a
+*possible* suggestion and never linked; two disappeared units matched to one
+appeared unit are *merged*, one matched to two is *split* (only when their
+functions texts share duties); the rest are
+*abolished* / *created*.  A user's decision (``link``/``unlink``) always wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .functions import unit_functions
+from .history import DocInfo, History
+from .similarity import compact, name_similarity, overlap, word_set
+
+LINK_SCORE = 0.45
+WEAK_SCORE = 0.25
+SECOND_LINK_SCORE = 0.35  # a second predecessor/successor of a merge or split ...
+SECOND_LINK_FUNCTIONS = 0.3  # ... which must also share duties (a look-alike name is not enough)
+WEIGHTS = {"name": 0.35, "functions": 0.45, "staffing": 0.20}
+
+
+@dataclass
+class UnitEvent:
+    kind: str  # renamed, merged, split, created, abolished, possible
+    date: str | None
+    office: str | None
+    old: str | None
+    new: str | None
+    confidence: float
+    source: str  # "auto" or "user"
+    linked: bool
+    from_doc: int | None = None
+    to_doc: int | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Snapshot:
+    doc: DocInfo
+    staff: dict[str, dict[str, Any]]  # compact name → staff row
+    functions: dict[str, str]
+
+
+def snapshot(history: History, doc: DocInfo) -> Snapshot:
+    staff = {compact(r["unit"]): r for r in history.records(doc.id, "staff_row")}
+    funcs = unit_functions(history.records(doc.id, "table"), history.records(doc.id, "paragraph"), set(staff))
+    return Snapshot(doc, staff, funcs)
+
+
+def _staff_continuity(a: dict[str, Any], b: dict[str, Any]) -> float | None:
+    qa, qb = a.get("quota"), b.get("quota")
+    if not qa or not qb:
+        return None
+    return 1 - abs(qa - qb) / max(qa, qb)
+
+
+def pair_score(old: str, new: str, before: Snapshot, after: Snapshot) -> tuple[float, dict[str, Any]]:
+    """The match score of a disappeared and an appeared unit, with its evidence."""
+    parts: dict[str, float] = {"name": name_similarity(old, new)}
+    fa, fb = before.functions.get(old), after.functions.get(new)
+    evidence: dict[str, Any] = {"name": round(parts["name"], 3)}
+    if fa and fb:
+        wa, wb = word_set(fa), word_set(fb)
+        parts["functions"] = overlap(wa, wb)
+        evidence["functions"] = round(parts["functions"], 3)
+        evidence["shared_words"] = sorted(wa & wb)[:12]
+    staff = _staff_continuity(before.staff[old], after.staff[new])
+    if staff is not None:
+        parts["staffing"] = staff
+        evidence["staffing"] = [before.staff[old].get("quota"), after.staff[new].get("quota")]
+    total = sum(WEIGHTS[k] for k in parts)
+    return sum(WEIGHTS[k] * v for k, v in parts.items()) / total, evidence
+
+
+def _raw(snap: Snapshot, key: str) -> str:
+    return snap.staff[key]["unit"] if key in snap.staff else key
+
+
+def compare(before: Snapshot, after: Snapshot, decisions: dict[tuple[str, str], str]) -> list[UnitEvent]:
+    """The identity events between two consecutive snapshots of one office."""
+    gone = [u for u in before.staff if u not in after.staff]
+    new = [u for u in after.staff if u not in before.staff]
+    ev = lambda kind, o, n, conf, src, linked, evid=None: UnitEvent(  # noqa: E731
+        kind, after.doc.date, after.doc.office, o and _raw(before, o), n and _raw(after, n), round(conf, 3),
+        src, linked, before.doc.id, after.doc.id, evid or {})
+    events: list[UnitEvent] = []
+    for o in list(gone):
+        for n in list(new):
+            if decisions.get((o, n)) == "link":
+                events.append(ev("renamed", o, n, 1.0, "user", True))
+                gone.remove(o)
+                new.remove(n)
+                break
+    scored = sorted(((s, o, n, e) for o in gone for n in new if decisions.get((o, n)) != "unlink"
+                     for s, e in [pair_score(o, n, before, after)]), key=lambda x: (-x[0], x[1], x[2]))
+    used_o: dict[str, str] = {}
+    used_n: dict[str, str] = {}
+    for s, o, n, e in scored:
+        if o not in used_o and n not in used_n and s >= LINK_SCORE:
+            used_o[o], used_n[n] = n, o
+            events.append(ev("renamed", o, n, s, "auto", True, e))
+    second = [(s, o, n, e) for s, o, n, e in scored
+              if s >= SECOND_LINK_SCORE and e.get("functions", 0) >= SECOND_LINK_FUNCTIONS]
+    for s, o, n, e in second:
+        if o in used_o:
+            continue
+        if n in used_n:
+            used_o[o] = n
+            events.append(ev("merged", o, n, s, "auto", True, e))
+    for s, o, n, e in second:
+        if n in used_n:
+            continue
+        if o in used_o:
+            used_n[n] = o
+            events.append(ev("split", o, n, s, "auto", True, e))
+    for o in gone:
+        if o not in used_o:
+            best = next(((s, n, e) for s, oo, n, e in scored if oo == o and s >= WEAK_SCORE), None)
+            if best:
+                events.append(ev("possible", o, best[1], best[0], "auto", False, best[2]))
+            events.append(ev("abolished", o, None, 1.0, "auto", False))
+    events.extend(ev("created", None, n, 1.0, "auto", False) for n in new if n not in used_n)
+    return events
+
+
+def unit_events(history: History, office: str | None = None,
+                decisions: dict[tuple[str, str], str] | None = None) -> list[UnitEvent]:
+    """All identity events of the offices' consecutive reports that have staffing tables."""
+    decisions = {(compact(a), compact(b)): v for (a, b), v in (decisions or {}).items()}
+    offices = [office] if office else sorted({d.office for d in history.documents() if d.office})
+    events: list[UnitEvent] = []
+    for off in offices:
+        snaps = [s for s in (snapshot(history, d) for d in history.documents(off)) if s.staff]
+        for before, after in zip(snaps, snaps[1:], strict=False):
+            events.extend(compare(before, after, decisions))
+    return events
+
+
+def unit_series(history: History, office: str, name: str,
+                decisions: dict[tuple[str, str], str] | None = None) -> list[dict[str, Any]]:
+    """The staffing of one unit across the office's reports, following linked renames both ways."""
+    links = [e for e in unit_events(history, office, decisions) if e.linked and e.old and e.new]
+    names = {compact(name)}
+    grew = True
+    while grew:
+        grew = False
+        for e in links:
+            a, b = compact(e.old), compact(e.new)
+            if (a in names) != (b in names):
+                names |= {a, b}
+                grew = True
+    out = []
+    for d in history.documents(office):
+        for r in history.records(d.id, "staff_row"):
+            if compact(r["unit"]) in names:
+                out.append({"date": d.date, "document_id": d.id, "path": d.path, "unit": r["unit"],
+                            "quota": r.get("quota"), "current": r.get("current"), "line": r.get("line")})
+    return out

@@ -1,0 +1,103 @@
+"""The store on both engines: idempotent ingest, versions, one transaction per document."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from sqlalchemy import func, select
+
+from bogo.search import search
+from bogo.search.entries import Entry, tokenize_entries
+from bogo.store.models import RECORD_TABLES, Document, SearchEntry
+from bogo.store.query import records, show_document
+
+
+def _counts(store) -> dict[str, int]:
+    with store.connect() as conn:
+        out = {"documents": conn.execute(select(func.count()).select_from(Document)).scalar_one(),
+               "entries": conn.execute(select(func.count()).select_from(SearchEntry)).scalar_one()}
+        for rtype, (model, _) in RECORD_TABLES.items():
+            out[rtype] = conn.execute(select(func.count()).select_from(model)).scalar_one()
+    return out
+
+
+def test_corpus_stored_with_every_record_type(filled, prepared):
+    c = _counts(filled)
+    assert c["documents"] == len(prepared)
+    for rtype in ("section", "table", "staff_row", "budget_line", "task", "milestone", "audit_item",
+                  "paragraph", "finding"):
+        assert c[rtype] > 0, rtype
+    # the record JSON is stored whole beside the indexed columns
+    staff = records(filled, "staff_row")
+    first = next(r for r in staff if r["unit"] == "대외협력담당관")
+    assert first["quota"] == 27 and first["current"] == 22 and "by_type" in first
+
+
+def test_rewrite_is_a_no_op(filled, prepared):
+    before = _counts(filled)
+    results = [filled.write(copy.deepcopy(p)) for p in prepared]
+    assert {r.status for r in results} == {"duplicate"}
+    assert _counts(filled) == before
+
+
+def test_changed_file_of_same_report_is_a_new_version(store, prepared):
+    old = copy.deepcopy(prepared[0])
+    new = copy.deepcopy(prepared[0])
+    new.sha256 = "f" * 64
+    new.report["source"]["sha256"] = new.sha256
+    new.report["staffing"]["rows"][0]["quota"] += 1
+    assert store.write(old).status == "new"
+    res = store.write(new)
+    assert res.status == "version"
+    info = show_document(store, str(res.document_id))
+    assert [v["version"] for v in info["versions"]] == [1, 2]
+    assert [v["current"] for v in info["versions"]] == [0, 1]
+    # the older version stays queryable
+    old_id = info["versions"][0]["id"]
+    assert records(store, "staff_row", document_id=old_id)[0]["quota"] + 1 == \
+        records(store, "staff_row", document_id=res.document_id)[0]["quota"]
+
+
+def test_failure_inside_the_transaction_leaves_nothing(store, prepared, monkeypatch):
+    def broken(*_a, **_k):
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(type(store), "_write_entries", broken)
+    with pytest.raises(RuntimeError):
+        store.write(copy.deepcopy(prepared[0]))
+    assert set(_counts(store).values()) == {0}
+
+
+def test_deleted_document_is_no_longer_found_by_its_words(store, prepared):
+    old = copy.deepcopy(prepared[0])
+    res = store.write(old)
+    with store.connect() as conn:
+        assert any(h.document_id == res.document_id for h in search(conn, "대외협력담당관"))
+    store.delete(res.document_id)
+    with store.connect() as conn:
+        assert search(conn, "대외협력담당관") == []
+        assert conn.execute(select(func.count()).select_from(SearchEntry)).scalar_one() == 0
+
+
+def _rename(text: str) -> str:
+    """The text with the unit 협력상생담당관 renamed, however it is spaced."""
+    import re
+
+    return re.sub(r"협\s*력\s*상\s*생", "상생협치", text)
+
+
+def test_replaced_document_loses_its_old_words(store, prepared):
+    old = copy.deepcopy(prepared[2])
+    res = store.write(old)
+    new = copy.deepcopy(prepared[2])
+    new.sha256 = "e" * 64
+    renamed = tokenize_entries([Entry(t, ref, line, _rename(txt)) for t, ref, line, txt, *_ in new.entries])
+    new.entries = [(e.type, e.ref, e.line, e.text, e.tokens, e.head) for e in renamed]
+    store.delete(res.document_id)
+    store.write(new)
+    with store.connect() as conn:
+        assert search(conn, "협력상생담당관") == []
+        assert search(conn, "상생협치담당관")
+
+
