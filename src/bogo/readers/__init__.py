@@ -45,13 +45,9 @@ def registered() -> dict[str, Reader]:
 
 def reader_for(fmt: str) -> Reader | None:
     """The reader of ``fmt``, importing its built-in module on first use; None
-    when no reader is registered (or its module is not built)."""
+    when no reader is registered for that format."""
     if fmt not in _REGISTRY and fmt in _BUILTIN:
-        try:
-            importlib.import_module(f"{__name__}.{_BUILTIN[fmt]}")
-        except ModuleNotFoundError as e:  # reader not built yet
-            if not (e.name and e.name.startswith(__name__)):
-                raise
+        importlib.import_module(f"{__name__}.{_BUILTIN[fmt]}")
     return _REGISTRY.get(fmt)
 
 
