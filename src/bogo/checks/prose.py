@@ -90,6 +90,14 @@ _CHANGE = re.compile(_NUM + r"\s*(%|[가-힣]{0,2})\s*(?:→|⇒|->)\s*" + _NUM 
                      r"|" + _NUM + r"\s*(%p|%|[가-힣]{0,2})\s*(증가|감소|상승|하락|늘|줄))")
 
 
+def _other_clause(text: str, m: re.Match[str]) -> bool:
+    """The stated change lies past the parenthesis that holds the figures:
+    "1.2일 증가(4일→5.2일), 자가용 0.8일 감소(…)" — the change after ")" is another clause's."""
+    between = text[m.end(4):m.start(5) if m.group(5) else m.start(8)]
+    before = text[:m.start(1)]
+    return ")" in between and before.count("(") > before.count(")")
+
+
 def _f(s: str) -> float:
     return float(s.replace(",", ""))
 
@@ -110,13 +118,15 @@ def change_rate(ctx: Context) -> Iterator[Finding]:
 
     Traps:
         Chains ("16.2건('17)→18.8건('18)→…") and arrows without a stated change are
-        not read; figures with different units are skipped.
+        not read; figures with different units are skipped.  Figures in parentheses
+        belong to the change stated before them ("1.2일 증가(4일→5.2일)"): a change
+        after the closing parenthesis is another clause's and is not compared.
     """
     chk = REGISTRY["X205"]
     for ln in ctx.lines or []:
         for m in _CHANGE.finditer(ln.text):
             a, ua, b, ub = _f(m.group(1)), m.group(2), _f(m.group(3)), m.group(4)
-            if ua and ub and ua != ub:
+            if ua and ub and ua != ub or _other_clause(ln.text, m):
                 continue
             arrow, val, unit = m.group(5), m.group(6) or m.group(8), m.group(7) or m.group(9)
             word = m.group(10) or ""
