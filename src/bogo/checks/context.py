@@ -57,6 +57,10 @@ class Context:
 
     @property
     def year(self) -> int | None:
+        """The year of the report's own date, never a year from its title: "2021년
+        예산안" in a press release of 2020 names the budget's year, and reading
+        weekdays against it would raise false D301 errors (extraction may use the
+        title year to date plans: ``structure.Layout.year_month``)."""
         d = self.report.meta.date or ""
         return int(d[:4]) if d[:4].isdigit() else None
 
