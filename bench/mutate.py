@@ -213,10 +213,12 @@ def main(argv: list[str]) -> int:
             continue
         tried += 1
         t.rows[r][c] = new
+        rep.clear_derived()  # the cached table views hold the old cell values
         try:
             got = {key(f) for f in check_report(rep, checks)}
         finally:
             t.rows[r][c] = old
+            rep.clear_derived()
         if got - base:  # a new or changed finding, not merely a lost one
             detected += 1
         elif equivalent(rep, t, r, c, old, new):

@@ -220,6 +220,11 @@ class Report(_Rec):
             self._derived[key] = make()
         return self._derived[key]
 
+    def clear_derived(self) -> None:
+        """Drop the derived values: call after editing the records in place (a
+        table's cells, say), so that table views are built again from them."""
+        self._derived.clear()
+
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(by_alias=True, mode="json")
 

@@ -54,7 +54,9 @@ def build_view(table: TableRec) -> TableView:
 
 
 def view_of(report: Report, table: TableRec) -> TableView:
-    """The view of ``table``, built once and cached on ``report``."""
+    """The view of ``table``, built once and cached on ``report``.  Records are
+    treated as read-only once viewed: after editing a table in place, call
+    ``report.clear_derived()``."""
     views = report.derived("table_views", dict)
     v = views.get(table.id)
     if v is None or v.table is not table:
