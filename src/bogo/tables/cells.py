@@ -25,7 +25,7 @@ from ..normalize.numbers import (
     parse_number,
 )
 
-_LABELLED_NUMBER = re.compile(r"(?P<label>[가-힣A-Za-z·]+)\s*:?\s*(?P<n>[△▲\-]?\d[\d,]*(?:\.\d+)?)")
+_LABELLED_NUMBER = re.compile(r"(?P<label>[가-힣A-Za-z·]+)\s*:?\s*(?P<n>[△▲\-]?\d+(?:,\d{3})*(?:\.\d+)?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,8 @@ class CellValue:
         return self.c.paren if self.c.paren_pct else None
 
 
-def _with(c: Composite, text: str, value, paren=None, paren_pct=False, pct=False) -> Composite:
+def _numeric(text: str, value, paren=None, paren_pct=False, pct=False) -> Composite:
+    """A numeric composite for a cell read by a rule ``parse_composite`` does not know."""
     return Composite(text=text, value=value, paren=paren, paren_pct=paren_pct, empty=False, numeric=True, pct=pct)
 
 
@@ -91,7 +92,7 @@ def _annotated(t: str) -> CellValue | None:
     inner = m.group("inner").strip()
     parts = tuple((x.group("label"), float(parse_number(x.group("n")) or 0))
                   for x in _LABELLED_NUMBER.finditer(inner))
-    c = _with(parse_composite(main), t, v, pct=main.endswith("%"))
+    c = _numeric(t, v, pct=main.endswith("%"))
     return CellValue(t, c, decimals(main), note=inner, breakdown=parts if len(parts) >= 2 else ())
 
 
@@ -106,11 +107,11 @@ def parse_cell(text: str | None, unit: str | None = None) -> CellValue:
         val, tail = jo
         c2 = parse_composite(f"{val} {tail}".strip())
         if c2.numeric:
-            return CellValue(t, _with(c2, t, val, c2.paren, c2.paren_pct), 0)
+            return CellValue(t, _numeric(t, val, c2.paren, c2.paren_pct), 0)
     m = NUMBER_WITH_UNIT.match(t)
     if m:
         c2 = parse_composite(m.group("n"))
         if c2.numeric and not c2.is_pair:
-            return CellValue(t, _with(c2, t, c2.value, c2.paren, c2.paren_pct, c2.pct),
+            return CellValue(t, _numeric(t, c2.value, c2.paren, c2.paren_pct, c2.pct),
                              decimals(m.group("n")), unit=m.group("u"))
     return _annotated(t) or CellValue(t, c, 0)
