@@ -295,17 +295,12 @@ def _print_outcome(o, live: bool) -> None:
     if not live:
         return
     from .checks.runner import CheckResult
-    from .render.findings_table import findings_tables
+    from .render.findings_table import print_sections
 
     one = CheckResult(files=[(o.path, o.sha256, o.findings)])
     if o.warnings:
         one.notes[(o.path, o.sha256)] = list(o.warnings)
-    for head, notes, table in findings_tables(one):
-        out.print(head, highlight=False)
-        for n in notes:
-            out.print(n, highlight=False)
-        if table is not None:
-            out.print(table, highlight=False)
+    print_sections(one, out)
 
 
 def _print_batch_summary(result, n_files: int, fmt: str) -> None:

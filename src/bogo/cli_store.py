@@ -36,7 +36,9 @@ def open_store(db: str | None):
     except BogoError:
         raise
     except Exception as e:  # noqa: BLE001 — a database that cannot be opened is one Korean line
-        raise BogoError(db or os.environ.get("BOGO_DB") or "bogo.db", f"저장소를 열 수 없습니다: {type(e).__name__}: {e}") from e
+        raise BogoError(db or os.environ.get("BOGO_DB") or "bogo.db",
+                        "저장소를 열 수 없습니다 (폴더가 없거나, 쓸 권한이 없거나, 서버에 연결할 수 없습니다; "
+                        f"{type(e).__name__})") from e
 
 
 def history(db: str | None):
@@ -48,11 +50,6 @@ def history(db: str | None):
     return StoreHistory(open_store(db))
 
 
-def store_fail(e: BogoError) -> None:
-    err.print(f"[bold red]오류[/] {escape(str(e))}", highlight=False)
-    raise typer.Exit(e.exit_code)
-
-
 def ingest_cmd(
     paths: Annotated[list[Path], typer.Argument(help="보고서 파일 또는 폴더(하위 폴더까지)")],
     db: DbOption = None,
@@ -61,11 +58,7 @@ def ingest_cmd(
     """보고서를 읽어 저장소에 넣습니다 (이미 있는 파일은 건너뜁니다)."""
     from .store import ingest
 
-    try:
-        store = open_store(db)
-    except BogoError as e:
-        store_fail(e)
-        return
+    store = open_store(db)
     with Progress(TextColumn("[bold]읽는 중"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("ingest", total=None)
@@ -99,11 +92,7 @@ def search_cmd(
     """저장소에서 한국어로 검색합니다 (순위, 강조된 발췌, 문서와 행)."""
     from .search import SearchFilters, search
 
-    try:
-        store = open_store(db)
-    except BogoError as e:
-        store_fail(e)
-        return
+    store = open_store(db)
     with store.connect() as conn:
         hits = search(conn, query, SearchFilters(office, year, kind, rtype), limit=limit)
     store.close()
@@ -135,12 +124,8 @@ def show_cmd(
     """저장된 문서 하나의 정보와 레코드 수, 판(버전)을 보여 줍니다."""
     from .store.query import show_document
 
-    try:
-        store = open_store(db)
-        info = show_document(store, doc)
-    except BogoError as e:
-        store_fail(e)
-        return
+    store = open_store(db)
+    info = show_document(store, doc)
     store.close()
     if as_json:
         sys.stdout.write(json.dumps(info, ensure_ascii=False, default=str) + "\n")

@@ -15,7 +15,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table as RichTable
 
-from .cli_store import DbOption, open_store, out, store_fail
+from .cli_store import DbOption, open_store, out
 from .errors import BogoError
 
 STATUS_KO = {"done": "완료", "in_progress": "추진중", "not_due": "기한 전", "no_trace": "언급 없음",
@@ -41,19 +41,15 @@ def unit_cmd(
     from .store.query import decide, decisions
     from .track import StoreHistory, unit_events, unit_series
 
-    try:
-        store = open_store(db)
-        if name in ("link", "unlink"):
-            if not (a and b):
-                raise BogoError(None, f"track unit {name} 에는 부서 이름 두 개가 필요합니다")
-            decide(store, a, b, name, office)
-            out.print(f"{'연결' if name == 'link' else '연결 해제'}: {escape(a)} → {escape(b)}")
-            return
-        hist, dec = StoreHistory(store), decisions(store)
-        events = unit_events(hist, office, dec)
-    except BogoError as e:
-        store_fail(e)
+    store = open_store(db)
+    if name in ("link", "unlink"):
+        if not (a and b):
+            raise BogoError(None, f"track unit {name} 에는 부서 이름 두 개가 필요합니다")
+        decide(store, a, b, name, office)
+        out.print(f"{'연결' if name == 'link' else '연결 해제'}: {escape(a)} → {escape(b)}")
         return
+    hist, dec = StoreHistory(store), decisions(store)
+    events = unit_events(hist, office, dec)
     if name:
         offices = [office] if office else sorted({d.office for d in hist.documents() if d.office})
         series = [row for off in offices for row in unit_series(hist, off, name, dec)]
@@ -90,11 +86,7 @@ def plans_cmd(
     from .track import StoreHistory
     from .track.plans import plan_followup
 
-    try:
-        items = plan_followup(StoreHistory(open_store(db)), office)
-    except BogoError as e:
-        store_fail(e)
-        return
+    items = plan_followup(StoreHistory(open_store(db)), office)
     if overdue:
         items = [i for i in items if i.status in ("no_trace", "in_progress")]
     if as_json:
@@ -119,11 +111,7 @@ def audit_cmd(
     from .track import StoreHistory
     from .track.audit import audit_series
 
-    try:
-        series = audit_series(StoreHistory(open_store(db)), office)
-    except BogoError as e:
-        store_fail(e)
-        return
+    series = audit_series(StoreHistory(open_store(db)), office)
     if open_only:
         series = [s for s in series if s.current != "done"]
     if as_json:
@@ -149,11 +137,7 @@ def export_cmd(
     """저장소의 레코드를 JSON·CSV·XLSX(종류별 시트)로 내보냅니다."""
     from .store.export import export
 
-    try:
-        n = export(open_store(db), fmt, output, [t.strip() for t in types.split(",")] if types else None)
-    except BogoError as e:
-        store_fail(e)
-        return
+    n = export(open_store(db), fmt, output, [t.strip() for t in types.split(",")] if types else None)
     out.print(f"{n}건을 {escape(str(output))}에 저장했습니다.")
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .text import compact
+
 #: labels of a grand-total row or column (compared without spaces)
 GRAND_TOTALS = frozenset({"계", "합계", "총계", "총합계", "합", "전체"})
 #: labels of a subtotal row or column
@@ -38,17 +40,11 @@ EMPLOYMENT_TYPES = ("일반직", "별정직", "임기제", "관리운영직", "�
 STAFF_CONTEXT_WORDS = ("인력", "정원", "현원", "인원")
 
 _PAREN_TAIL = re.compile(r"\([^()]*\)$")
-_SPACE = re.compile(r"\s+")
-
-
-def squeeze(text: str | None) -> str:
-    """A label without any whitespace ("합 계" → "합계")."""
-    return _SPACE.sub("", text or "")
 
 
 def norm_label(text: str | None) -> str:
     """A label without spaces, line breaks and trailing parentheticals ("계 (건/억원)" → "계")."""
-    t = squeeze(text).replace("<br>", "")
+    t = compact(text or "").replace("<br>", "")
     while True:
         s = _PAREN_TAIL.sub("", t)
         if s == t or not s:
@@ -80,4 +76,4 @@ def is_non_part(label: str) -> bool:
 
 
 def is_header_stub(label: str | None) -> bool:
-    return squeeze(label) in HEADER_FIRST
+    return compact(label or "") in HEADER_FIRST

@@ -46,18 +46,23 @@ def findings_tables(result: Any) -> list[tuple[str, list[str], Table | None]]:
     return out
 
 
-def print_findings(result: Any, console: Console | None = None) -> None:
-    console = console or Console()
+def print_sections(result: Any, console: Console) -> None:
+    """Each file's heading, reader warnings and findings table."""
     for head, notes, table in findings_tables(result):
         console.print(head, highlight=False)
         for n in notes:
             console.print(n, highlight=False)
         if table is not None:
             console.print(table, highlight=False)
+
+
+def print_findings(result: Any, console: Console | None = None) -> None:
+    console = console or Console()
+    print_sections(result, console)
     s = result.summary
     partial = getattr(result, "partial", 0)
     tail = f", 일부만 읽은 파일 {partial}" if partial else ""
     console.print(f"합계: 오류 {s['error']}, 경고 {s['warning']}, 참고 {s['info']}{tail}", highlight=False)
 
 
-__all__ = ["findings_tables", "print_findings", "status_label"]
+__all__ = ["findings_tables", "print_findings", "print_sections", "status_label"]

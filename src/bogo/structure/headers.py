@@ -10,9 +10,10 @@ as "일 반 직" over 5급/6급/…), and a blank below a label continues it dow
 from __future__ import annotations
 
 from ..blocks import Table
-from ..normalize.labels import TOTAL_WORDS, is_header_stub, squeeze
+from ..normalize.labels import TOTAL_WORDS, is_header_stub
 from ..normalize.measures import NUMBER_WITH_UNIT
 from ..normalize.numbers import ANNOTATED_NUMBER, parse_composite
+from ..normalize.text import compact
 
 _NONE_CELLS = {"", "-", "–", "—", "·"}
 
@@ -51,7 +52,7 @@ def detect_header_rows(grid: list[list[str]], merged_rows: frozenset[int] = froz
         if any(_is_data(c) for c in row[1:] if c):
             break
         words = [c for c in row[1:] if c.strip() not in _NONE_CELLS]
-        if squeeze(row[0]) in TOTAL_WORDS and len(words) * 2 < len(row) - 1 and i not in merged_rows:
+        if compact(row[0]) in TOTAL_WORDS and len(words) * 2 < len(row) - 1 and i not in merged_rows:
             break  # a total row of blanks and "-"; "계 | 이월 | 신규 | 계 | …" is a header
         n += 1
     if n == 0:
