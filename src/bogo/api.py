@@ -20,10 +20,10 @@ from .settings import SETTINGS, Settings
 __all__ = ["check", "iter_check", "load", "paragraph_records", "parse", "table_stages"]
 
 
-def table_stages(report: Report) -> list[tuple[str, list[tuple[str, str]]]]:
+def table_stages(report: Report, settings: Settings = SETTINGS) -> list[tuple[str, list[tuple[str, str]]]]:
     """For each table: its id and caption, and each stage of its view with its account."""
     from .tables import table_name, view_of
-    return [(table_name(t), view_of(report, t).trace) for t in report.tables]
+    return [(table_name(t), view_of(report, t, settings.tables).trace) for t in report.tables]
 
 
 def check(paths: Iterable[str | Path] | str | Path, select: Iterable[str] | None = None,
@@ -72,4 +72,4 @@ def _check_with_history(paths, select, ignore, settings: Settings, history):
 
     select_checks(select, ignore)
     reports = [load(p, settings) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
-    return run_checks(reports, select=select, ignore=ignore, history=history)
+    return run_checks(reports, select=select, ignore=ignore, history=history, settings=settings)

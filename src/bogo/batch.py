@@ -68,7 +68,7 @@ def _check_one(path: str, task: _Task) -> Outcome:
 
     try:
         report = load(path, task.settings)
-        result = run_checks([report], select=task.select, ignore=task.ignore)
+        result = run_checks([report], select=task.select, ignore=task.ignore, settings=task.settings)
     except BogoError as e:
         return Outcome(path=path, status="failed", reason=e.reason)
     except Exception as e:  # noqa: BLE001 — a bug on one file must not stop the batch

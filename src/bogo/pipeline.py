@@ -31,7 +31,7 @@ def _parse_data(path: str | Path, p: Path, data: bytes, settings: Settings) -> R
     from .structure import analyse
 
     doc = readers.read_bytes(p, data, settings)
-    layout = analyse(doc)
+    layout = analyse(doc, settings)
     source = Source(
         path=str(path), sha256=hashlib.sha256(data).hexdigest(), format=doc.format,
         bytes=len(data), encoding=doc.encoding, pages=doc.pages, warnings=list(doc.warnings),

@@ -6,6 +6,13 @@ a magic limit.  ``Settings.from_env()`` lets an operator override limits with
 not a positive number is refused with a Korean :class:`~bogo.errors.UsageError`
 naming the variable, never silently ignored.
 
+Besides the reader limits, two groups hold the tuning of later stages:
+:class:`TableSettings` (how a table view is read: header rows, label columns,
+placing the cells of space-separated rows) and :class:`CheckSettings` (how
+ambiguous a sum may be before a check stays silent, and the typo check's
+frequencies).  They are overridden as ``BOGO_TABLES_<FIELD>`` and
+``BOGO_CHECKS_<FIELD>``; a share must lie in (0, 1].
+
 The budgets bound what one hostile file can cost: bytes in, bytes inflated,
 entries, nesting, the declared size of one table and of all tables of a document,
 lines and characters per document, PDF pages, and the CPU seconds one
@@ -15,7 +22,7 @@ document may take to read (:mod:`bogo.readers._deadline`).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 
 DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_TEXT_BYTES = 64 * 1024 * 1024
@@ -47,6 +54,43 @@ DEFAULT_WORD_CACHE_MAX_ENTRIES = 200_000  # analysed words kept on disk (~150 by
 
 
 @dataclass(frozen=True, slots=True)
+class TableSettings:
+    """How a table view is read (:mod:`bogo.tables`, :mod:`bogo.structure.headers`)."""
+
+    #: leading rows that may be taken as the header of a table without spans
+    max_header_rows: int = 4
+    #: a column this share of whose filled cells are numbers ends the label columns
+    label_numeric_share: float = 0.5
+    #: blank layouts tried per short row when placing space-separated cells by the totals
+    placement_combinations: int = 200
+    #: improvement rounds of that placement
+    placement_rounds: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSettings:
+    """How far a check may guess before it stays silent (:mod:`bogo.checks`)."""
+
+    #: bare numbers in a 정원/현원 column whose side (quota or current) is unknown; more → no check
+    max_ambiguous_cells: int = 4
+    #: a word written this often in one text is a list (names, labels), not a doubled word (W401)
+    list_uses: int = 3
+    #: a form used more often than this is deliberate, not a slip (W402)
+    typo_max_uses: int = 2
+    #: uses that make a Latin acronym "frequent", the form a slip is compared with
+    typo_min_freq_latin: int = 2
+    #: uses that make a Korean noun "frequent"
+    typo_min_freq_hangul: int = 3
+    #: uses that make a word "very frequent" for the rare-syllable slip
+    typo_min_freq_slip: int = 5
+    #: a syllable written no more often than this in the document may be a slip's
+    typo_rare_syllable_uses: int = 2
+
+
+_SHARE_FIELDS = frozenset({"label_numeric_share"})
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES
@@ -67,30 +111,48 @@ class Settings:
     max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
     read_seconds: float = DEFAULT_READ_SECONDS
     word_cache_max_entries: int = DEFAULT_WORD_CACHE_MAX_ENTRIES
+    tables: TableSettings = field(default_factory=TableSettings)
+    checks: CheckSettings = field(default_factory=CheckSettings)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        """Defaults overridden by ``BOGO_<FIELD>`` variables; a bad value is a Korean error."""
+        """Defaults overridden by ``BOGO_<FIELD>``, ``BOGO_TABLES_<FIELD>`` and
+        ``BOGO_CHECKS_<FIELD>`` variables; a bad value is a Korean error."""
         env = os.environ if environ is None else environ
-        over: dict[str, float | int] = {}
-        for f in fields(cls):
-            name = "BOGO_" + f.name.upper()
-            v = env.get(name)
-            if v is None or not v.strip():
-                continue
-            over[f.name] = _positive(name, v.strip(), float if f.type in (float, "float") else int)
+        tables = _overrides(TableSettings, env, "BOGO_TABLES_")
+        checks = _overrides(CheckSettings, env, "BOGO_CHECKS_")
+        over = _overrides(cls, env, "BOGO_")
+        if tables:
+            over["tables"] = TableSettings(**tables)
+        if checks:
+            over["checks"] = CheckSettings(**checks)
         return replace(cls(), **over) if over else cls()
 
 
-def _positive(name: str, value: str, kind: type) -> float | int:
+def _overrides(cls: type, env, prefix: str) -> dict[str, object]:
+    """The fields of ``cls`` that ``env`` sets (``prefix`` + field name in capitals)."""
+    out: dict[str, object] = {}
+    for f in fields(cls):
+        if f.type not in (int, float, "int", "float"):
+            continue
+        name = prefix + f.name.upper()
+        v = env.get(name)
+        if v is None or not v.strip():
+            continue
+        out[f.name] = _positive(name, v.strip(), float if f.type in (float, "float") else int,
+                                share=f.name in _SHARE_FIELDS)
+    return out
+
+
+def _positive(name: str, value: str, kind: type, share: bool = False) -> float | int:
     from .errors import UsageError
 
     try:
         n = kind(value.replace("_", "").replace(",", ""))
     except ValueError:
         n = None
-    if n is None or n <= 0:
-        unit = "양수" if kind is float else "양의 정수"
+    if n is None or n <= 0 or (share and n > 1):
+        unit = "0보다 크고 1 이하인 수" if share else "양수" if kind is float else "양의 정수"
         raise UsageError(None, f"환경 변수 {name}의 값이 잘못되었습니다: {value[:40]!r} ({unit}여야 합니다)")
     return n
 

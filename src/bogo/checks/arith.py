@@ -18,7 +18,6 @@ from itertools import product
 from ..tables import CellValue, TableView
 
 EPS = 1e-9
-MAX_AMBIGUOUS = 4
 
 
 def tolerance(g: TableView, n_parts: int, cells: Iterable[CellValue] = (), diff: bool = False) -> float:
@@ -45,8 +44,9 @@ def value_of(x: CellValue) -> float:
     return 0 if v is None else v
 
 
-def pair_combos(cells: list[CellValue], pair_col: list[bool]) -> set[tuple[int, int]] | None:
-    """Possible (quota, current) sums of ``cells``; None when too ambiguous."""
+def pair_combos(cells: list[CellValue], pair_col: list[bool], max_ambiguous: int) -> set[tuple[int, int]] | None:
+    """Possible (quota, current) sums of ``cells``; None when more than ``max_ambiguous``
+    bare numbers could be either side (``CheckSettings.max_ambiguous_cells``)."""
     q = c = 0
     amb: list[int] = []
     for x, is_pair_col in zip(cells, pair_col, strict=False):
@@ -58,7 +58,7 @@ def pair_combos(cells: list[CellValue], pair_col: list[bool]) -> set[tuple[int, 
                 amb.append(int(x.value))
             else:
                 q += int(x.value)
-    if len(amb) > MAX_AMBIGUOUS:
+    if len(amb) > max_ambiguous:
         return None
     out = set()
     for bits in product((0, 1), repeat=len(amb)):

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..model import Report, TableRec
+from ..settings import SETTINGS, Settings
 from ..tables import TableView, view_of
 
 
@@ -35,6 +36,8 @@ def document_lines(report: Report) -> list[Line]:
 class Context:
     report: Report
     lines: list[Line] | None = None
+    #: the run's settings: ``settings.tables`` for the views, ``settings.checks`` for the checks
+    settings: Settings = SETTINGS
     _memo: dict[str, object] = field(default_factory=dict)
     _line_nos: list[int] = field(default_factory=list)
 
@@ -51,7 +54,7 @@ class Context:
 
     def grid(self, table: TableRec) -> TableView:
         """The table's view (built once per report)."""
-        return view_of(self.report, table)
+        return view_of(self.report, table, self.settings.tables)
 
     view = grid
 

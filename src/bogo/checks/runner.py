@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Finding, Report
+from ..settings import SETTINGS, Settings
 from .context import Context
 from .registry import SEVERITY_ORDER, Check, select_checks
 
@@ -108,13 +109,14 @@ def _gate(f: Finding, origin: str | None, uncertain: str | None = None) -> Findi
 
 
 def check_report(report: Report, checks: list[Check],
-                 crashes: list[tuple[str, BaseException]] | None = None, history=None) -> list[Finding]:
+                 crashes: list[tuple[str, BaseException]] | None = None, history=None,
+                 settings: Settings = SETTINGS) -> list[Finding]:
     """All findings of ``checks`` on one report (not stored in the report).  Corpus
     checks run last, with ``history``, and see the other findings in ``report.findings``.
 
     A check that raises is appended to ``crashes`` as (code, exception) and the
     other checks go on; without a ``crashes`` list the exception propagates."""
-    ctx = Context(report)
+    ctx = Context(report, settings=settings)
     out: list[Finding] = []
     for chk in sorted(checks, key=lambda c: c.scope == "corpus"):
         try:
@@ -144,13 +146,14 @@ def check_report(report: Report, checks: list[Check],
 
 
 def run_checks(reports: Iterable[Report], select: Iterable[str] | str | None = None,
-               ignore: Iterable[str] | str | None = None, history=None) -> CheckResult:
+               ignore: Iterable[str] | str | None = None, history=None,
+               settings: Settings = SETTINGS) -> CheckResult:
     """Run the selected checks on each report; fill ``report.findings``."""
     checks = select_checks(select, ignore)
     result = CheckResult()
     for rep in reports:
         crashed: list[tuple[str, BaseException]] = []
-        findings = check_report(rep, checks, crashed, history)
+        findings = check_report(rep, checks, crashed, history, settings)
         result.crashes.extend((rep.source.path, code, e) for code, e in crashed)
         rep.findings = findings
         result.files.append((rep.source.path, rep.source.sha256, findings))

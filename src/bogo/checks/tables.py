@@ -82,7 +82,7 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
             if _pair_col(g, c):
                 if g.misaligned:
                     continue
-                combos = pair_combos(cells, [True] * len(cells))
+                combos = pair_combos(cells, [True] * len(cells), ctx.settings.checks.max_ambiguous_cells)
                 miss = pair_mismatch(tot, combos) if combos else []
                 bad += bool(miss)
                 signs.update(f > e for _, f, e in miss[:1])
@@ -168,7 +168,7 @@ def count_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
     if g.counts_excluded:
         return
     for tr, parts in row_groups(g):
-        if not _amounts_consistent(g, tr, parts):
+        if not _amounts_consistent(g, tr, parts, ctx.settings.checks.max_ambiguous_cells):
             continue
         for c in range(g.label_cols, g.ncols):
             tot = g.cells[tr][c]
@@ -212,7 +212,7 @@ def _column_counts(g: TableView, table: TableRec, chk) -> Iterator[Finding]:
             yield from found
 
 
-def _amounts_consistent(g: TableView, tr: int, parts: list[int]) -> bool:
+def _amounts_consistent(g: TableView, tr: int, parts: list[int], max_ambiguous: int) -> bool:
     """False when the total's main figures disagree in every compared column: the
     row structure was misread (a row lost or split), so its counts prove nothing."""
     compared = bad = 0
@@ -222,7 +222,7 @@ def _amounts_consistent(g: TableView, tr: int, parts: list[int]) -> bool:
         if not any(x.numeric for x in cells):
             continue
         if tot.is_pair:
-            combos = pair_combos(cells, [True] * len(cells))
+            combos = pair_combos(cells, [True] * len(cells), max_ambiguous)
             if combos is None:
                 continue
             compared += 1
@@ -282,6 +282,6 @@ def composite_row_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
         cells = [g.cells[r][c] for c in parts]
         if len(parts) < 2 or not any(x.numeric for x in cells):
             continue
-        combos = pair_combos(cells, [True] * len(cells))
+        combos = pair_combos(cells, [True] * len(cells), ctx.settings.checks.max_ambiguous_cells)
         for what, f, e in pair_mismatch(tot, combos) if combos else []:
             yield chk.finding(found=f, expected=e, what=what, **kw)

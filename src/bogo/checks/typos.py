@@ -20,7 +20,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ..settings import CheckSettings
 from .wordcache import WordCache, encode
+
+_DEFAULT = CheckSettings()
 
 _KIWI = None
 #: kiwipiepy load options; part of the disk cache's key
@@ -32,12 +35,7 @@ _CACHE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 _DISK: dict[int, WordCache] = {}  # one per process id (a forked worker opens its own)
 _HANGUL_WORD = re.compile(r"[가-힣]{3,}")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{3,}(?![A-Za-z])")
-MIN_FREQ_LATIN = 2
-MIN_FREQ_HANGUL = 3
-MAX_TYPO_USES = 2  # a form used more often than this is deliberate, not a slip
 MIN_OOV_SYLLABLES = 3
-MIN_FREQ_SLIP = 5        # "very frequent": a word written this often is the one meant
-RARE_SYLLABLE_USES = 2   # a syllable written no more often than this is a slip's
 
 
 def _kiwi():
@@ -103,9 +101,9 @@ def _jamo(word: str) -> str:
     return "".join(out)
 
 
-def latin_typos(texts) -> list[tuple[int, str | None, str, str]]:
+def latin_typos(texts, cfg: CheckSettings = _DEFAULT) -> list[tuple[int, str | None, str, str]]:
     counts = Counter(w for _, text, _ in texts for w in _LATIN_WORD.findall(text))
-    frequent = [w for w, n in counts.items() if n >= MIN_FREQ_LATIN and w.isupper()]
+    frequent = [w for w, n in counts.items() if n >= cfg.typo_min_freq_latin and w.isupper()]
     out = []
     for line, text, table in texts:
         for w in _LATIN_WORD.findall(text):
@@ -133,11 +131,11 @@ def _analyse(words: list[str]) -> None:
         _CACHE[w] = (oov, nouns)
 
 
-def hangul_typos(texts) -> list[tuple[int, str | None, str, str]]:
+def hangul_typos(texts, cfg: CheckSettings = _DEFAULT) -> list[tuple[int, str | None, str, str]]:
     counts = Counter(w for _, text, _ in texts for w in _HANGUL_WORD.findall(text))
     _analyse(list(counts))
     oov = {w: _CACHE[w][0] for w in counts if _CACHE[w][0]}
-    slips = rare_syllable_slips(texts, counts)
+    slips = rare_syllable_slips(texts, counts, cfg)
     if not oov:
         return slips
     nouns: Counter = Counter()
@@ -146,7 +144,7 @@ def hangul_typos(texts) -> list[tuple[int, str | None, str, str]]:
             nouns[form] += n
     frequent: dict[int, list[str]] = {}
     for form, n in nouns.items():
-        if n >= MIN_FREQ_HANGUL:
+        if n >= cfg.typo_min_freq_hangul:
             frequent.setdefault(len(form), []).append(form)
     near: dict[str, list[str]] = {}
     for forms in oov.values():
@@ -162,20 +160,21 @@ def hangul_typos(texts) -> list[tuple[int, str | None, str, str]]:
     for line, text, table in texts:
         for w in _HANGUL_WORD.findall(text):
             for form in oov.get(w, ()):
-                if len(near[form]) == 1 and uses[form] <= MAX_TYPO_USES \
+                if len(near[form]) == 1 and uses[form] <= cfg.typo_max_uses \
                         and not _suffix_variant(form, near[form][0]):
                     out.append((line, table, form, near[form][0]))
     seen = {(x[0], x[2]) for x in out}
     return out + [x for x in slips if (x[0], x[2]) not in seen]
 
 
-def rare_syllable_slips(texts, counts: Counter) -> list[tuple[int, str | None, str, str]]:
+def rare_syllable_slips(texts, counts: Counter,
+                        cfg: CheckSettings = _DEFAULT) -> list[tuple[int, str | None, str, str]]:
     """A very frequent word with one syllable slipped to a rare one ("사업계휙" for
     사업계획): the analyser may read the rare syllable as a word of its own (휙), so
     OOV alone misses it.  A word's beginning (its stem, before any particle) is
-    compared with the beginnings of words written at least ``MIN_FREQ_SLIP`` times;
+    compared with the beginnings of words written at least ``cfg.typo_min_freq_slip`` times;
     the slipped syllable must be one jamo from the frequent one and written at most
-    ``RARE_SYLLABLE_USES`` times in the whole document."""
+    ``cfg.typo_rare_syllable_uses`` times in the whole document."""
     syllables: Counter = Counter()
     prefixes: Counter = Counter()
     for w, n in counts.items():
@@ -185,14 +184,14 @@ def rare_syllable_slips(texts, counts: Counter) -> list[tuple[int, str | None, s
             prefixes[w[:k]] += n
     masked: dict[str, list[str]] = {}
     for f, n in prefixes.items():
-        if n >= MIN_FREQ_SLIP:
+        if n >= cfg.typo_min_freq_slip:
             for i in range(len(f)):
                 masked.setdefault(f[:i] + "?" + f[i + 1:], []).append(f)
     found: dict[str, tuple[str, str, int]] = {}
     for w, n in counts.items():
-        if n > MAX_TYPO_USES:
+        if n > cfg.typo_max_uses:
             continue
-        hit = _slip_in(w, syllables, prefixes, masked)
+        hit = _slip_in(w, syllables, prefixes, masked, cfg)
         if hit:
             found[w] = hit
     found = _stray_syllable_only(found)
@@ -226,17 +225,17 @@ def _stray_syllable_only(found: dict[str, tuple[str, str, int]]) -> dict[str, tu
 
 
 def _slip_in(w: str, syllables: Counter, prefixes: Counter,
-             masked: dict[str, list[str]]) -> tuple[str, str, int] | None:
+             masked: dict[str, list[str]], cfg: CheckSettings) -> tuple[str, str, int] | None:
     """(slipped form, frequent form, position) for the longest beginning of ``w``
     that is a frequent beginning with one rare syllable changed by one jamo."""
     for i, ch in enumerate(w):
-        if syllables[ch] > RARE_SYLLABLE_USES:
+        if syllables[ch] > cfg.typo_rare_syllable_uses:
             continue
         for k in range(len(w), max(i + 1, 3) - 1, -1):
-            if prefixes[w[:k]] >= MIN_FREQ_SLIP:
+            if prefixes[w[:k]] >= cfg.typo_min_freq_slip:
                 break
             cands = [f for f in masked.get(w[:i] + "?" + w[i + 1:k], ())
-                     if syllables[f[i]] >= MIN_FREQ_SLIP and _lev1(_jamo(ch), _jamo(f[i]))]
+                     if syllables[f[i]] >= cfg.typo_min_freq_slip and _lev1(_jamo(ch), _jamo(f[i]))]
             if len(cands) == 1:
                 return w[:k], cands[0], i
     return None

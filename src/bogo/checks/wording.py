@@ -17,6 +17,7 @@ from importlib import resources
 
 from ..model import Finding
 from ..normalize.markers import marker_kind, marker_number
+from ..settings import CheckSettings
 from .context import Context
 from .registry import REGISTRY, register
 
@@ -101,15 +102,14 @@ _NOUN_ENDINGS = frozenset({"인", "이", "으로"})
 _DUP = re.compile(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})(\s*[·ㆍ,/]\s*|\s+)\1(" + _ENDING
                   + r"?)(?![가-힣A-Za-z])")
 _QUOTED = re.compile(r"『[^』]*』|「[^」]*」|“[^”]*”|‘[^’]*’|《[^》]*》|<[^<>]*>")
-_LIST_USES = 3  # a word written this often in one text is a list (names, labels), not a slip
 
 
-def doubled_words(text: str, in_table: bool) -> list[tuple[str, str]]:
+def doubled_words(text: str, in_table: bool, list_uses: int = CheckSettings().list_uses) -> list[tuple[str, str]]:
     """(found, expected) for each word repeated across a separator in ``text``.
 
     Not a slip: a repeat split by spaces alone inside a table cell (a cell whose
     lines were flattened, one item per line: "시정 시정", "추진실적 추진실적"); a word
-    written three times or more in the text (a list of names, a flattened
+    written ``list_uses`` times or more in the text (a list of names, a flattened
     diagram); a repeat inside a quoted title (『사부작 사부작』)."""
     out = []
     quoted = [m.span() for m in _QUOTED.finditer(text)] if any(q in text for q in "『「“‘《<") else []
@@ -119,7 +119,7 @@ def doubled_words(text: str, in_table: bool) -> list[tuple[str, str]]:
             continue
         if m.group(3) in _NOUN_ENDINGS and not word.endswith("적"):
             continue
-        if len(re.findall(r"(?<![가-힣A-Za-z])" + re.escape(word), text)) >= _LIST_USES:
+        if len(re.findall(r"(?<![가-힣A-Za-z])" + re.escape(word), text)) >= list_uses:
             continue
         if any(a <= m.start() and m.end() <= b for a, b in quoted):
             continue
@@ -150,7 +150,7 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
     """
     chk = REGISTRY["W401"]
     for line, text, table in _texts(ctx):
-        for found, expected in doubled_words(text, table is not None):
+        for found, expected in doubled_words(text, table is not None, ctx.settings.checks.list_uses):
             yield chk.finding(found=found, expected=expected, line=line, table=table)
 
 
@@ -194,7 +194,7 @@ def likely_typo(ctx: Context) -> Iterator[Finding]:
     chk = REGISTRY["W402"]
     texts = _texts(ctx)
     listed = {w for w, _ in _tsv("misspellings.tsv")}
-    for line, table, found, expected in latin_typos(texts) + hangul_typos(texts):
+    for line, table, found, expected in latin_typos(texts, ctx.settings.checks) + hangul_typos(texts, ctx.settings.checks):
         if found not in listed:
             yield chk.finding(found=found, expected=expected, line=line, table=table)
 

@@ -48,7 +48,7 @@ def extract(layout: Layout, report: Report) -> None:
         unit = finance_unit(layout, i, t)
         if unit is False:
             continue
-        lines.extend(table_lines(layout, i, view_of(report, t), unit or None))
+        lines.extend(table_lines(layout, i, view_of(report, t, layout.settings.tables), unit or None))
     report.budget_lines = lines
 
 

@@ -49,7 +49,7 @@ def extract(layout: Layout, report: Report) -> None:
     for i, t in enumerate(layout.tables):
         if t.role != "data" or not t.rows:
             continue
-        v = view_of(report, t)
+        v = view_of(report, t, layout.settings.tables)
         st = _per_grade(layout, report, i, v) or _grade_rows(layout, report, i, v) or _per_unit(layout, i, v)
         if st is not None:
             st.as_of = _as_of(layout, i, t)

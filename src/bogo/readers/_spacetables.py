@@ -22,7 +22,7 @@ from ..normalize.labels import is_grand_total
 from ..normalize.markers import split_marker
 from ..normalize.numbers import parse_composite
 from ..normalize.text import fold, normalize_text
-from ..settings import Settings
+from ..settings import Settings, TableSettings
 from ._spaceheaders import align_to_groups, split_header
 
 Line = tuple[int, str]
@@ -226,7 +226,7 @@ def find_space_tables(lines: list[Line], settings: Settings,
             i = last + 1
             continue
         start = header_idx[0] if header_idx else i
-        table = _build(lines, texts, header_idx, body, width, last)
+        table = _build(lines, texts, header_idx, body, width, last, settings.tables)
         out.append((start, last + 1, table))
         i = last + 1
     return out
@@ -271,7 +271,7 @@ def _header_lines(texts: list[str], first: int, rows: dict[int, tuple[str, list[
 
 
 def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: list[_Row],
-           width: int, last: int) -> Table:
+           width: int, last: int, cfg: TableSettings) -> Table:
     grid: list[list[str]] = []
     raws: list[list[str]] = []
     line_of: list[int] = []
@@ -291,7 +291,7 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
         raws.append([texts[h]] + [""] * (width - 1))
         line_of.append(lines[h][0])
     placed, by_totals = _place_rows([[normalize_text(r.label)] + [normalize_text(c) for c in r.cells] for r in body],
-                                    width)
+                                    width, cfg)
     for r, cells in zip(body, placed, strict=True):
         grid.append(cells)
         raws.append([r.label] + r.cells + [""] * (width - 1 - len(r.cells)))
@@ -307,7 +307,8 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
 
 
 
-def _place_rows(rows: list[list[str]], width: int) -> tuple[list[list[str]], bool]:
+def _place_rows(rows: list[list[str]], width: int,
+                cfg: TableSettings = TableSettings()) -> tuple[list[list[str]], bool]:
     """Pad short rows to ``width``.  Exports lose blank cells, so a row of four
     values under five columns is ambiguous; when the table has a total row of
     composite cells, blanks go where the column sums then match the total row
@@ -349,11 +350,11 @@ def _place_rows(rows: list[list[str]], width: int) -> tuple[list[list[str]], boo
         return sum(abs(s[k][0] - target[k][0]) + abs(s[k][1] - target[k][1]) for k in range(slots))
 
     cur = err(sums)
-    for _ in range(3):
+    for _ in range(cfg.placement_rounds):
         improved = False
         for i in short:
             old = layout(i, choice[i])
-            for blanks in list(combinations(range(slots), width - len(rows[i])))[:200]:
+            for blanks in list(combinations(range(slots), width - len(rows[i])))[:cfg.placement_combinations]:
                 new = layout(i, blanks)
                 trial = [[sums[k][0] - old[k][0] + new[k][0], sums[k][1] - old[k][1] + new[k][1]] for k in range(slots)]
                 e = err(trial)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..blocks import Block, Document, Paragraph, Table
 from ..model import Meta, Section, TableRec
 from ..normalize.markers import split_marker
+from ..settings import SETTINGS, Settings
 from .captions import caption_for, clean_caption, find_as_of, find_unit, notes_after
 from .headers import fill_header, table_header_rows
 from .meta import extract_meta
@@ -30,6 +31,8 @@ class Layout:
     headings: list[Heading]
     section_of: list[Heading | None] = field(default_factory=list)
     table_index: list[int] = field(default_factory=list)  # block index of each table
+    #: the run's settings; extractors read table views with ``settings.tables``
+    settings: Settings = SETTINGS
 
     @property
     def year_month(self) -> tuple[int | None, int | None]:
@@ -77,7 +80,7 @@ def unwrap_boxes(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def analyse(doc: Document) -> Layout:
+def analyse(doc: Document, settings: Settings = SETTINGS) -> Layout:
     blocks = unwrap_boxes(doc.blocks)
     roots = outline(blocks)
     heads = sorted(walk(roots), key=lambda h: h.index)
@@ -113,7 +116,7 @@ def analyse(doc: Document) -> Layout:
             own = clean_caption(Paragraph(text=b.caption, raw=b.caption, line=b.line))
             caption = own or caption
         grid = b.grid()
-        hn = table_header_rows(b, grid)
+        hn = table_header_rows(b, grid, settings.tables.max_header_rows)
         has_spans = any(c.rowspan > 1 or c.colspan > 1 for c in b.cells)
         header = b.grid(fill_spans=True)[:hn] if has_spans else fill_header(grid[:hn])
         spans = [[c.row, c.col, c.rowspan, c.colspan] for c in b.cells if c.rowspan > 1 or c.colspan > 1]
@@ -133,4 +136,4 @@ def analyse(doc: Document) -> Layout:
         table_index.append(i)
     return Layout(doc=doc, blocks=blocks, meta=extract_meta(blocks), outline=[_to_section(h) for h in roots],
                   tables=tables, table_blocks=table_blocks, headings=heads, section_of=section_of,
-                  table_index=table_index)
+                  table_index=table_index, settings=settings)

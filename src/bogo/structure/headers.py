@@ -14,6 +14,7 @@ from ..normalize.labels import TOTAL_WORDS, is_header_stub
 from ..normalize.measures import NUMBER_WITH_UNIT
 from ..normalize.numbers import ANNOTATED_NUMBER, parse_composite
 from ..normalize.text import compact
+from ..settings import TableSettings
 
 _NONE_CELLS = {"", "-", "–", "—", "·"}
 
@@ -33,7 +34,8 @@ def _is_data(text: str) -> bool:
     return not (c.value is not None and 1990 <= c.value <= 2100 and not c.is_pair and "," not in text)
 
 
-def detect_header_rows(grid: list[list[str]], merged_rows: frozenset[int] = frozenset()) -> int:
+def detect_header_rows(grid: list[list[str]], merged_rows: frozenset[int] = frozenset(),
+                       max_rows: int = TableSettings().max_header_rows) -> int:
     """Number of leading header rows of a span-filled grid.
 
     ``merged_rows`` are rows holding a cell merged across value columns (a colspan
@@ -42,7 +44,7 @@ def detect_header_rows(grid: list[list[str]], merged_rows: frozenset[int] = froz
     "동수 | 사업비 | …")."""
     if len(grid) < 2 or not grid[0]:
         return 0
-    limit = min(4, len(grid) - 1)
+    limit = min(max_rows, len(grid) - 1)
     n = 0
     for i, row in enumerate(grid[:limit]):
         cells = [c for c in row if c]
@@ -105,11 +107,12 @@ def fill_header(header: list[list[str]], spans: list[list[int]] | None = None,
     return h
 
 
-def table_header_rows(t: Table, grid: list[list[str]]) -> int:
+def table_header_rows(t: Table, grid: list[list[str]],
+                      max_rows: int = TableSettings().max_header_rows) -> int:
     if t.header_rows is not None:
         return t.header_rows
     merged = frozenset(c.row for c in t.cells if c.colspan > 1 and c.col > 0)
-    return detect_header_rows(grid, merged)
+    return detect_header_rows(grid, merged, max_rows)
 
 
 def column_labels(header: list[list[str]], n: int, squeeze: bool = False) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Report, TableRec
+from ..settings import SETTINGS, TableSettings
 from .diffs import diff_columns
 from .groups import col_groups, row_groups
 from .rounding import analyse
@@ -45,20 +46,21 @@ STAGES: tuple[tuple[str, Callable[[TableView], str]], ...] = (
 )
 
 
-def build_view(table: TableRec) -> TableView:
+def build_view(table: TableRec, settings: TableSettings | None = None) -> TableView:
     """Run every stage on ``table``; the view keeps each stage's account."""
-    v = TableView(table=table)
+    v = TableView(table=table, settings=settings or SETTINGS.tables)
     for name, stage in STAGES:
         v.trace.append((name, stage(v)))
     return v
 
 
-def view_of(report: Report, table: TableRec) -> TableView:
+def view_of(report: Report, table: TableRec, settings: TableSettings | None = None) -> TableView:
     """The view of ``table``, built once and cached on ``report``.  Records are
     treated as read-only once viewed: after editing a table in place, call
-    ``report.clear_derived()``."""
+    ``report.clear_derived()``.  A view built with other ``settings`` is rebuilt."""
+    settings = settings or SETTINGS.tables
     views = report.derived("table_views", dict)
     v = views.get(table.id)
-    if v is None or v.table is not table:
-        v = views[table.id] = build_view(table)
+    if v is None or v.table is not table or v.settings != settings:
+        v = views[table.id] = build_view(table, settings)
     return v

@@ -27,6 +27,7 @@ from typing import Any
 from ..model import TableRec
 from ..normalize.labels import norm_label, total_kind
 from ..normalize.measures import coarse_money_in, measure_of
+from ..settings import TableSettings
 from ..structure.headers import fill_header
 from .cells import CellValue, parse_cell
 
@@ -50,6 +51,7 @@ class TableView:
     """A table as extraction and checks see it (body rows only in ``cells``)."""
 
     table: TableRec
+    settings: TableSettings = field(default_factory=TableSettings)
     ncols: int = 0
     header: list[list[str]] = field(default_factory=list)
     body: list[list[str]] = field(default_factory=list)
@@ -174,7 +176,8 @@ def stage_label_columns(v: TableView) -> str:
     v.label_cols = 0
     for j in range(v.ncols - 1):
         col = [row[j] for row in v.cells if row[j].text]
-        if col and sum(x.numeric for x in col) * 2 >= len(col) and not _year_labels(col):
+        share = v.settings.label_numeric_share
+        if col and sum(x.numeric for x in col) >= share * len(col) and not _year_labels(col):
             break
         v.label_cols = j + 1
     return f"{v.label_cols} label columns"
