@@ -9,9 +9,13 @@ SAMPLES := $(wildcard ../shared/samples/real)
 .PHONY: demo test bench lint docs clean env
 
 $(STAMP): pyproject.toml
-	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
-	  { $(SUDO) apt-get update -q >/dev/null && \
-	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q postgresql >/dev/null; }
+	@# Debian packages the tests use: a PostgreSQL server (store tests) and Chromium (browser tests)
+	@missing=""; \
+	  { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || missing="$$missing postgresql"; \
+	  command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	  if [ -n "$$missing" ]; then echo "Debian 패키지 설치:$$missing"; \
+	    $(SUDO) apt-get update -q >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing >/dev/null; fi
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
@@ -26,7 +30,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
-	$(PY) -m pytest -n 2 -p no:cacheprovider
+	$(PY) -m pytest -n 2 --dist loadgroup -p no:cacheprovider
 
 bench: $(STAMP)
 	$(PY) -m pip install -q -e '.[dev,bench]'
