@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLES := $(wildcard ../shared/samples/real)
 
-.PHONY: demo test bench lint docs clean env
+.PHONY: demo test bench lint docs clean env screenshots
 
 $(STAMP): pyproject.toml
 	@# Debian packages the tests use: a PostgreSQL server (store tests) and Chromium (browser tests)
@@ -29,7 +29,7 @@ demo: $(STAMP)
 	-$(VENV)/bin/bogo ingest examples $(SAMPLES) --db bogo.db
 
 test: $(STAMP)
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check src tests bench tools
 	$(PY) -m pytest -n 2 --dist loadgroup -p no:cacheprovider
 
 bench: $(STAMP)
@@ -45,6 +45,11 @@ bench: $(STAMP)
 docs: $(STAMP)
 	$(PY) -m bogo.schema --write
 	$(PY) -m bogo.checks.docs --write
+
+screenshots: $(STAMP)
+	@fc-list 2>/dev/null | grep -qi nanum || { $(SUDO) apt-get update -q >/dev/null && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q fonts-nanum >/dev/null; }
+	$(PY) tools/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -33,7 +33,18 @@ def one_line(r) -> str:
     return lines[0]
 
 
-@pytest.mark.parametrize("args", [["--help"], ["parse", "--help"], ["check", "--help"], ["demo", "--help"]])
+def _every_command() -> list[list[str]]:
+    """The --help of the app, of every command and of every group's commands."""
+    from bogo.cli import app
+
+    out = [["--help"]] + [[c.name, "--help"] for c in app.registered_commands]
+    for g in app.registered_groups:
+        out.append([g.name, "--help"])
+        out += [[g.name, c.name, "--help"] for c in g.typer_instance.registered_commands]
+    return out
+
+
+@pytest.mark.parametrize("args", _every_command(), ids=" ".join)
 def test_help_is_korean_throughout(args):
     r = run(*args)
     assert r.exit_code == 0

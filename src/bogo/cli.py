@@ -20,6 +20,7 @@ from rich.markup import escape
 from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree
+from typer.core import TyperCommand
 
 from . import __version__, api
 from .cli_errors import (
@@ -343,6 +344,21 @@ cli_store.register(app)
 app.command("export", help="저장소의 레코드를 JSON·CSV·XLSX로 내보냅니다.")(cli_track.export_cmd)
 cli_track.register_track(cli_store.track_app)
 app.add_typer(cli_store.track_app, name="track")
+
+
+def _korean_help_everywhere(t: typer.Typer) -> None:
+    """Every command, wherever it was registered, gets the Korean help and usage."""
+    for c in t.registered_commands:
+        if c.cls in (None, TyperCommand):
+            c.cls = KoreanCommand
+    for g in t.registered_groups:
+        if not (isinstance(g.cls, type) and issubclass(g.cls, KoreanGroup)):
+            g.cls = KoreanGroup
+        if g.typer_instance is not None:
+            _korean_help_everywhere(g.typer_instance)
+
+
+_korean_help_everywhere(app)
 
 
 def main() -> None:
