@@ -86,12 +86,56 @@ def test_deadline_is_cooperative_outside_the_main_thread(tmp_path, text_reader):
     assert caught and isinstance(caught[0], LimitExceeded) and "시간 한도" in str(caught[0])
 
 
+def _waiting_reader(path, data, settings):
+    end = time.monotonic() + _GIVE_UP
+    while time.monotonic() < end:
+        time.sleep(0.05)  # blocked, burning no CPU: only the wall-clock budget can stop it
+    return readers.Document(blocks=[], format="text")
+
+
+def _waiting_cooperative_reader(path, data, settings):
+    end = time.monotonic() + _GIVE_UP
+    while time.monotonic() < end:
+        time.sleep(0.05)
+        check_deadline()
+    return readers.Document(blocks=[], format="text")
+
+
+def test_wall_clock_budget_stops_a_reader_that_waits(tmp_path, text_reader):
+    text_reader(_waiting_reader)
+    p = tmp_path / "wait.txt"
+    p.write_text("Ⅰ. 현황\n", encoding="utf-8")
+    t0 = time.monotonic()
+    with pytest.raises(LimitExceeded, match="경과 0.5초") as e:
+        readers.read(p, replace(SETTINGS, read_wall_seconds=0.5))
+    assert time.monotonic() - t0 < 5 and "BOGO_READ_WALL_SECONDS" in str(e.value)
+
+
+def test_wall_clock_budget_is_cooperative_outside_the_main_thread(tmp_path, text_reader):
+    text_reader(_waiting_cooperative_reader)
+    p = tmp_path / "wait.txt"
+    p.write_text("Ⅰ. 현황\n", encoding="utf-8")
+    caught: list[BaseException] = []
+
+    def work():
+        try:
+            readers.read(p, replace(SETTINGS, read_wall_seconds=0.5))
+        except BaseException as e:  # noqa: BLE001 - handed to the main thread
+            caught.append(e)
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join(_GIVE_UP + 5)
+    assert caught and isinstance(caught[0], LimitExceeded) and "경과" in str(caught[0])
+
+
 def test_deadline_leaves_no_timer_behind():
     import signal
 
-    with deadline(None, 5):
+    with deadline(None, 5, 10):
         pass
     assert signal.getitimer(signal.ITIMER_PROF)[0] == 0
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
 
 
 def test_many_page_pdf_ends_within_its_deadline(tmp_path):

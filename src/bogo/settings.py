@@ -50,6 +50,9 @@ DEFAULT_MAX_LINES = 500_000
 DEFAULT_MAX_DOC_CHARS = 30_000_000
 #: CPU seconds one document may take to read (a 37-page council PDF takes ~25 s; see readers/_deadline.py)
 DEFAULT_READ_SECONDS = 180
+#: wall-clock seconds one document may take to read: the bound on a read that blocks or waits
+#: and burns no CPU (wide, so that a loaded machine never refuses a normal document)
+DEFAULT_READ_WALL_SECONDS = 900
 DEFAULT_WORD_CACHE_MAX_ENTRIES = 200_000  # analysed words kept on disk (~150 bytes each)
 
 
@@ -110,6 +113,7 @@ class Settings:
     max_lines: int = DEFAULT_MAX_LINES
     max_doc_chars: int = DEFAULT_MAX_DOC_CHARS
     read_seconds: float = DEFAULT_READ_SECONDS
+    read_wall_seconds: float = DEFAULT_READ_WALL_SECONDS
     word_cache_max_entries: int = DEFAULT_WORD_CACHE_MAX_ENTRIES
     tables: TableSettings = field(default_factory=TableSettings)
     checks: CheckSettings = field(default_factory=CheckSettings)

@@ -91,7 +91,7 @@ def read_bytes(p: Path, data: bytes, settings: Settings = SETTINGS) -> Document:
     if reader is None:
         raise InputError(p, f"이 형식({fmt})을 읽는 리더가 없습니다")
     try:
-        with deadline(p, settings.read_seconds):
+        with deadline(p, settings.read_seconds, settings.read_wall_seconds):
             return reader.read(p, data, settings)
     except BogoError as e:
         if not e.path:  # raised by a helper that does not know the file
