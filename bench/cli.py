@@ -54,8 +54,21 @@ def make_corpus(folder: Path, n: int) -> list[Path]:
     return out
 
 
-def _tree_rss_kib(root: int) -> int:
-    """Resident memory of ``root`` and all its descendants, from /proc."""
+def _pss_kib(pid: int) -> int:
+    """Proportional set size: pages shared with other processes counted by share."""
+    try:
+        for ln in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if ln.startswith("Pss:"):
+                return int(ln.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_rss_kib(root: int) -> tuple[int, int]:
+    """(resident, proportional) memory of ``root`` and all its descendants, from /proc:
+    the resident sum counts a model shared by forked workers once per worker, the
+    proportional sum once in all — the memory the batch really takes."""
     parent: dict[int, int] = {}
     rss: dict[int, int] = {}
     for d in os.listdir("/proc"):
@@ -75,20 +88,22 @@ def _tree_rss_kib(root: int) -> int:
         kids = [c for c, pp in parent.items() if pp == p and c not in tree]
         tree.update(kids)
         frontier.extend(kids)
-    return sum(rss.get(p, 0) for p in tree)
+    return sum(rss.get(p, 0) for p in tree), sum(_pss_kib(p) for p in tree)
 
 
-def run_once(args: list[str], cache: Path) -> tuple[float, float, float, float]:
-    """(wall s, CPU s of all processes, largest process MiB, whole tree MiB) of one ``bogo`` run."""
+def run_once(args: list[str], cache: Path) -> tuple[float, float, float, float, float]:
+    """(wall s, CPU s of all processes, largest process MiB, whole tree MiB resident,
+    whole tree MiB proportional) of one ``bogo`` run."""
     env = dict(os.environ, BOGO_CACHE_DIR=str(cache))
     t0 = time.perf_counter()
     proc = subprocess.Popen([str(BOGO), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = [0]
+    peak = [0, 0]
     done = threading.Event()
 
     def sample():
         while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss_kib(proc.pid))
+            rss, pss = _tree_rss_kib(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             done.wait(0.05)
 
     th = threading.Thread(target=sample, daemon=True)
@@ -100,7 +115,7 @@ def run_once(args: list[str], cache: Path) -> tuple[float, float, float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1, 2):  # 2: a file could not be read (the batch went on)
         raise SystemExit(f"bogo exited {proc.returncode}: {' '.join(args)}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0] / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0] / 1024, peak[1] / 1024
 
 
 def measure(label: str, files: list[Path], runs: int, cold: bool, work: Path, jobs: int | None) -> None:
@@ -110,11 +125,12 @@ def measure(label: str, files: list[Path], runs: int, cold: bool, work: Path, jo
     warm_cache = work / "cache-warm"
     if not cold and not warm_cache.exists():
         run_once(args, warm_cache)  # fill it
-    walls, cpus, big, tree = [], [], [], []
+    walls, cpus, big, tree, prop = [], [], [], [], []
     for i in range(runs):
         cache = work / f"cache-cold-{label}-{i}" if cold else warm_cache
         shutil.rmtree(cache, ignore_errors=True) if cold else None
-        w, c, m, t = run_once(args, cache)
+        w, c, m, t, ps = run_once(args, cache)
+        prop.append(ps)
         walls.append(w)
         cpus.append(c)
         big.append(m)
@@ -123,7 +139,7 @@ def measure(label: str, files: list[Path], runs: int, cold: bool, work: Path, jo
             shutil.rmtree(cache, ignore_errors=True)
     state = "cold" if cold else "warm"
     print(f"{label:<14} {state:<5} {runs:>4} {min(walls):8.2f} {statistics.median(walls):8.2f} "
-          f"{statistics.median(cpus):8.2f} {max(big):10.0f} {max(tree):10.0f}", flush=True)
+          f"{statistics.median(cpus):8.2f} {max(big):10.0f} {max(tree):10.0f} {max(prop):10.0f}", flush=True)
 
 
 def main(argv: list[str]) -> int:
@@ -139,7 +155,8 @@ def main(argv: list[str]) -> int:
         work = Path(d)
         corpus = make_corpus(work, 200 if args.skip_1000 else 1000)
         print(f"{'batch':<14} {'cache':<5} {'runs':>4} {'min s':>8} {'median s':>8} {'cpu s':>8} "
-              f"{'max MiB/1':>10} {'MiB total':>10}   (MiB/1: largest process; total: all processes)")
+              f"{'max MiB/1':>10} {'MiB total':>10} {'MiB PSS':>10}   (MiB/1: largest process; total: all "
+              "processes resident; PSS: all processes, shared pages counted once)")
         one = [SOURCES[0]]
         measure("1 seed", one, args.runs, True, work, args.jobs)
         measure("1 seed", one, args.runs, False, work, args.jobs)

@@ -95,3 +95,34 @@ def test_cli_table_prints_each_file_and_totals():
     for p in GOOD:
         assert str(p) in r.stdout
     assert f"파일 {len(GOOD)}개 중 점검 {len(GOOD)}, 실패 0, 일부만 읽음 0" in r.stdout
+
+
+_SHARED_RUN = """
+import json, sys
+import bogo
+from bogo.checks import typos
+paths = sys.argv[1:]
+pooled = bogo.check(paths, jobs=2)
+print(json.dumps({"shared": typos.shared_analyser(),
+                  "files": [[p, [f.model_dump(mode="json") for f in fs]] for p, _, fs in pooled.files]}))
+"""
+
+
+def test_a_cold_batch_shares_one_analyser_and_finds_the_same(tmp_path):
+    """With an empty word cache, the first file is checked before the workers are
+    forked and loads a thread-free analyser that every worker then uses: the
+    findings are those of each file checked alone."""
+    import subprocess
+    import sys
+
+    paths = [str(p) for p in (GOOD + SEED_FILES) * 4][:batch.SHARED_ANALYSER_MIN_FILES]
+    env = {**os.environ, "BOGO_CACHE_DIR": str(tmp_path / "cache")}
+    r = subprocess.run([sys.executable, "-c", _SHARED_RUN, *paths], capture_output=True, text=True,
+                       env=env, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = json.loads(r.stdout)
+    assert out["shared"] is True
+    alone = {p: [f.model_dump(mode="json") for f in fs] for p, _, fs in bogo.check(paths, jobs=1).files}
+    assert [p for p, _ in out["files"]] == paths
+    assert all(fs == alone[p] for p, fs in out["files"])
+    assert any(f["code"] == "W402" for _, fs in out["files"] for f in fs)  # the analyser did work

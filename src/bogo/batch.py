@@ -30,6 +30,11 @@ from .settings import SETTINGS, Settings
 #: files in flight per worker: enough to keep a worker busy, few enough to hold
 IN_FLIGHT_PER_JOB = 4
 WORKER_DIED = "검사 중 작업 프로세스가 비정상 종료되었습니다"
+#: checks that use the Korean analyser
+ANALYSER_CHECKS = frozenset({"W402"})
+#: a batch this large checks its first file before forking the workers, so that an
+#: analyser it loads is shared by all of them (a small batch is not worth the wait)
+SHARED_ANALYSER_MIN_FILES = 16
 
 
 @dataclass
@@ -96,10 +101,13 @@ _INHERITED: list[Any] = []  # analysers forked from the parent: kept, never used
 
 
 def _init_worker() -> None:
-    """A forked worker drops an analyser inherited from its parent (its threads
-    stayed behind: using or freeing it would hang) and loads its own, one-threaded."""
+    """A forked worker keeps the thread-free analyser its parent preloaded for it
+    (shared memory); any other inherited analyser it drops (its threads stayed
+    behind: using or freeing it would hang) and loads its own, one-threaded."""
     from .checks import typos
 
+    if typos.shared_analyser():
+        return
     if typos._KIWI is not None:
         _INHERITED.append(typos._KIWI)
         typos._KIWI = None
@@ -119,8 +127,26 @@ def iter_outcomes(paths: Iterable[str | Path], select: Iterable[str] | None = No
     yield from _pooled(names, task, min(jobs, len(names)))
 
 
+def _uses_analyser(task: _Task) -> bool:
+    from .checks.registry import select_checks
+
+    return any(c.code in ANALYSER_CHECKS for c in select_checks(task.select, task.ignore))
+
+
 def _pooled(names: list[str], task: _Task, jobs: int) -> Iterator[Outcome]:
     window = jobs * IN_FLIGHT_PER_JOB
+    if _context() is not None and len(names) >= SHARED_ANALYSER_MIN_FILES and _uses_analyser(task):
+        # the first file is checked here, before the workers are forked: if it needs
+        # the analyser (words not in the disk cache), the analyser is loaded here once
+        # and shared by every worker; if not, no worker pays for one it may not need
+        from .checks.typos import share_when_loaded
+
+        share_when_loaded()
+        try:
+            yield _check_one(names[0], task)
+        finally:
+            share_when_loaded(False)
+        names = names[1:]
     pool = _new_pool(jobs)
     pending: deque[tuple[str, Future]] = deque()
     todo = iter(names)

@@ -26,6 +26,8 @@ from .wordcache import WordCache, encode
 _DEFAULT = CheckSettings()
 
 _KIWI = None
+_KIWI_SHARED = False  # loaded without threads (share_when_loaded): safe across fork
+_SHARE_WHEN_LOADED = False
 #: kiwipiepy load options; part of the disk cache's key
 ANALYSER_OPTIONS = {"load_multi_dict": False}
 #: analyser threads (-1: every core); a batch worker process sets 1
@@ -39,11 +41,38 @@ MIN_OOV_SYLLABLES = 3
 
 
 def _kiwi():
-    global _KIWI
+    global _KIWI, _KIWI_SHARED
     if _KIWI is None:
         from kiwipiepy import Kiwi
-        _KIWI = Kiwi(num_workers=ANALYSER_THREADS, **ANALYSER_OPTIONS)
+        if _SHARE_WHEN_LOADED:
+            # thread-free, so that processes forked later may use it (its pages shared)
+            _KIWI, _KIWI_SHARED = Kiwi(num_workers=0, **ANALYSER_OPTIONS), True
+            _KIWI.tokenize("사업계획")  # the model loads on first use: load it before any fork
+        else:
+            _KIWI = Kiwi(num_workers=ANALYSER_THREADS, **ANALYSER_OPTIONS)
     return _KIWI
+
+
+def _analyse_texts(texts: list[str]) -> list:
+    """The analyser's tokens of each text (one call per text when it has no threads)."""
+    k = _kiwi()
+    if _KIWI_SHARED:
+        return [k.tokenize(t) for t in texts]
+    return list(k.tokenize(texts))
+
+
+def share_when_loaded(on: bool = True) -> None:
+    """Load the analyser, when this process first needs it, without threads, so
+    that worker processes forked afterwards share its memory copy-on-write (one
+    model, ~330 MB, for a whole batch) instead of each loading its own.  An
+    analyser with threads cannot cross a fork: its threads stay behind."""
+    global _SHARE_WHEN_LOADED
+    _SHARE_WHEN_LOADED = on
+
+
+def shared_analyser() -> bool:
+    """Whether this process holds an analyser that forked workers may use."""
+    return _KIWI_SHARED
 
 
 def _disk() -> WordCache:
@@ -60,7 +89,7 @@ def _tokenize(words: list[str]) -> list:
     found = disk.get_many(words)
     todo = [w for w in words if w not in found]
     if todo:
-        fresh = {w: list(toks) for w, toks in zip(todo, _kiwi().tokenize(todo), strict=True)}
+        fresh = {w: list(toks) for w, toks in zip(todo, _analyse_texts(todo), strict=True)}
         disk.put_many({w: encode(toks) for w, toks in fresh.items()})
         found.update(fresh)
     return [found[w] for w in words]
@@ -216,7 +245,7 @@ def _stray_syllable_only(found: dict[str, tuple[str, str, int]]) -> dict[str, tu
         return found
     keys = list(found)
     kept = {}
-    for w, toks in zip(keys, _kiwi().tokenize([found[w][0] for w in keys]), strict=False):
+    for w, toks in zip(keys, _analyse_texts([found[w][0] for w in keys]), strict=False):
         i = found[w][2]
         if any(t.start == i and t.len == 1 and t.tag in _STRAY_TAGS and not getattr(t, "oov", False)
                for t in toks):
