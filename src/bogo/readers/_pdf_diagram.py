@@ -5,13 +5,13 @@ of their own, and each grid cell's characters start as one text box.  Hancom
 paints the boxes white over the connectors, so a connector that runs under a box
 still cuts it on that grid: two text boxes whose characters touch on one visual
 row (a gap narrower than :data:`TOUCH_GAP`, the gap between the letters of one
-phrase (a word space at most), never the padding between two boxes) are one box and are joined.  Boxes
+word, never the padding between two boxes) are one box and are joined.  Boxes
 come out top to bottom, left to right.
 """
 
 from __future__ import annotations
 
-TOUCH_GAP = 0.45      # × glyph size: characters closer than this on one row are one phrase
+TOUCH_GAP = 0.25      # × glyph size: characters closer than this on one row are one word
 ROW_TOL = 0.45        # × glyph size: characters whose centres are this close share a row
 
 
