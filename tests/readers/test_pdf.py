@@ -147,11 +147,14 @@ def test_paragraphs_markers_and_page_numbers():
 
 
 @needs_samples
-def test_org_chart_grid_is_marked_layout():
+def test_org_chart_is_text_boxes_and_keeps_the_table_after_it():
     doc = _read("moel_work_report_2025-12.pdf")
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
-    assert any(t.layout for t in tables)
-    assert any(not t.layout and any(c.text == "정무직" for c in t.cells) for t in tables)
+    tables = [b for b in doc.blocks if isinstance(b, Table) and b.page == 2]
+    assert not any(t.layout for t in tables)
+    assert any(any(c.text == "정무직" for c in t.cells) for t in tables)
+    boxes = [b.text for b in doc.blocks if isinstance(b, Paragraph) and b.page == 2]
+    for name in ("장관", "산업안전 보건본부", "지방 고용 노동 청 (6)", "소속기관(64)", "고객 상담 센터"):
+        assert name in boxes
 
 
 @needs_samples

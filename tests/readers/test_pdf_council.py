@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -24,13 +25,16 @@ REPO = Path(__file__).resolve().parents[2]
 COUNCIL = REPO.parent / "shared" / "samples" / "real" / "pdf" / "council"
 GOLDEN = REPO / "tests" / "golden" / "council"
 # reviewed files: the 기본현황 section spans this many pages after its heading
-REVIEWED = {"busan_women_family_plan_2025": 0, "busan_planning_coordination_plan_2025": 0}
+REVIEWED = {"busan_women_family_plan_2025": 0, "busan_planning_coordination_plan_2025": 0,
+            "busan_ocean_fisheries_plan_2025": 0, "busan_housing_building_plan_2025": 0,
+            "busan_culture_sports_plan_2025": 0, "busan_transport_innovation_plan_2025": 0}
+_LEADER = re.compile(r"(?:[·.…‥]\s*){3,}")     # a table-of-contents entry, not the heading
 
 
 def basics_tables(doc, extra_pages: int) -> list[dict]:
     """The data tables on the pages of the "Ⅰ. 기본현황" section."""
     start = next((b.page for b in doc.blocks if isinstance(b, Paragraph) and b.marker.startswith("Ⅰ")
-                  and "기본현황" in b.text.replace(" ", "")), None)
+                  and "기본현황" in b.text.replace(" ", "") and not _LEADER.search(b.text)), None)
     assert start is not None, "no Ⅰ. 기본현황 heading"
     out = []
     for b in doc.blocks:

@@ -128,3 +128,60 @@ def test_a_blank_band_in_two_columns_only_does_not_cut():
              [_ch("추", 110, 0), _ch("진", 110, 15)]]
     _, _, n_rows, split = split_subrows(anchors, texts, 1, [-2.0, 45.0])
     assert not split and n_rows == 1
+
+
+def test_sparse_value_column_still_splits_and_stacked_labels_split_too():
+    # one ruled row holding three staffing lines; the "과부족" column is filled only
+    # on the last line, the label column stacks one label a line
+    ys = (0, 14, 28)
+    anchors = [[0, 0, 1, 1], [0, 1, 1, 1], [0, 2, 1, 1], [0, 3, 1, 1]]
+    texts = [[_ch("가", 0, y) for y in ys],
+             [_ch(d, 60, y) for d, y in zip("123", ys, strict=True)],
+             [_ch(d, 110, y) for d, y in zip("456", ys, strict=True)],
+             [_ch("△", 160, 28), _ch("1", 166, 28)]]
+    anchors, texts, n_rows, split = split_subrows(anchors, texts, 1)
+    assert split and n_rows == 3
+    got = {tuple(a): "".join(c["text"] for c in t) for a, t in zip(anchors, texts, strict=True)}
+    assert got == {(0, 0, 1, 1): "가", (1, 0, 1, 1): "가", (2, 0, 1, 1): "가",
+                   (0, 1, 1, 1): "1", (1, 1, 1, 1): "2", (2, 1, 1, 1): "3",
+                   (0, 2, 1, 1): "4", (1, 2, 1, 1): "5", (2, 2, 1, 1): "6",
+                   (0, 3, 1, 1): "", (1, 3, 1, 1): "", (2, 3, 1, 1): "△1"}
+
+
+def test_a_level_held_by_one_column_only_does_not_split():
+    # two columns of two lines, but on different heights: no shared levels
+    anchors = [[0, 0, 1, 1], [0, 1, 1, 1]]
+    texts = [[_ch("1", 0, 0), _ch("2", 0, 14)], [_ch("3", 60, 7), _ch("4", 60, 21)]]
+    _, _, n_rows, split = split_subrows(anchors, texts, 1)
+    assert not split and n_rows == 1
+
+
+def _word(text, x, y, h=10.0):
+    return [{"text": t, "x0": x + 10 * i, "x1": x + 10 * i + 10, "top": y, "bottom": y + h,
+             "size": h, "bold": False} for i, t in enumerate(text)]
+
+
+def test_box_diagram_is_text_boxes_not_a_table():
+    from bogo.readers._pdf_tables import build_tables
+    from bogo.readers.pdf import line_texts
+
+    # an org chart: a head box over three boxes, joined by connectors; the rules
+    # meet on a fine grid (9 columns) of which only four cells hold text
+    xs = [0, 20, 40, 60, 80, 100, 120, 140, 160, 180]
+    cells = [(60, 0, 120, 20), (0, 20, 20, 40), (160, 20, 180, 40)]
+    cells += [(xs[k], 40, xs[k + 1], 60) for k in range(9)] + [(xs[k], 60, xs[k + 1], 80) for k in range(9)]
+    # the head box is cut by a connector running under it: its word is split
+    chars = _word("원장", 70, 5)[:1] + _word("장", 80, 5) + _word("가과", 0, 45) + _word("나과", 80, 45) \
+        + _word("다과", 160, 45)
+    found = [((0, 0, 180, 80), cells)]
+    tables, rest = build_tables(found, chars, line_texts)
+    assert tables[0].table is None and rest == []
+    assert ["".join(c["text"] for c in b) for b in tables[0].boxes] == ["원장", "가과", "나과", "다과"]
+
+
+def test_diagram_boxes_keep_apart_boxes_with_padding_between():
+    from bogo.readers._pdf_diagram import diagram_boxes
+
+    boxes = diagram_boxes([_word("정책", 0, 0), _word("기획", 40, 0), _word("관", 20, 0)])
+    # "정책" ends at 20 where "관" starts: one box; "기획" stands 10 pt (one em) apart
+    assert sorted("".join(sorted(c["text"] for c in b)) for b in boxes) == ["관정책", "기획"]

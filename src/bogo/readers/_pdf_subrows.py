@@ -4,9 +4,11 @@ Hancom tables often stack two or three values in one ruled row — an amount and
 its change in parentheses under it, or one line per sub-item next to a label that
 spans them — with the rule between them left invisible.  Read as drawn, such a
 row becomes cells like "85.0 (54.4)".  A grid row is split into ``k`` sub-rows when
-at least :data:`MIN_COLUMNS` of its numeric cells hold exactly ``k`` text lines
-whose baselines line up across the columns; its numeric and empty cells are split
-at the midpoints between the lines, its other cells (labels) span the sub-rows.
+the lines of its multi-line numeric cells fall on ``k`` shared levels, each held
+by at least :data:`MIN_COLUMNS` cells (a column may leave some levels blank); its
+numeric and empty cells, and label cells whose two or more lines sit on the levels,
+are split at the midpoints between the levels, its other cells (a label centred
+over its sub-rows) span them.
 A grid row is also cut where at least :data:`MIN_GAP_COLUMNS` of its cells leave
 a wide blank band at the same height and no text crosses it: a header row drawn
 without a rule under it, merged into the first data row.  The table then records
@@ -48,7 +50,12 @@ def _numeric(chars: list[dict]) -> bool:
 
 
 def _row_levels(r: int, anchors: list[list[int]], texts: list[list[dict]]) -> list[float] | None:
-    """The shared line levels that split grid row ``r``, or ``None``."""
+    """The shared line levels that split grid row ``r``, or ``None``.
+
+    The levels are the union of the lines of the row's multi-line numeric cells:
+    a column may leave some sub-rows blank (a "과부족" column filled only where
+    there is a difference), but every level must be held by at least
+    :data:`MIN_COLUMNS` cells and no cell may put two lines on one level."""
     found: list[list[float]] = []
     for (r0, _c, rs, _cs), chars in zip(anchors, texts, strict=True):
         if r0 != r or rs != 1 or not chars or not _numeric(chars):
@@ -56,13 +63,40 @@ def _row_levels(r: int, anchors: list[list[int]], texts: list[list[dict]]) -> li
         lv = _levels(chars)
         if len(lv) > 1:
             found.append(lv)
-    if len(found) < MIN_COLUMNS or len({len(lv) for lv in found}) != 1:
+    if len(found) < MIN_COLUMNS:
         return None
     h = max(c["bottom"] - c["top"] for chars in texts for c in chars) if texts else 10.0
-    ref = found[0]
-    if any(abs(a - b) > LEVEL_TOL * h for lv in found[1:] for a, b in zip(lv, ref, strict=True)):
+    tol = LEVEL_TOL * h
+    clusters: list[list[float]] = []
+    for v in sorted(v for lv in found for v in lv):
+        if clusters and v - clusters[-1][0] <= tol:
+            clusters[-1].append(v)
+        else:
+            clusters.append([v])
+    if any(len(c) < MIN_COLUMNS for c in clusters):
         return None
-    return [sum(lv[i] for lv in found) / len(found) for i in range(len(ref))]
+    centres = [sum(c) / len(c) for c in clusters]
+    for lv in found:
+        hit = [_nearest(centres, v) for v in lv]
+        if len(set(hit)) != len(hit) or any(abs(centres[k] - v) > tol for k, v in zip(hit, lv, strict=True)):
+            return None
+    return centres
+
+
+def _nearest(centres: list[float], v: float) -> int:
+    return min(range(len(centres)), key=lambda k: abs(centres[k] - v))
+
+
+def _on_levels(chars: list[dict], levels: list[float]) -> bool:
+    """Whether a label's lines (two or more) each sit on a distinct sub-row level:
+    a label column stacked like the values beside it ("예산지출 / ⋅일반회계")."""
+    lv = _levels(chars)
+    if len(lv) < 2:
+        return False                         # one line: a label centred over its sub-rows
+    h = max(c["bottom"] - c["top"] for c in chars) or 10.0
+    hit = [_nearest(levels, v) for v in lv]
+    return len(set(hit)) == len(hit) and all(abs(levels[k] - v) <= LEVEL_TOL * h
+                                             for k, v in zip(hit, lv, strict=True))
 
 
 def split_subrows(anchors: list[list[int]], texts: list[list[dict]], n_rows: int,
@@ -86,7 +120,7 @@ def split_subrows(anchors: list[list[int]], texts: list[list[dict]], n_rows: int
             r += 1                         # the lower part is the next row: look at it too
             continue
         cuts = [(a + b) / 2 for a, b in zip(levels, levels[1:], strict=False)]
-        anchors, texts = _split_row(r, cuts, anchors, texts)
+        anchors, texts = _split_row(r, cuts, levels, anchors, texts)
         if ys:
             ys[r + 1:r + 1] = cuts
         n_rows += len(cuts)
@@ -95,7 +129,7 @@ def split_subrows(anchors: list[list[int]], texts: list[list[dict]], n_rows: int
     return anchors, texts, n_rows, split_any
 
 
-def _split_row(r: int, cuts: list[float], anchors, texts):
+def _split_row(r: int, cuts: list[float], levels: list[float], anchors, texts):
     extra = len(cuts)
     new_a: list[list[int]] = []
     new_t: list[list[dict]] = []
@@ -103,7 +137,7 @@ def _split_row(r: int, cuts: list[float], anchors, texts):
         if r0 > r:
             new_a.append([r0 + extra, c0, rs, cs])
             new_t.append(chars)
-        elif r0 == r and rs == 1 and (not chars or _numeric(chars)):
+        elif r0 == r and rs == 1 and (not chars or _numeric(chars) or _on_levels(chars, levels)):
             parts: list[list[dict]] = [[] for _ in range(extra + 1)]
             for ch in chars:
                 mid = (ch["top"] + ch["bottom"]) / 2

@@ -8,7 +8,11 @@ grid lines (no per-cell scan over characters).
 
 Boxes with a single row or a single column are page layout (a framed title bar, a
 "참고" box around bullets), not data: they are returned as ``None`` so their text
-flows into paragraphs.
+flows into paragraphs.  A grid that is mostly blank or has very many columns is a
+box diagram (an org chart, a flow chart: boxes joined by connectors, whose rules
+only meet on a fine grid of their own): it is no table at all, and the text of
+each of its boxes (:mod:`._pdf_diagram`) is returned as one block of text
+(``RuledTable.boxes``), so that neighbouring boxes are never run together.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 
 from ..blocks import Cell, Table
 from ..normalize.text import normalize_text
+from ._pdf_diagram import diagram_boxes
 from ._pdf_subrows import split_subrows
 
 GRID_TOL = 2.0  # points: edges closer than this are one grid line
@@ -32,6 +37,7 @@ class RuledTable:
     bbox: tuple[float, float, float, float]
     table: Table | None          # None: a layout box, its text stays in paragraphs
     cols: tuple[float, ...] = ()  # column edges, to join a table continued on the next page
+    boxes: list[list[dict]] | None = None   # a diagram: the characters of each text box
 
 
 def _grid_lines(values: list[float]) -> list[float]:
@@ -70,10 +76,13 @@ def build_tables(found, chars: list[dict], line_text) -> tuple[list[RuledTable],
             rest.append(ch)
     out = []
     for (bbox, cells), tchars in zip(found, per_table, strict=True):
-        table = _build(cells, tchars, line_text)
+        built = _build(cells, tchars, line_text)
         cols = tuple(_grid_lines([b[0] for b in cells] + [b[2] for b in cells]))
-        out.append(RuledTable(bbox=bbox, table=table, cols=cols))
-        if table is None:
+        if isinstance(built, list):
+            out.append(RuledTable(bbox=bbox, table=None, cols=cols, boxes=built))
+            continue
+        out.append(RuledTable(bbox=bbox, table=built, cols=cols))
+        if built is None:
             rest.extend(tchars)
     return out, rest
 
@@ -108,7 +117,9 @@ def _area(b: tuple[float, float, float, float]) -> float:
     return (b[2] - b[0]) * (b[3] - b[1])
 
 
-def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | None:
+def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | list[list[dict]] | None:
+    """A table; ``None`` for a layout frame; for a diagram the characters of its
+    text boxes, top to bottom and left to right."""
     xs = _grid_lines([b[0] for b in cell_boxes] + [b[2] for b in cell_boxes])
     ys = _grid_lines([b[1] for b in cell_boxes] + [b[3] for b in cell_boxes])
     n_cols, n_rows = len(xs) - 1, len(ys) - 1
@@ -122,6 +133,13 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | Non
         c = min(max(bisect_right(xs, cx) - 1, 0), n_cols - 1)
         r = min(max(bisect_right(ys, cy) - 1, 0), n_rows - 1)
         texts[owner[(r, c)]].append(ch)
+    filled = sum(rs * cs for (_r, _c, rs, cs), t in zip(anchors, texts, strict=True)
+                 if any(ch["text"].strip() for ch in t))
+    if filled < LAYOUT_FILL * n_rows * n_cols or n_cols > LAYOUT_MAX_COLS:
+        # a box diagram: most of its grid blank, or boxes placed on a very fine grid
+        boxes = diagram_boxes(texts)
+        if len(boxes) > 1:
+            return boxes
     anchors, texts, n_rows, aligned = split_subrows(anchors, texts, n_rows, ys)
     cells = []
     for (r, c, rs, cs), tchars in zip(anchors, texts, strict=True):
@@ -131,11 +149,9 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | Non
     if sum(1 for c in cells if c.text) <= 1:
         return None                     # a frame around one text (a title bar): layout
     cells.sort(key=lambda c: (c.row, c.col))
-    filled = sum(c.rowspan * c.colspan for c in cells if c.text)
-    # an org chart or a boxed diagram: a grid of rules that is mostly blank
+    # a form or a frame whose rows are mostly blank: layout, kept out of the checks
     rows_with_text = {r for c in cells if c.text for r in range(c.row, c.row + c.rowspan)}
-    layout = (filled < LAYOUT_FILL * n_rows * n_cols or n_cols > LAYOUT_MAX_COLS
-              or 3 * (n_rows - len(rows_with_text)) >= n_rows)
+    layout = 3 * (n_rows - len(rows_with_text)) >= n_rows
     return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=0, end_line=0, layout=layout,
                  origin="aligned" if aligned else "ruled")
 

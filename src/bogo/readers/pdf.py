@@ -38,6 +38,7 @@ _HANGUL = re.compile("[가-힣ㄱ-ㅣ]")
 _PAGE_NUMBER = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$")
 # line starts that open a paragraph although split_marker does not call them markers
 _EXTRA_BULLET = re.compile(r"^[ㅇo◦∘]\s")
+_NUMBER_BOX = re.compile(r"^(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[①-⑳])\.?$")
 _LEADER_END = re.compile(r"(?:[·.…‥]\s*){3,}\d+$")       # a table-of-contents entry
 SPACE_GAP = 0.22      # × font size: a gap wider than this is a space
 TAB_GAP = 1.8         # × font size: a gap wider than this separates cells
@@ -55,6 +56,7 @@ class Line:
     bottom: float
     size: float
     bold: bool
+    box: bool = False       # the text of one box of a diagram: a paragraph of its own
 
     @property
     def has_tab(self) -> bool:
@@ -213,6 +215,9 @@ def _page_items(h: float, chars: list[dict], found) -> list:
     """Tables and lines of one page, top to bottom, page numbers dropped."""
     tables, rest = build_tables(found, chars, line_texts)
     items: list = [(t.bbox[1], t) for t in tables if t.table is not None]
+    for t in tables:
+        for ln in _box_lines(t.boxes or ()):
+            items.append((ln.top, ln))
     for ln in group_lines(rest):
         if _PAGE_NUMBER.match(ln.text.strip()) and (ln.top > 0.88 * h or ln.bottom < 0.08 * h):
             continue
@@ -221,8 +226,43 @@ def _page_items(h: float, chars: list[dict], found) -> list:
     return [it[1] for it in items]
 
 
+def _box_lines(boxes: list[list[dict]]) -> list[Line]:
+    """The lines of a diagram's boxes; a box holding only a section number ("2",
+    "Ⅲ") is joined to the box right of it on the same row: a heading drawn as a
+    number box beside a title box."""
+    out: list[Line] = []
+    pending: Line | None = None
+    for ln in (b for b in map(_box_line, boxes) if b is not None):
+        if pending is not None:
+            mid = (ln.top + ln.bottom) / 2
+            if pending.top <= mid <= pending.bottom and ln.x0 >= pending.x1:
+                ln = Line(text=f"{pending.text} {ln.text}", x0=pending.x0, x1=ln.x1, top=min(ln.top, pending.top),
+                          bottom=max(ln.bottom, pending.bottom), size=ln.size, bold=ln.bold, box=True)
+            else:
+                out.append(pending)
+            pending = None
+        if _NUMBER_BOX.match(ln.text):
+            pending = ln
+        else:
+            out.append(ln)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _box_line(chars: list[dict]) -> Line | None:
+    """The text of one diagram box as one line (its visual lines joined)."""
+    lines = group_lines(chars)
+    if not lines:
+        return None
+    text = " ".join(ln.text.replace("\t", " ") for ln in lines)
+    return Line(text=text, x0=min(ln.x0 for ln in lines), x1=max(ln.x1 for ln in lines),
+                top=lines[0].top, bottom=lines[-1].bottom, size=lines[0].size,
+                bold=all(ln.bold for ln in lines), box=True)
+
+
 def _starts_paragraph(ln: Line, first: Line, prev: Line, gap_limit: float, right: float) -> bool:
-    if ln.has_tab or prev.has_tab:
+    if ln.has_tab or prev.has_tab or ln.box or prev.box:
         return True
     norm = normalize_text(ln.text)
     if split_marker(norm)[0] or _EXTRA_BULLET.match(norm) or _LEADER_END.search(prev.text):
