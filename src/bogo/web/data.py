@@ -17,7 +17,15 @@ from sqlalchemy import and_, exists, func, select, text
 
 from ..search import SearchFilters, search
 from ..store import Store
-from ..store.models import RECORD_TABLES, AuditItemRow, Document, FindingRow, MilestoneRow
+from ..store.models import (
+    RECORD_TABLES,
+    AuditItemRow,
+    Document,
+    FindingRow,
+    MilestoneRow,
+    ParagraphRow,
+    TableRow,
+)
 from ..track.audit import canonical_status
 
 DEFAULT_PER_PAGE = 50
@@ -209,6 +217,35 @@ def document_view(store: Store, doc_id: int) -> dict[str, Any] | None:
             "staff_rows": r["staff_row"], "lines": source_lines(r)}
 
 
+def hit_line(conn, hit: Any, words: list[str]) -> int | None:
+    """The source line of the first highlighted word of a hit (its passage's first line when unknown).
+
+    A passage is its heading followed by one line per paragraph (sections) or its
+    caption, header and body rows (tables), so the passage line holding the word
+    maps back to that paragraph's or row's own source line.
+    """
+    found = [i for i in (hit.text.find(w) for w in words if w) if i >= 0]
+    k = hit.text[:min(found)].count("\n") if found else 0
+    if not k or hit.line is None:
+        return hit.line
+    if hit.type == "section":
+        row = conn.execute(select(ParagraphRow.line).where(ParagraphRow.document_id == hit.document_id,
+                                                           ParagraphRow.line > hit.line)
+                           .order_by(ParagraphRow.line).limit(1).offset(k - 1)).scalar()
+        return row or hit.line
+    if hit.type == "table":
+        t = conn.execute(select(TableRow.data).where(TableRow.document_id == hit.document_id,
+                                                     TableRow.tid == hit.ref)).scalar()
+        if not t:
+            return hit.line
+        start = t.get("line") or hit.line
+        lines = ([start] if (t.get("caption") or "").strip() else [])
+        lines += [start + i for i, h in enumerate(t.get("header") or []) if "\t".join(h).strip()]
+        lines += [n for n, r in zip(t.get("row_lines") or [], t.get("rows") or [], strict=False) if "\t".join(r).strip()]
+        return lines[k] if k < len(lines) else hit.line
+    return hit.line
+
+
 def search_results(store: Store, q: str, office: str | None = None, year: int | None = None,
                    kind: str | None = None, type_: str | None = None, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
     """Ranked hits of ``q`` with highlighted snippets and the words to highlight in the document."""
@@ -217,9 +254,9 @@ def search_results(store: Store, q: str, office: str | None = None, year: int | 
         with store.connect() as conn:
             found = search(conn, q, SearchFilters(office or None, year or None, kind or None, type_ or None),
                            limit=max(1, min(limit, SEARCH_LIMIT)))
-        for h in found:
-            words = sorted({h.snippet[a:b] for a, b in h.highlights} | set(q.split()))
-            hits.append(h.to_dict() | {"words": words})
+            for h in found:
+                words = sorted({h.snippet[a:b] for a, b in h.highlights} | set(q.split()))
+                hits.append(h.to_dict() | {"words": words, "line": hit_line(conn, h, words)})
     return {"q": q, "filters": {"office": office, "year": year, "kind": kind, "type": type_},
             "count": len(hits), "hits": hits}
 
