@@ -338,12 +338,13 @@ def demo_cmd(
             err.print(Text(error_line(e)), highlight=False)
 
 
-from . import cli_store, cli_track  # noqa: E402 — the store commands register onto the app
+from . import cli_store, cli_track, cli_web  # noqa: E402 — the store commands register onto the app
 
 cli_store.register(app)
 app.command("export", help="저장소의 레코드를 JSON·CSV·XLSX로 내보냅니다.")(cli_track.export_cmd)
 cli_track.register_track(cli_store.track_app)
 app.add_typer(cli_store.track_app, name="track")
+cli_web.register(app)
 
 
 def _korean_help_everywhere(t: typer.Typer) -> None:

@@ -46,8 +46,18 @@ def test_html_escapes_everything():
     page = findings_html(_result())
     assert "<script>" not in page and "<img" not in page and "<b>총괄" not in page
     assert "&lt;script&gt;" in page and "&lt;img src=x" in page
-    assert 'class="hit"' in page or "class=hit" in page  # the offending cell is highlighted
+    assert 'class="has-finding sev-error" data-codes="T101"' in page  # the offending cell is highlighted
     assert "T101" in page and "W401" in page
+
+
+def test_html_draws_each_table_once_with_all_findings_and_an_index():
+    res = _result()
+    page = findings_html(res)
+    table_findings = [f for f in res.findings if f.table]
+    assert table_findings
+    assert page.count('<table class="doc-table">') == len({f.table for f in table_findings})
+    assert page.count('class="finding ') == len(res.findings)
+    assert "파일 목록" in page and 'href="#f1"' in page and "bogo 0." in page and "만든 때 20" in page
 
 
 def test_xlsx_sortable_and_formula_safe(tmp_path):
