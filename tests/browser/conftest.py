@@ -106,6 +106,8 @@ def page(browser, server):
     pg.console_errors = []
     pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
     pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
+    pg.failed_responses = []
+    pg.on("response", lambda r: r.status >= 400 and pg.failed_responses.append(f"{r.status} {r.url}"))
     pg.base = server[0]
     yield pg
     ctx.close()
