@@ -35,6 +35,8 @@ OVERDUE = ("no_trace", "in_progress")
 #: a staffing change at least this share of the quota, and this many people, is a question candidate
 CHANGE_SHARE = 0.15
 CHANGE_PEOPLE = 3
+#: a budget line changing by at least this share between reports is a question candidate
+BUDGET_SHARE = 0.3
 
 
 class BulkHistory(StoreHistory):
@@ -216,6 +218,21 @@ def _staff_changes(series: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _budget_changes(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive reports where one budget line of the unit changed by at least ``BUDGET_SHARE``."""
+    by: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for b in lines:
+        if isinstance(b.get("amount"), (int, float)):
+            by.setdefault((compact(b["item"]), b["column"]), []).append(b)
+    out = []
+    for rows in by.values():
+        for a, b in zip(rows, rows[1:], strict=False):
+            if a["document_id"] != b["document_id"] and a["amount"] and \
+                    abs(b["amount"] - a["amount"]) >= BUDGET_SHARE * abs(a["amount"]):
+                out.append({"before": a, "after": b, "share": (b["amount"] - a["amount"]) / abs(a["amount"])})
+    return out
+
+
 def _office_staff_changes(store: Store, office: str) -> list[dict[str, Any]]:
     hist = BulkHistory(store, office)
     by_unit: dict[str, list[dict[str, Any]]] = {}
@@ -264,8 +281,13 @@ def questions(store: Store, office: str, unit: str | None = None, today: str | N
             if f["severity"] in ("error", "warning"):
                 out.append({"kind": "점검 결과", "text": f["message"], "document_id": latest, "line": f.get("line"),
                             "reason": f"최근 보고서의 점검 결과 {f['code']}"})
-    changes = (_staff_changes(unit_page(store, office, unit)["series"]) if unit
-               else _office_staff_changes(store, office))
+    page = unit_page(store, office, unit) if unit else None
+    changes = _staff_changes(page["series"]) if page else _office_staff_changes(store, office)
+    for c in _budget_changes(page["budget"]) if page else []:
+        a, b = c["before"], c["after"]
+        out.append({"kind": "예산 변동", "text": f"{b['item']} {b['column']} {a['amount']:,} → {b['amount']:,}",
+                    "document_id": b["document_id"], "line": b["line"],
+                    "reason": f"{a['date']}와 {b['date']} 사이 {c['share']:+.0%} 바뀜 — 보고서에서 사유를 확인할 필요"})
     for c in changes:
         a, b = c["before"], c["after"]
         out.append({"kind": "인력 변동", "text": f"{b['unit']} 정원 {a['quota']} → {b['quota']} ({c['change']:+d}명)",
