@@ -94,6 +94,7 @@ def test_upload_with_token_stores_and_shows_findings_and_escapes_script(fresh):
     assert "<script>alert" not in page and "<img src=x" not in page and "<b>가과" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert c.get(f"/doc/{doc}.json").json()["document"]["path"] == "업로드/<i>보고.txt"
+    assert '<span class="flag">업로드</span>' in c.get("/").text  # listed among the recent documents
 
 
 def test_api_upload_with_bearer_token(fresh):

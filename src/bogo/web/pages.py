@@ -83,7 +83,7 @@ def doc_page(request: Request, doc_id: int, hl: str | None = None):
     d = data.document_view(store(request), doc_id)
     if d is None:
         return not_found(request, "문서")
-    words = [w for w in (hl or "").split() if w][:20]
+    words = [w[:100] for w in (hl or "").split() if w][:20]
     return render(request, "doc.html", d, hl=words)
 
 
