@@ -4,7 +4,10 @@ Walks every module's imports (top-level and inside functions) and fails on an
 import cycle, on ``checks`` reaching into ``readers``, on ``render`` importing
 anything of bogo but the contract model and the table view, on a private name
 (or private module) imported across packages, and on a front-end library
-(typer, rich, fastapi) imported by the library itself.
+(typer, rich, fastapi) imported by the library itself.  Only ``bogo.web`` (and the
+CLI) may import fastapi; nothing of the library imports ``bogo.web``, and
+``bogo.render`` — shared by the CLI and the web — never imports the web
+framework.
 """
 
 from __future__ import annotations
@@ -131,5 +134,18 @@ def test_library_never_imports_front_end_libraries(lib):
         return m == "bogo.cli" or m.startswith(("bogo.cli_", "bogo.cli.", "bogo.web", "bogo.render"))
 
     bad = [m for m, edges in GRAPH.items() if not front(m)
+           for t, _ in edges if t.split(".")[0] == lib]
+    assert not bad, bad
+
+
+def test_nothing_but_the_cli_imports_the_web_package():
+    bad = [(m, t) for m, edges in GRAPH.items() if not (m == "bogo.cli" or m.startswith(("bogo.cli_", "bogo.web")))
+           for t, _ in edges if t == "bogo.web" or t.startswith("bogo.web.")]
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("lib", ["fastapi", "starlette", "uvicorn"])
+def test_web_framework_only_in_the_web_package(lib):
+    bad = [m for m, edges in GRAPH.items() if not m.startswith(("bogo.web", "bogo.cli_web"))
            for t, _ in edges if t.split(".")[0] == lib]
     assert not bad, bad

@@ -7,7 +7,6 @@ for tests that write (uploads, unit decisions), so read-only tests share it.
 from __future__ import annotations
 
 import shutil
-import warnings
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,11 @@ CORPUS = (sorted((SHARED / "seeds").glob("*.txt")) + sorted(EXAMPLES.glob("*.txt
              SAMPLES / "hwpx" / "seoul_fire_report_2026-298.hwpx"])
 TOKEN = "test-token-123"
 
-warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+
+
+def pytest_configure(config):
+    # starlette's TestClient warns that it prefers another HTTP client than the pinned httpx
+    config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")
 
 
 @pytest.fixture(scope="session")

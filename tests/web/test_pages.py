@@ -170,3 +170,22 @@ def test_questions_csv_is_formula_safe():
                                          "document_id": 1, "line": 2, "link": "/doc/1#L2"}]})
     row = text.splitlines()[1]
     assert row.startswith("점검 결과,'=cmd") and ",'+1," in row
+
+
+def test_questions_for_one_unit_follow_its_rename(client):
+    d = client.get("/questions.json", params={"office": "기획조정실", "unit": "협력상생담당관"}).json()
+    staff = [q for q in d["questions"] if q["kind"] == "인력 변동"]
+    assert staff and all(q["link"] == f"/doc/{q['document_id']}#L{q['line']}" for q in staff)
+    assert "협력상생담당관" in staff[0]["text"] and "정원" in staff[0]["reason"]
+
+
+def test_pages_on_an_empty_store(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from bogo.web import create_app
+
+    with TestClient(create_app(str(tmp_path / "empty.db"), token="t")) as c:
+        for url in ["/", "/docs", "/search?q=예산", "/units", "/audit", "/plans", "/questions", "/questions.csv"]:
+            assert c.get(url).status_code == 200, url
+        assert c.get("/index.json").json()["documents"] == 0
+        assert c.get("/plans.json").json()["plans"] == []

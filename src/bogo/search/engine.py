@@ -84,9 +84,9 @@ class Fts5Engine:
         q = " AND ".join([" ".join(_quote_fts(w) for w in p) if len(p) == 1
                           else '"' + " ".join(w.replace('"', '""') for w in p) + '"' for p in phrases]
                          + [_quote_fts(f) for f in facets])
-        sql = text(f"SELECT rowid, bm25(search_fts, {HEAD_WEIGHT}, 1.0) AS s FROM search_fts WHERE search_fts MATCH :q AND rowid IN "
-                   "(SELECT rowid FROM search_fts WHERE search_fts MATCH :q ORDER BY rowid DESC LIMIT :cap) "
-                   "ORDER BY s, rowid LIMIT :k")
+        # bm25 only for the capped candidates: scoring every match made a frequent word cost O(matches)
+        sql = text(f"SELECT rowid, s FROM (SELECT rowid, bm25(search_fts, {HEAD_WEIGHT}, 1.0) AS s FROM search_fts "
+                   "WHERE search_fts MATCH :q ORDER BY rowid DESC LIMIT :cap) ORDER BY s, rowid LIMIT :k")
         return [(r[0], -float(r[1])) for r in conn.execute(sql, {"q": q, "cap": cap, "k": limit})]
 
 

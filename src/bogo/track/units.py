@@ -150,9 +150,15 @@ def unit_events(history: History, office: str | None = None,
 
 
 def unit_series(history: History, office: str, name: str,
-                decisions: dict[tuple[str, str], str] | None = None) -> list[dict[str, Any]]:
-    """The staffing of one unit across the office's reports, following linked renames both ways."""
-    links = [e for e in unit_events(history, office, decisions) if e.linked and e.old and e.new]
+                decisions: dict[tuple[str, str], str] | None = None,
+                events: list[UnitEvent] | None = None) -> list[dict[str, Any]]:
+    """The staffing of one unit across the office's reports, following linked renames both ways.
+
+    ``events`` are the office's :func:`unit_events` when the caller already has them.
+    """
+    if events is None:
+        events = unit_events(history, office, decisions)
+    links = [e for e in events if e.linked and e.old and e.new]
     names = {compact(name)}
     grew = True
     while grew:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 WIDTH, HEIGHT = 640, 240
-PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 48, 16, 16, 40
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 56, 48, 16, 40
 TICKS = 4
 SERIES = (("quota", "정원"), ("current", "현원"))
 

@@ -20,7 +20,7 @@ from . import data, tracking
 from .security import csrf_ok, csrf_token
 from .upload import MAX_FILES, ingest_upload
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)
 STATUS_KO = {"done": "완료", "in_progress": "추진중", "not_due": "기한 전", "no_trace": "흔적 없음",
              "reviewing": "검토중", "not_adopted": "미반영", "unreported": "보고 없음", "unknown": "알 수 없음", None: "-"}
 EVENT_KO = {"renamed": "명칭 변경", "merged": "통합", "split": "분리", "created": "신설", "abolished": "폐지",
@@ -83,7 +83,7 @@ def doc_page(request: Request, doc_id: int, hl: str | None = None):
     d = data.document_view(store(request), doc_id)
     if d is None:
         return not_found(request, "문서")
-    words = [w for w in (hl or "").split() if w][:20]
+    words = [w[:100] for w in (hl or "").split() if w][:20]
     return render(request, "doc.html", d, hl=words)
 
 
@@ -198,8 +198,9 @@ def logout(request: Request, csrf: str = Form("")):
 
 @router.get("/api-docs", response_class=HTMLResponse)
 def api_docs(request: Request):
-    routes = [{"path": r.path, "methods": sorted(r.methods - {"HEAD"}), "summary": getattr(r, "summary", None) or r.name}
-              for r in request.app.routes if getattr(r, "path", "").startswith("/api/") and hasattr(r, "methods")]
+    spec = request.app.openapi()
+    routes = [{"path": path, "methods": [m.upper() for m in ops], "summary": next(iter(ops.values())).get("summary")}
+              for path, ops in spec["paths"].items()]
     return render(request, "api_docs.html", {"routes": routes})
 
 

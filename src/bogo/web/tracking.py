@@ -28,39 +28,63 @@ from ..track.similarity import compact
 from .data import store_stamp
 
 CACHE_SIZE = 64
+#: the latest reports of an office that tracking pages compare
+TRACK_WINDOW = 24
+MAX_UNITS = 1000
 OVERDUE = ("no_trace", "in_progress")
 #: a staffing change at least this share of the quota, and this many people, is a question candidate
 CHANGE_SHARE = 0.15
 CHANGE_PEOPLE = 3
+#: a budget line changing by at least this share between reports is a question candidate
+BUDGET_SHARE = 0.3
 
 
 class BulkHistory(StoreHistory):
-    """A store history that reads each record type once for all current documents (of ``office``)."""
+    """A store history of each office's latest ``window`` reports, reading a record type in one query per office.
 
-    def __init__(self, store: Store, office: str | None = None):
+    Tracking compares reports pairwise, so its cost grows with the square of an
+    office's reports; the window keeps a page's cost bounded however many
+    reports a store holds (the pages say which reports they cover).
+    """
+
+    def __init__(self, store: Store, office: str | None = None, window: int | None = None):
         super().__init__(store)
         self.office = office
+        self.window = TRACK_WINDOW if window is None else window
         self._docs: dict[str | None, list] = {}
-        self._recs: dict[str, dict[int, list[dict[str, Any]]]] = {}
+        self._office_of: dict[int, str | None] = {}
+        self._recs: dict[tuple[str | None, str], dict[int, list[dict[str, Any]]]] = {}
 
     def documents(self, office: str | None = None):
         if office not in self._docs:
-            self._docs[office] = super().documents(office)
+            docs = super().documents(office)
+            if office is not None and self.window:
+                docs = docs[-self.window:]
+            elif office is None and self.window:
+                by: dict[str | None, list] = {}
+                for d in docs:
+                    by.setdefault(d.office, []).append(d)
+                keep = {d.id for ds in by.values() for d in ds[-self.window:]}
+                docs = [d for d in docs if d.id in keep]
+            self._docs[office] = docs
+            self._office_of.update((d.id, d.office) for d in docs)
         return self._docs[office]
 
     def records(self, doc_id: int, rtype: str) -> list[dict[str, Any]]:
-        if rtype not in self._recs:
+        if doc_id not in self._office_of:
+            return super().records(doc_id, rtype)
+        office = self._office_of[doc_id]
+        key = (office, rtype)
+        if key not in self._recs:
+            ids = [i for i, o in self._office_of.items() if o == office]
             model, _ = RECORD_TABLES[rtype]
-            q = (select(model.document_id, model.data).join(Document, Document.id == model.document_id)
-                 .where(Document.current == 1).order_by(model.document_id, model.ordinal))
-            if self.office is not None:
-                q = q.where(Document.office == self.office)
             by_doc: dict[int, list[dict[str, Any]]] = {}
             with self.store.connect() as conn:
-                for i, d in conn.execute(q):
+                for i, d in conn.execute(select(model.document_id, model.data).where(model.document_id.in_(ids))
+                                         .order_by(model.document_id, model.ordinal)):
                     by_doc.setdefault(i, []).append(d)
-            self._recs[rtype] = by_doc
-        return self._recs[rtype].get(doc_id, [])
+            self._recs[key] = by_doc
+        return self._recs[key].get(doc_id, [])
 
 
 class ResultCache:
@@ -88,26 +112,31 @@ class ResultCache:
 CACHE = ResultCache()
 
 
+def office_events(store: Store, office: str) -> list:
+    """The office's unit identity events (computed once per store state)."""
+    return CACHE.get(store, ("events", office),
+                     lambda: unit_events(BulkHistory(store, office), office, decisions(store)))
+
+
 def _unit_compute(store: Store, office: str, name: str) -> dict[str, Any]:
-    hist, dec = BulkHistory(store, office), decisions(store)
-    series = unit_series(hist, office, name, dec)
+    events = office_events(store, office)
+    series = unit_series(BulkHistory(store, office), office, name, events=events)
     names = {compact(name)} | {compact(r["unit"]) for r in series}
-    events = [e.to_dict() for e in unit_events(hist, office, dec)
-              if compact(e.old or "") in names or compact(e.new or "") in names]
-    items = [s.to_dict() for s in audit_series(hist, office)
-             if any(compact(d) in names for e in s.entries for d in _departments(hist, e))]
+    mine = [e.to_dict() for e in events if compact(e.old or "") in names or compact(e.new or "") in names]
+    items = [s for s in audit_board(store, office)["series"] if any(compact(d) in names for d in s["departments"])]
     with store.connect() as conn:
         budget = [{"document_id": i, "date": d, "item": it, "column": c, "amount": a, "line": ln}
                   for i, d, it, c, a, ln in conn.execute(
                       select(Document.id, Document.date, BudgetLineRow.item, BudgetLineRow.column,
                              BudgetLineRow.amount, BudgetLineRow.line)
                       .join(Document, Document.id == BudgetLineRow.document_id)
-                      .where(Document.current == 1, Document.office == office)
+                      .where(Document.current == 1, Document.office == office,
+                             BudgetLineRow.item.in_(sorted(names | {r["unit"] for r in series} | {name})))
                       .order_by(Document.date, Document.id, BudgetLineRow.ordinal))
                   if compact(it) in names]
-    plans = [p.to_dict() for p in plan_followup(hist, office)
-             if any(compact(u) in compact(p.milestone) for u in names if u)]
-    return {"office": office, "name": name, "names": sorted(names), "series": series, "events": events,
+    plans = [p for p in plans_page(store, office)["plans"] if any(u and u in compact(p["milestone"]) for u in names)]
+    return {"office": office, "name": name, "names": sorted(names), "window": TRACK_WINDOW, "series": series,
+            "events": mine,
             "budget": budget, "audit": items, "plans": plans}
 
 
@@ -123,20 +152,22 @@ def unit_page(store: Store, office: str, name: str) -> dict[str, Any]:
     return CACHE.get(store, ("unit", office, compact(name)), lambda: _unit_compute(store, office, name))
 
 
-def units(store: Store, office: str | None = None) -> dict[str, Any]:
-    """The units of the store's staffing tables (by office), with how many reports name them."""
+def units(store: Store, office: str | None = None, limit: int = MAX_UNITS) -> dict[str, Any]:
+    """The units of the current staffing tables (by office), with how many reports name them."""
+    from sqlalchemy import func
+
     from ..store.models import StaffRowRow
 
-    q = (select(Document.office, StaffRowRow.unit_key, StaffRowRow.unit, Document.id)
-         .join(Document, Document.id == StaffRowRow.document_id).where(Document.current == 1))
+    q = (select(Document.office, StaffRowRow.unit_key, func.min(StaffRowRow.unit),
+                func.count(func.distinct(Document.id)))
+         .join(Document, Document.id == StaffRowRow.document_id).where(Document.current == 1)
+         .group_by(Document.office, StaffRowRow.unit_key).order_by(Document.office, StaffRowRow.unit_key))
     if office:
         q = q.where(Document.office == office)
-    out: dict[tuple, dict[str, Any]] = {}
     with store.connect() as conn:
-        for off, key, unit, doc in conn.execute(q.order_by(Document.office, StaffRowRow.unit_key, Document.date)):
-            u = out.setdefault((off, key), {"office": off, "name": unit, "documents": set()})
-            u["documents"].add(doc)
-    return {"units": [u | {"documents": len(u["documents"])} for u in out.values()]}
+        rows = conn.execute(q.limit(limit + 1)).all()
+    return {"office": office, "truncated": len(rows) > limit,
+            "units": [{"office": o, "name": u, "documents": n} for o, _, u, n in rows[:limit]]}
 
 
 def audit_board(store: Store, office: str | None = None, status: str | None = None,
@@ -158,6 +189,7 @@ def audit_board(store: Store, office: str | None = None, status: str | None = No
             and (not year or year in s["years"])]
     rows.sort(key=lambda s: (s["current"] == "done", s["office"] or "", s["request"]))
     return {"filters": {"office": office, "status": status, "department": department, "year": year},
+            "window": TRACK_WINDOW,
             "count": len(rows), "open": sum(s["current"] != "done" for s in rows), "series": rows}
 
 
@@ -173,7 +205,7 @@ def plans_page(store: Store, office: str, overdue: bool = False, today: str | No
         if not overdue or p["overdue"]:
             rows.append(p)
     rows.sort(key=lambda p: (p["end"] or "9999", p["planned_date"] or "", p["line"]))
-    return {"office": office, "today": today, "overdue_only": overdue, "count": len(rows),
+    return {"office": office, "today": today, "overdue_only": overdue, "count": len(rows), "window": TRACK_WINDOW,
             "overdue": sum(p["overdue"] for p in rows), "plans": rows}
 
 
@@ -183,6 +215,21 @@ def _staff_changes(series: list[dict[str, Any]]) -> list[dict[str, Any]]:
         qa, qb = a.get("quota"), b.get("quota")
         if qa and qb and abs(qb - qa) >= CHANGE_PEOPLE and abs(qb - qa) >= CHANGE_SHARE * max(qa, qb):
             out.append({"before": a, "after": b, "change": qb - qa})
+    return out
+
+
+def _budget_changes(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive reports where one budget line of the unit changed by at least ``BUDGET_SHARE``."""
+    by: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for b in lines:
+        if isinstance(b.get("amount"), (int, float)):
+            by.setdefault((compact(b["item"]), b["column"]), []).append(b)
+    out = []
+    for rows in by.values():
+        for a, b in zip(rows, rows[1:], strict=False):
+            if a["document_id"] != b["document_id"] and a["amount"] and \
+                    abs(b["amount"] - a["amount"]) >= BUDGET_SHARE * abs(a["amount"]):
+                out.append({"before": a, "after": b, "share": (b["amount"] - a["amount"]) / abs(a["amount"])})
     return out
 
 
@@ -234,8 +281,13 @@ def questions(store: Store, office: str, unit: str | None = None, today: str | N
             if f["severity"] in ("error", "warning"):
                 out.append({"kind": "점검 결과", "text": f["message"], "document_id": latest, "line": f.get("line"),
                             "reason": f"최근 보고서의 점검 결과 {f['code']}"})
-    changes = (_staff_changes(unit_page(store, office, unit)["series"]) if unit
-               else _office_staff_changes(store, office))
+    page = unit_page(store, office, unit) if unit else None
+    changes = _staff_changes(page["series"]) if page else _office_staff_changes(store, office)
+    for c in _budget_changes(page["budget"]) if page else []:
+        a, b = c["before"], c["after"]
+        out.append({"kind": "예산 변동", "text": f"{b['item']} {b['column']} {a['amount']:,} → {b['amount']:,}",
+                    "document_id": b["document_id"], "line": b["line"],
+                    "reason": f"{a['date']}와 {b['date']} 사이 {c['share']:+.0%} 바뀜 — 보고서에서 사유를 확인할 필요"})
     for c in changes:
         a, b = c["before"], c["after"]
         out.append({"kind": "인력 변동", "text": f"{b['unit']} 정원 {a['quota']} → {b['quota']} ({c['change']:+d}명)",

@@ -36,6 +36,11 @@ def display_name(name: str | None) -> str:
     return visible(base)[:MAX_NAME_CHARS] or "이름 없는 파일"
 
 
+def size_text(n: int) -> str:
+    """A byte count for people: MB from one megabyte on, else KB."""
+    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{max(1, round(n / 1024))} KB"
+
+
 def _refused(name: str, reason: str) -> dict[str, Any]:
     return {"name": name, "ok": False, "reason": reason}
 
@@ -54,7 +59,7 @@ def ingest_upload(store: Store, name: str | None, data: bytes, workdir: Path,
     if not data:
         return _refused(shown, "빈 파일입니다")
     if len(data) > max_bytes:
-        return _refused(shown, f"파일이 너무 큽니다 ({len(data) / 1048576:.1f} MB, 한도 {max_bytes / 1048576:.0f} MB)")
+        return _refused(shown, f"파일이 너무 큽니다 ({size_text(len(data))}, 한도 {size_text(max_bytes)})")
     suffix = Path(shown).suffix.lower()
     try:
         fmt = detect(Path("upload" + (suffix if suffix in HINT_SUFFIXES else "")), data)
