@@ -153,6 +153,10 @@ def _crossed(rules, pos: float, a: float, b: float) -> bool:
 
 def find_tables(r: Rulings) -> list[tuple[Box, list[Box]]]:
     """The ruled tables of a page as (bbox, cell boxes)."""
+    # pieces too short to border a cell (glyph parts, the ends of shading slices)
+    # are left out before the borders are searched, which compares rule pairs
+    r = Rulings(h=[x for x in r.h if x[2] - x[1] >= MIN_RULE], v=[x for x in r.v if x[2] - x[1] >= MIN_RULE],
+                curves=r.curves)
     if not r.h or not r.v:
         return []
     r = close_open_sides(r)

@@ -8,7 +8,9 @@ rule drawn as a bar) gives one line through its middle; white fills draw nothing
 Dotted and dashed rules arrive either as one path with a dash pattern (kept as a
 solid line) or as many short pieces, which :func:`join_collinear` joins when the
 gaps between them are short.  Curves (rounded boxes, connectors) are only kept
-as their straight pieces.
+as their straight pieces.  A stack of touching parallel bars of one length — a
+gradient or a shaded area painted as slices — is an area, not rules: only its
+two outer edges are kept (:func:`drop_fill_slices`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ THIN = 3.0            # points: a filled rectangle thinner than this is a rule
 JOIN_GAP = 4.0        # points: collinear pieces closer than this are one rule (dotted lines)
 SNAP = 2.5            # points: rules this close on the other axis are collinear
 MAX_DEPTH = 4         # nesting of form XObjects followed
+SLICE_GAP = 1.5       # points: parallel bars this close, one after another, paint one area
+SLICE_RUN = 4         # bars in such a stack that make it an area (a double rule is two)
 
 
 @dataclass(slots=True)
@@ -41,8 +45,8 @@ def page_rulings(page_handle, height: float) -> Rulings:
     n = pdfium_c.FPDFPage_CountObjects(page_handle)
     objs = [pdfium_c.FPDFPage_GetObject(page_handle, i) for i in range(n)]
     _walk(objs, None, height, out, 0)
-    out.h = join_collinear(out.h)
-    out.v = join_collinear(out.v)
+    out.h = join_collinear(drop_fill_slices(out.h))
+    out.v = join_collinear(drop_fill_slices(out.v))
     return out
 
 
@@ -168,6 +172,34 @@ def _subpath(pts: list[tuple[float, float]], fill_only: bool, out: Rulings) -> N
             out.h.append(((py + qy) / 2, min(px, qx), max(px, qx)))
         elif dx <= AXIS_TOL and dy > dx:
             out.v.append(((px + qx) / 2, min(py, qy), max(py, qy)))
+
+
+def drop_fill_slices(segs: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Drop the inner bars of each stack of at least ``SLICE_RUN`` parallel bars of
+    the same extent, each within ``SLICE_GAP`` of the next: the slices of a
+    gradient or shaded area.  Its first and last bar stay (they may be the edges
+    of a box); single, double and ordinary table rules are untouched."""
+    if len(segs) < SLICE_RUN:
+        return segs
+    by_extent: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
+    for s in segs:
+        by_extent.setdefault((round(s[1]), round(s[2])), []).append(s)
+    out: list[tuple[float, float, float]] = []
+    for group in by_extent.values():
+        group.sort()
+        run = [group[0]]
+        for s in group[1:]:
+            if s[0] - run[-1][0] <= SLICE_GAP:
+                run.append(s)
+                continue
+            out.extend(_outer(run))
+            run = [s]
+        out.extend(_outer(run))
+    return out
+
+
+def _outer(run: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    return [run[0], run[-1]] if len(run) >= SLICE_RUN else run
 
 
 def join_collinear(segs: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
