@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SAMPLES := $(wildcard ../shared/samples/real)
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: demo test bench lint docs clean env screenshots
 
@@ -27,6 +29,7 @@ demo: $(STAMP)
 	$(VENV)/bin/bogo demo examples
 	$(VENV)/bin/bogo check examples/*.txt --fail-on never
 	-$(VENV)/bin/bogo ingest examples $(SAMPLES) --db bogo.db
+	$(VENV)/bin/bogo serve --db bogo.db --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench tools

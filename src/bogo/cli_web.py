@@ -34,6 +34,7 @@ def serve_cmd(
     out.print("업로드 토큰: " + ("--token 또는 BOGO_TOKEN 의 값" if given else token), highlight=False)
     if require_login:
         out.print("모든 화면에 로그인이 필요합니다 (위 토큰).", highlight=False)
+    out.file.flush()  # the address shows at once, also when the output goes to a log or a pipe
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
