@@ -15,6 +15,7 @@ from ..blocks import Block, Cell, Paragraph, Table, grid_to_table
 from ..normalize.markers import split_marker
 from ..normalize.text import fold, normalize_text
 from ..settings import SETTINGS, Settings
+from ._alignedtables import find_aligned_tables
 from ._deadline import check_deadline
 from ._html import has_html, html_tables, html_to_text
 from ._spacetables import find_space_tables, fold_lines
@@ -158,7 +159,7 @@ def _pipe_table(rows: list[Line]) -> Table:
 def _plain_lines_to_blocks(lines: list[Line], settings: Settings) -> list[Block]:
     out: list[Block] = []
     folded = fold_lines(lines)
-    spans = find_space_tables(lines, settings, folded)
+    spans = _tables_in(lines, settings, folded)
     k = 0
     idx = 0
     while idx < len(lines):
@@ -197,6 +198,21 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings) -> list[Block]
             ftext = None
             idx += 1
         out.append(_paragraph(no, raw, folded=ftext))
+    return out
+
+
+def _tables_in(lines: list[Line], settings: Settings, folded: list[str]) -> list[tuple[int, int, Table]]:
+    """Tables among plain lines: blocks laid out in columns first, then rows read by
+    the grammar of their cells in the lines between them."""
+    out: list[tuple[int, int, Table]] = []
+    pos = 0
+    for start, end, table in [*find_aligned_tables(lines), (len(lines), len(lines), None)]:
+        if start > pos:
+            out += [(a + pos, b + pos, t)
+                    for a, b, t in find_space_tables(lines[pos:start], settings, folded[pos:start])]
+        if table is not None:
+            out.append((start, end, table))
+        pos = end
     return out
 
 

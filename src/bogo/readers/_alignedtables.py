@@ -1,0 +1,155 @@
+"""Tables laid out in columns of text (``pdftotext -layout``, space-padded exports).
+
+Where an export keeps the page layout, a table's cells are separated by runs of
+two or more spaces and line up in display columns (Hangul is two columns wide).
+A block of consecutive lines whose segments line up is read by position: the
+columns are those of the lines with the most segments, each other segment goes
+to the column it starts in (a spanning header goes to its leftmost column, an
+empty cell stays empty), and a line that only continues text cells filled to
+their column's width ("시민참여예산" / "담당관") is joined to the row above.  The
+grammar-based reader (:mod:`bogo.readers._spacetables`) reads what is left: rows
+whose cells are separated by single spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..blocks import Table, grid_to_table
+from ..normalize.markers import split_marker
+from ..normalize.text import normalize_text
+
+Line = tuple[int, str]
+Seg = tuple[int, int, str]  # display start, display end, text
+
+_SEG = re.compile(r"\S+(?: \S+)*")
+_NUMERIC = re.compile(r"\d")
+#: a continuation fills at least this share of its column's width in the row above
+FULL_SHARE = 0.8
+MAX_COLS = 40
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def segments(raw: str) -> list[Seg]:
+    """The text runs of a line separated by two or more spaces, with display columns."""
+    raw = raw.replace("\u3000", "  ").rstrip()
+    out = []
+    for m in _SEG.finditer(raw):
+        start = _width(raw[:m.start()])
+        out.append((start, start + _width(m.group(0)), m.group(0)))
+    return out
+
+
+def _columns(rows: list[list[Seg]]) -> list[tuple[int, int]] | None:
+    """Column intervals from the lines with the most segments; None when they disagree."""
+    k = max(len(r) for r in rows)
+    full = [r for r in rows if len(r) == k]
+    cols = [(min(r[i][0] for r in full), max(r[i][1] for r in full)) for i in range(k)]
+    for i in range(k - 1):
+        if cols[i][1] > min(r[i + 1][0] for r in full):
+            return None  # the i-th cell of one line runs into the next cell of another
+    return cols
+
+
+def _column_of(seg: Seg, cols: list[tuple[int, int]]) -> int:
+    s, e, _ = seg
+    for i, (a, b) in enumerate(cols):
+        if a <= s < max(b, a + 1) or (i + 1 < len(cols) and b <= s < cols[i + 1][0] and s - b < 2):
+            return i
+    over = [i for i, (a, b) in enumerate(cols) if s < b and e > a]
+    if over:
+        return over[0]
+    return min(range(len(cols)), key=lambda i: abs(cols[i][0] - s))
+
+
+def _place(segs: list[Seg], cols: list[tuple[int, int]]) -> list[str] | None:
+    out = [""] * len(cols)
+    last = -1
+    for seg in segs:
+        i = _column_of(seg, cols)
+        if i <= last:
+            return None  # two cells in one column: the line is not laid out in these columns
+        out[i] = seg[2]
+        last = i
+    return out
+
+
+def _continues(segs: list[Seg], prev: list[Seg] | None, cols: list[tuple[int, int]]) -> bool:
+    """A line that carries on text cells of the row above, each filled to its column's width."""
+    if prev is None or any(_NUMERIC.search(t) for _, _, t in segs):
+        return False
+    above = {_column_of(s, cols): s for s in prev}
+    for seg in segs:
+        i = _column_of(seg, cols)
+        p = above.get(i)
+        a, b = cols[i]
+        if p is None or _NUMERIC.search(p[2]) or (p[1] - p[0]) < FULL_SHARE * (b - a):
+            return False
+    return True
+
+
+def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> Table | None:
+    segs = [s for _, s in block]
+    multi = [s for s in segs if len(s) >= 2]
+    if len(multi) < 2 or max(len(s) for s in segs) > MAX_COLS:
+        return None
+    cols = _columns(multi)
+    if cols is None:
+        return None
+    grid: list[list[str]] = []
+    first: list[int] = []
+    prev: list[Seg] | None = None
+    for idx, s in block:
+        if grid and len(s) < len(cols) and _continues(s, prev, cols):
+            for seg in s:
+                i = _column_of(seg, cols)
+                grid[-1][i] = f"{grid[-1][i]} {seg[2]}".strip()
+            continue
+        row = _place(s, cols)
+        if row is None:
+            return None
+        grid.append(row)
+        first.append(idx)
+        prev = s
+    if len(grid) < 2:
+        return None
+    texts = [[normalize_text(c) for c in r] for r in grid]
+    t = grid_to_table(texts, lines[block[0][0]][0], lines[block[-1][0]][0], raw_rows=grid)
+    for c in t.cells:
+        c.line = lines[first[c.row]][0]
+    return t
+
+
+def _prose(segs: list[Seg]) -> bool:
+    """A line that opens with a bullet or number of its own (a paragraph, not a row)."""
+    return len(segs) == 1 and bool(split_marker(normalize_text(segs[0][2]))[0])
+
+
+def find_aligned_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
+    """(start, end, table) of every block of lines laid out in columns, as indices into ``lines``."""
+    out: list[tuple[int, int, Table]] = []
+    segs = [segments(raw) for _, raw in lines]
+    i, n = 0, len(lines)
+    while i < n:
+        if len(segs[i]) < 2:
+            i += 1
+            continue
+        j = i
+        block: list[tuple[int, list[Seg]]] = []
+        while j < n and segs[j] and not (len(segs[j]) == 1 and (_prose(segs[j]) or not block)):
+            block.append((j, segs[j]))
+            j += 1
+        while block and len(block[-1][1]) < 2:
+            block.pop()
+        t = _table(block, lines) if block else None
+        if t is None:
+            i += 1
+            continue
+        end = block[-1][0] + 1
+        out.append((i, end, t))
+        i = end
+    return out

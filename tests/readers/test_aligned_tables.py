@@ -1,0 +1,44 @@
+"""Tables laid out in display columns (space-padded exports, pdftotext -layout)."""
+
+from __future__ import annotations
+
+from bogo.blocks import Paragraph, Table
+from bogo.readers._alignedtables import find_aligned_tables, segments
+from bogo.readers.textlines import lines_to_blocks
+
+
+def _blocks(text: str):
+    return lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+
+
+def test_segments_use_display_columns():
+    assert segments("기획담당관   33  1 / 1") == [(0, 10, "기획담당관"), (13, 15, "33"), (17, 22, "1 / 1")]
+
+
+def test_empty_cells_stay_in_their_column():
+    text = ("구 분            합 계    일반직    별정직\n"
+            "기 획 담 당 관   33 / 29   30 / 26\n"
+            "조 직 담 당 관   31 / 30             1 / 1")
+    (t,) = _blocks(text)
+    assert isinstance(t, Table)
+    assert t.grid() == [["구분", "합계", "일반직", "별정직"],
+                        ["기획담당관", "33 / 29", "30 / 26", ""],
+                        ["조직담당관", "31 / 30", "", "1 / 1"]]
+
+
+def test_text_only_table_and_wrapped_label():
+    text = ("분야          내용\n"
+            "안전한 먹거   공공급식 등 먹거리 환경 조성\n"
+            "리 확보\n"
+            "일자리        청년 일자리 지원")
+    (t,) = _blocks(text)
+    assert t.grid() == [["분야", "내용"], ["안전한 먹거 리 확보", "공공급식 등 먹거리 환경 조성"],
+                        ["일자리", "청년 일자리 지원"]]
+
+
+def test_prose_with_stray_double_spaces_is_no_table():
+    text = ("ㅇ 국어기본법 개정 시행(제14조)  및 기관 평가 확대를 추진하고\n"
+            "ㅇ 공공용어 표준화 지원  (65건)")
+    blocks = _blocks(text)
+    assert all(isinstance(b, Paragraph) for b in blocks)
+    assert find_aligned_tables(list(enumerate(text.split("\n"), 1))) == []
