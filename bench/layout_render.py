@@ -62,7 +62,7 @@ def _one_line(s: str) -> str:
 # --- table forms: a grid (rows of cell texts) to lines -------------------------------------
 
 def tsv(grid: list[list[str]]) -> list[str]:
-    return ["\t".join(_one_line(c) for c in row).rstrip("\t") for row in grid]
+    return ["\t".join(_one_line(c) for c in row) for row in grid]
 
 
 def aligned(grid: list[list[str]], gap: int = 3) -> list[str]:

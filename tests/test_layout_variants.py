@@ -76,7 +76,7 @@ def test_reference_reads_itself():
 
 def test_renderings():
     grid = [["구 분", "계", ""], ["기획담당관", "33 / 29 (10)", "1"]]
-    assert tsv(grid) == ["구 분\t계", "기획담당관\t33 / 29 (10)\t1"]
+    assert tsv(grid) == ["구 분\t계\t", "기획담당관\t33 / 29 (10)\t1"]
     assert collapsed(grid) == ["구 분 계", "기획담당관 33 / 29 (10) 1"]
     assert spaced_label("기획담당관") == "기 획 담 당 관"
     assert spaced_label("33 / 29") == "33 / 29"

@@ -42,3 +42,21 @@ def test_prose_with_stray_double_spaces_is_no_table():
     blocks = _blocks(text)
     assert all(isinstance(b, Paragraph) for b in blocks)
     assert find_aligned_tables(list(enumerate(text.split("\n"), 1))) == []
+
+
+def test_empty_tab_row_inside_a_table_is_a_row():
+    text = "구분\t2023\t2024\n\t\t\n합계\t10\t12"
+    (t,) = _blocks(text)
+    assert t.grid() == [["구분", "2023", "2024"], ["", "", ""], ["합계", "10", "12"]]
+
+
+def test_pipe_table_header_goes_on_below_the_separator():
+    from bogo.blocks import Document
+    from bogo.structure import analyse
+
+    text = ("| 구분 | 2018년 | 2018년 | 증감 |\n|---|---|---|---|\n| 구분 | 당초(A) | 최종(B) | 증감 |\n"
+            "| 합계 | 1,000 | 1,200 | 200 |\n| 일반회계 | 600 | 700 | 100 |")
+    blocks = _blocks(text)
+    (rec,) = analyse(Document(blocks=blocks, format="text")).tables
+    assert rec.header == [["구분", "2018년", "2018년", "증감"], ["구분", "당초(A)", "최종(B)", "증감"]]
+    assert rec.rows[0] == ["합계", "1,000", "1,200", "200"]

@@ -71,7 +71,7 @@ def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS) -> list[Bl
             continue
         if _is_tab_row(raw):
             j = i
-            while j < n and _is_tab_row(lines[j][1]):
+            while j < n and (_is_tab_row(lines[j][1]) or _empty_tab_row(lines, j)):
                 j += 1
             flush()
             blocks.extend(_tab_table(lines[i:j], settings))
@@ -88,6 +88,16 @@ def _is_tab_row(raw: str) -> bool:
     if "\t" not in s:
         return False
     return sum(1 for c in s.split("\t") if c.strip()) >= 1 and len(s.split("\t")) >= 2
+
+
+def _empty_tab_row(lines: list[Line], j: int) -> bool:
+    """A line of tabs only, inside a run of tab-separated rows: an empty row of the table."""
+    if lines[j][1].strip() or "\t" not in lines[j][1]:
+        return False
+    k = j + 1
+    while k < len(lines) and not lines[k][1].strip(" \t\r\n") and lines[k][1].count("\t"):
+        k += 1
+    return k < len(lines) and _is_tab_row(lines[k][1])
 
 
 def _cell_text(raw: str) -> tuple[str, str]:
@@ -149,7 +159,8 @@ def _pipe_table(rows: list[Line]) -> Table:
     body = [split(r) for _, r in rows[2:]]
     grid = [head, *body]
     text = [[_cell_text(c)[0] for c in r] for r in grid]
-    t = grid_to_table(text, rows[0][0], rows[-1][0], raw_rows=grid, header_rows=1)
+    # form "pipe": the separator marks the first header row; structure finds any more
+    t = grid_to_table(text, rows[0][0], rows[-1][0], raw_rows=grid, header_rows=1, form="pipe")
     line_of = [rows[0][0]] + [no for no, _ in rows[2:]]
     for c in t.cells:
         c.line = line_of[c.row]

@@ -109,10 +109,12 @@ def fill_header(header: list[list[str]], spans: list[list[int]] | None = None,
 
 def table_header_rows(t: Table, grid: list[list[str]],
                       max_rows: int = TableSettings().max_header_rows) -> int:
-    if t.header_rows is not None:
+    if t.header_rows is not None and t.form != "pipe":
         return t.header_rows
     merged = frozenset(c.row for c in t.cells if c.colspan > 1 and c.col > 0)
-    return detect_header_rows(grid, merged, max_rows)
+    found = detect_header_rows(grid, merged, max_rows)
+    # a Markdown separator marks one header row; a taller header goes on in the body rows
+    return max(found, t.header_rows) if t.header_rows is not None else found
 
 
 def column_labels(header: list[list[str]], n: int, squeeze: bool = False) -> list[str]:
