@@ -161,7 +161,7 @@ def match_tables(ref: Report, var: Report) -> dict[int, int]:
     used: set[int] = set()
     out = {}
     for i, t in enumerate(ref.tables):
-        if t.role != "data":
+        if not scored(t):
             continue
         mine = Counter(_k(c) for row in _full(t) for c in row if _k(c))
         size = sum(mine.values())
@@ -189,27 +189,70 @@ def align_rows(a: list[list[str]], b: list[list[str]]) -> dict[int, int]:
     return out
 
 
+@dataclass
+class Visible:
+    """A table as it shows: rows and columns with some text (an org chart's spacer rows,
+    the sub-columns of merged cells that no export shows), anchor cells only."""
+
+    grid: list[list[str]]
+    rows: list[int]  # row of the full grid (header + body) of each visible row
+    cols: list[int]
+    covered: set[tuple[int, int]]
+
+
+def visible(t) -> Visible:
+    full, cov = _full(t), _covered(t)
+    width = max((len(r) for r in full), default=0)
+    shown = {(r, c) for r, row in enumerate(full) for c, x in enumerate(row) if _k(x) and (r, c) not in cov}
+    rows = sorted({r for r, _ in shown})
+    cols = sorted({c for _, c in shown if c < width})
+    grid = [[full[r][c] if c < len(full[r]) else "" for c in cols] for r in rows]
+    covered = {(i, j) for i, r in enumerate(rows) for j, c in enumerate(cols) if (r, c) in cov}
+    return Visible(grid, rows, cols, covered)
+
+
+def scored(t) -> bool:
+    """A data table of at least two rows and two columns as it shows (a one-row or
+    one-column grid reads as a paragraph or a list in any text export)."""
+    v = visible(t)
+    return t.role == "data" and len(v.rows) >= 2 and len(v.cols) >= 2
+
+
 def table_agreement(ref: Report, var: Report) -> tuple[int, int]:
-    """(cells right, cells) over the anchor cells of the reference's data tables."""
+    """(cells right, cells) over the visible anchor cells of the reference's data tables."""
     right = total = 0
     pairs = match_tables(ref, var)
     for i, t in enumerate(ref.tables):
-        if t.role != "data":
+        if not scored(t):
             continue
-        grid, cov = _full(t), _covered(t)
-        n = sum(1 for r, row in enumerate(grid) for c in range(len(row)) if (r, c) not in cov)
-        total += n
+        v = visible(t)
+        total += sum(1 for r, row in enumerate(v.grid) for c in range(len(row)) if (r, c) not in v.covered)
         if i not in pairs:
             continue
-        vg = _full(var.tables[pairs[i]])
-        rows = align_rows(grid, vg)
-        for r, row in enumerate(grid):
+        vg = visible(var.tables[pairs[i]]).grid
+        rows = align_rows(v.grid, vg)
+        for r, row in enumerate(v.grid):
             if r not in rows:
                 continue
             vrow = vg[rows[r]]
-            right += sum(1 for c, x in enumerate(row) if (r, c) not in cov
+            right += sum(1 for c, x in enumerate(row) if (r, c) not in v.covered
                          and _k(x) == _k(vrow[c] if c < len(vrow) else ""))
     return right, total
+
+
+def locate(rt, vt, r: int, c: int, rows: dict[int, int]) -> tuple[int, int] | None:
+    """Body cell (r, c) of reference table ``rt`` in variant table ``vt`` (``rows``: the
+    alignment of their visible rows); None when the variant lost it."""
+    a, b = visible(rt), visible(vt)
+    full_r = len(rt.header) + r
+    if full_r not in a.rows or c not in a.cols:
+        return None
+    i = rows.get(a.rows.index(full_r))
+    j = a.cols.index(c)
+    if i is None or j >= len(b.cols):
+        return None
+    vr = b.rows[i] - len(vt.header)
+    return (vr, b.cols[j]) if vr >= 0 else None
 
 
 def staff_records(rep: Report) -> list[tuple]:
@@ -324,12 +367,11 @@ def detection(ref: Report, var: Report, muts: Mutations) -> tuple[int, int]:
             continue
         rt, vt = ref.tables[ti], var.tables[pairs[ti]]
         if ti not in rows_of:
-            rows_of[ti] = align_rows(_full(rt), _full(vt))
-        vr = rows_of[ti].get(len(rt.header) + r)
-        vr = None if vr is None else vr - len(vt.header)
-        if vr is None or vr < 0 or c >= len(vt.rows[vr]) or _k(vt.rows[vr][c]) != _k(rt.rows[r][c]):
+            rows_of[ti] = align_rows(visible(rt).grid, visible(vt).grid)
+        at = locate(rt, vt, r, c, rows_of[ti])
+        if at is None or at[1] >= len(vt.rows[at[0]]) or _k(vt.rows[at[0]][at[1]]) != _k(rt.rows[r][c]):
             continue
-        detected += _fires(var, vt, vr, c, new, base)
+        detected += _fires(var, vt, at[0], at[1], new, base)
     return detected, len(muts.cells)
 
 

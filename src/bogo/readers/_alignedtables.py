@@ -25,6 +25,7 @@ Seg = tuple[int, int, str]  # display start, display end, text
 
 _SEG = re.compile(r"\S+(?: \S+)*")
 _NUMERIC = re.compile(r"\d")
+_HANGUL = re.compile(r"[가-힣]")
 #: a continuation fills at least this share of its column's width in the row above
 FULL_SHARE = 0.8
 MAX_COLS = 40
@@ -44,8 +45,37 @@ def segments(raw: str) -> list[Seg]:
     return out
 
 
+def _value(text: str) -> bool:
+    """A cell that is a figure ("1,234", "33 / 29 (10)", "3조 1,200", "60건"), not a label."""
+    return bool(_NUMERIC.search(text)) and len(_HANGUL.findall(text)) <= 2
+
+
+def _overlap_columns(rows: list[list[Seg]]) -> list[tuple[int, int]] | None:
+    """Columns as the runs of overlapping segments of ``rows``; None when a line has two
+    cells in one run (the runs joined columns that the lines keep apart)."""
+    spans = sorted((s, e) for r in rows for s, e, _ in r)
+    cols: list[list[int]] = []
+    for s, e in spans:
+        if cols and s < cols[-1][1]:
+            cols[-1][1] = max(cols[-1][1], e)
+        else:
+            cols.append([s, e])
+    out = [(a, b) for a, b in cols]
+    for r in rows:
+        hit = [next(i for i, (a, b) in enumerate(out) if a <= s < b) for s, _, _ in r]
+        if len(set(hit)) < len(hit):
+            return None
+    return out if len(out) >= 2 else None
+
+
 def _columns(rows: list[list[Seg]]) -> list[tuple[int, int]] | None:
-    """Column intervals from the lines with the most segments; None when they disagree."""
+    """Column intervals: the runs of overlapping cells of the body rows (the lines with
+    figures), so that a label column indented under another stays a column of its own;
+    else those of the lines with the most segments.  None when they disagree."""
+    body = [r for r in rows if any(_value(t) for _, _, t in r)]
+    cols = _overlap_columns(body if len(body) >= 2 else rows)
+    if cols is not None and len(cols) >= max(len(r) for r in rows):
+        return cols
     k = max(len(r) for r in rows)
     full = [r for r in rows if len(r) == k]
     cols = [(min(r[i][0] for r in full), max(r[i][1] for r in full)) for i in range(k)]
