@@ -202,6 +202,12 @@ class Visible:
 
 def visible(t) -> Visible:
     full, cov = _full(t), _covered(t)
+    # a header label repeated right or down is a merged cell spread over its span
+    # (with the source's spans, or by the structure stage without them): one cell
+    for r in range(len(t.header)):
+        for c in range(len(full[r])):
+            if _k(full[r][c]) and ((c and full[r][c] == full[r][c - 1]) or (r and full[r][c] == full[r - 1][c])):
+                cov.add((r, c))
     width = max((len(r) for r in full), default=0)
     shown = {(r, c) for r, row in enumerate(full) for c, x in enumerate(row) if _k(x) and (r, c) not in cov}
     rows = sorted({r for r, _ in shown})
