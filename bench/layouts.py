@@ -156,24 +156,26 @@ def _covered(t) -> set[tuple[int, int]]:
 
 
 def match_tables(ref: Report, var: Report) -> dict[int, int]:
-    """Reference data table index → index of the variant table with most cell texts in common."""
+    """Reference table index → variant table index, pairs with most cell texts in
+    common first (Dice over the multisets of cell texts, at least 0.25)."""
     bags = [Counter(_k(c) for row in _full(t) for c in row if _k(c)) for t in var.tables]
-    used: set[int] = set()
-    out = {}
+    cands = []
     for i, t in enumerate(ref.tables):
         if not scored(t):
             continue
         mine = Counter(_k(c) for row in _full(t) for c in row if _k(c))
         size = sum(mine.values())
-        best, score = None, 0.0
         for j, bag in enumerate(bags):
             common = sum((mine & bag).values())
             dice = 2 * common / max(size + sum(bag.values()), 1)
-            if j not in used and common and dice > score:
-                best, score = j, dice
-        if best is not None and score >= 0.25:
-            out[i] = best
-            used.add(best)
+            if dice >= 0.25:
+                cands.append((-dice, i, j))
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, j in sorted(cands):
+        if i not in out and j not in used:
+            out[i] = j
+            used.add(j)
     return out
 
 

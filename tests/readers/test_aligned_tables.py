@@ -60,3 +60,19 @@ def test_pipe_table_header_goes_on_below_the_separator():
     (rec,) = analyse(Document(blocks=blocks, format="text")).tables
     assert rec.header == [["구분", "2018년", "2018년", "증감"], ["구분", "당초(A)", "최종(B)", "증감"]]
     assert rec.rows[0] == ["합계", "1,000", "1,200", "200"]
+
+
+def test_pdftotext_layout_rows_apart_signs_and_spaced_labels():
+    """pdftotext -layout: rows set apart by blank lines, a sign apart from its figure,
+    a row label spaced out wider than the gaps; header syllables (관 항 목) stay cells."""
+    text = ("구 분         관      항        2023      2024\n"
+            "\n"
+            "수     입     세입    이전      168,550   △   777\n"
+            "\n"
+            "\n"
+            "지     출     세출    경상      143,483      809")
+    (t,) = _blocks(text)
+    assert t.grid() == [["구분", "관", "항", "2023", "2024"],
+                        ["수입", "세입", "이전", "168,550", "△ 777"],
+                        ["지출", "세출", "경상", "143,483", "809"]]
+    assert [c[2] for c in segments("계   -   23")] == ["계", "-", "23"]

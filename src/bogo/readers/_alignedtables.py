@@ -26,6 +26,10 @@ Seg = tuple[int, int, str]  # display start, display end, text
 _SEG = re.compile(r"\S+(?: \S+)*")
 _NUMERIC = re.compile(r"\d")
 _HANGUL = re.compile(r"[가-힣]")
+_SYLLABLE = re.compile(r"[가-힣]")
+_SIGNS = ("△", "▲", "▽")  # not "-": a dash alone is an empty cell
+#: blank lines an export puts between the rows of one table (pdftotext -layout)
+MAX_BLANKS = 2
 #: a continuation fills at least this share of its column's width in the row above
 FULL_SHARE = 0.8
 MAX_COLS = 40
@@ -36,13 +40,28 @@ def _width(s: str) -> int:
 
 
 def segments(raw: str) -> list[Seg]:
-    """The text runs of a line separated by two or more spaces, with display columns."""
+    """The text runs of a line separated by two or more spaces, with display columns.
+    A sign standing apart from its figure ("△   777") is one run, and so is the row
+    label of a line of figures spaced out wider than a gap ("수      입 (A)   168,550",
+    "합     계   306"); 계 stands alone, and a line without figures ("관   항   목")
+    keeps its syllables apart."""
     raw = raw.replace("\u3000", "  ").rstrip()
-    out = []
+    out: list[Seg] = []
     for m in _SEG.finditer(raw):
         start = _width(raw[:m.start()])
-        out.append((start, start + _width(m.group(0)), m.group(0)))
+        seg = (start, start + _width(m.group(0)), m.group(0))
+        if out and out[-1][2] in _SIGNS and _NUMERIC.match(seg[2]):
+            out[-1] = (out[-1][0], seg[1], f"{out[-1][2]} {seg[2]}")
+        else:
+            out.append(seg)
+    if len(out) >= 3 and _spaced_label(out[0][2], out[1][2]) and any(_value(t) for _, _, t in out[2:]):
+        out[:2] = [(out[0][0], out[1][1], f"{out[0][2]} {out[1][2]}")]
     return out
+
+
+def _spaced_label(left: str, right: str) -> bool:
+    return bool(_SYLLABLE.fullmatch(left)) and left != "계" and bool(_HANGUL.match(right)) \
+        and not right.startswith("계")
 
 
 def _value(text: str) -> bool:
@@ -168,18 +187,40 @@ def find_aligned_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
         if len(segs[i]) < 2:
             i += 1
             continue
-        j = i
-        block: list[tuple[int, list[Seg]]] = []
-        while j < n and segs[j] and not (len(segs[j]) == 1 and (_prose(segs[j]) or not block)):
-            block.append((j, segs[j]))
-            j += 1
-        while block and len(block[-1][1]) < 2:
-            block.pop()
-        t = _table(block, lines) if block else None
-        if t is None:
+        found = None
+        for bridge in (True, False):  # rows set apart by blank lines, else one run of lines
+            block = _block(segs, i, bridge)
+            t = _table(block, lines) if block else None
+            if t is not None:
+                found = (i, block[-1][0] + 1, t)
+                break
+        if found is None:
             i += 1
             continue
-        end = block[-1][0] + 1
-        out.append((i, end, t))
-        i = end
+        out.append(found)
+        i = found[1]
     return out
+
+
+def _block(segs: list[list[Seg]], i: int, bridge: bool) -> list[tuple[int, list[Seg]]]:
+    """The lines of a candidate table from line ``i``: non-blank lines, and with ``bridge``
+    also across up to MAX_BLANKS blank lines when a line of two or more cells follows."""
+    n = len(segs)
+    j = i
+    block: list[tuple[int, list[Seg]]] = []
+    while j < n:
+        if not segs[j]:
+            k = j
+            while k < n and not segs[k] and k - j < MAX_BLANKS:
+                k += 1
+            if bridge and block and k < n and len(segs[k]) >= 2:
+                j = k
+                continue
+            break
+        if len(segs[j]) == 1 and (_prose(segs[j]) or not block):
+            break
+        block.append((j, segs[j]))
+        j += 1
+    while block and len(block[-1][1]) < 2:
+        block.pop()
+    return block
