@@ -103,8 +103,8 @@ def wrapped_rows(grid: list[list[str]]) -> list[str]:
 
 
 def _wrap_cell(s: str, w: int) -> list[str]:
-    if width(s) <= w or re.search(r"\d", s):
-        return [s]
+    if width(s) <= w or (re.search(r"\d", s) and len(re.findall("[가-힣]", s)) <= 2):
+        return [s]  # a figure never wraps
     out, cur = [], ""
     for ch in s:
         if width(cur + ch) > w:

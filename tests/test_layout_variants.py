@@ -24,14 +24,15 @@ sys.path.insert(0, str(REPO / "bench"))
 import layouts  # noqa: E402
 from layout_render import KINDS, collapsed, reflow, spaced_label, tsv  # noqa: E402
 
-#: percent, rounded down, per kind and figure (corruptions: 10 per seed, rng seed 1)
+#: percent, rounded down, per kind and figure (corruptions: 10 per seed, rng seed 1).
+#: wrapped-cells was made harder once (text cells with digits wrap too; figures never do)
 FLOORS = {
     "tsv": {"cells": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
     "aligned": {"cells": 93, "staff": 100, "budget": 95, "tasks": 100, "miles": 100, "detect": 100},
     "collapsed": {"cells": 75, "staff": 85, "budget": 68, "tasks": 100, "miles": 100, "detect": 86},
     "spaced": {"cells": 93, "staff": 100, "budget": 95, "tasks": 100, "miles": 100, "detect": 100},
     "wrapped-rows": {"cells": 70, "staff": 85, "budget": 68, "tasks": 100, "miles": 100, "detect": 73},
-    "wrapped-cells": {"cells": 84, "staff": 92, "budget": 93, "tasks": 100, "miles": 100, "detect": 100},
+    "wrapped-cells": {"cells": 82, "staff": 100, "budget": 96, "tasks": 100, "miles": 94, "detect": 100},
     "html": {"cells": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
     "markdown": {"cells": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
     "pua-bullets": {"cells": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},

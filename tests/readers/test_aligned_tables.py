@@ -76,3 +76,17 @@ def test_pdftotext_layout_rows_apart_signs_and_spaced_labels():
                         ["수입", "세입", "이전", "168,550", "△ 777"],
                         ["지출", "세출", "경상", "143,483", "809"]]
     assert [c[2] for c in segments("계   -   23")] == ["계", "-", "23"]
+
+
+def test_wrapped_text_with_digits_continues_and_a_trailing_sentence_is_not_a_row():
+    text = ("항목     당초        산출내역\n"
+            "운영비   5,830,000   운영비 5,830\n"
+            "                     ,000원*12개\n"
+            "                     월\n"
+            "인건비   1,000       급여 1인\n"
+            "위와 같이 편성함")
+    blocks = _blocks(text)
+    t = blocks[0]
+    assert t.grid() == [["항목", "당초", "산출내역"], ["운영비", "5,830,000", "운영비 5,830 ,000원*12개 월"],
+                        ["인건비", "1,000", "급여 1인"]]
+    assert isinstance(blocks[1], Paragraph) and blocks[1].text == "위와 같이 편성함"

@@ -26,6 +26,7 @@ Seg = tuple[int, int, str]  # display start, display end, text
 _SEG = re.compile(r"\S+(?: \S+)*")
 _NUMERIC = re.compile(r"\d")
 _HANGUL = re.compile(r"[가-힣]")
+_FIGURE = re.compile(r"^[△▲+\-]?\d[\d,.]*(?:\s*/\s*[\d,.]*)?(?:\s*\([^)]*\))?\s*%?$")
 _SYLLABLE = re.compile(r"[가-힣]")
 _SIGNS = ("△", "▲", "▽")  # not "-": a dash alone is an empty cell
 #: blank lines an export puts between the rows of one table (pdftotext -layout)
@@ -128,20 +129,24 @@ def _place(segs: list[Seg], cols: list[tuple[int, int]]) -> list[str] | None:
 
 
 def _continues(segs: list[Seg], prev: list[Seg] | None, cols: list[tuple[int, int]]) -> bool:
-    """A line that carries on text cells of the row above, each filled to its column's width."""
-    if prev is None or any(_NUMERIC.search(t) for _, _, t in segs):
+    """A line that carries on text cells of the row above, each filled to its column's
+    width (a piece of text may hold digits, "(1월) 착수", ",000원*12개"; a figure alone,
+    "1,234" or "33 / 29 (10)", is a cell of its own)."""
+    if prev is None or any(_FIGURE.match(t) for _, _, t in segs):
         return False
     above = {_column_of(s, cols): s for s in prev}
     for seg in segs:
         i = _column_of(seg, cols)
         p = above.get(i)
         a, b = cols[i]
-        if p is None or _NUMERIC.search(p[2]) or (p[1] - p[0]) < FULL_SHARE * (b - a):
-            return False
+        if p is None or _value(p[2]) or (p[1] - p[0]) < FULL_SHARE * (b - a) or seg[1] - seg[0] > p[1] - p[0] + 2:
+            return False  # (a piece wider than the text above it is a line of its own)
     return True
 
 
-def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> Table | None:
+def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table, int] | None:
+    """The table of ``block`` and the index of the line after it; lines of one cell at its
+    end that continue no cell are not the table's."""
     segs = [s for _, s in block]
     multi = [s for s in segs if len(s) >= 2]
     if len(multi) < 2 or max(len(s) for s in segs) > MAX_COLS:
@@ -151,26 +156,33 @@ def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> Table | Non
         return None
     grid: list[list[str]] = []
     first: list[int] = []
+    last: list[int] = []
     prev: list[Seg] | None = None
     for idx, s in block:
         if grid and len(s) < len(cols) and _continues(s, prev, cols):
             for seg in s:
                 i = _column_of(seg, cols)
                 grid[-1][i] = f"{grid[-1][i]} {seg[2]}".strip()
+            last[-1] = idx
             continue
         row = _place(s, cols)
         if row is None:
             return None
         grid.append(row)
         first.append(idx)
+        last.append(idx)
         prev = s
+    while grid and sum(1 for c in grid[-1] if c) < 2 and first[-1] == last[-1]:
+        grid.pop()
+        first.pop()
+        last.pop()
     if len(grid) < 2:
         return None
     texts = [[normalize_text(c) for c in r] for r in grid]
-    t = grid_to_table(texts, lines[block[0][0]][0], lines[block[-1][0]][0], raw_rows=grid)
+    t = grid_to_table(texts, lines[first[0]][0], lines[last[-1]][0], raw_rows=grid)
     for c in t.cells:
         c.line = lines[first[c.row]][0]
-    return t
+    return t, last[-1] + 1
 
 
 def _prose(segs: list[Seg]) -> bool:
@@ -190,9 +202,9 @@ def find_aligned_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
         found = None
         for bridge in (True, False):  # rows set apart by blank lines, else one run of lines
             block = _block(segs, i, bridge)
-            t = _table(block, lines) if block else None
-            if t is not None:
-                found = (i, block[-1][0] + 1, t)
+            got = _table(block, lines) if block else None
+            if got is not None:
+                found = (i, got[1], got[0])
                 break
         if found is None:
             i += 1
@@ -221,6 +233,4 @@ def _block(segs: list[list[Seg]], i: int, bridge: bool) -> list[tuple[int, list[
             break
         block.append((j, segs[j]))
         j += 1
-    while block and len(block[-1][1]) < 2:
-        block.pop()
     return block
