@@ -23,7 +23,7 @@ from ..normalize.markers import split_marker
 from ..normalize.numbers import parse_composite
 from ..normalize.text import fold, normalize_text
 from ..settings import Settings, TableSettings
-from ._spaceheaders import align_to_groups, split_header
+from ._spaceheaders import align_to_groups, split_header, stubs_over_leaves
 
 Line = tuple[int, str]
 
@@ -286,6 +286,11 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
         rows_h.append(cells)
     for k in range(len(rows_h) - 1):
         rows_h[k] = align_to_groups(split[k], rows_h[k], rows_h[k + 1], width)
+    if len(split) == 2 and len(split[-1]) < width:
+        # a leaf line shorter than the body: stub columns above it, groups over it
+        both = stubs_over_leaves(texts[header_idx[-2]], split[-1], width)
+        if both is not None:
+            rows_h[-2:] = list(both)
     for h, cells in zip(header_idx, rows_h, strict=True):
         grid.append(cells)
         raws.append([texts[h]] + [""] * (width - 1))
