@@ -31,7 +31,7 @@ FLOORS = {
     "aligned": {"cells": 93, "staff": 100, "budget": 95, "tasks": 100, "miles": 100, "detect": 100},
     "collapsed": {"cells": 76, "staff": 92, "budget": 94, "tasks": 100, "miles": 100, "detect": 96},
     "spaced": {"cells": 94, "staff": 100, "budget": 95, "tasks": 100, "miles": 100, "detect": 100},
-    "wrapped-rows": {"cells": 70, "staff": 92, "budget": 75, "tasks": 100, "miles": 100, "detect": 83},
+    "wrapped-rows": {"cells": 74, "staff": 92, "budget": 94, "tasks": 100, "miles": 100, "detect": 93},
     "wrapped-cells": {"cells": 82, "staff": 100, "budget": 96, "tasks": 100, "miles": 94, "detect": 100},
     "html": {"cells": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
     "markdown": {"cells": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},

@@ -220,6 +220,7 @@ def find_space_tables(lines: list[Line], settings: Settings,
                 j += 1
                 continue
             break
+        body = _join_wrapped(body)
         header_idx = _header_lines(texts, i, rows)
         width = max(len(r.cells) for r in body) + 1
         if len(body) < settings.min_table_rows and not header_idx:
@@ -229,6 +230,27 @@ def find_space_tables(lines: list[Line], settings: Settings,
         table = _build(lines, texts, header_idx, body, width, last, settings.tables)
         out.append((start, last + 1, table))
         i = last + 1
+    return out
+
+
+def _join_wrapped(body: list[_Row]) -> list[_Row]:
+    """Rows broken over two lines by a fixed line width: each labelled row is followed
+    by a line of figures without a label, and the two hold the same number of cells
+    every time while the lines themselves vary ("계 345,988 … 374,164" / "355,826 100
+    2.5").  Rows of a table whose label-less lines are rows of their own keep them."""
+    pairs = [(a, b) for a, b in zip(body, body[1:], strict=False) if a.label and not b.label]
+    loose = [r for k, r in enumerate(body) if not r.label and (k == 0 or not body[k - 1].label)]
+    if len(pairs) < 2 or loose:
+        return body
+    sums = {len(a.cells) + len(b.cells) for a, b in pairs}
+    if len(sums) != 1 or all(len(a.cells) == len(b.cells) for a, b in pairs):
+        return body
+    out: list[_Row] = []
+    for r in body:
+        if not r.label and out:
+            _extend(out[-1], r.cells)
+        else:
+            out.append(r)
     return out
 
 
