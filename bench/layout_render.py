@@ -43,7 +43,8 @@ _TO_PUA: dict[str, str] = {}
 for _k, _v in PUA_BULLETS.items():
     _TO_PUA.setdefault(_v, _k)
 _BULLETS = "□■○●◦•·▪◆◇❑❍◎※-ㅇ➢➔→"
-_LEAD_BULLET = re.compile(r"^(\s*(?:#+\s*)?(?:\*\*)?)([□■○●◦•▪◆◇❑❍◎➢➔→-])(\s*)")
+#: a bullet at the start of a paragraph or cell (never a minus sign: "-17,514" is a figure)
+_LEAD_BULLET = re.compile(r"^(\s*(?:#+\s*)?(?:\*\*)?)([□■○●◦•▪◆◇❑❍◎➢➔→-])(?![\d,.])(?=\s*\S)(\s*)")
 
 
 def width(s: str) -> int:

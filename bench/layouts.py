@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -139,8 +140,13 @@ def variant_bytes(src: Source_, ref: Reading, kind: str) -> tuple[str, bytes] | 
 
 # --- agreement ---------------------------------------------------------------------------
 
+#: a bullet that opens a cell or a title is decoration: "□ 인건비" and "인건비" are one label
+_BULLET = re.compile(r"^[□■○●◦•▪◆◇❑❍◎➢➔→·ㅇ※*-]+(?=[^\s\d.,])")  # not a minus sign
+
+
 def _k(s: str | None) -> str:
-    return "".join((s or "").split())
+    """A cell or label as compared: whitespace removed, a leading bullet dropped."""
+    return _BULLET.sub("", "".join((s or "").split()))
 
 
 def _full(t) -> list[list[str]]:
