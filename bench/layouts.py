@@ -187,8 +187,8 @@ def match_tables(ref: Report, var: Report) -> dict[int, int]:
 
 def align_rows(a: list[list[str]], b: list[list[str]]) -> dict[int, int]:
     """Row of ``a`` → row of ``b``, aligned by content (unmatched rows of a block paired in order)."""
-    ka = ["\x1f".join(map(_k, r)) for r in a]
-    kb = ["\x1f".join(map(_k, r)) for r in b]
+    ka = ["\x1f".join(x for x in map(_k, r) if x) for r in a]  # a phantom empty column shifts no row
+    kb = ["\x1f".join(x for x in map(_k, r) if x) for r in b]
     out = {}
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         if op in ("equal", "replace"):
