@@ -31,15 +31,18 @@ _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _BARE_NUM = re.compile(r"^\s*(?:#{1,6}\s*)?(\d{1,2})\s*$")
 
 
-def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS) -> list[Block]:
-    """Recognise tables and paragraphs in a sequence of numbered lines."""
+def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS, aligned: bool = False) -> list[Block]:
+    """Recognise tables and paragraphs in a sequence of numbered lines.  ``aligned``:
+    the lines keep the exporter's spacing (a text file), so tables laid out in columns
+    are read by position (:mod:`bogo.readers._alignedtables`); the PDF reader's lines
+    are spaced by the reader itself and HTML collapses whitespace."""
     blocks: list[Block] = []
     i, n = 0, len(lines)
     pending: list[Line] = []  # plain lines, scanned for space tables in bulk
 
     def flush():
         if pending:
-            blocks.extend(_plain_lines_to_blocks(pending, settings))
+            blocks.extend(_plain_lines_to_blocks(pending, settings, aligned))
             pending.clear()
 
     while i < n:
@@ -167,10 +170,10 @@ def _pipe_table(rows: list[Line]) -> Table:
     return t
 
 
-def _plain_lines_to_blocks(lines: list[Line], settings: Settings) -> list[Block]:
+def _plain_lines_to_blocks(lines: list[Line], settings: Settings, aligned: bool) -> list[Block]:
     out: list[Block] = []
     folded = fold_lines(lines)
-    spans = _tables_in(lines, settings, folded)
+    spans = _tables_in(lines, settings, folded) if aligned else find_space_tables(lines, settings, folded)
     k = 0
     idx = 0
     while idx < len(lines):
