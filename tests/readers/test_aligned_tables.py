@@ -8,7 +8,7 @@ from bogo.readers.textlines import lines_to_blocks
 
 
 def _blocks(text: str):
-    return lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+    return lines_to_blocks(list(enumerate(text.split("\n"), 1)), aligned=True)
 
 
 def test_segments_use_display_columns():
@@ -90,3 +90,9 @@ def test_wrapped_text_with_digits_continues_and_a_trailing_sentence_is_not_a_row
     assert t.grid() == [["항목", "당초", "산출내역"], ["운영비", "5,830,000", "운영비 5,830 ,000원*12개 월"],
                         ["인건비", "1,000", "급여 1인"]]
     assert isinstance(blocks[1], Paragraph) and blocks[1].text == "위와 같이 편성함"
+
+
+def test_reader_lines_without_exporter_spacing_use_the_grammar_reader():
+    text = "구분   2023   2024\n합계   10     12\n일반   4      5"
+    (t,) = lines_to_blocks(list(enumerate(text.split("\n"), 1)))  # as the PDF reader calls it
+    assert t.grid() == [["구분", "2023", "2024"], ["합계", "10", "12"], ["일반", "4", "5"]]
