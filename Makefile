@@ -11,10 +11,12 @@ PORT ?= 8000
 .PHONY: demo test bench lint docs clean env screenshots
 
 $(STAMP): pyproject.toml
-	@# Debian packages the tests use: a PostgreSQL server (store tests) and Chromium (browser tests)
+	@# Debian packages the tests use: a PostgreSQL server (store tests), Chromium (browser tests)
+	@# and poppler-utils (pdftotext: the export variants of bench/layouts.py and its test)
 	@missing=""; \
 	  { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || missing="$$missing postgresql"; \
 	  command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	  command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	  if [ -n "$$missing" ]; then echo "Debian 패키지 설치:$$missing"; \
 	    $(SUDO) apt-get update -q >/dev/null && \
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing >/dev/null; fi
@@ -44,6 +46,7 @@ bench: $(STAMP)
 	-$(PY) bench/check.py
 	-$(PY) bench/cli.py
 	-$(PY) bench/mutate.py
+	-$(PY) bench/layouts.py
 
 docs: $(STAMP)
 	$(PY) -m bogo.schema --write

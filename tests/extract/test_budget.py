@@ -166,3 +166,16 @@ def test_hierarchical_labels_continue_downwards():
     assert [(b.item, b.amount, b.unit) for b in lines] == [
         ("세입 보조금수입 국고보조금", 1000, "원"), ("세입 보조금수입 시도보조금", 500, "원"),
         ("세출 인건비 급여", 1500, "원")]
+
+
+def test_inner_subtotal_keeps_its_outer_labels():
+    """A 소계 printed at an inner level ("| | 보조금수입 소계 | |") still belongs to the
+    outer group: a text export has no spans to say so."""
+    lines = _run(_layout([["구분", "관", "항", "목", "예산액"],
+                          ["세입", "보조금수입", "보조금수입", "국고보조금", "1,000"],
+                          ["", "", "", "시도보조금", "500"],
+                          ["", "", "보조금수입 소계", "", "1,500"],
+                          ["", "보조금수입 소계", "", "", "1,500"]], before=("(단위 : 원)",)))
+    assert [(b.item, b.amount) for b in lines] == [
+        ("세입 보조금수입 국고보조금", 1000), ("세입 보조금수입 시도보조금", 500),
+        ("세입 보조금수입 보조금수입소계", 1500), ("세입 보조금수입소계", 1500)]

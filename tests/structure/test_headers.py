@@ -30,3 +30,16 @@ def test_total_row_of_blanks_without_merged_cells_is_not_a_header():
     rows = [["구분", "금액", "비고"], ["계", "-", ""], ["가", "10", ""]]
     t = _table(rows, {})
     assert table_header_rows(t, t.grid()) == 1
+
+
+def test_unit_line_inside_the_frame_labels_no_column():
+    from bogo.structure.headers import column_labels, fill_header
+
+    header = [["", "", "", "(단위: 백만원)"],
+              ["구분", "2021년", "증감", ""],
+              ["", "", "금액", "%"]]
+    filled = fill_header(header)
+    assert filled[0] == ["", "", "", "(단위: 백만원)"]
+    assert filled[1] == ["구분", "2021년", "증감", "증감"]
+    assert filled[2] == ["구분", "2021년", "금액", "%"]
+    assert column_labels(filled, 4) == ["구분", "2021년", "증감 금액", "증감 %"]

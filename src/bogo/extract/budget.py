@@ -148,9 +148,10 @@ def table_lines(layout: Layout, i: int, v: TableView, unit: str | None) -> list[
     prev: list[str] = []
     for r, row in enumerate(t.rows):
         # hierarchical labels (관/항/목) printed once: a blank outer label continues
-        # the one above when an inner label is printed on this row
+        # the one above when an inner label is printed on this row (also a 소계 of an
+        # inner level, "| | 보조금수입 소계 | |": the outer labels are still the group's)
         lab_cells = [compact(filled[r][j]) if j < len(filled[r]) else "" for j in range(nlab)]
-        if nlab > 1 and lab_cells[-1] and prev:
+        if nlab > 1 and any(lab_cells[1:]) and prev:
             for j in range(nlab - 1):
                 if lab_cells[j]:
                     break

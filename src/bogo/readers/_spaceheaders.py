@@ -11,6 +11,7 @@ line over the 계/소계 groups of the line below.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
 from ..normalize.labels import HEADER_FIRST as LABEL_HEADERS
 from ..normalize.labels import HEADER_WORDS, is_total
@@ -123,3 +124,63 @@ def align_to_groups(own: list[str], cells: list[str], child: list[str], width: i
     for lab, pos in zip(labels, starts, strict=True):
         out[pos] = lab
     return out
+
+
+def stubs_over_leaves(upper: str, leaf: list[str], width: int) -> tuple[list[str], list[str]] | None:
+    """A two-line header whose leaf line has fewer cells than the body: the upper
+    line's first cells are stub columns spanning both lines ("구분", "2018년(A)"),
+    its other cells name groups of the leaf cells, which stand under the last
+    columns ("구분 2018년(A) 2017년 증감" over "당초(B) 최종(C) 당초(A-B) 최종(A-C)"
+    in six columns).  Returns the two rows, each ``width`` cells, or None when the
+    lines do not fit that reading."""
+    k = len(leaf)
+    stubs = width - k
+    cells = _words(upper)
+    groups = len(cells) - stubs
+    if not 0 < k < width or stubs < 1 or not 1 <= groups <= k:
+        return None
+    sizes = _group_sizes(leaf, groups)
+    top = cells[:stubs] + [""] * k
+    pos = stubs
+    for lab, size in zip(cells[stubs:], sizes, strict=True):
+        top[pos] = lab
+        pos += size
+    return top, [""] * stubs + leaf
+
+
+def _words(text: str) -> list[str]:
+    """Header cells at their finest: spaced syllables paired, a parenthesis kept with
+    the word before it ("2017 (최종)")."""
+    out: list[str] = []
+    for t in _pair_syllables(text.split()):
+        if out and t.startswith("(") and not out[-1].endswith(")"):
+            out[-1] = f"{out[-1]} {t}"
+        else:
+            out.append(t)
+    return [normalize_text(t) for t in out]
+
+
+def _kind(label: str) -> str:
+    return "year" if _YEAR_START.match(label) else "total" if is_total(label) else "word"
+
+
+def _group_sizes(leaf: list[str], g: int) -> list[int]:
+    """Split the leaf cells into ``g`` contiguous groups: at the 계/소계 cells when there
+    are ``g`` of them from the first cell on; else the split that keeps cells of one
+    kind (years, words) together, groups opening with a total, sizes nearest equal."""
+    starts = [i for i, c in enumerate(leaf) if is_total(c)]
+    if len(starts) == g and starts[0] == 0:
+        return [b - a for a, b in zip(starts, [*starts[1:], len(leaf)], strict=True)]
+    best: tuple[float, list[int]] | None = None
+    for cuts in combinations(range(1, len(leaf)), g - 1):
+        bounds = [0, *cuts, len(leaf)]
+        sizes = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+        score = 0.0
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            kinds = [_kind(c) for c in leaf[a:b]]
+            score += sum(1 if x == y else -1 for x, y in zip(kinds, kinds[1:], strict=False) if "total" not in (x, y))
+            score += 0.5 if kinds[0] == "total" else 0.0
+        score -= 0.01 * (max(sizes) - min(sizes))
+        if best is None or score > best[0]:
+            best = (score, sizes)
+    return best[1] if best else [len(leaf)]

@@ -23,7 +23,7 @@ from ..normalize.markers import split_marker
 from ..normalize.numbers import parse_composite
 from ..normalize.text import fold, normalize_text
 from ..settings import Settings, TableSettings
-from ._spaceheaders import align_to_groups, split_header
+from ._spaceheaders import align_to_groups, split_header, stubs_over_leaves
 
 Line = tuple[int, str]
 
@@ -220,6 +220,7 @@ def find_space_tables(lines: list[Line], settings: Settings,
                 j += 1
                 continue
             break
+        body = _join_wrapped(body)
         header_idx = _header_lines(texts, i, rows)
         width = max(len(r.cells) for r in body) + 1
         if len(body) < settings.min_table_rows and not header_idx:
@@ -229,6 +230,27 @@ def find_space_tables(lines: list[Line], settings: Settings,
         table = _build(lines, texts, header_idx, body, width, last, settings.tables)
         out.append((start, last + 1, table))
         i = last + 1
+    return out
+
+
+def _join_wrapped(body: list[_Row]) -> list[_Row]:
+    """Rows broken over two lines by a fixed line width: each labelled row is followed
+    by a line of figures without a label, and the two hold the same number of cells
+    every time while the lines themselves vary ("계 345,988 … 374,164" / "355,826 100
+    2.5").  Rows of a table whose label-less lines are rows of their own keep them."""
+    pairs = [(a, b) for a, b in zip(body, body[1:], strict=False) if a.label and not b.label]
+    loose = [r for k, r in enumerate(body) if not r.label and (k == 0 or not body[k - 1].label)]
+    if len(pairs) < 2 or loose:
+        return body
+    sums = {len(a.cells) + len(b.cells) for a, b in pairs}
+    if len(sums) != 1 or all(len(a.cells) == len(b.cells) for a, b in pairs):
+        return body
+    out: list[_Row] = []
+    for r in body:
+        if not r.label and out:
+            _extend(out[-1], r.cells)
+        else:
+            out.append(r)
     return out
 
 
@@ -286,6 +308,11 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
         rows_h.append(cells)
     for k in range(len(rows_h) - 1):
         rows_h[k] = align_to_groups(split[k], rows_h[k], rows_h[k + 1], width)
+    if len(split) == 2 and len(split[-1]) < width:
+        # a leaf line shorter than the body: stub columns above it, groups over it
+        both = stubs_over_leaves(texts[header_idx[-2]], split[-1], width)
+        if both is not None:
+            rows_h[-2:] = list(both)
     for h, cells in zip(header_idx, rows_h, strict=True):
         grid.append(cells)
         raws.append([texts[h]] + [""] * (width - 1))

@@ -134,7 +134,7 @@ def read_text(path: Path, data: bytes, settings: Settings) -> Document:
     if not any(ln.strip() for ln in raw_lines):
         raise InputError(path, "내용이 없는 파일입니다 (공백뿐)")
     lines = list(enumerate(raw_lines, 1))
-    blocks = lines_to_blocks(lines, settings)
+    blocks = lines_to_blocks(lines, settings, aligned=True)
     return Document(blocks=blocks, format="text", warnings=warnings, line_count=len(raw_lines),
                     encoding=encoding)
 

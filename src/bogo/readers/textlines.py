@@ -15,6 +15,7 @@ from ..blocks import Block, Cell, Paragraph, Table, grid_to_table
 from ..normalize.markers import split_marker
 from ..normalize.text import fold, normalize_text
 from ..settings import SETTINGS, Settings
+from ._alignedtables import find_aligned_tables
 from ._deadline import check_deadline
 from ._html import has_html, html_tables, html_to_text
 from ._spacetables import find_space_tables, fold_lines
@@ -30,15 +31,18 @@ _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _BARE_NUM = re.compile(r"^\s*(?:#{1,6}\s*)?(\d{1,2})\s*$")
 
 
-def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS) -> list[Block]:
-    """Recognise tables and paragraphs in a sequence of numbered lines."""
+def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS, aligned: bool = False) -> list[Block]:
+    """Recognise tables and paragraphs in a sequence of numbered lines.  ``aligned``:
+    the lines keep the exporter's spacing (a text file), so tables laid out in columns
+    are read by position (:mod:`bogo.readers._alignedtables`); the PDF reader's lines
+    are spaced by the reader itself and HTML collapses whitespace."""
     blocks: list[Block] = []
     i, n = 0, len(lines)
     pending: list[Line] = []  # plain lines, scanned for space tables in bulk
 
     def flush():
         if pending:
-            blocks.extend(_plain_lines_to_blocks(pending, settings))
+            blocks.extend(_plain_lines_to_blocks(pending, settings, aligned))
             pending.clear()
 
     while i < n:
@@ -70,7 +74,7 @@ def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS) -> list[Bl
             continue
         if _is_tab_row(raw):
             j = i
-            while j < n and _is_tab_row(lines[j][1]):
+            while j < n and (_is_tab_row(lines[j][1]) or _empty_tab_row(lines, j)):
                 j += 1
             flush()
             blocks.extend(_tab_table(lines[i:j], settings))
@@ -87,6 +91,16 @@ def _is_tab_row(raw: str) -> bool:
     if "\t" not in s:
         return False
     return sum(1 for c in s.split("\t") if c.strip()) >= 1 and len(s.split("\t")) >= 2
+
+
+def _empty_tab_row(lines: list[Line], j: int) -> bool:
+    """A line of tabs only, inside a run of tab-separated rows: an empty row of the table."""
+    if lines[j][1].strip() or "\t" not in lines[j][1]:
+        return False
+    k = j + 1
+    while k < len(lines) and not lines[k][1].strip(" \t\r\n") and lines[k][1].count("\t"):
+        k += 1
+    return k < len(lines) and _is_tab_row(lines[k][1])
 
 
 def _cell_text(raw: str) -> tuple[str, str]:
@@ -148,17 +162,18 @@ def _pipe_table(rows: list[Line]) -> Table:
     body = [split(r) for _, r in rows[2:]]
     grid = [head, *body]
     text = [[_cell_text(c)[0] for c in r] for r in grid]
-    t = grid_to_table(text, rows[0][0], rows[-1][0], raw_rows=grid, header_rows=1)
+    # form "pipe": the separator marks the first header row; structure finds any more
+    t = grid_to_table(text, rows[0][0], rows[-1][0], raw_rows=grid, header_rows=1, form="pipe")
     line_of = [rows[0][0]] + [no for no, _ in rows[2:]]
     for c in t.cells:
         c.line = line_of[c.row]
     return t
 
 
-def _plain_lines_to_blocks(lines: list[Line], settings: Settings) -> list[Block]:
+def _plain_lines_to_blocks(lines: list[Line], settings: Settings, aligned: bool) -> list[Block]:
     out: list[Block] = []
     folded = fold_lines(lines)
-    spans = find_space_tables(lines, settings, folded)
+    spans = _tables_in(lines, settings, folded) if aligned else find_space_tables(lines, settings, folded)
     k = 0
     idx = 0
     while idx < len(lines):
@@ -197,6 +212,21 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings) -> list[Block]
             ftext = None
             idx += 1
         out.append(_paragraph(no, raw, folded=ftext))
+    return out
+
+
+def _tables_in(lines: list[Line], settings: Settings, folded: list[str]) -> list[tuple[int, int, Table]]:
+    """Tables among plain lines: blocks laid out in columns first, then rows read by
+    the grammar of their cells in the lines between them."""
+    out: list[tuple[int, int, Table]] = []
+    pos = 0
+    for start, end, table in [*find_aligned_tables(lines), (len(lines), len(lines), None)]:
+        if start > pos:
+            out += [(a + pos, b + pos, t)
+                    for a, b, t in find_space_tables(lines[pos:start], settings, folded[pos:start])]
+        if table is not None:
+            out.append((start, end, table))
+        pos = end
     return out
 
 

@@ -9,6 +9,8 @@ as "일 반 직" over 5급/6급/…), and a blank below a label continues it dow
 
 from __future__ import annotations
 
+import re
+
 from ..blocks import Table
 from ..normalize.labels import TOTAL_WORDS, is_header_stub
 from ..normalize.measures import NUMBER_WITH_UNIT
@@ -71,6 +73,9 @@ def detect_header_rows(grid: list[list[str]], merged_rows: frozenset[int] = froz
     return n
 
 
+_UNIT_CELL = re.compile(r"^[(\[]?\s*단\s*위\s*[:：]")
+
+
 def fill_header(header: list[list[str]], spans: list[list[int]] | None = None,
                 ncols: int | None = None) -> list[list[str]]:
     """Spread merged header labels over the blanks they cover; rows padded to ``ncols``.
@@ -92,6 +97,14 @@ def fill_header(header: list[list[str]], spans: list[list[int]] | None = None,
         return h
     if len(h) < 2:
         return h
+    units = [r for r, row in enumerate(h) if any(row) and all(_UNIT_CELL.match(x) for x in row if x)]
+    if units:
+        # a unit line drawn inside the table's frame ("(단위: 백만원)" over the last
+        # columns) labels no column: the header rows around it fill as if it were not there
+        rest = [r for r in range(len(h)) if r not in units]
+        for r, row in zip(rest, fill_header([h[r] for r in rest], None, width), strict=True):
+            h[r] = row
+        return h
     last = len(h) - 1
     for r in range(len(h)):
         # a row holding only the stub label ("구 분") spans down, not across
@@ -109,23 +122,26 @@ def fill_header(header: list[list[str]], spans: list[list[int]] | None = None,
 
 def table_header_rows(t: Table, grid: list[list[str]],
                       max_rows: int = TableSettings().max_header_rows) -> int:
-    if t.header_rows is not None:
+    if t.header_rows is not None and t.form != "pipe":
         return t.header_rows
     merged = frozenset(c.row for c in t.cells if c.colspan > 1 and c.col > 0)
-    return detect_header_rows(grid, merged, max_rows)
+    found = detect_header_rows(grid, merged, max_rows)
+    # a Markdown separator marks one header row; a taller header goes on in the body rows
+    return max(found, t.header_rows) if t.header_rows is not None else found
 
 
 def column_labels(header: list[list[str]], n: int, squeeze: bool = False) -> list[str]:
     """The full header text of each of ``n`` columns: header rows top to bottom,
     a merged (repeated) label said once, joined with a space; ``squeeze`` removes
-    the spaces inside each label first ("일 반 직" → "일반직")."""
+    the spaces inside each label first ("일 반 직" → "일반직").  A unit statement
+    drawn in a header cell is not part of any label."""
     out = []
     for j in range(n):
         parts: list[str] = []
         for row in header:
             c = row[j] if j < len(row) else ""
             c = "".join(c.split()) if squeeze else c.strip()
-            if c and c not in parts:
+            if c and c not in parts and not _UNIT_CELL.match(c):  # "(단위: 백만원)" labels no column
                 parts.append(c)
         out.append(" ".join(parts))
     return out

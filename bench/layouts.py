@@ -1,0 +1,471 @@
+"""One report through many export paths: ``python bench/layouts.py``.
+
+Sources: every seed (../shared/seeds), and every real sample that has a twin
+(the same stem under hwpx/, hwp/ and pdf/ of ../shared/samples/real).  The
+*reference* reading is the HWPX one (else the HWP one) of a sample, a seed's own
+text reading.  Export variants of each source:
+
+- ``hwp`` — the HWP twin of an HWPX reference; ``pdf`` — the PDF twin;
+- ``pdftotext-layout`` / ``pdftotext-raw`` — poppler's text of the PDF twin,
+  read as a text export;
+- the synthetic renderings of the reference (bench/layout_render.py): tsv,
+  aligned, collapsed, spaced, wrapped-rows, wrapped-cells, html, markdown,
+  pua-bullets, no-bullets, cp949.
+
+Per variant kind it prints the agreement with the reference of
+
+- **cells**: each anchor cell of each reference data table, compared (whitespace
+  removed) with the cell in the same place of the best-matching variant table,
+  rows aligned by content (:func:`table_agreement`);
+- **staff / budget / tasks / miles**: the records, compared as multisets of
+  their content (no line numbers): matched ÷ max(reference, variant), so a
+  record lost and a record invented both count (:func:`record_agreement`);
+- **detect**: the single-cell corruption detection rate.  The cells come from
+  the reference: a numeric cell taking part in a relation that *holds on the
+  original* (a total, a difference, a ratio; bench/mutate.py's
+  ``participating``, less the relations a finding already marks).  The cell is
+  found in the variant's table (a cell the variant lost is a miss), corrupted
+  there as bench/mutate.py does, and the table checks are run on the variant;
+  detected when a new or changed finding appears.  Equivalent mutants (an equally
+  valid printing under the checks' tolerance) are left out (:func:`detection`).
+
+    PYTHONPATH=src .venv/bin/python bench/layouts.py [-n 40] [--kinds tsv,aligned] [--detail]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from layout_render import KINDS as SYNTHETIC  # noqa: E402
+from layout_render import render  # noqa: E402
+from mutate import equivalent, key, mutate_text, participating  # noqa: E402
+
+from bogo import readers  # noqa: E402
+from bogo.checks.context import Context  # noqa: E402
+from bogo.checks.registry import select_checks  # noqa: E402
+from bogo.checks.runner import check_report  # noqa: E402
+from bogo.extract import extract_all  # noqa: E402
+from bogo.model import Report, Source  # noqa: E402
+from bogo.pipeline import paragraph_records  # noqa: E402
+from bogo.structure import analyse  # noqa: E402
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+SAMPLES = ROOT.parent / "shared" / "samples" / "real"
+REAL_KINDS = ("reference", "hwp", "pdf", "pdftotext-layout", "pdftotext-raw")
+FIGURES = ("cells", "staff", "budget", "tasks", "miles", "detect")
+CODES = ["T1", "X201", "X202"]
+
+
+@dataclass
+class Reading:
+    """A parsed report with the layout it came from."""
+
+    report: Report
+    layout: object
+
+
+def read_data(name: str, data: bytes) -> Reading:
+    """Parse ``data`` as if it were the file ``name`` (the format is sniffed from the bytes)."""
+    p = Path(name)
+    doc = readers.read_bytes(p, data)
+    layout = analyse(doc)
+    src = Source(path=name, sha256="", format=doc.format, bytes=len(data), encoding=doc.encoding, pages=doc.pages)
+    rep = Report(source=src, meta=layout.meta, outline=layout.outline, tables=layout.tables)
+    rep.paragraphs = paragraph_records(layout)
+    extract_all(layout, rep)
+    return Reading(rep, layout)
+
+
+@dataclass
+class Source_:
+    name: str
+    reference: Path
+    twins: dict[str, Path] = field(default_factory=dict)
+
+
+def sources() -> list[Source_]:
+    out = [Source_(p.name, p) for p in sorted(SEEDS.glob("*.txt"))]
+    stems: dict[str, dict[str, Path]] = {}
+    for fmt in ("hwpx", "hwp", "pdf"):
+        for p in sorted((SAMPLES / fmt).glob(f"*.{fmt}")):
+            stems.setdefault(p.stem, {})[fmt] = p
+    for stem, have in sorted(stems.items()):
+        if len(have) < 2:
+            continue
+        ref = have.get("hwpx") or have["hwp"]
+        twins = {k: v for k, v in have.items() if v != ref}
+        out.append(Source_(stem, ref, twins))
+    return out
+
+
+def pdftotext(pdf: Path, mode: str) -> bytes | None:
+    if not shutil.which("pdftotext"):
+        return None
+    r = subprocess.run(["pdftotext", f"-{mode}", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, timeout=120)
+    return r.stdout if r.returncode == 0 else None
+
+
+def variant_bytes(src: Source_, ref: Reading, kind: str) -> tuple[str, bytes] | None:
+    """(file name, bytes) of ``src`` through export path ``kind``; None when it has no such path."""
+    if kind == "reference":  # the reference read again: every figure must be 100%
+        return src.reference.name, src.reference.read_bytes()
+    if kind in SYNTHETIC:
+        suffix, data = render(ref.layout, kind)
+        return f"{src.name}.{kind}{suffix}", data
+    if kind == "hwp":
+        p = src.twins.get("hwp")
+        return (p.name, p.read_bytes()) if p and src.reference.suffix == ".hwpx" else None
+    if kind == "pdf":
+        p = src.twins.get("pdf")
+        return (p.name, p.read_bytes()) if p else None
+    if kind.startswith("pdftotext-") and "pdf" in src.twins:
+        data = pdftotext(src.twins["pdf"], kind.split("-")[1])
+        return (f"{src.name}.{kind}.txt", data) if data else None
+    return None
+
+
+# --- agreement ---------------------------------------------------------------------------
+
+#: a bullet that opens a cell or a title is decoration: "□ 인건비" and "인건비" are one label
+_BULLET = re.compile(r"^[□■○●◦•▪◆◇❑❍◎➢➔→·ㅇ※*-]+(?=[^\s\d.,])")  # not a minus sign
+
+
+def _k(s: str | None) -> str:
+    """A cell or label as compared: whitespace removed, a leading bullet dropped."""
+    return _BULLET.sub("", "".join((s or "").split()))
+
+
+def _full(t) -> list[list[str]]:
+    return [list(r) for r in t.header] + [list(r) for r in t.rows]
+
+
+def _covered(t) -> set[tuple[int, int]]:
+    """Grid positions covered by a span but not its anchor."""
+    out = set()
+    for r, c, rs, cs in t.spans:
+        out.update((r + i, c + j) for i in range(rs) for j in range(cs) if i or j)
+    return out
+
+
+def match_tables(ref: Report, var: Report) -> dict[int, int]:
+    """Reference table index → variant table index, pairs with most cell texts in
+    common first (Dice over the multisets of cell texts, at least 0.25)."""
+    bags = [Counter(_k(c) for row in _full(t) for c in row if _k(c)) for t in var.tables]
+    cands = []
+    for i, t in enumerate(ref.tables):
+        if not scored(t):
+            continue
+        mine = Counter(_k(c) for row in _full(t) for c in row if _k(c))
+        size = sum(mine.values())
+        for j, bag in enumerate(bags):
+            common = sum((mine & bag).values())
+            dice = 2 * common / max(size + sum(bag.values()), 1)
+            if dice >= 0.25:
+                cands.append((-dice, i, j))
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, j in sorted(cands):
+        if i not in out and j not in used:
+            out[i] = j
+            used.add(j)
+    return out
+
+
+def align_rows(a: list[list[str]], b: list[list[str]]) -> dict[int, int]:
+    """Row of ``a`` → row of ``b``, aligned by content (unmatched rows of a block paired in order)."""
+    ka = ["\x1f".join(x for x in map(_k, r) if x) for r in a]  # a phantom empty column shifts no row
+    kb = ["\x1f".join(x for x in map(_k, r) if x) for r in b]
+    out = {}
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if op in ("equal", "replace"):
+            for d in range(min(i2 - i1, j2 - j1)):
+                out[i1 + d] = j1 + d
+    return out
+
+
+@dataclass
+class Visible:
+    """A table as it shows: rows and columns with some text (an org chart's spacer rows,
+    the sub-columns of merged cells that no export shows), anchor cells only."""
+
+    grid: list[list[str]]
+    rows: list[int]  # row of the full grid (header + body) of each visible row
+    cols: list[int]
+    covered: set[tuple[int, int]]
+
+
+def visible(t) -> Visible:
+    full, cov = _full(t), _covered(t)
+    # a header label repeated right or down is a merged cell spread over its span
+    # (with the source's spans, or by the structure stage without them): one cell
+    for r in range(len(t.header)):
+        for c in range(len(full[r])):
+            if _k(full[r][c]) and ((c and full[r][c] == full[r][c - 1]) or (r and full[r][c] == full[r - 1][c])):
+                cov.add((r, c))
+    width = max((len(r) for r in full), default=0)
+    shown = {(r, c) for r, row in enumerate(full) for c, x in enumerate(row) if _k(x) and (r, c) not in cov}
+    rows = sorted({r for r, _ in shown})
+    cols = sorted({c for _, c in shown if c < width})
+    grid = [[full[r][c] if c < len(full[r]) else "" for c in cols] for r in rows]
+    covered = {(i, j) for i, r in enumerate(rows) for j, c in enumerate(cols) if (r, c) in cov}
+    return Visible(grid, rows, cols, covered)
+
+
+def scored(t) -> bool:
+    """A data table of at least two rows and two columns as it shows (a one-row or
+    one-column grid reads as a paragraph or a list in any text export)."""
+    v = visible(t)
+    return t.role == "data" and len(v.rows) >= 2 and len(v.cols) >= 2
+
+
+def table_agreement(ref: Report, var: Report) -> tuple[int, int]:
+    """(cells right, cells) over the visible anchor cells of the reference's data tables."""
+    right = total = 0
+    pairs = match_tables(ref, var)
+    for i, t in enumerate(ref.tables):
+        if not scored(t):
+            continue
+        v = visible(t)
+        total += sum(1 for r, row in enumerate(v.grid) for c in range(len(row)) if (r, c) not in v.covered)
+        if i not in pairs:
+            continue
+        vg = visible(var.tables[pairs[i]]).grid
+        rows = align_rows(v.grid, vg)
+        for r, row in enumerate(v.grid):
+            if r not in rows:
+                continue
+            vrow = vg[rows[r]]
+            right += sum(1 for c, x in enumerate(row) if (r, c) not in v.covered
+                         and _k(x) == _k(vrow[c] if c < len(vrow) else ""))
+    return right, total
+
+
+def locate(rt, vt, r: int, c: int, rows: dict[int, int]) -> tuple[int, int] | None:
+    """Body cell (r, c) of reference table ``rt`` in variant table ``vt`` (``rows``: the
+    alignment of their visible rows); None when the variant lost it."""
+    a, b = visible(rt), visible(vt)
+    full_r = len(rt.header) + r
+    if full_r not in a.rows or c not in a.cols:
+        return None
+    i = rows.get(a.rows.index(full_r))
+    j = a.cols.index(c)
+    if i is None or j >= len(b.cols):
+        return None
+    vr = b.rows[i] - len(vt.header)
+    return (vr, b.cols[j]) if vr >= 0 else None
+
+
+def staff_records(rep: Report) -> list[tuple]:
+    s = rep.staffing
+    if s is None:
+        return []
+    out = [("<total>", s.total.quota, s.total.current, s.total.women)]
+    for r in s.rows:
+        types = tuple(sorted((_k(k), tuple(v) if v else None) for k, v in r.by_type.items()))
+        out.append((_k(r.unit), r.quota, r.current, r.women, types))
+    return out
+
+
+def budget_records(rep: Report) -> list[tuple]:
+    return [(_k(b.item), _k(b.column), b.amount, b.count, b.unit) for b in rep.budget_lines]
+
+
+def task_records(rep: Report) -> list[tuple]:
+    return [(t.number, _k(t.title), _k(t.group)) for t in rep.tasks]
+
+
+def milestone_records(rep: Report) -> list[tuple]:
+    return [(m.start, m.end, _k(m.raw), _k(m.text)) for m in rep.milestones]
+
+
+RECORDS = {"staff": staff_records, "budget": budget_records, "tasks": task_records, "miles": milestone_records}
+
+
+def record_agreement(a: list[tuple], b: list[tuple]) -> tuple[int, int]:
+    """(matched, max(len a, len b)): records as multisets, lost and invented ones both count."""
+    return sum((Counter(a) & Counter(b)).values()), max(len(a), len(b))
+
+
+# --- corruption detection ----------------------------------------------------------------
+
+_CHECKS = None
+
+
+def _checks():
+    global _CHECKS
+    if _CHECKS is None:
+        _CHECKS = select_checks(CODES)
+    return _CHECKS
+
+
+def holding_cells(ref: Report) -> list[tuple[int, int, int]]:
+    """(table, body row, column) of numeric cells in relations the checks know of
+    (bench/mutate.py's participating cells), less rows that a finding already marks."""
+    marked = {(f.table, f.row_index) for f in check_report(ref, _checks())}
+    return [(ti, r, c) for ti, r, c in participating(Context(ref))
+            if (ref.tables[ti].id, r) not in marked]
+
+
+def _fires(rep: Report, t, r: int, c: int, new: str, base: set) -> bool:
+    """Does corrupting body cell (r, c) of ``t`` to ``new`` change the table findings?"""
+    old = t.rows[r][c]
+    t.rows[r][c] = new
+    rep.clear_derived()  # the cached table views hold the old cell values
+    try:
+        return bool({key(f) for f in check_report(rep, _checks())} - base)
+    finally:
+        t.rows[r][c] = old
+        rep.clear_derived()
+
+
+@dataclass
+class Mutations:
+    """Corruptions of reference cells whose relation holds: each one the reference's
+    own checks see.  ``tried`` counts every corruption made (equivalent mutants not)."""
+
+    cells: list[tuple[int, int, int, str]]
+    tried: int
+
+
+def reference_mutations(ref: Report, n: int, rng: random.Random) -> Mutations:
+    """Up to ``n`` single-cell corruptions that fire on the reference.  A relation holds
+    on the original when a corruption of one of its cells is seen there; one that is
+    not seen (a relation that does not hold, or an equivalent mutant) is not used."""
+    cells = holding_cells(ref)
+    out, tried, attempts = [], 0, 0
+    if not cells:
+        return Mutations(out, 0)
+    base = {key(f) for f in check_report(ref, _checks())}
+    while len(out) < n and attempts < 8 * n:
+        attempts += 1
+        ti, r, c = rng.choice(cells)
+        t = ref.tables[ti]
+        old = t.rows[r][c]
+        new = mutate_text(old, rng, amount_only=Context(ref).grid(t).counts_excluded)
+        if new is None:
+            continue
+        if _fires(ref, t, r, c, new, base):
+            out.append((ti, r, c, new))
+            tried += 1
+        elif not equivalent(ref, t, r, c, old, new):
+            tried += 1
+    return Mutations(out, tried)
+
+
+def detection(ref: Report, var: Report, muts: Mutations) -> tuple[int, int]:
+    """(detected, corruptions): each reference corruption made in the variant's reading
+    of the same cell; a cell the variant does not have where the reference has it
+    cannot be checked there and counts as missed."""
+    if not muts.cells:
+        return 0, 0
+    pairs = match_tables(ref, var)
+    base = {key(f) for f in check_report(var, _checks())}
+    rows_of: dict[int, dict[int, int]] = {}
+    detected = 0
+    for ti, r, c, new in muts.cells:
+        if ti not in pairs:
+            continue
+        rt, vt = ref.tables[ti], var.tables[pairs[ti]]
+        if ti not in rows_of:
+            rows_of[ti] = align_rows(visible(rt).grid, visible(vt).grid)
+        at = locate(rt, vt, r, c, rows_of[ti])
+        if at is None or at[1] >= len(vt.rows[at[0]]) or _k(vt.rows[at[0]][at[1]]) != _k(rt.rows[r][c]):
+            continue
+        detected += _fires(var, vt, at[0], at[1], new, base)
+    return detected, len(muts.cells)
+
+
+# --- the run -----------------------------------------------------------------------------
+
+def measure(ref: Reading, var: Reading, muts: Mutations | None) -> dict[str, tuple[int, int]]:
+    """Every figure of one variant against its reference, as (right, total)."""
+    out = {"cells": table_agreement(ref.report, var.report)}
+    for name, fn in RECORDS.items():
+        out[name] = record_agreement(fn(ref.report), fn(var.report))
+    out["detect"] = detection(ref.report, var.report, muts) if muts else (0, 0)
+    return out
+
+
+def run(srcs: list[Source_], kinds: list[str], n_mut: int, seed: int = 1, detail: bool = False,
+        cache: dict | None = None) -> dict[str, dict[str, list[int]]]:
+    """Per kind and figure: [right, total] summed over the sources."""
+    cache = {} if cache is None else cache
+    totals: dict[str, dict[str, list[int]]] = {k: {f: [0, 0] for f in FIGURES} for k in kinds}
+    for src in srcs:
+        ref = cache.get(("ref", src.name)) or read_data(src.reference.name, src.reference.read_bytes())
+        cache[("ref", src.name)] = ref
+        if ("muts", src.name, n_mut, seed) not in cache:
+            cache[("muts", src.name, n_mut, seed)] = reference_mutations(
+                ref.report, n_mut, random.Random(f"{seed}:{src.name}")) if n_mut else None
+        muts = cache[("muts", src.name, n_mut, seed)]
+        if muts:
+            totals.setdefault("reference-absolute", {f: [0, 0] for f in FIGURES})["detect"][0] += len(muts.cells)
+            totals["reference-absolute"]["detect"][1] += muts.tried
+        for kind in kinds:
+            ck = (kind, src.name)
+            if ck not in cache:
+                vb = variant_bytes(src, ref, kind)
+                cache[ck] = read_data(*vb) if vb else None
+            var = cache[ck]
+            if var is None:
+                continue
+            figs = measure(ref, var, muts)
+            for f, (a, b) in figs.items():
+                totals[kind][f][0] += a
+                totals[kind][f][1] += b
+            if detail and any(a < b for a, b in figs.values()):
+                print(f"  {kind:17s} {src.name:40s} " + " ".join(f"{f}={a}/{b}" for f, (a, b) in figs.items() if a < b))
+    return totals
+
+
+def rate(pair) -> float | None:
+    a, b = pair
+    return a / b if b else None
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", type=int, default=40, help="corruptions per source and kind")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--kinds", default=",".join(REAL_KINDS + SYNTHETIC))
+    ap.add_argument("--seeds-only", action="store_true")
+    ap.add_argument("--detail", action="store_true", help="list the sources below 100%% per kind")
+    args = ap.parse_args(argv)
+    kinds = [k for k in args.kinds.split(",") if k]
+    srcs = sources()
+    if args.seeds_only:
+        srcs = [s for s in srcs if s.reference.suffix == ".txt"]
+    if not shutil.which("pdftotext"):
+        print("pdftotext가 없습니다 (poppler-utils): pdftotext 변형은 건너뜁니다")
+    t0 = time.perf_counter()
+    totals = run(srcs, kinds, args.n, args.seed, args.detail)
+    print(f"\n{len(srcs)} sources, {time.perf_counter() - t0:.1f} s")
+    print(f"{'kind':18s}" + "".join(f"{f:>18s}" for f in FIGURES))
+    for kind in [*kinds, "reference-absolute"]:
+        row = totals.get(kind)
+        if row is None:
+            continue
+        cells = []
+        for f in FIGURES:
+            r = rate(row[f])
+            cells.append("—".rjust(18) + " " if r is None else f"{r:6.1%} {row[f][0]:>5d}/{row[f][1]:<5d}")
+        print(f"{kind:18s}" + "".join(cells))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,236 @@
+"""Tables laid out in columns of text (``pdftotext -layout``, space-padded exports).
+
+Where an export keeps the page layout, a table's cells are separated by runs of
+two or more spaces and line up in display columns (Hangul is two columns wide).
+A block of consecutive lines whose segments line up is read by position: the
+columns are those of the lines with the most segments, each other segment goes
+to the column it starts in (a spanning header goes to its leftmost column, an
+empty cell stays empty), and a line that only continues text cells filled to
+their column's width ("시민참여예산" / "담당관") is joined to the row above.  The
+grammar-based reader (:mod:`bogo.readers._spacetables`) reads what is left: rows
+whose cells are separated by single spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..blocks import Table, grid_to_table
+from ..normalize.markers import split_marker
+from ..normalize.text import normalize_text
+
+Line = tuple[int, str]
+Seg = tuple[int, int, str]  # display start, display end, text
+
+_SEG = re.compile(r"\S+(?: \S+)*")
+_NUMERIC = re.compile(r"\d")
+_HANGUL = re.compile(r"[가-힣]")
+_FIGURE = re.compile(r"^[△▲+\-]?\d[\d,.]*(?:\s*/\s*[\d,.]*)?(?:\s*\([^)]*\))?\s*%?$")
+_SYLLABLE = re.compile(r"[가-힣]")
+_SIGNS = ("△", "▲", "▽")  # not "-": a dash alone is an empty cell
+#: blank lines an export puts between the rows of one table (pdftotext -layout)
+MAX_BLANKS = 2
+#: a continuation fills at least this share of its column's width in the row above
+FULL_SHARE = 0.8
+MAX_COLS = 40
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def segments(raw: str) -> list[Seg]:
+    """The text runs of a line separated by two or more spaces, with display columns.
+    A sign standing apart from its figure ("△   777") is one run, and so is the row
+    label of a line of figures spaced out wider than a gap ("수      입 (A)   168,550",
+    "합     계   306"); 계 stands alone, and a line without figures ("관   항   목")
+    keeps its syllables apart."""
+    raw = raw.replace("\u3000", "  ").rstrip()
+    out: list[Seg] = []
+    for m in _SEG.finditer(raw):
+        start = _width(raw[:m.start()])
+        seg = (start, start + _width(m.group(0)), m.group(0))
+        if out and out[-1][2] in _SIGNS and _NUMERIC.match(seg[2]):
+            out[-1] = (out[-1][0], seg[1], f"{out[-1][2]} {seg[2]}")
+        else:
+            out.append(seg)
+    if len(out) >= 3 and _spaced_label(out[0][2], out[1][2]) and any(_value(t) for _, _, t in out[2:]):
+        out[:2] = [(out[0][0], out[1][1], f"{out[0][2]} {out[1][2]}")]
+    return out
+
+
+def _spaced_label(left: str, right: str) -> bool:
+    return bool(_SYLLABLE.fullmatch(left)) and left != "계" and bool(_HANGUL.match(right)) \
+        and not right.startswith("계")
+
+
+def _value(text: str) -> bool:
+    """A cell that is a figure ("1,234", "33 / 29 (10)", "3조 1,200", "60건"), not a label."""
+    return bool(_NUMERIC.search(text)) and len(_HANGUL.findall(text)) <= 2
+
+
+def _overlap_columns(rows: list[list[Seg]]) -> list[tuple[int, int]] | None:
+    """Columns as the runs of overlapping segments of ``rows``; None when a line has two
+    cells in one run (the runs joined columns that the lines keep apart)."""
+    spans = sorted((s, e) for r in rows for s, e, _ in r)
+    cols: list[list[int]] = []
+    for s, e in spans:
+        if cols and s < cols[-1][1]:
+            cols[-1][1] = max(cols[-1][1], e)
+        else:
+            cols.append([s, e])
+    out = [(a, b) for a, b in cols]
+    for r in rows:
+        hit = [next(i for i, (a, b) in enumerate(out) if a <= s < b) for s, _, _ in r]
+        if len(set(hit)) < len(hit):
+            return None
+    return out if len(out) >= 2 else None
+
+
+def _columns(rows: list[list[Seg]]) -> list[tuple[int, int]] | None:
+    """Column intervals: the runs of overlapping cells of the body rows (the lines with
+    figures), so that a label column indented under another stays a column of its own;
+    else those of the lines with the most segments.  None when they disagree."""
+    body = [r for r in rows if any(_value(t) for _, _, t in r)]
+    cols = _overlap_columns(body if len(body) >= 2 else rows)
+    if cols is not None and len(cols) >= max(len(r) for r in rows):
+        return cols
+    k = max(len(r) for r in rows)
+    full = [r for r in rows if len(r) == k]
+    cols = [(min(r[i][0] for r in full), max(r[i][1] for r in full)) for i in range(k)]
+    for i in range(k - 1):
+        if cols[i][1] > min(r[i + 1][0] for r in full):
+            return None  # the i-th cell of one line runs into the next cell of another
+    return cols
+
+
+def _column_of(seg: Seg, cols: list[tuple[int, int]]) -> int:
+    s, e, _ = seg
+    for i, (a, b) in enumerate(cols):
+        if a <= s < max(b, a + 1) or (i + 1 < len(cols) and b <= s < cols[i + 1][0] and s - b < 2):
+            return i
+    over = [i for i, (a, b) in enumerate(cols) if s < b and e > a]
+    if over:
+        return over[0]
+    return min(range(len(cols)), key=lambda i: abs(cols[i][0] - s))
+
+
+def _place(segs: list[Seg], cols: list[tuple[int, int]]) -> list[str] | None:
+    out = [""] * len(cols)
+    last = -1
+    for seg in segs:
+        i = _column_of(seg, cols)
+        if i <= last:
+            return None  # two cells in one column: the line is not laid out in these columns
+        out[i] = seg[2]
+        last = i
+    return out
+
+
+def _continues(segs: list[Seg], prev: list[Seg] | None, cols: list[tuple[int, int]]) -> bool:
+    """A line that carries on text cells of the row above, each filled to its column's
+    width (a piece of text may hold digits, "(1월) 착수", ",000원*12개"; a figure alone,
+    "1,234" or "33 / 29 (10)", is a cell of its own)."""
+    if prev is None or any(_FIGURE.match(t) for _, _, t in segs):
+        return False
+    above = {_column_of(s, cols): s for s in prev}
+    for seg in segs:
+        i = _column_of(seg, cols)
+        p = above.get(i)
+        a, b = cols[i]
+        if p is None or _value(p[2]) or (p[1] - p[0]) < FULL_SHARE * (b - a) or seg[1] - seg[0] > p[1] - p[0] + 2:
+            return False  # (a piece wider than the text above it is a line of its own)
+    return True
+
+
+def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table, int] | None:
+    """The table of ``block`` and the index of the line after it; lines of one cell at its
+    end that continue no cell are not the table's."""
+    segs = [s for _, s in block]
+    multi = [s for s in segs if len(s) >= 2]
+    if len(multi) < 2 or max(len(s) for s in segs) > MAX_COLS:
+        return None
+    cols = _columns(multi)
+    if cols is None:
+        return None
+    grid: list[list[str]] = []
+    first: list[int] = []
+    last: list[int] = []
+    prev: list[Seg] | None = None
+    for idx, s in block:
+        if grid and len(s) < len(cols) and _continues(s, prev, cols):
+            for seg in s:
+                i = _column_of(seg, cols)
+                grid[-1][i] = f"{grid[-1][i]} {seg[2]}".strip()
+            last[-1] = idx
+            continue
+        row = _place(s, cols)
+        if row is None:
+            return None
+        grid.append(row)
+        first.append(idx)
+        last.append(idx)
+        prev = s
+    while grid and sum(1 for c in grid[-1] if c) < 2 and first[-1] == last[-1]:
+        grid.pop()
+        first.pop()
+        last.pop()
+    if len(grid) < 2:
+        return None
+    texts = [[normalize_text(c) for c in r] for r in grid]
+    t = grid_to_table(texts, lines[first[0]][0], lines[last[-1]][0], raw_rows=grid)
+    for c in t.cells:
+        c.line = lines[first[c.row]][0]
+    return t, last[-1] + 1
+
+
+def _prose(segs: list[Seg]) -> bool:
+    """A line that opens with a bullet or number of its own (a paragraph, not a row)."""
+    return len(segs) == 1 and bool(split_marker(normalize_text(segs[0][2]))[0])
+
+
+def find_aligned_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
+    """(start, end, table) of every block of lines laid out in columns, as indices into ``lines``."""
+    out: list[tuple[int, int, Table]] = []
+    segs = [segments(raw) for _, raw in lines]
+    i, n = 0, len(lines)
+    while i < n:
+        if len(segs[i]) < 2:
+            i += 1
+            continue
+        found = None
+        for bridge in (True, False):  # rows set apart by blank lines, else one run of lines
+            block = _block(segs, i, bridge)
+            got = _table(block, lines) if block else None
+            if got is not None:
+                found = (i, got[1], got[0])
+                break
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        i = found[1]
+    return out
+
+
+def _block(segs: list[list[Seg]], i: int, bridge: bool) -> list[tuple[int, list[Seg]]]:
+    """The lines of a candidate table from line ``i``: non-blank lines, and with ``bridge``
+    also across up to MAX_BLANKS blank lines when a line of two or more cells follows."""
+    n = len(segs)
+    j = i
+    block: list[tuple[int, list[Seg]]] = []
+    while j < n:
+        if not segs[j]:
+            k = j
+            while k < n and not segs[k] and k - j < MAX_BLANKS:
+                k += 1
+            if bridge and block and k < n and len(segs[k]) >= 2:
+                j = k
+                continue
+            break
+        if len(segs[j]) == 1 and (_prose(segs[j]) or not block):
+            break
+        block.append((j, segs[j]))
+        j += 1
+    return block

@@ -1,0 +1,98 @@
+"""Tables laid out in display columns (space-padded exports, pdftotext -layout)."""
+
+from __future__ import annotations
+
+from bogo.blocks import Paragraph, Table
+from bogo.readers._alignedtables import find_aligned_tables, segments
+from bogo.readers.textlines import lines_to_blocks
+
+
+def _blocks(text: str):
+    return lines_to_blocks(list(enumerate(text.split("\n"), 1)), aligned=True)
+
+
+def test_segments_use_display_columns():
+    assert segments("기획담당관   33  1 / 1") == [(0, 10, "기획담당관"), (13, 15, "33"), (17, 22, "1 / 1")]
+
+
+def test_empty_cells_stay_in_their_column():
+    text = ("구 분            합 계    일반직    별정직\n"
+            "기 획 담 당 관   33 / 29   30 / 26\n"
+            "조 직 담 당 관   31 / 30             1 / 1")
+    (t,) = _blocks(text)
+    assert isinstance(t, Table)
+    assert t.grid() == [["구분", "합계", "일반직", "별정직"],
+                        ["기획담당관", "33 / 29", "30 / 26", ""],
+                        ["조직담당관", "31 / 30", "", "1 / 1"]]
+
+
+def test_text_only_table_and_wrapped_label():
+    text = ("분야          내용\n"
+            "안전한 먹거   공공급식 등 먹거리 환경 조성\n"
+            "리 확보\n"
+            "일자리        청년 일자리 지원")
+    (t,) = _blocks(text)
+    assert t.grid() == [["분야", "내용"], ["안전한 먹거 리 확보", "공공급식 등 먹거리 환경 조성"],
+                        ["일자리", "청년 일자리 지원"]]
+
+
+def test_prose_with_stray_double_spaces_is_no_table():
+    text = ("ㅇ 국어기본법 개정 시행(제14조)  및 기관 평가 확대를 추진하고\n"
+            "ㅇ 공공용어 표준화 지원  (65건)")
+    blocks = _blocks(text)
+    assert all(isinstance(b, Paragraph) for b in blocks)
+    assert find_aligned_tables(list(enumerate(text.split("\n"), 1))) == []
+
+
+def test_empty_tab_row_inside_a_table_is_a_row():
+    text = "구분\t2023\t2024\n\t\t\n합계\t10\t12"
+    (t,) = _blocks(text)
+    assert t.grid() == [["구분", "2023", "2024"], ["", "", ""], ["합계", "10", "12"]]
+
+
+def test_pipe_table_header_goes_on_below_the_separator():
+    from bogo.blocks import Document
+    from bogo.structure import analyse
+
+    text = ("| 구분 | 2018년 | 2018년 | 증감 |\n|---|---|---|---|\n| 구분 | 당초(A) | 최종(B) | 증감 |\n"
+            "| 합계 | 1,000 | 1,200 | 200 |\n| 일반회계 | 600 | 700 | 100 |")
+    blocks = _blocks(text)
+    (rec,) = analyse(Document(blocks=blocks, format="text")).tables
+    assert rec.header == [["구분", "2018년", "2018년", "증감"], ["구분", "당초(A)", "최종(B)", "증감"]]
+    assert rec.rows[0] == ["합계", "1,000", "1,200", "200"]
+
+
+def test_pdftotext_layout_rows_apart_signs_and_spaced_labels():
+    """pdftotext -layout: rows set apart by blank lines, a sign apart from its figure,
+    a row label spaced out wider than the gaps; header syllables (관 항 목) stay cells."""
+    text = ("구 분         관      항        2023      2024\n"
+            "\n"
+            "수     입     세입    이전      168,550   △   777\n"
+            "\n"
+            "\n"
+            "지     출     세출    경상      143,483      809")
+    (t,) = _blocks(text)
+    assert t.grid() == [["구분", "관", "항", "2023", "2024"],
+                        ["수입", "세입", "이전", "168,550", "△ 777"],
+                        ["지출", "세출", "경상", "143,483", "809"]]
+    assert [c[2] for c in segments("계   -   23")] == ["계", "-", "23"]
+
+
+def test_wrapped_text_with_digits_continues_and_a_trailing_sentence_is_not_a_row():
+    text = ("항목     당초        산출내역\n"
+            "운영비   5,830,000   운영비 5,830\n"
+            "                     ,000원*12개\n"
+            "                     월\n"
+            "인건비   1,000       급여 1인\n"
+            "위와 같이 편성함")
+    blocks = _blocks(text)
+    t = blocks[0]
+    assert t.grid() == [["항목", "당초", "산출내역"], ["운영비", "5,830,000", "운영비 5,830 ,000원*12개 월"],
+                        ["인건비", "1,000", "급여 1인"]]
+    assert isinstance(blocks[1], Paragraph) and blocks[1].text == "위와 같이 편성함"
+
+
+def test_reader_lines_without_exporter_spacing_use_the_grammar_reader():
+    text = "구분   2023   2024\n합계   10     12\n일반   4      5"
+    (t,) = lines_to_blocks(list(enumerate(text.split("\n"), 1)))  # as the PDF reader calls it
+    assert t.grid() == [["구분", "2023", "2024"], ["합계", "10", "12"], ["일반", "4", "5"]]

@@ -1,0 +1,53 @@
+"""Headers of space-separated tables rebuilt from the leaf line and the body's width."""
+
+from __future__ import annotations
+
+from bogo.blocks import Document
+from bogo.readers._spaceheaders import stubs_over_leaves
+from bogo.readers.textlines import lines_to_blocks
+from bogo.structure import analyse
+
+
+def test_stub_columns_over_a_short_leaf_line():
+    top, leaf = stubs_over_leaves("구분 2018년(A) 2017년 증감", ["당초(B)", "최종(C)", "당초(A-B)", "최종(A-C)"], 6)
+    assert top == ["구분", "2018년(A)", "2017년", "", "증감", ""]
+    assert leaf == ["", "", "당초(B)", "최종(C)", "당초(A-B)", "최종(A-C)"]
+
+
+def test_groups_split_by_kind_of_leaf_cell():
+    top, _ = stubs_over_leaves("구분 2017 (최종) 계획기간 연평균",
+                               ["계", "2018", "2019", "2020", "2021", "2022", "규모", "비중", "증가율"], 11)
+    assert top == ["구분", "2017 (최종)", "계획기간", "", "", "", "", "", "연평균", "", ""]
+
+
+def test_lines_that_do_not_fit_are_left_alone():
+    assert stubs_over_leaves("구분", ["a", "b"], 3) is None  # no group over the leaves
+    assert stubs_over_leaves("구분 일반 특별 기금", ["a", "b"], 3) is None  # more groups than leaves
+
+
+def test_collapsed_export_reads_as_the_grid():
+    text = ("(단위 : 억원)\n구분 2018년(A) 2017년 증감\n당초(B) 최종(C) 당초(A-B) 최종(A-C)\n"
+            "합계 318,141 298,011 319,819 20,130 △1,678\n일반회계 224,665 206,398 225,725 18,267 △1,060\n"
+            "특별회계 93,476 91,613 94,094 1,863 △618")
+    blocks = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+    (t,) = analyse(Document(blocks=blocks, format="text")).tables
+    assert t.header == [["구분", "2018년(A)", "2017년", "2017년", "증감", "증감"],
+                        ["구분", "2018년(A)", "당초(B)", "최종(C)", "당초(A-B)", "최종(A-C)"]]
+    assert t.rows[2] == ["특별회계", "93,476", "91,613", "94,094", "1,863", "△618"]
+
+
+def test_rows_broken_by_a_line_width_are_joined():
+    text = ("구분 2018 2019 2020 2021 2022 규모\n"
+            "계 345,988 1,777,816 338,670 344,194\n  355,826 100 2.5\n"
+            "일반회계 225,725 1,204,710 224,665\n  253,410 240,942 67.7 3.1\n"
+            "기금 26,169 99,436 20,529 19,167 20,039\n  5.7 △0.6")
+    (t,) = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+    assert t.grid()[1:] == [["계", "345,988", "1,777,816", "338,670", "344,194", "355,826", "100", "2.5"],
+                            ["일반회계", "225,725", "1,204,710", "224,665", "253,410", "240,942", "67.7", "3.1"],
+                            ["기금", "26,169", "99,436", "20,529", "19,167", "20,039", "5.7", "△0.6"]]
+
+
+def test_label_less_rows_of_their_own_stay_rows():
+    text = "구분 2023 2024\n금액 1,000 1,200\n 10 12\n건수 30 40\n 3 4"
+    (t,) = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+    assert len(t.grid()) == 5
