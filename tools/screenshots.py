@@ -1,6 +1,7 @@
 """Screenshots of the workbench's main pages for the README (``make screenshots``).
 
-Ingests the examples and the seeds into a temporary store, starts ``bogo serve``
+Ingests the bundled (fictional) examples into a temporary store — the real
+reports under ../shared are test fixtures and are not shown in published images — starts ``bogo serve``
 on a free port, and saves one PNG per page under ``docs/screenshots/`` with
 Debian's Chromium driven by Playwright (the closed-network launch flags of the
 browser tests).  Korean text needs a Korean font (``make screenshots`` installs
@@ -24,7 +25,7 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCES = [REPO.parent / "shared" / "seeds", REPO / "examples"]
+SOURCES = [REPO / "examples"]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -45,16 +46,16 @@ def pages(base: str) -> list[tuple[str, str]]:
     docs = _get(base + "/docs.json")
     docs = docs["documents"] if isinstance(docs, dict) else docs
     with_errors = next((d for d in docs if (d.get("errors") or 0) > 0), docs[0])
-    unit = urllib.parse.urlencode({"office": "기획조정실", "name": "협력상생담당관"})
+    unit = urllib.parse.urlencode({"office": "기획예산실", "name": "대외협력담당관"})
     return [
         ("dashboard.png", base + "/"),
         ("documents.png", base + "/docs"),
         ("document.png", f"{base}/doc/{with_errors['id']}"),
-        ("search.png", base + "/search?q=" + urllib.parse.quote("협력")),
+        ("search.png", base + "/search?q=" + urllib.parse.quote("신속집행")),
         ("unit.png", base + "/unit?" + unit),
         ("audit.png", base + "/audit"),
         ("plans.png", base + "/plans"),
-        ("questions.png", base + "/questions?" + urllib.parse.urlencode({"office": "기획조정실"})),
+        ("questions.png", base + "/questions?" + urllib.parse.urlencode({"office": "기획예산실"})),
         ("upload.png", base + "/upload"),
     ]
 
