@@ -25,6 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,6 +36,7 @@ EXAMPLES = sorted((REPO / "examples").glob("*.txt"))
 SYLLABLES = "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허고노도로모보소오조초코토포호구누두루무부수우주추"
 CITIES = ["한빛시", "누리시", "가람군", "다솜구", "별빛시", "새봄군", "마루구", "온누리시"]
 VOCAB_PER_DOC = 3
+OFFICE_GROUP = 50
 N_QUERIES = 200
 
 
@@ -44,25 +46,74 @@ def pseudo_word(rng: random.Random, i: int) -> str:
     return "".join(r.choice(SYLLABLES) for _ in range(2 + i % 3))
 
 
-def vary_report(text: str, rng: random.Random, office: str, year: int, vocab_start: int) -> tuple[str, list[str]]:
-    """One fictional report: office, year and figures changed, growing-vocabulary sentences added."""
-    text = re.sub(r"한빛시", office.split()[0], text)
+def _spaced(word: str) -> re.Pattern:
+    """``word`` as written with or without spaces between its characters."""
+    return re.compile(r"\s?".join(map(re.escape, word)))
+
+
+@dataclass
+class Source:
+    """One example report and what the generator varies in it."""
+
+    text: str
+    office: str  # the cover's office name
+    units: list[str]  # the staffing table's unit names (rename candidates)
+
+
+def load_sources() -> list[Source]:
+    import bogo
+    from bogo.readers.text import decode
+
+    out = []
+    for p in EXAMPLES:
+        rep = bogo.parse(p)
+        units = [r.unit for r in (rep.staffing.rows if rep.staffing else []) if len("".join(r.unit.split())) >= 4]
+        out.append(Source(decode(p, p.read_bytes())[0], rep.meta.office or "", units))  # UTF-8 and CP949 mixed
+    return out
+
+
+def office_prefix(group: int, city: str) -> str:
+    """The fictional organisation of an office group (a city and a district-like name)."""
+    return city + pseudo_word(random.Random(), 10_000_000 + group)
+
+
+def vary_report(src: Source, rng: random.Random, prefix: str, year: int, vocab_start: int) -> tuple[str, list[str]]:
+    """One fictional report: office, year and figures changed, a unit renamed, growing-vocabulary sentences added.
+
+    The office (cover line) gets the organisation's name in front; from a pivot
+    year of its own on, one unit of the staffing table carries a new name (the
+    same one each year, so the store sees one rename per office).
+    """
+    text = src.text
+    if src.office:
+        text = _spaced(src.office).sub(prefix + src.office, text, count=1)
+    text = re.sub(r"한빛시", prefix[:3], text)
     text = re.sub(r"20(2[0-9])", lambda m: str(year + int(m.group(1)) - 24), text)
     text = re.sub(r"(?<![\d.])(\d{2,3})(?![\d.])", lambda m: str(max(1, int(m.group(1)) + rng.randint(-3, 3))), text)
+    org = random.Random(prefix)
+    if src.units and year >= 2015 + org.randrange(12):
+        old = org.choice(src.units)
+        suffix = next((s for s in ("담당관", "과", "팀", "실", "소") if old.endswith(s)), "과")
+        text = _spaced(old).sub(pseudo_word(org, 20_000_000 + org.randrange(10**6)) + suffix, text)
     words = [pseudo_word(rng, vocab_start + k) for k in range(VOCAB_PER_DOC)]
     extra = "\n".join(f"  ○ {w}사업 추진 및 {w} 협력체계 운영" for w in words)
-    return text.replace("\n", "\n" + extra + "\n", 1), words
+    return text.rstrip("\n") + "\n" + extra + "\n", words
 
 
 def generate(n: int, out: Path) -> list[str]:
-    """Write n reports under ``out``; returns the generated vocabulary (for queries)."""
+    """Write n reports under ``out``; returns the generated vocabulary (for queries).
+
+    Offices are groups of one organisation (``OFFICE_GROUP`` consecutive reports
+    share a group number; the city cycles), so each office has a history of
+    several years, with recurring audit requests and a rename.
+    """
     rng = random.Random(7)
-    sources = [p.read_text(encoding="utf-8") for p in EXAMPLES]
+    sources = load_sources()
     vocab: list[str] = []
     for i in range(n):
-        office = f"{CITIES[i % len(CITIES)]}{i // 50}"
+        prefix = office_prefix(i // OFFICE_GROUP, CITIES[i % len(CITIES)])
         year = 2015 + (i // len(CITIES)) % 12
-        text, words = vary_report(sources[i % len(sources)], rng, office, year, len(vocab))
+        text, words = vary_report(sources[i % len(sources)], rng, prefix, year, len(vocab))
         vocab.extend(words)
         (out / f"r{i:05d}.txt").write_text(text, encoding="utf-8")
     return vocab
@@ -102,14 +153,28 @@ def queries(vocab: list[str], rng: random.Random) -> list[str]:
     return [common[i % len(common)] if i % 2 else rare[i % len(rare)] for i in range(N_QUERIES)]
 
 
-def run(db: str, folder: Path, jobs: int, qs: list[str], label: str) -> None:
-    from bogo.search import search
+def ingest_corpus(folder: Path, db: str, jobs: int | None = None):
+    """Ingest a generated folder into the store at ``db`` (a path or URL); returns (store URL, summary, seconds).
+
+    Other benches (bench/web.py) reuse a corpus store this way.
+    """
     from bogo.store import Store, ingest
 
     store = Store(db)
-    t0 = time.perf_counter()
-    summary = ingest(store, [folder], jobs=jobs)
-    dt = time.perf_counter() - t0
+    try:
+        t0 = time.perf_counter()
+        summary = ingest(store, [folder], jobs=jobs)
+        return store.url, summary, time.perf_counter() - t0
+    finally:
+        store.close()
+
+
+def run(db: str, folder: Path, jobs: int, qs: list[str], label: str) -> None:
+    from bogo.search import search
+    from bogo.store import Store
+
+    url, summary, dt = ingest_corpus(folder, db, jobs)
+    store = Store(url)
     lat = []
     with store.connect() as conn:
         for q in qs:

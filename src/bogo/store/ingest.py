@@ -132,7 +132,10 @@ def with_corpus_findings(store: Store, prep: Prepared) -> Prepared:
     from ..checks.runner import check_report
     from ..model import Finding, Report
     from ..track import StoreHistory
+    from ..track.similarity import remember
 
+    for t, words in prep.words.items():
+        remember(t, words)
     corpus = [c for c in select_checks() if c.scope == "corpus"]
     rep = Report.model_validate(prep.report)
     own = [Finding.model_validate(f) for f in prep.report.get("findings") or []]

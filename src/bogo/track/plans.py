@@ -49,11 +49,16 @@ class PlanStatus:
         return asdict(self)
 
 
-def milestone_words(m: dict[str, Any]) -> frozenset[str]:
+def milestone_text(m: dict[str, Any]) -> str:
+    """A milestone's text without its date (what is looked for in later reports)."""
     text = m.get("text") or m.get("raw") or ""
     if m.get("raw"):
         text = text.replace(m["raw"], " ")
-    return frozenset(w for w in word_set(_DATE_BITS.sub(" ", text)) if w not in GENERIC)
+    return _DATE_BITS.sub(" ", text)
+
+
+def milestone_words(m: dict[str, Any]) -> frozenset[str]:
+    return frozenset(w for w in word_set(milestone_text(m)) if w not in GENERIC)
 
 
 def _headings(history: History, doc: DocInfo) -> tuple[list[int], list[str]]:
