@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..search.engine import facet_tokens
 from .db import make_engine, migrate, resolve_url
-from .models import RECORD_TABLES, Document, SearchEntry, StaffRowRow
+from .models import RECORD_TABLES, Document, SearchEntry, StaffRowRow, UnitEventRow
 from .prepare import Prepared, report_records
 
 MAX_VERSION_RETRIES = 5
@@ -91,9 +91,13 @@ class Store:
         for _ in range(MAX_VERSION_RETRIES):
             try:
                 with self.engine.begin() as conn:
-                    return self._write(conn, prep, report)
+                    res = self._write(conn, prep, report)
             except IntegrityError:
-                pass  # another process stored this file, or took the version number: look again
+                continue  # another process stored this file, or took the version number: look again
+            office = (report.get("meta") or {}).get("office")
+            if res.status != "duplicate" and office:
+                self.refresh_identity([office])  # its own transaction; the next write of the office heals a kill here
+            return res
         with self.engine.connect() as conn:
             found = conn.execute(select(Document.id).where(Document.sha256 == prep.sha256)).scalar()
         if found is None:
@@ -139,13 +143,24 @@ class Store:
         if rows:
             conn.execute(SearchEntry.__table__.insert(), rows)
 
+    def refresh_identity(self, offices: list[str] | None = None) -> int:
+        """Recompute the stored unit identity events of ``offices`` that the documents changed."""
+        from ..track.identity import refresh_identity
+
+        return refresh_identity(self, offices)
+
     def delete(self, document_id: int) -> None:
-        """Remove a document with all its records and search tokens."""
+        """Remove a document with all its records, search tokens and identity events."""
         with self.engine.begin() as conn:
+            office = conn.execute(select(Document.office).where(Document.id == document_id)).scalar()
             conn.execute(delete(SearchEntry).where(SearchEntry.document_id == document_id))
+            conn.execute(delete(UnitEventRow).where(or_(UnitEventRow.from_doc == document_id,
+                                                        UnitEventRow.to_doc == document_id)))
             for model, _ in RECORD_TABLES.values():
                 conn.execute(delete(model).where(model.document_id == document_id))
             conn.execute(delete(Document).where(Document.id == document_id))
+        if office:
+            self.refresh_identity([office])
 
     def unit_names(self) -> list[str]:
         """Distinct unit names of the stored staffing tables (user words for the tokeniser)."""

@@ -83,3 +83,16 @@ class StoreHistory:
         from ..store.query import records
 
         return records(self.store, rtype, document_id=doc_id)
+
+    def stored_unit_events(self, office: str | None = None) -> list:
+        """The unit identity events stored for ``office`` (all offices when None), refreshed first."""
+        from .identity import stored_events
+
+        return stored_events(self.store, office)
+
+    def decisions(self) -> dict[tuple[str, str], str]:
+        """The users' unit decisions recorded in the store (compact names, both directions)."""
+        from ..store.query import decisions
+        from .similarity import compact
+
+        return {(compact(a), compact(b)): v for (a, b), v in decisions(self.store).items()}
