@@ -20,6 +20,7 @@ from sqlalchemy import Connection, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..search.engine import facet_tokens
+from ..track.history import inferred_date
 from .db import make_engine, migrate, resolve_url
 from .models import RECORD_TABLES, Document, SearchEntry, StaffRowRow, UnitEventRow
 from .prepare import Prepared, report_records
@@ -54,12 +55,13 @@ def report_key(meta: dict[str, Any], sha256: str) -> str:
     return "sha:" + sha256
 
 
-def _document_data(report: dict[str, Any]) -> dict[str, Any]:
+def _document_data(report: dict[str, Any], dated_by: str | None) -> dict[str, Any]:
     staffing = dict(report.get("staffing") or {})
     staffing.pop("rows", None)
     audit = report.get("audit") or {}
     return {"schema": report.get("schema"), "source": report.get("source"), "meta": report.get("meta"),
-            "staffing": staffing or None, "audit_summary": audit.get("summary")}
+            "staffing": staffing or None, "audit_summary": audit.get("summary"),
+            "dated_by": dated_by}  # "cover" (meta.date), "body" (an opening paragraph's date) or None
 
 
 class Store:
@@ -112,13 +114,14 @@ class Store:
         key = report_key(meta, prep.sha256)
         prev = conn.execute(select(func.max(Document.version)).where(Document.report_key == key)).scalar()
         conn.execute(update(Document).where(Document.report_key == key).values(current=0))
-        date = meta.get("date")
+        date = meta.get("date") or inferred_date(prep.paragraphs)  # tracking orders reports by date
         year = int(date[:4]) if date and date[:4].isdigit() else None
         doc_id = conn.execute(Document.__table__.insert().values(
             sha256=prep.sha256, path=src["path"], format=src["format"], bytes=src["bytes"],
             office=meta.get("office"), kind=meta.get("kind"), date=date, year=year, title=meta.get("title"),
             report_key=key, version=(prev or 0) + 1, current=1, ingested_at=datetime.now(UTC).replace(tzinfo=None),
-            data=_document_data(report))).inserted_primary_key[0]
+            data=_document_data(report, dated_by="cover" if meta.get("date") else "body" if date else None),
+        )).inserted_primary_key[0]
         records = self._write_records(conn, doc_id, report, _clean(prep.paragraphs))
         self._write_entries(conn, doc_id, prep, meta.get("office"), year, meta.get("kind"))
         sev = Counter(f["severity"] for f in report.get("findings") or [])

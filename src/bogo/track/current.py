@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Report
-from .history import DocInfo, History, MemoryHistory
+from .history import DocInfo, History, MemoryHistory, report_date
 
 SELF_ID = -1
 
@@ -20,7 +20,7 @@ class WithReport:
         self.history, self.report = history, report
         self._own = MemoryHistory([report])
         m = report.meta
-        self.doc = DocInfo(SELF_ID, m.office, m.kind, m.date, report.source.path, report.source.sha256)
+        self.doc = DocInfo(SELF_ID, m.office, m.kind, report_date(report), report.source.path, report.source.sha256)
 
     def earlier(self) -> list[DocInfo]:
         """The office's stored documents dated before the report (oldest first)."""

@@ -9,10 +9,16 @@ several files).  Nothing here hands out a database session.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..model import Report
+
+#: opening paragraphs searched for a date when the cover has none
+DATE_PARAGRAPHS = 12
+DATED_KINDS = frozenset({"day", "month", "range"})  # a year alone ("2009년도") is not a date
+_YEAR_WRITTEN = re.compile(r"^(?:19|20)\d{2}\s*[.년\-/]")
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,30 @@ class History(Protocol):
     def documents(self, office: str | None = None) -> list[DocInfo]: ...
 
     def records(self, doc_id: int, rtype: str) -> list[dict[str, Any]]: ...
+
+
+def inferred_date(paragraphs: list[Any]) -> str | None:
+    """A date (YYYY-MM) for a report whose cover has none: the first date with a written
+    four-digit year and a month among its opening paragraphs (an audit period
+    "감사기간 : 2005.11.28~12.2", a "2024. 7. 1. 현재" line), else None.
+
+    Tracking orders an office's reports by date, and an item missing from a
+    later report is "unreported" only when the reports can be ordered; a year
+    alone ("2009년도 결산") never dates a report.
+    """
+    from ..normalize.dates import find_dates
+
+    for p in paragraphs[:DATE_PARAGRAPHS]:
+        text = p.get("text") if isinstance(p, dict) else p.text
+        for sp in find_dates(text or "", 2000):
+            if sp.valid and sp.kind in DATED_KINDS and sp.start and _YEAR_WRITTEN.match(sp.raw):
+                return sp.start[:7]
+    return None
+
+
+def report_date(rep: Report) -> str | None:
+    """The date tracking uses for a report: its cover date, else :func:`inferred_date`."""
+    return rep.meta.date or inferred_date(rep.paragraphs)
 
 
 def _order(d: DocInfo) -> tuple:
@@ -50,7 +80,7 @@ class MemoryHistory:
         self._cache: dict[tuple[int, str], list[dict[str, Any]]] = {}
 
     def documents(self, office: str | None = None) -> list[DocInfo]:
-        docs = [DocInfo(i, r.meta.office, r.meta.kind, r.meta.date, r.source.path, r.source.sha256)
+        docs = [DocInfo(i, r.meta.office, r.meta.kind, report_date(r), r.source.path, r.source.sha256)
                 for i, r in enumerate(self.reports)]
         return sorted((d for d in docs if office is None or d.office == office), key=_order)
 
