@@ -83,10 +83,13 @@ def prepare_report(report: Report, run_checks: bool = True) -> Prepared:
 def tracked_words(report_json: dict[str, Any], paragraphs: list[dict[str, Any]],
                   cache: dict | None = None) -> dict[str, frozenset[str]]:
     """The word sets of the texts that tracking compares across reports."""
+    from ..track.functions import unit_functions
     from ..track.plans import milestone_text
-    from ..track.similarity import word_set
+    from ..track.similarity import compact, word_set
 
     texts = [p["text"] for p in paragraphs]
+    units = {compact(r.get("unit")) for r in (report_json.get("staffing") or {}).get("rows") or []}
+    texts += list(unit_functions(report_json.get("tables") or [], paragraphs, units).values()) if units else []
     texts += [a.get("text") or "" for a in (report_json.get("audit") or {}).get("items") or []]
     texts += [milestone_text(m) for m in report_json.get("milestones") or []]
     return {t: word_set(t, cache) for t in texts if t}

@@ -11,7 +11,8 @@ the database the only coordinator.
 
 from __future__ import annotations
 
-from collections import Counter
+import json
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -70,6 +71,7 @@ class Store:
     def __init__(self, db: str | None = None, migrate_schema: bool = True):
         self.url = resolve_url(db)
         self.engine = make_engine(self.url)
+        self.records_cache: OrderedDict = OrderedDict()  # read by track.history.StoreHistory
         if migrate_schema:
             migrate(self.engine)
 
@@ -89,7 +91,7 @@ class Store:
 
     def write(self, prep: Prepared) -> WriteResult:
         """Store one prepared report in one transaction (see the module doc)."""
-        report = _clean(prep.report)
+        report = _clean(prep.report) if "\\u0000" in json.dumps(prep.report, default=str) else prep.report
         for _ in range(MAX_VERSION_RETRIES):
             try:
                 with self.engine.begin() as conn:
@@ -154,6 +156,7 @@ class Store:
 
     def delete(self, document_id: int) -> None:
         """Remove a document with all its records, search tokens and identity events."""
+        self.records_cache.clear()
         with self.engine.begin() as conn:
             office = conn.execute(select(Document.office).where(Document.id == document_id)).scalar()
             conn.execute(delete(SearchEntry).where(SearchEntry.document_id == document_id))

@@ -10,6 +10,7 @@ several files).  Nothing here hands out a database session.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -65,11 +66,11 @@ def _order(d: DocInfo) -> tuple:
     return (d.date or "", d.id)
 
 
-def _report_records(rep: Report, rtype: str) -> list[dict[str, Any]]:
+def _report_records(rep: Report) -> dict[str, list[dict[str, Any]]]:
     from ..store.prepare import report_records
 
     paragraphs = [{"line": p.line, "marker": p.marker, "text": p.text} for p in rep.paragraphs]
-    return report_records(rep.to_dict(), paragraphs).get(rtype, [])
+    return report_records(rep.to_dict(), paragraphs)
 
 
 class MemoryHistory:
@@ -77,7 +78,7 @@ class MemoryHistory:
 
     def __init__(self, reports: list[Report]):
         self.reports = list(reports)
-        self._cache: dict[tuple[int, str], list[dict[str, Any]]] = {}
+        self._cache: dict[int, dict[str, list[dict[str, Any]]]] = {}
 
     def documents(self, office: str | None = None) -> list[DocInfo]:
         docs = [DocInfo(i, r.meta.office, r.meta.kind, report_date(r), r.source.path, r.source.sha256)
@@ -85,14 +86,15 @@ class MemoryHistory:
         return sorted((d for d in docs if office is None or d.office == office), key=_order)
 
     def records(self, doc_id: int, rtype: str) -> list[dict[str, Any]]:
-        key = (doc_id, rtype)
-        if key not in self._cache:
-            self._cache[key] = _report_records(self.reports[doc_id], rtype)
-        return self._cache[key]
+        if doc_id not in self._cache:  # all record types at once: one serialisation of the report
+            self._cache[doc_id] = _report_records(self.reports[doc_id])
+        return self._cache[doc_id].get(rtype, [])
 
 
 class StoreHistory:
     """A history over a store (current versions of each report)."""
+
+    RECORDS_CACHE = 256
 
     def __init__(self, store):
         self.store = store
@@ -112,7 +114,19 @@ class StoreHistory:
     def records(self, doc_id: int, rtype: str) -> list[dict[str, Any]]:
         from ..store.query import records
 
-        return records(self.store, rtype, document_id=doc_id)
+        # the store's cache of (document id, record type) → records: a stored document's records never
+        # change (a changed file is a new document), and Store.delete clears it
+        cache: OrderedDict | None = getattr(self.store, "records_cache", None)
+        if cache is None:
+            return records(self.store, rtype, document_id=doc_id)
+        key = (doc_id, rtype)
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+        got = cache[key] = records(self.store, rtype, document_id=doc_id)
+        while len(cache) > self.RECORDS_CACHE:
+            cache.popitem(last=False)
+        return got
 
     def stored_unit_events(self, office: str | None = None) -> list:
         """The unit identity events stored for ``office`` (all offices when None), refreshed first."""
