@@ -18,6 +18,7 @@ PostgreSQL when ``--pg URL`` is given (or a local server can be started).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import re
 import resource
@@ -125,26 +126,43 @@ def peak_mb() -> tuple[float, float]:
     return own, kids
 
 
-def analysis_share(files: list[Path], sample: int = 20) -> float:
-    """Share of one worker's time spent in Korean analysis (tokenising), on a sample."""
-    from bogo.search.entries import report_entries
-    from bogo.search.tokens import tokenize
+def analysis_share(files: list[Path], sample: int = 40) -> tuple[float, float]:
+    """Korean analysis in one worker's ``prepare``, on a sample: (share of its time, ms per report).
+
+    Every call into the two Kiwi analysers during ``prepare`` (the search tokeniser's, which also
+    makes the tracking word sets, and the typo check's) is timed inside the real ingest path.
+    """
+    from bogo.checks import typos
+    from bogo.search import tokens
     from bogo.store import prepare
 
-    t_all = t_kiwi = 0.0
-    for f in files[:sample]:
-        t0 = time.perf_counter()
-        prep = prepare(str(f))
-        t_all += time.perf_counter() - t0
-        import bogo
+    spent = [0.0]
 
-        entries = report_entries(bogo.parse(f))
-        t1 = time.perf_counter()
-        for e in entries:
-            tokenize(e.text)
-        t_kiwi += time.perf_counter() - t1
-        del prep
-    return t_kiwi / t_all if t_all else 0.0
+    def timing(real):
+        def timed(*a, **kw):
+            t = time.perf_counter()
+            out = real(*a, **kw)
+            if not hasattr(out, "__len__"):
+                out = list(out)  # batch analysis is lazy: count it here
+            spent[0] += time.perf_counter() - t
+            return out
+        return timed
+
+    prepare(str(files[0]))  # analysers loaded, not timed
+    kiwis = [tokens._kiwi(), typos._kiwi()]
+    reals = [k.tokenize for k in kiwis]
+    for k, real in zip(kiwis, reals, strict=True):
+        k.tokenize = timing(real)
+    try:
+        t0 = time.perf_counter()
+        for f in files[1:sample + 1]:
+            prepare(str(f))
+        total = time.perf_counter() - t0
+    finally:
+        for k, real in zip(kiwis, reals, strict=True):
+            k.tokenize = real
+    n = len(files[1:sample + 1])
+    return (spent[0] / total if total else 0.0), spent[0] / max(n, 1) * 1000
 
 
 def queries(vocab: list[str], rng: random.Random) -> list[str]:
@@ -153,17 +171,39 @@ def queries(vocab: list[str], rng: random.Random) -> list[str]:
     return [common[i % len(common)] if i % 2 else rare[i % len(rare)] for i in range(N_QUERIES)]
 
 
-def ingest_corpus(folder: Path, db: str, jobs: int | None = None):
+def _rss_mb(pid: int | str = "self") -> float:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return next(int(ln.split()[1]) for ln in fh if ln.startswith("VmRSS:")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
+
+
+def _memory_probe(samples: list[tuple[int, float, float]], every: int):
+    """A progress callback that records (files done, writer RSS, largest worker RSS) every ``every`` files."""
+    import multiprocessing
+
+    def progress(done: int, total: int) -> None:
+        if done % every == 0 or done == total:
+            kids = [_rss_mb(p.pid) for p in multiprocessing.active_children()]
+            samples.append((done, _rss_mb(), max(kids, default=0.0)))
+    return progress
+
+
+def ingest_corpus(folder: Path, db: str, jobs: int | None = None, memory: list | None = None):
     """Ingest a generated folder into the store at ``db`` (a path or URL); returns (store URL, summary, seconds).
 
-    Other benches (bench/web.py) reuse a corpus store this way.
+    Other benches (bench/web.py) reuse a corpus store this way.  With a ``memory`` list, the
+    writer's and the largest worker's resident memory are appended to it ten times along the way.
     """
     from bogo.store import Store, ingest
 
     store = Store(db)
     try:
+        n = sum(1 for _ in folder.rglob("*.txt"))
+        progress = _memory_probe(memory, max(1, n // 10)) if memory is not None else None
         t0 = time.perf_counter()
-        summary = ingest(store, [folder], jobs=jobs)
+        summary = ingest(store, [folder], jobs=jobs, progress=progress)
         return store.url, summary, time.perf_counter() - t0
     finally:
         store.close()
@@ -173,7 +213,10 @@ def run(db: str, folder: Path, jobs: int, qs: list[str], label: str) -> None:
     from bogo.search import search
     from bogo.store import Store
 
-    url, summary, dt = ingest_corpus(folder, db, jobs)
+    memory: list[tuple[int, float, float]] = []
+    url, summary, dt = ingest_corpus(folder, db, jobs, memory)
+    print(f"[{label}] memory along the ingest (files: writer MB / largest worker MB): "
+          + ", ".join(f"{d}: {w:.0f}/{k:.0f}" for d, w, k in memory))
     store = Store(url)
     lat = []
     with store.connect() as conn:
@@ -206,15 +249,19 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--pg", default=None, help="PostgreSQL URL; 'local' starts a throw-away server")
+    ap.add_argument("--keep", type=Path, default=None, help="keep the reports and the SQLite store in this folder")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="bogo-corpus-") as tmp:
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    with (contextlib.nullcontext(str(args.keep)) if args.keep
+          else tempfile.TemporaryDirectory(prefix="bogo-corpus-")) as tmp:
         folder = Path(tmp) / "reports"
-        folder.mkdir()
+        folder.mkdir(exist_ok=True)
         t0 = time.perf_counter()
         vocab = generate(args.n, folder)
         print(f"generated {args.n} reports ({len(vocab)} distinct new words) in {time.perf_counter() - t0:.1f} s")
-        share = analysis_share(sorted(folder.glob("*.txt")))
-        print(f"Korean analysis: {share:.0%} of a worker's time per report (sample of 20)")
+        share, ms = analysis_share(sorted(folder.glob("*.txt")))
+        print(f"Korean analysis: {share:.0%} of a worker's prepare time, {ms:.0f} ms per report (sample of 40)")
         qs = queries(vocab, random.Random(3))
         run(str(Path(tmp) / "bench.db"), folder, args.jobs, qs, "sqlite")
         if args.pg:

@@ -99,16 +99,33 @@ def _quote_ts(word: str) -> str:
 
 
 class PgEngine:
-    """PostgreSQL: ``ts_rank`` over the GIN-indexed ``tsv`` column ('simple' configuration)."""
+    """PostgreSQL: ``ts_rank`` over the GIN-indexed ``tsv`` column ('simple' configuration).
+
+    The newest ``cap`` matches are looked for in windows of the newest ids,
+    doubled until the window holds ``cap`` matches or covers the table: the
+    GIN index alone would make PostgreSQL fetch every row of a frequent word
+    before keeping the newest, which grows with the store.  The result is the
+    same as over the whole table.
+    """
+
+    FIRST_WINDOW = 20_000
 
     def candidates(self, conn, phrases, facets, limit, cap):
         q = " & ".join(["(" + " <-> ".join(_quote_ts(w) for w in p) + ")" for p in phrases]
                        + [_quote_ts(f) for f in facets])
+        top = conn.execute(text("SELECT max(id) FROM search_entries")).scalar() or 0
         sql = text("WITH c AS (SELECT id, tsv FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) "
-                   "ORDER BY id DESC LIMIT :cap) "
-                   "SELECT id, ts_rank(:w, tsv, to_tsquery('simple', :q), 1) AS s FROM c ORDER BY s DESC, id LIMIT :k")
+                   "AND id > :lo ORDER BY id DESC LIMIT :cap), "
+                   "r AS (SELECT id, ts_rank(:w, tsv, to_tsquery('simple', :q), 1) AS s, count(*) OVER () AS n FROM c) "
+                   "SELECT id, s, n FROM r ORDER BY s DESC, id LIMIT :k")
         weights = "{0.1,0.1,0.1,%s}" % (0.1 * HEAD_WEIGHT)
-        return [(r[0], float(r[1])) for r in conn.execute(sql, {"q": q, "cap": cap, "k": limit, "w": weights})]
+        window = self.FIRST_WINDOW
+        while True:
+            lo = top - window if window < top else 0
+            rows = conn.execute(sql, {"q": q, "cap": cap, "k": limit, "w": weights, "lo": lo}).all()
+            if lo == 0 or (rows and rows[0][2] >= cap):
+                return [(r[0], float(r[1])) for r in rows]
+            window *= 4
 
 
 def engine_for(conn: Connection) -> Engine:
