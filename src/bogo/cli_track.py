@@ -36,6 +36,7 @@ def unit_cmd(
     db: DbOption = None,
     office: Annotated[str | None, typer.Option("--office", help="이 기관만")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON으로 출력합니다.")] = False,
+    budget_only: Annotated[bool, typer.Option("--budget", help="부서 이름과 함께: 예산 추이만 보여 줍니다.")] = False,
 ) -> None:
     """부서의 이력(명칭 변경·통합·분리)과 인력·예산 추이를 보여 주거나, 두 부서를 같은 부서로 잇거나 끊습니다."""
     from .track import StoreHistory, budget_series, unit_events, unit_series
@@ -53,9 +54,11 @@ def unit_cmd(
         offices = [office] if office else sorted({d.office for d in hist.documents() if d.office})
         series = [row for off in offices for row in unit_series(hist, off, name)]
         budget = [row for off in offices for row in budget_series(hist, off, name)]
-        if as_json:
-            sys.stdout.write(json.dumps({"staffing": series, "budget": budget}, ensure_ascii=False, default=str) + "\n")
+        if as_json:  # the staffing series, as before; --budget for the budget lines
+            _print_json(budget if budget_only else series)
             return
+        if budget_only:
+            series = []
         _print_unit(name, series, budget)
         return
     events = unit_events(hist, office)
@@ -74,12 +77,15 @@ def unit_cmd(
 
 
 def _print_unit(name: str, series: list[dict], budget: list[dict]) -> None:
-    t = RichTable(title=f"{name} 인력 추이")
-    for c in ("날짜", "부서", "정원", "현원", "파일:행"):
-        t.add_column(c)
-    for r in series:
-        t.add_row(r["date"] or "-", r["unit"], str(r["quota"]), str(r["current"]), f"{r['path']}:{r['line']}")
-    out.print(t)
+    if series:
+        t = RichTable(title=f"{name} 인력 추이")
+        for c in ("날짜", "부서", "정원", "현원", "파일:행"):
+            t.add_column(c)
+        for r in series:
+            t.add_row(r["date"] or "-", r["unit"], str(r["quota"]), str(r["current"]), f"{r['path']}:{r['line']}")
+        out.print(t)
+    if not series and not budget:
+        out.print(f"{escape(name)}: 저장소에 이 부서의 인력·예산 기록이 없습니다.")
     if not budget:
         return
     t = RichTable(title=f"{name} 예산 추이")

@@ -92,3 +92,18 @@ def test_weak_match_stays_a_suggestion(store):
     assert (possible.old, possible.new, possible.linked) == ("가나과", "가나다과", False)
     assert 0.25 <= possible.confidence < 0.45
     assert [r["unit"] for r in unit_series(StoreHistory(store), "가구 행정국", "가나과")] == ["가나과"]
+
+
+@pytest.mark.parametrize("decision", [None, "link"])
+def test_staffing_jump_check_follows_the_users_decision(store, decision):
+    from bogo.store.ingest import with_corpus_findings
+    from bogo.store.query import decide
+
+    store.write(prepare_report(_staff_report(1, "2018-07", {"총무과": 10, "가나과": 10}), run_checks=False))
+    if decision:
+        decide(store, "가나과", "다라마과", decision, "가구 행정국")
+    later = with_corpus_findings(store, prepare_report(
+        _staff_report(2, "2019-07", {"총무과": 10, "다라마과": 30}), run_checks=False))
+    jumps = [(f["found"], f["expected"]) for f in later.report["findings"] if f["code"] == "C503"]
+    # no automatic link between unlike names; the user's link makes it the same unit, whose quota tripled
+    assert jumps == ([(30, 10)] if decision else [])

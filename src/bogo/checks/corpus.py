@@ -105,7 +105,9 @@ def unit_staffing_jump(ctx: Context, history) -> Iterator[Finding]:
         return
     before, after = snapshot(view, prev), snapshot(view, view.doc)
     pairs = {u: u for u in after.staff if u in before.staff}
-    pairs.update({compact(e.new): compact(e.old) for e in compare(before, after, {}) if e.kind == "renamed"})
+    decided = getattr(history, "decisions", None)  # a store's user link/unlink decisions win here too
+    pairs.update({compact(e.new): compact(e.old) for e in compare(before, after, decided() if decided else {})
+                  if e.kind == "renamed"})
     notes = " ".join(n for t in ctx.report.tables for n in t.notes) + " " + " ".join(ln.text for ln in ctx.lines or [])
     for new, old in pairs.items():
         q0, q1 = before.staff[old].get("quota"), after.staff[new].get("quota")

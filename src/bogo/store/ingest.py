@@ -154,6 +154,7 @@ class _WriteHistory:
 
         self._h = StoreHistory(store)
         self._docs: dict = {}
+        self._decided: dict | None = None
 
     def documents(self, office=None):
         if office not in self._docs:
@@ -162,6 +163,11 @@ class _WriteHistory:
 
     def records(self, doc_id, rtype):
         return self._h.records(doc_id, rtype)
+
+    def decisions(self):
+        if self._decided is None:
+            self._decided = self._h.decisions()
+        return self._decided
 
 
 def _count(summary: IngestSummary, res) -> None:
