@@ -171,6 +171,16 @@ def queries(vocab: list[str], rng: random.Random) -> list[str]:
     return [common[i % len(common)] if i % 2 else rare[i % len(rare)] for i in range(N_QUERIES)]
 
 
+def fresh_word_cache(label: str) -> None:
+    """Point the typo check's on-disk word cache at an empty folder for this run (unless the caller set one):
+    a cache filled by an earlier run of the same vocabulary would make the figure meaningless."""
+    import os
+
+    if os.environ.get("BOGO_BENCH_KEEP_WORD_CACHE"):
+        return
+    os.environ["BOGO_CACHE_DIR"] = tempfile.mkdtemp(prefix=f"bogo-bench-words-{label}-")
+
+
 def _rss_mb(pid: int | str = "self") -> float:
     try:
         with open(f"/proc/{pid}/status") as fh:
@@ -214,6 +224,7 @@ def run(db: str, folder: Path, jobs: int, qs: list[str], label: str) -> None:
     from bogo.store import Store
 
     memory: list[tuple[int, float, float]] = []
+    fresh_word_cache(label)
     url, summary, dt = ingest_corpus(folder, db, jobs, memory)
     print(f"[{label}] memory along the ingest (files: writer MB / largest worker MB): "
           + ", ".join(f"{d}: {w:.0f}/{k:.0f}" for d, w, k in memory))
@@ -250,20 +261,27 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--pg", default=None, help="PostgreSQL URL; 'local' starts a throw-away server")
     ap.add_argument("--keep", type=Path, default=None, help="keep the reports and the SQLite store in this folder")
+    ap.add_argument("--reports", type=Path, default=None, help="reuse reports generated before (same --n)")
+    ap.add_argument("--pg-only", action="store_true", help="only the PostgreSQL run (with --pg)")
     args = ap.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
     with (contextlib.nullcontext(str(args.keep)) if args.keep
           else tempfile.TemporaryDirectory(prefix="bogo-corpus-")) as tmp:
-        folder = Path(tmp) / "reports"
-        folder.mkdir(exist_ok=True)
-        t0 = time.perf_counter()
-        vocab = generate(args.n, folder)
-        print(f"generated {args.n} reports ({len(vocab)} distinct new words) in {time.perf_counter() - t0:.1f} s")
-        share, ms = analysis_share(sorted(folder.glob("*.txt")))
-        print(f"Korean analysis: {share:.0%} of a worker's prepare time, {ms:.0f} ms per report (sample of 40)")
+        folder = args.reports or Path(tmp) / "reports"
+        if args.reports:  # generated before by this bench with the same --n: only the vocabulary is rebuilt
+            vocab = [pseudo_word(None, i) for i in range(args.n * VOCAB_PER_DOC)]
+        else:
+            folder.mkdir(exist_ok=True)
+            t0 = time.perf_counter()
+            vocab = generate(args.n, folder)
+            print(f"generated {args.n} reports ({len(vocab)} distinct new words) in {time.perf_counter() - t0:.1f} s")
+            fresh_word_cache("analysis")
+            share, ms = analysis_share(sorted(folder.glob("*.txt")))
+            print(f"Korean analysis: {share:.0%} of a worker's prepare time, {ms:.0f} ms per report (sample of 40)")
         qs = queries(vocab, random.Random(3))
-        run(str(Path(tmp) / "bench.db"), folder, args.jobs, qs, "sqlite")
+        if not args.pg_only:
+            run(str(Path(tmp) / "bench.db"), folder, args.jobs, qs, "sqlite")
         if args.pg:
             server = None
             url = args.pg
