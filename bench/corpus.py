@@ -18,6 +18,7 @@ PostgreSQL when ``--pg URL`` is given (or a local server can be started).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import re
 import resource
@@ -25,6 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,6 +37,7 @@ EXAMPLES = sorted((REPO / "examples").glob("*.txt"))
 SYLLABLES = "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허고노도로모보소오조초코토포호구누두루무부수우주추"
 CITIES = ["한빛시", "누리시", "가람군", "다솜구", "별빛시", "새봄군", "마루구", "온누리시"]
 VOCAB_PER_DOC = 3
+OFFICE_GROUP = 50
 N_QUERIES = 200
 
 
@@ -44,25 +47,74 @@ def pseudo_word(rng: random.Random, i: int) -> str:
     return "".join(r.choice(SYLLABLES) for _ in range(2 + i % 3))
 
 
-def vary_report(text: str, rng: random.Random, office: str, year: int, vocab_start: int) -> tuple[str, list[str]]:
-    """One fictional report: office, year and figures changed, growing-vocabulary sentences added."""
-    text = re.sub(r"한빛시", office.split()[0], text)
+def _spaced(word: str) -> re.Pattern:
+    """``word`` as written with or without spaces between its characters."""
+    return re.compile(r"\s?".join(map(re.escape, word)))
+
+
+@dataclass
+class Source:
+    """One example report and what the generator varies in it."""
+
+    text: str
+    office: str  # the cover's office name
+    units: list[str]  # the staffing table's unit names (rename candidates)
+
+
+def load_sources() -> list[Source]:
+    import bogo
+    from bogo.readers.text import decode
+
+    out = []
+    for p in EXAMPLES:
+        rep = bogo.parse(p)
+        units = [r.unit for r in (rep.staffing.rows if rep.staffing else []) if len("".join(r.unit.split())) >= 4]
+        out.append(Source(decode(p, p.read_bytes())[0], rep.meta.office or "", units))  # UTF-8 and CP949 mixed
+    return out
+
+
+def office_prefix(group: int, city: str) -> str:
+    """The fictional organisation of an office group (a city and a district-like name)."""
+    return city + pseudo_word(random.Random(), 10_000_000 + group)
+
+
+def vary_report(src: Source, rng: random.Random, prefix: str, year: int, vocab_start: int) -> tuple[str, list[str]]:
+    """One fictional report: office, year and figures changed, a unit renamed, growing-vocabulary sentences added.
+
+    The office (cover line) gets the organisation's name in front; from a pivot
+    year of its own on, one unit of the staffing table carries a new name (the
+    same one each year, so the store sees one rename per office).
+    """
+    text = src.text
+    if src.office:
+        text = _spaced(src.office).sub(prefix + src.office, text, count=1)
+    text = re.sub(r"한빛시", prefix[:3], text)
     text = re.sub(r"20(2[0-9])", lambda m: str(year + int(m.group(1)) - 24), text)
     text = re.sub(r"(?<![\d.])(\d{2,3})(?![\d.])", lambda m: str(max(1, int(m.group(1)) + rng.randint(-3, 3))), text)
+    org = random.Random(prefix)
+    if src.units and year >= 2015 + org.randrange(12):
+        old = org.choice(src.units)
+        suffix = next((s for s in ("담당관", "과", "팀", "실", "소") if old.endswith(s)), "과")
+        text = _spaced(old).sub(pseudo_word(org, 20_000_000 + org.randrange(10**6)) + suffix, text)
     words = [pseudo_word(rng, vocab_start + k) for k in range(VOCAB_PER_DOC)]
     extra = "\n".join(f"  ○ {w}사업 추진 및 {w} 협력체계 운영" for w in words)
-    return text.replace("\n", "\n" + extra + "\n", 1), words
+    return text.rstrip("\n") + "\n" + extra + "\n", words
 
 
 def generate(n: int, out: Path) -> list[str]:
-    """Write n reports under ``out``; returns the generated vocabulary (for queries)."""
+    """Write n reports under ``out``; returns the generated vocabulary (for queries).
+
+    Offices are groups of one organisation (``OFFICE_GROUP`` consecutive reports
+    share a group number; the city cycles), so each office has a history of
+    several years, with recurring audit requests and a rename.
+    """
     rng = random.Random(7)
-    sources = [p.read_text(encoding="utf-8") for p in EXAMPLES]
+    sources = load_sources()
     vocab: list[str] = []
     for i in range(n):
-        office = f"{CITIES[i % len(CITIES)]}{i // 50}"
+        prefix = office_prefix(i // OFFICE_GROUP, CITIES[i % len(CITIES)])
         year = 2015 + (i // len(CITIES)) % 12
-        text, words = vary_report(sources[i % len(sources)], rng, office, year, len(vocab))
+        text, words = vary_report(sources[i % len(sources)], rng, prefix, year, len(vocab))
         vocab.extend(words)
         (out / f"r{i:05d}.txt").write_text(text, encoding="utf-8")
     return vocab
@@ -74,26 +126,43 @@ def peak_mb() -> tuple[float, float]:
     return own, kids
 
 
-def analysis_share(files: list[Path], sample: int = 20) -> float:
-    """Share of one worker's time spent in Korean analysis (tokenising), on a sample."""
-    from bogo.search.entries import report_entries
-    from bogo.search.tokens import tokenize
+def analysis_share(files: list[Path], sample: int = 40) -> tuple[float, float]:
+    """Korean analysis in one worker's ``prepare``, on a sample: (share of its time, ms per report).
+
+    Every call into the two Kiwi analysers during ``prepare`` (the search tokeniser's, which also
+    makes the tracking word sets, and the typo check's) is timed inside the real ingest path.
+    """
+    from bogo.checks import typos
+    from bogo.search import tokens
     from bogo.store import prepare
 
-    t_all = t_kiwi = 0.0
-    for f in files[:sample]:
-        t0 = time.perf_counter()
-        prep = prepare(str(f))
-        t_all += time.perf_counter() - t0
-        import bogo
+    spent = [0.0]
 
-        entries = report_entries(bogo.parse(f))
-        t1 = time.perf_counter()
-        for e in entries:
-            tokenize(e.text)
-        t_kiwi += time.perf_counter() - t1
-        del prep
-    return t_kiwi / t_all if t_all else 0.0
+    def timing(real):
+        def timed(*a, **kw):
+            t = time.perf_counter()
+            out = real(*a, **kw)
+            if not hasattr(out, "__len__"):
+                out = list(out)  # batch analysis is lazy: count it here
+            spent[0] += time.perf_counter() - t
+            return out
+        return timed
+
+    prepare(str(files[0]))  # analysers loaded, not timed
+    kiwis = [tokens._kiwi(), typos._kiwi()]
+    reals = [k.tokenize for k in kiwis]
+    for k, real in zip(kiwis, reals, strict=True):
+        k.tokenize = timing(real)
+    try:
+        t0 = time.perf_counter()
+        for f in files[1:sample + 1]:
+            prepare(str(f))
+        total = time.perf_counter() - t0
+    finally:
+        for k, real in zip(kiwis, reals, strict=True):
+            k.tokenize = real
+    n = len(files[1:sample + 1])
+    return (spent[0] / total if total else 0.0), spent[0] / max(n, 1) * 1000
 
 
 def queries(vocab: list[str], rng: random.Random) -> list[str]:
@@ -102,14 +171,64 @@ def queries(vocab: list[str], rng: random.Random) -> list[str]:
     return [common[i % len(common)] if i % 2 else rare[i % len(rare)] for i in range(N_QUERIES)]
 
 
-def run(db: str, folder: Path, jobs: int, qs: list[str], label: str) -> None:
-    from bogo.search import search
+def fresh_word_cache(label: str) -> None:
+    """Point the typo check's on-disk word cache at an empty folder for this run (unless the caller set one):
+    a cache filled by an earlier run of the same vocabulary would make the figure meaningless."""
+    import os
+
+    if os.environ.get("BOGO_BENCH_KEEP_WORD_CACHE"):
+        return
+    os.environ["BOGO_CACHE_DIR"] = tempfile.mkdtemp(prefix=f"bogo-bench-words-{label}-")
+
+
+def _rss_mb(pid: int | str = "self") -> float:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return next(int(ln.split()[1]) for ln in fh if ln.startswith("VmRSS:")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
+
+
+def _memory_probe(samples: list[tuple[int, float, float]], every: int):
+    """A progress callback that records (files done, writer RSS, largest worker RSS) every ``every`` files."""
+    import multiprocessing
+
+    def progress(done: int, total: int) -> None:
+        if done % every == 0 or done == total:
+            kids = [_rss_mb(p.pid) for p in multiprocessing.active_children()]
+            samples.append((done, _rss_mb(), max(kids, default=0.0)))
+    return progress
+
+
+def ingest_corpus(folder: Path, db: str, jobs: int | None = None, memory: list | None = None):
+    """Ingest a generated folder into the store at ``db`` (a path or URL); returns (store URL, summary, seconds).
+
+    Other benches (bench/web.py) reuse a corpus store this way.  With a ``memory`` list, the
+    writer's and the largest worker's resident memory are appended to it ten times along the way.
+    """
     from bogo.store import Store, ingest
 
     store = Store(db)
-    t0 = time.perf_counter()
-    summary = ingest(store, [folder], jobs=jobs)
-    dt = time.perf_counter() - t0
+    try:
+        n = sum(1 for _ in folder.rglob("*.txt"))
+        progress = _memory_probe(memory, max(1, n // 10)) if memory is not None else None
+        t0 = time.perf_counter()
+        summary = ingest(store, [folder], jobs=jobs, progress=progress)
+        return store.url, summary, time.perf_counter() - t0
+    finally:
+        store.close()
+
+
+def run(db: str, folder: Path, jobs: int, qs: list[str], label: str) -> None:
+    from bogo.search import search
+    from bogo.store import Store
+
+    memory: list[tuple[int, float, float]] = []
+    fresh_word_cache(label)
+    url, summary, dt = ingest_corpus(folder, db, jobs, memory)
+    print(f"[{label}] memory along the ingest (files: writer MB / largest worker MB): "
+          + ", ".join(f"{d}: {w:.0f}/{k:.0f}" for d, w, k in memory))
+    store = Store(url)
     lat = []
     with store.connect() as conn:
         for q in qs:
@@ -141,17 +260,28 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--pg", default=None, help="PostgreSQL URL; 'local' starts a throw-away server")
+    ap.add_argument("--keep", type=Path, default=None, help="keep the reports and the SQLite store in this folder")
+    ap.add_argument("--reports", type=Path, default=None, help="reuse reports generated before (same --n)")
+    ap.add_argument("--pg-only", action="store_true", help="only the PostgreSQL run (with --pg)")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="bogo-corpus-") as tmp:
-        folder = Path(tmp) / "reports"
-        folder.mkdir()
-        t0 = time.perf_counter()
-        vocab = generate(args.n, folder)
-        print(f"generated {args.n} reports ({len(vocab)} distinct new words) in {time.perf_counter() - t0:.1f} s")
-        share = analysis_share(sorted(folder.glob("*.txt")))
-        print(f"Korean analysis: {share:.0%} of a worker's time per report (sample of 20)")
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    with (contextlib.nullcontext(str(args.keep)) if args.keep
+          else tempfile.TemporaryDirectory(prefix="bogo-corpus-")) as tmp:
+        folder = args.reports or Path(tmp) / "reports"
+        if args.reports:  # generated before by this bench with the same --n: only the vocabulary is rebuilt
+            vocab = [pseudo_word(None, i) for i in range(args.n * VOCAB_PER_DOC)]
+        else:
+            folder.mkdir(exist_ok=True)
+            t0 = time.perf_counter()
+            vocab = generate(args.n, folder)
+            print(f"generated {args.n} reports ({len(vocab)} distinct new words) in {time.perf_counter() - t0:.1f} s")
+            fresh_word_cache("analysis")
+            share, ms = analysis_share(sorted(folder.glob("*.txt")))
+            print(f"Korean analysis: {share:.0%} of a worker's prepare time, {ms:.0f} ms per report (sample of 40)")
         qs = queries(vocab, random.Random(3))
-        run(str(Path(tmp) / "bench.db"), folder, args.jobs, qs, "sqlite")
+        if not args.pg_only:
+            run(str(Path(tmp) / "bench.db"), folder, args.jobs, qs, "sqlite")
         if args.pg:
             server = None
             url = args.pg

@@ -36,33 +36,32 @@ def unit_cmd(
     db: DbOption = None,
     office: Annotated[str | None, typer.Option("--office", help="이 기관만")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON으로 출력합니다.")] = False,
+    budget_only: Annotated[bool, typer.Option("--budget", help="부서 이름과 함께: 예산 추이만 보여 줍니다.")] = False,
 ) -> None:
-    """부서의 이력(명칭 변경·통합·분리)과 인력 추이를 보여 주거나, 두 부서를 같은 부서로 잇거나 끊습니다."""
-    from .store.query import decide, decisions
-    from .track import StoreHistory, unit_events, unit_series
+    """부서의 이력(명칭 변경·통합·분리)과 인력·예산 추이를 보여 주거나, 두 부서를 같은 부서로 잇거나 끊습니다."""
+    from .track import StoreHistory, budget_series, unit_events, unit_series
+    from .track.identity import decide_and_refresh
 
     store = open_store(db)
     if name in ("link", "unlink"):
         if not (a and b):
             raise BogoError(None, f"track unit {name} 에는 부서 이름 두 개가 필요합니다")
-        decide(store, a, b, name, office)
+        decide_and_refresh(store, a, b, name, office)
         out.print(f"{'연결' if name == 'link' else '연결 해제'}: {escape(a)} → {escape(b)}")
         return
-    hist, dec = StoreHistory(store), decisions(store)
-    events = unit_events(hist, office, dec)
+    hist = StoreHistory(store)
     if name:
         offices = [office] if office else sorted({d.office for d in hist.documents() if d.office})
-        series = [row for off in offices for row in unit_series(hist, off, name, dec)]
-        if as_json:
-            _print_json(series)
+        series = [row for off in offices for row in unit_series(hist, off, name)]
+        budget = [row for off in offices for row in budget_series(hist, off, name)]
+        if as_json:  # the staffing series, as before; --budget for the budget lines
+            _print_json(budget if budget_only else series)
             return
-        t = RichTable(title=f"{name} 인력 추이")
-        for c in ("날짜", "부서", "정원", "현원", "파일:행"):
-            t.add_column(c)
-        for r in series:
-            t.add_row(r["date"] or "-", r["unit"], str(r["quota"]), str(r["current"]), f"{r['path']}:{r['line']}")
-        out.print(t)
+        if budget_only:
+            series = []
+        _print_unit(name, series, budget)
         return
+    events = unit_events(hist, office)
     if as_json:
         _print_json(events)
         return
@@ -71,8 +70,31 @@ def unit_cmd(
         t.add_column(c)
     for e in events:
         evid = ", ".join(f"{k}={v}" for k, v in e.evidence.items() if k != "shared_words")
-        t.add_row(e.date or "-", EVENT_KO[e.kind], e.old or "-", e.new or "-", f"{e.confidence:.2f}",
+        kind = EVENT_KO[e.kind] + ("" if e.linked or e.kind in ("created", "abolished") else " (제안)")
+        t.add_row(e.date or "-", kind, e.old or "-", e.new or "-", f"{e.confidence:.2f}",
                   "사용자" if e.source == "user" else "자동", evid)
+    out.print(t)
+
+
+def _print_unit(name: str, series: list[dict], budget: list[dict]) -> None:
+    if series:
+        t = RichTable(title=f"{name} 인력 추이")
+        for c in ("날짜", "부서", "정원", "현원", "파일:행"):
+            t.add_column(c)
+        for r in series:
+            t.add_row(r["date"] or "-", r["unit"], str(r["quota"]), str(r["current"]), f"{r['path']}:{r['line']}")
+        out.print(t)
+    if not series and not budget:
+        out.print(f"{escape(name)}: 저장소에 이 부서의 인력·예산 기록이 없습니다.")
+    if not budget:
+        return
+    t = RichTable(title=f"{name} 예산 추이")
+    for c in ("날짜", "부서", "표", "열", "금액", "단위", "파일:행"):
+        t.add_column(c)
+    for r in budget:
+        amount = "-" if r["amount"] is None else f"{r['amount']:,}"
+        t.add_row(r["date"] or "-", r["unit"], r["table"] or "-", r["column"] or "-", amount,
+                  r["money_unit"] or "-", f"{r['path']}:{r['line']}")
     out.print(t)
 
 

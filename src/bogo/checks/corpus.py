@@ -27,7 +27,8 @@ REPEATABLE = ("W401", "W402", "W404", "W405")
 
 
 def _view(ctx: Context, history) -> WithReport:
-    return WithReport(history, ctx.report)
+    """The history seen from the report, shared by the corpus checks of one run."""
+    return ctx.memo(f"corpus-view-{id(history)}", lambda: WithReport(history, ctx.report))
 
 
 @register("C501", "overdue-milestone-not-reported", "warning",
@@ -104,7 +105,9 @@ def unit_staffing_jump(ctx: Context, history) -> Iterator[Finding]:
         return
     before, after = snapshot(view, prev), snapshot(view, view.doc)
     pairs = {u: u for u in after.staff if u in before.staff}
-    pairs.update({compact(e.new): compact(e.old) for e in compare(before, after, {}) if e.kind == "renamed"})
+    decided = getattr(history, "decisions", None)  # a store's user link/unlink decisions win here too
+    pairs.update({compact(e.new): compact(e.old) for e in compare(before, after, decided() if decided else {})
+                  if e.kind == "renamed"})
     notes = " ".join(n for t in ctx.report.tables for n in t.notes) + " " + " ".join(ln.text for ln in ctx.lines or [])
     for new, old in pairs.items():
         q0, q1 = before.staff[old].get("quota"), after.staff[new].get("quota")
@@ -128,7 +131,8 @@ def repeated_defect(ctx: Context, history) -> Iterator[Finding]:
         2020 보고서 "워크숍"
     Traps:
         Only wording findings (W401, W402, W404, W405) are compared, code and found text alike; a
-        figure that legitimately repeats is not a defect.
+        figure that legitimately repeats is not a defect. The report's own wording findings are taken
+        from the findings the other checks produced (they run first).
     """
     view = _view(ctx, history)
     seen: dict[tuple[str, str], str] = {}
@@ -136,7 +140,12 @@ def repeated_defect(ctx: Context, history) -> Iterator[Finding]:
         for f in history.records(d.id, "finding"):
             if f["code"] in REPEATABLE and f.get("found") is not None:
                 seen[(f["code"], str(f["found"]))] = d.date or d.path
-    own = [f for c in REPEATABLE if c in REGISTRY for f in REGISTRY[c].func(ctx)] if seen else []
+    if not seen:
+        return
+    # the runner hands corpus checks the report's other findings; the wording checks run again only
+    # when none are there (W403 selected alone)
+    own = [f for f in ctx.report.findings if f.code in REPEATABLE] if ctx.report.findings else \
+        [f for c in REPEATABLE if c in REGISTRY for f in REGISTRY[c].func(ctx)]
     for f in own:
         key = (f.code, str(f.found))
         if key in seen:

@@ -21,6 +21,8 @@ from .tokens import query_terms, tokenize
 DEFAULT_LIMIT = 10
 DEFAULT_CANDIDATE_CAP = 2000
 SNIPPET_CONTEXT = 50
+LOCAL_TRIES = 3  # written occurrences of a query word tried before analysing a whole passage
+LOCAL_SLACK = 10
 HEAD_WEIGHT = 4.0  # BM25 weight of a passage's first line (title) against its body
 
 
@@ -84,9 +86,11 @@ class Fts5Engine:
         q = " AND ".join([" ".join(_quote_fts(w) for w in p) if len(p) == 1
                           else '"' + " ".join(w.replace('"', '""') for w in p) + '"' for p in phrases]
                          + [_quote_fts(f) for f in facets])
-        # bm25 only for the capped candidates: scoring every match made a frequent word cost O(matches)
-        sql = text(f"SELECT rowid, s FROM (SELECT rowid, bm25(search_fts, {HEAD_WEIGHT}, 1.0) AS s FROM search_fts "
-                   "WHERE search_fts MATCH :q ORDER BY rowid DESC LIMIT :cap) ORDER BY s, rowid LIMIT :k")
+        # one pass of the index: the newest ``cap`` matches with their scores, then the best ``k`` of them
+        # (``rowid IN (subquery)`` beside MATCH would re-run the full-text query once per candidate)
+        sql = text(f"WITH c AS MATERIALIZED (SELECT rowid AS id, bm25(search_fts, {HEAD_WEIGHT}, 1.0) AS s "
+                   "FROM search_fts WHERE search_fts MATCH :q ORDER BY rowid DESC LIMIT :cap) "
+                   "SELECT id, s FROM c ORDER BY s, id LIMIT :k")
         return [(r[0], -float(r[1])) for r in conn.execute(sql, {"q": q, "cap": cap, "k": limit})]
 
 
@@ -95,16 +99,33 @@ def _quote_ts(word: str) -> str:
 
 
 class PgEngine:
-    """PostgreSQL: ``ts_rank`` over the GIN-indexed ``tsv`` column ('simple' configuration)."""
+    """PostgreSQL: ``ts_rank`` over the GIN-indexed ``tsv`` column ('simple' configuration).
+
+    The newest ``cap`` matches are looked for in windows of the newest ids,
+    doubled until the window holds ``cap`` matches or covers the table: the
+    GIN index alone would make PostgreSQL fetch every row of a frequent word
+    before keeping the newest, which grows with the store.  The result is the
+    same as over the whole table.
+    """
+
+    FIRST_WINDOW = 20_000
 
     def candidates(self, conn, phrases, facets, limit, cap):
         q = " & ".join(["(" + " <-> ".join(_quote_ts(w) for w in p) + ")" for p in phrases]
                        + [_quote_ts(f) for f in facets])
+        top = conn.execute(text("SELECT max(id) FROM search_entries")).scalar() or 0
         sql = text("WITH c AS (SELECT id, tsv FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) "
-                   "ORDER BY id DESC LIMIT :cap) "
-                   "SELECT id, ts_rank(:w, tsv, to_tsquery('simple', :q), 1) AS s FROM c ORDER BY s DESC, id LIMIT :k")
+                   "AND id > :lo ORDER BY id DESC LIMIT :cap), "
+                   "r AS (SELECT id, ts_rank(:w, tsv, to_tsquery('simple', :q), 1) AS s, count(*) OVER () AS n FROM c) "
+                   "SELECT id, s, n FROM r ORDER BY s DESC, id LIMIT :k")
         weights = "{0.1,0.1,0.1,%s}" % (0.1 * HEAD_WEIGHT)
-        return [(r[0], float(r[1])) for r in conn.execute(sql, {"q": q, "cap": cap, "k": limit, "w": weights})]
+        window = self.FIRST_WINDOW
+        while True:
+            lo = top - window if window < top else 0
+            rows = conn.execute(sql, {"q": q, "cap": cap, "k": limit, "w": weights, "lo": lo}).all()
+            if lo == 0 or (rows and rows[0][2] >= cap):
+                return [(r[0], float(r[1])) for r in rows]
+            window *= 4
 
 
 def engine_for(conn: Connection) -> Engine:
@@ -133,6 +154,35 @@ def _snippet(text_: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[
     return text_[lo:hi].replace("\n", " "), inside
 
 
+def _window(text_: str, pos: int) -> tuple[int, int]:
+    """The stretch of ``text_`` around ``pos`` that a snippet can show, cut at whitespace."""
+    reach = SNIPPET_CONTEXT + LOCAL_SLACK
+    lo, hi = max(0, pos - reach), min(len(text_), pos + reach)
+    while lo > 0 and not text_[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text_) and not text_[hi].isspace():
+        hi += 1
+    return lo, hi
+
+
+def snippet_of(text_: str, words: set[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The snippet of a hit and its highlighted spans.
+
+    Only the stretch around the first place a query word is written is analysed
+    (a passage holds up to thousands of characters); the spans are those of a
+    full analysis there.  When no written occurrence is a token (a spaced-out
+    label, say) the whole text is analysed.
+    """
+    low = text_.lower()
+    for pos in sorted(p for w in words for p in [low.find(w.lower())] if p >= 0)[:LOCAL_TRIES]:
+        lo, hi = _window(text_, pos)
+        spans = [(s + lo, e + lo) for s, e in highlight(text_[lo:hi], words)]
+        first = next((sp for sp in spans if sp[0] >= pos), None)
+        if first and (lo == 0 or first[0] - lo >= SNIPPET_CONTEXT) and (hi == len(text_) or hi - first[1] >= SNIPPET_CONTEXT):
+            return _snippet(text_, [sp for sp in spans if sp[0] >= first[0]])
+    return _snippet(text_, highlight(text_, words))
+
+
 def search(conn: Connection, query: str, filters: SearchFilters = SearchFilters(),
            limit: int = DEFAULT_LIMIT, cap: int = DEFAULT_CANDIDATE_CAP) -> list[Hit]:
     """Ranked hits of ``query`` (Korean, any inflection) under ``filters``."""
@@ -151,6 +201,6 @@ def search(conn: Connection, query: str, filters: SearchFilters = SearchFilters(
     hits = []
     for eid, score in ranked:
         r = by_id[eid]
-        snippet, spans = _snippet(r[9], highlight(r[9], words))
+        snippet, spans = snippet_of(r[9], words)
         hits.append(Hit(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], score, r[9], snippet, spans))
     return hits

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Report, Section
-from .tokens import index_text, tokenize
+from .tokens import Token, index_text, tokenize_lines
 
 MAX_ENTRY_CHARS = 4000
 
@@ -69,10 +69,15 @@ def report_entries(report: Report) -> list[Entry]:
     return [e for e in out if e.text.strip()]
 
 
-def tokenize_entries(entries: list[Entry]) -> list[Entry]:
-    """Fill each entry's ``tokens`` (all its Kiwi tokens) and ``head`` (those of its first line)."""
+def tokenize_entries(entries: list[Entry], cache: dict[str, list[Token]] | None = None) -> list[Entry]:
+    """Fill each entry's ``tokens`` (all its Kiwi tokens) and ``head`` (those of its first line).
+
+    ``cache`` (line → tokens) lets the caller reuse the analysis of the same
+    lines elsewhere in the document; each distinct line is analysed once.
+    """
+    cache = {} if cache is None else cache
     for e in entries:
-        toks = tokenize(e.text)
+        toks = tokenize_lines(e.text, cache)
         first = e.text.find("\n")
         first = len(e.text) if first < 0 else first
         e.tokens = index_text(toks)

@@ -137,6 +137,26 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def tokenize_lines(text: str, cache: dict[str, list[Token]] | None = None) -> list[Token]:
+    """``tokenize`` line by line, each distinct line analysed once per ``cache``.
+
+    A document's passages repeat its lines (a task's parts are also its
+    section's paragraphs), so the ingest worker keeps one cache per document.
+    Offsets point into ``text``.  Lines are independent for the tokens kept
+    (a compound never spans a line break).
+    """
+    cache = {} if cache is None else cache
+    out: list[Token] = []
+    pos = 0
+    for line in text.split("\n"):
+        toks = cache.get(line)
+        if toks is None:
+            toks = cache[line] = tokenize(line)
+        out.extend(toks if not pos else [Token(t.form, t.start + pos, t.end + pos, t.part) for t in toks])
+        pos += len(line) + 1
+    return out
+
+
 def index_text(tokens: list[Token]) -> str:
     """The tokens as the space-separated text the full-text engines index."""
     return " ".join(t.form for t in tokens)

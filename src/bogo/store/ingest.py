@@ -131,17 +131,43 @@ def with_corpus_findings(store: Store, prep: Prepared) -> Prepared:
     from ..checks.registry import select_checks
     from ..checks.runner import check_report
     from ..model import Finding, Report
-    from ..track import StoreHistory
+    from ..track.similarity import remember
 
+    for t, words in prep.words.items():
+        remember(t, words)
     corpus = [c for c in select_checks() if c.scope == "corpus"]
     rep = Report.model_validate(prep.report)
     own = [Finding.model_validate(f) for f in prep.report.get("findings") or []]
     rep.findings = own
-    found = check_report(rep, corpus, history=StoreHistory(store))
+    found = check_report(rep, corpus, history=_WriteHistory(store))
     extra = [f for f in found if f.code in {c.code for c in corpus}]
     if extra:
         prep.report["findings"] = [f.model_dump(mode="json") for f in own + extra]
     return prep
+
+
+class _WriteHistory:
+    """The store's history during one write: an office's document list read once for all corpus checks."""
+
+    def __init__(self, store: Store):
+        from ..track import StoreHistory
+
+        self._h = StoreHistory(store)
+        self._docs: dict = {}
+        self._decided: dict | None = None
+
+    def documents(self, office=None):
+        if office not in self._docs:
+            self._docs[office] = self._h.documents(office)
+        return list(self._docs[office])
+
+    def records(self, doc_id, rtype):
+        return self._h.records(doc_id, rtype)
+
+    def decisions(self):
+        if self._decided is None:
+            self._decided = self._h.decisions()
+        return self._decided
 
 
 def _count(summary: IngestSummary, res) -> None:

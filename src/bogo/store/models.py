@@ -143,6 +143,35 @@ class UnitDecision(Base):
     decided_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class UnitEventRow(Base):
+    """A stored identity event of a unit between two consecutive staffing reports of an office.
+
+    Written by :func:`bogo.track.identity.refresh_identity` when a document of
+    the office is ingested (and when a user decides about two units); the pair
+    ``(from_doc, to_doc)`` is the unit of refresh.  ``linked`` is 1 only for
+    the renamed/merged/split events that tie two names together; a weak
+    ``possible`` match stays 0.
+    """
+
+    __tablename__ = "unit_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    office: Mapped[str] = mapped_column(String(200), index=True)
+    date: Mapped[str | None] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(20))
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+    old_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    new_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    confidence: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(10))
+    linked: Mapped[int] = mapped_column(Integer)
+    from_doc: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    to_doc: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON)
+    computed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 def _compact(s: str | None) -> str:
     return "".join((s or "").split())
 

@@ -11,17 +11,19 @@ the database the only coordinator.
 
 from __future__ import annotations
 
-from collections import Counter
+import json
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..search.engine import facet_tokens
+from ..track.history import inferred_date
 from .db import make_engine, migrate, resolve_url
-from .models import RECORD_TABLES, Document, SearchEntry, StaffRowRow
+from .models import RECORD_TABLES, Document, SearchEntry, StaffRowRow, UnitEventRow
 from .prepare import Prepared, report_records
 
 MAX_VERSION_RETRIES = 5
@@ -54,12 +56,13 @@ def report_key(meta: dict[str, Any], sha256: str) -> str:
     return "sha:" + sha256
 
 
-def _document_data(report: dict[str, Any]) -> dict[str, Any]:
+def _document_data(report: dict[str, Any], dated_by: str | None) -> dict[str, Any]:
     staffing = dict(report.get("staffing") or {})
     staffing.pop("rows", None)
     audit = report.get("audit") or {}
     return {"schema": report.get("schema"), "source": report.get("source"), "meta": report.get("meta"),
-            "staffing": staffing or None, "audit_summary": audit.get("summary")}
+            "staffing": staffing or None, "audit_summary": audit.get("summary"),
+            "dated_by": dated_by}  # "cover" (meta.date), "body" (an opening paragraph's date) or None
 
 
 class Store:
@@ -68,6 +71,7 @@ class Store:
     def __init__(self, db: str | None = None, migrate_schema: bool = True):
         self.url = resolve_url(db)
         self.engine = make_engine(self.url)
+        self.records_cache: OrderedDict = OrderedDict()  # read by track.history.StoreHistory
         if migrate_schema:
             migrate(self.engine)
 
@@ -87,13 +91,17 @@ class Store:
 
     def write(self, prep: Prepared) -> WriteResult:
         """Store one prepared report in one transaction (see the module doc)."""
-        report = _clean(prep.report)
+        report = _clean(prep.report) if "\\u0000" in json.dumps(prep.report, default=str) else prep.report
         for _ in range(MAX_VERSION_RETRIES):
             try:
                 with self.engine.begin() as conn:
-                    return self._write(conn, prep, report)
+                    res = self._write(conn, prep, report)
             except IntegrityError:
-                pass  # another process stored this file, or took the version number: look again
+                continue  # another process stored this file, or took the version number: look again
+            office = (report.get("meta") or {}).get("office")
+            if res.status != "duplicate" and office:
+                self.refresh_identity([office])  # its own transaction; the next write of the office heals a kill here
+            return res
         with self.engine.connect() as conn:
             found = conn.execute(select(Document.id).where(Document.sha256 == prep.sha256)).scalar()
         if found is None:
@@ -108,13 +116,14 @@ class Store:
         key = report_key(meta, prep.sha256)
         prev = conn.execute(select(func.max(Document.version)).where(Document.report_key == key)).scalar()
         conn.execute(update(Document).where(Document.report_key == key).values(current=0))
-        date = meta.get("date")
+        date = meta.get("date") or inferred_date(prep.paragraphs)  # tracking orders reports by date
         year = int(date[:4]) if date and date[:4].isdigit() else None
         doc_id = conn.execute(Document.__table__.insert().values(
             sha256=prep.sha256, path=src["path"], format=src["format"], bytes=src["bytes"],
             office=meta.get("office"), kind=meta.get("kind"), date=date, year=year, title=meta.get("title"),
             report_key=key, version=(prev or 0) + 1, current=1, ingested_at=datetime.now(UTC).replace(tzinfo=None),
-            data=_document_data(report))).inserted_primary_key[0]
+            data=_document_data(report, dated_by="cover" if meta.get("date") else "body" if date else None),
+        )).inserted_primary_key[0]
         records = self._write_records(conn, doc_id, report, _clean(prep.paragraphs))
         self._write_entries(conn, doc_id, prep, meta.get("office"), year, meta.get("kind"))
         sev = Counter(f["severity"] for f in report.get("findings") or [])
@@ -139,13 +148,25 @@ class Store:
         if rows:
             conn.execute(SearchEntry.__table__.insert(), rows)
 
+    def refresh_identity(self, offices: list[str] | None = None) -> int:
+        """Recompute the stored unit identity events of ``offices`` that the documents changed."""
+        from ..track.identity import refresh_identity
+
+        return refresh_identity(self, offices)
+
     def delete(self, document_id: int) -> None:
-        """Remove a document with all its records and search tokens."""
+        """Remove a document with all its records, search tokens and identity events."""
+        self.records_cache.clear()
         with self.engine.begin() as conn:
+            office = conn.execute(select(Document.office).where(Document.id == document_id)).scalar()
             conn.execute(delete(SearchEntry).where(SearchEntry.document_id == document_id))
+            conn.execute(delete(UnitEventRow).where(or_(UnitEventRow.from_doc == document_id,
+                                                        UnitEventRow.to_doc == document_id)))
             for model, _ in RECORD_TABLES.values():
                 conn.execute(delete(model).where(model.document_id == document_id))
             conn.execute(delete(Document).where(Document.id == document_id))
+        if office:
+            self.refresh_identity([office])
 
     def unit_names(self) -> list[str]:
         """Distinct unit names of the stored staffing tables (user words for the tokeniser)."""

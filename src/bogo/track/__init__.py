@@ -5,6 +5,7 @@ office, records of a document), so it runs on a store or on reports in memory.
 """
 
 from .history import DocInfo, History, MemoryHistory, StoreHistory
-from .units import UnitEvent, unit_events, unit_series
+from .units import UnitEvent, budget_series, unit_events, unit_names, unit_series
 
-__all__ = ["DocInfo", "History", "MemoryHistory", "StoreHistory", "UnitEvent", "unit_events", "unit_series"]
+__all__ = ["DocInfo", "History", "MemoryHistory", "StoreHistory", "UnitEvent", "budget_series", "unit_events",
+           "unit_names", "unit_series"]

@@ -1,9 +1,10 @@
 """Audit items across years: the same request recurring, and its status history.
 
 Raw statuses are kept beside a canonical one (:func:`canonical_status`):
-``done`` (추진완료, 조치완료, 처리완료, 반영 …), ``in_progress`` (추진중, 진행중,
-계속추진, 일부완료 …), ``reviewing`` (검토중, 장기검토 …), ``not_adopted``
-(미반영, 불수용, 반영곤란 …).  Items of one office's reports are grouped into
+``done`` (추진완료, 조치완료, 처리완료, 반영, 해결 …), ``in_progress`` (추진중,
+진행중, 이행중, 계속추진, 일부완료, 부분반영, 추진예정 …), ``reviewing`` (검토중,
+추진검토, 장기검토, 장기과제 …), ``not_adopted`` (미반영, 불수용, 반영곤란,
+추진불가 …).  Items of one office's reports are grouped into
 series when their request texts share at least ``SAME_REQUEST`` of their words
 (the shared words are the evidence).  A series whose last known status is done
 but which appears again later is flagged ``raised_again``; a series not done
@@ -22,10 +23,11 @@ from .similarity import overlap, word_set
 
 SAME_REQUEST = 0.5
 _STATUS = (
-    ("not_adopted", re.compile(r"미반영|불수용|반영\s*곤란|수용\s*곤란|불가|미조치")),
-    ("reviewing", re.compile(r"검토")),
-    ("in_progress", re.compile(r"추진\s*중|진행\s*중|계속|일부|조치\s*중|처리\s*중|시행\s*중")),
-    ("done", re.compile(r"완료|종결|조치|처리|반영|해소|시행")),
+    ("not_adopted", re.compile(r"미반영|불수용|반영\s*곤란|수용\s*곤란|추진\s*곤란|불가|미조치|미채택|불채택")),
+    ("reviewing", re.compile(r"검토|장기\s*과제")),
+    # a verb + 중 is ongoing (추진중, 이행중, 협의중 …); partial, planned or continuing work is not done
+    ("in_progress", re.compile(r"[가-힣]\s*중$|[가-힣]\s*중\s*[(（]|계속|일부|부분|예정|미완료|미흡")),
+    ("done", re.compile(r"완료|종결|조치|처리|반영|해소|시행|해결|이행|수용|채택|준공|개선")),
 )
 
 

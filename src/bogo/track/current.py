@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Report
-from .history import DocInfo, History, MemoryHistory
+from .history import DocInfo, History, MemoryHistory, report_date
 
 SELF_ID = -1
 
@@ -19,15 +19,18 @@ class WithReport:
     def __init__(self, history: History, report: Report):
         self.history, self.report = history, report
         self._own = MemoryHistory([report])
+        self._earlier: list[DocInfo] | None = None
         m = report.meta
-        self.doc = DocInfo(SELF_ID, m.office, m.kind, m.date, report.source.path, report.source.sha256)
+        self.doc = DocInfo(SELF_ID, m.office, m.kind, report_date(report), report.source.path, report.source.sha256)
 
     def earlier(self) -> list[DocInfo]:
-        """The office's stored documents dated before the report (oldest first)."""
+        """The office's stored documents dated before the report (oldest first; read once per view)."""
         if not self.doc.office or not self.doc.date:
             return []
-        return [d for d in self.history.documents(self.doc.office)
-                if d.sha256 != self.doc.sha256 and (d.date or "") < self.doc.date]
+        if self._earlier is None:
+            self._earlier = [d for d in self.history.documents(self.doc.office)
+                             if d.sha256 != self.doc.sha256 and (d.date or "") < self.doc.date]
+        return list(self._earlier)
 
     def documents(self, office: str | None = None) -> list[DocInfo]:
         if office is not None and office != self.doc.office:

@@ -9,10 +9,17 @@ several files).  Nothing here hands out a database session.
 
 from __future__ import annotations
 
+import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..model import Report
+
+#: opening paragraphs searched for a date when the cover has none
+DATE_PARAGRAPHS = 12
+DATED_KINDS = frozenset({"day", "month", "range"})  # a year alone ("2009년도") is not a date
+_YEAR_WRITTEN = re.compile(r"^(?:19|20)\d{2}\s*[.년\-/]")
 
 
 @dataclass(frozen=True)
@@ -31,15 +38,39 @@ class History(Protocol):
     def records(self, doc_id: int, rtype: str) -> list[dict[str, Any]]: ...
 
 
+def inferred_date(paragraphs: list[Any]) -> str | None:
+    """A date (YYYY-MM) for a report whose cover has none: the first date with a written
+    four-digit year and a month among its opening paragraphs (an audit period
+    "감사기간 : 2005.11.28~12.2", a "2024. 7. 1. 현재" line), else None.
+
+    Tracking orders an office's reports by date, and an item missing from a
+    later report is "unreported" only when the reports can be ordered; a year
+    alone ("2009년도 결산") never dates a report.
+    """
+    from ..normalize.dates import find_dates
+
+    for p in paragraphs[:DATE_PARAGRAPHS]:
+        text = p.get("text") if isinstance(p, dict) else p.text
+        for sp in find_dates(text or "", 2000):
+            if sp.valid and sp.kind in DATED_KINDS and sp.start and _YEAR_WRITTEN.match(sp.raw):
+                return sp.start[:7]
+    return None
+
+
+def report_date(rep: Report) -> str | None:
+    """The date tracking uses for a report: its cover date, else :func:`inferred_date`."""
+    return rep.meta.date or inferred_date(rep.paragraphs)
+
+
 def _order(d: DocInfo) -> tuple:
     return (d.date or "", d.id)
 
 
-def _report_records(rep: Report, rtype: str) -> list[dict[str, Any]]:
+def _report_records(rep: Report) -> dict[str, list[dict[str, Any]]]:
     from ..store.prepare import report_records
 
     paragraphs = [{"line": p.line, "marker": p.marker, "text": p.text} for p in rep.paragraphs]
-    return report_records(rep.to_dict(), paragraphs).get(rtype, [])
+    return report_records(rep.to_dict(), paragraphs)
 
 
 class MemoryHistory:
@@ -47,22 +78,23 @@ class MemoryHistory:
 
     def __init__(self, reports: list[Report]):
         self.reports = list(reports)
-        self._cache: dict[tuple[int, str], list[dict[str, Any]]] = {}
+        self._cache: dict[int, dict[str, list[dict[str, Any]]]] = {}
 
     def documents(self, office: str | None = None) -> list[DocInfo]:
-        docs = [DocInfo(i, r.meta.office, r.meta.kind, r.meta.date, r.source.path, r.source.sha256)
+        docs = [DocInfo(i, r.meta.office, r.meta.kind, report_date(r), r.source.path, r.source.sha256)
                 for i, r in enumerate(self.reports)]
         return sorted((d for d in docs if office is None or d.office == office), key=_order)
 
     def records(self, doc_id: int, rtype: str) -> list[dict[str, Any]]:
-        key = (doc_id, rtype)
-        if key not in self._cache:
-            self._cache[key] = _report_records(self.reports[doc_id], rtype)
-        return self._cache[key]
+        if doc_id not in self._cache:  # all record types at once: one serialisation of the report
+            self._cache[doc_id] = _report_records(self.reports[doc_id])
+        return self._cache[doc_id].get(rtype, [])
 
 
 class StoreHistory:
     """A history over a store (current versions of each report)."""
+
+    RECORDS_CACHE = 256
 
     def __init__(self, store):
         self.store = store
@@ -82,4 +114,29 @@ class StoreHistory:
     def records(self, doc_id: int, rtype: str) -> list[dict[str, Any]]:
         from ..store.query import records
 
-        return records(self.store, rtype, document_id=doc_id)
+        # the store's cache of (document id, record type) → records: a stored document's records never
+        # change (a changed file is a new document), and Store.delete clears it
+        cache: OrderedDict | None = getattr(self.store, "records_cache", None)
+        if cache is None:
+            return records(self.store, rtype, document_id=doc_id)
+        key = (doc_id, rtype)
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+        got = cache[key] = records(self.store, rtype, document_id=doc_id)
+        while len(cache) > self.RECORDS_CACHE:
+            cache.popitem(last=False)
+        return got
+
+    def stored_unit_events(self, office: str | None = None) -> list:
+        """The unit identity events stored for ``office`` (all offices when None), refreshed first."""
+        from .identity import stored_events
+
+        return stored_events(self.store, office)
+
+    def decisions(self) -> dict[tuple[str, str], str]:
+        """The users' unit decisions recorded in the store (compact names, both directions)."""
+        from ..store.query import decisions
+        from .similarity import compact
+
+        return {(compact(a), compact(b)): v for (a, b), v in decisions(self.store).items()}

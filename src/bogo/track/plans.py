@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from .history import DocInfo, History
 from .similarity import containment, word_set
@@ -49,14 +50,33 @@ class PlanStatus:
         return asdict(self)
 
 
-def milestone_words(m: dict[str, Any]) -> frozenset[str]:
+def milestone_text(m: dict[str, Any]) -> str:
+    """A milestone's text without its date (what is looked for in later reports)."""
     text = m.get("text") or m.get("raw") or ""
     if m.get("raw"):
         text = text.replace(m["raw"], " ")
-    return frozenset(w for w in word_set(_DATE_BITS.sub(" ", text)) if w not in GENERIC)
+    return _DATE_BITS.sub(" ", text)
+
+
+def milestone_words(m: dict[str, Any]) -> frozenset[str]:
+    return frozenset(w for w in word_set(milestone_text(m)) if w not in GENERIC)
+
+
+_HEADINGS: WeakKeyDictionary = WeakKeyDictionary()  # history → {document id → headings}
 
 
 def _headings(history: History, doc: DocInfo) -> tuple[list[int], list[str]]:
+    """The start lines of a document's sections and their heading chains (once per history and document)."""
+    try:
+        per_doc = _HEADINGS.setdefault(history, {})
+    except TypeError:  # a history that cannot be weakly referenced: no cache
+        per_doc = {}
+    if doc.id not in per_doc:
+        per_doc[doc.id] = _compute_headings(history, doc)
+    return per_doc[doc.id]
+
+
+def _compute_headings(history: History, doc: DocInfo) -> tuple[list[int], list[str]]:
     secs = sorted(history.records(doc.id, "section"), key=lambda s: s["line"])
     stack: list[tuple[int, str]] = []
     lines, chains = [], []

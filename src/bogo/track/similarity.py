@@ -8,11 +8,13 @@ such sets; ``containment`` is the share of the first set found in the second.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections import OrderedDict
 
-from ..search.tokens import tokenize
+from ..search.tokens import Token, tokenize_lines
 
 MIN_WORD_CHARS = 2
+WORD_SET_CACHE = 8192
+_WORD_SETS: OrderedDict[str, frozenset[str]] = OrderedDict()
 
 
 def compact(s: str | None) -> str:
@@ -29,10 +31,28 @@ def name_similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
-@lru_cache(maxsize=8192)
-def word_set(text: str) -> frozenset[str]:
-    """The distinct search tokens of ``text`` of at least two characters."""
-    return frozenset(t.form for t in tokenize(text) if len(t.form) >= MIN_WORD_CHARS and not t.form.isdigit())
+def words_of(tokens: list[Token]) -> frozenset[str]:
+    """The distinct token forms of at least two characters, numbers left out."""
+    return frozenset(t.form for t in tokens if len(t.form) >= MIN_WORD_CHARS and not t.form.isdigit())
+
+
+def remember(text: str, words: frozenset[str]) -> None:
+    """Put a word set computed elsewhere (an ingest worker) into the cache of :func:`word_set`."""
+    _WORD_SETS[text] = words
+    _WORD_SETS.move_to_end(text)
+    while len(_WORD_SETS) > WORD_SET_CACHE:
+        _WORD_SETS.popitem(last=False)
+
+
+def word_set(text: str, cache: dict[str, list[Token]] | None = None) -> frozenset[str]:
+    """The distinct search tokens of ``text`` of at least two characters (cached, least recently used)."""
+    got = _WORD_SETS.get(text)
+    if got is None:
+        got = words_of(tokenize_lines(text, cache))
+        remember(text, got)
+    else:
+        _WORD_SETS.move_to_end(text)
+    return got
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -15,6 +15,7 @@ functions texts share duties); the rest are
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -27,6 +28,7 @@ WEAK_SCORE = 0.25
 SECOND_LINK_SCORE = 0.35  # a second predecessor/successor of a merge or split ...
 SECOND_LINK_FUNCTIONS = 0.3  # ... which must also share duties (a look-alike name is not enough)
 WEIGHTS = {"name": 0.35, "functions": 0.45, "staffing": 0.20}
+_TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
 
 @dataclass
@@ -138,7 +140,16 @@ def compare(before: Snapshot, after: Snapshot, decisions: dict[tuple[str, str], 
 
 def unit_events(history: History, office: str | None = None,
                 decisions: dict[tuple[str, str], str] | None = None) -> list[UnitEvent]:
-    """All identity events of the offices' consecutive reports that have staffing tables."""
+    """All identity events of the offices' consecutive reports that have staffing tables.
+
+    On a store (a history with ``stored_unit_events``) the stored events are
+    read (:mod:`.identity`); they already reflect every decision recorded in
+    the store, and ``decisions`` is not consulted.  On other histories the
+    events are computed here, ``decisions`` winning over automatic matches.
+    """
+    stored = getattr(history, "stored_unit_events", None)
+    if stored is not None:
+        return stored(office)
     decisions = {(compact(a), compact(b)): v for (a, b), v in (decisions or {}).items()}
     offices = [office] if office else sorted({d.office for d in history.documents() if d.office})
     events: list[UnitEvent] = []
@@ -149,10 +160,10 @@ def unit_events(history: History, office: str | None = None,
     return events
 
 
-def unit_series(history: History, office: str, name: str,
-                decisions: dict[tuple[str, str], str] | None = None,
-                events: list[UnitEvent] | None = None) -> list[dict[str, Any]]:
-    """The staffing of one unit across the office's reports, following linked renames both ways.
+def unit_names(history: History, office: str, name: str,
+               decisions: dict[tuple[str, str], str] | None = None,
+               events: list[UnitEvent] | None = None) -> set[str]:
+    """The compact names one unit carried in the office's reports, following linked events both ways.
 
     ``events`` are the office's :func:`unit_events` when the caller already has them.
     """
@@ -168,10 +179,44 @@ def unit_series(history: History, office: str, name: str,
             if (a in names) != (b in names):
                 names |= {a, b}
                 grew = True
+    return names
+
+
+def unit_series(history: History, office: str, name: str,
+                decisions: dict[tuple[str, str], str] | None = None,
+                events: list[UnitEvent] | None = None) -> list[dict[str, Any]]:
+    """The staffing of one unit across the office's reports, following linked renames both ways
+    (``events``: the office's unit events, when the caller already has them)."""
+    names = unit_names(history, office, name, decisions, events)
     out = []
     for d in history.documents(office):
         for r in history.records(d.id, "staff_row"):
             if compact(r["unit"]) in names:
                 out.append({"date": d.date, "document_id": d.id, "path": d.path, "unit": r["unit"],
                             "quota": r.get("quota"), "current": r.get("current"), "line": r.get("line")})
+    return out
+
+
+def _budget_unit(item: str) -> str:
+    """A budget line's item as a unit name: spacing and a trailing note in parentheses dropped."""
+    return compact(_TRAILING_NOTE.sub("", item or ""))
+
+
+def budget_series(history: History, office: str, name: str,
+                  decisions: dict[tuple[str, str], str] | None = None,
+                  events: list[UnitEvent] | None = None) -> list[dict[str, Any]]:
+    """The budget lines attributed to one unit (its name as the line's item) across the office's reports.
+
+    Renames are followed as in :func:`unit_series`; every column of the line
+    is kept (the report's year, the previous year, the change …) with its
+    table and money unit, so a jump can be traced to its source line.
+    """
+    names = unit_names(history, office, name, decisions, events)
+    out = []
+    for d in history.documents(office):
+        for r in history.records(d.id, "budget_line"):
+            if _budget_unit(r.get("item")) in names:
+                out.append({"date": d.date, "document_id": d.id, "path": d.path, "unit": r["item"],
+                            "table": r.get("table"), "column": r.get("column"), "amount": r.get("amount"),
+                            "money_unit": r.get("unit"), "line": r.get("line")})
     return out
