@@ -41,6 +41,19 @@ def _resolve(mod: str, is_pkg: bool, node: ast.ImportFrom) -> str:
     return ".".join(base + ([node.module] if node.module else []))
 
 
+def _runtime_nodes(tree: ast.AST):
+    """Every node but those under ``if TYPE_CHECKING:`` (imports for annotations only)."""
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                todo.extend(child.orelse)
+                continue
+            todo.append(child)
+
+
 def _imports() -> dict[str, list[tuple[str, str | None]]]:
     """module → [(imported module, imported name or None)]."""
     out: dict[str, list[tuple[str, str | None]]] = {}
@@ -48,7 +61,7 @@ def _imports() -> dict[str, list[tuple[str, str | None]]]:
     for path in SRC.rglob("*.py"):
         mod = _module_name(path)
         edges: list[tuple[str, str | None]] = []
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 edges.extend((a.name, None) for a in node.names)
             elif isinstance(node, ast.ImportFrom):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Report, Section
+from ..model import Report
 
 
 @dataclass
@@ -32,35 +32,6 @@ class Prepared:
     @property
     def meta(self) -> dict[str, Any]:
         return self.report.get("meta") or {}
-
-
-def _flat_sections(sections: list[Section], parent: str | None = None) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for s in sections:
-        d = s.model_dump(mode="json", exclude={"children"})
-        d["parent"] = parent
-        out.append(d)
-        out.extend(_flat_sections(s.children, s.id))
-    return out
-
-
-def report_records(report_json: dict[str, Any], paragraphs: list[dict[str, Any]] | None = None,
-                   ) -> dict[str, list[dict[str, Any]]]:
-    """The contract's records of one report, grouped by record type (the store's tables)."""
-    rep = Report.model_validate(report_json)
-    staffing = report_json.get("staffing") or {}
-    audit = report_json.get("audit") or {}
-    return {
-        "section": _flat_sections(rep.outline),
-        "table": report_json.get("tables") or [],
-        "staff_row": staffing.get("rows") or [],
-        "budget_line": report_json.get("budget_lines") or [],
-        "task": report_json.get("tasks") or [],
-        "milestone": report_json.get("milestones") or [],
-        "audit_item": audit.get("items") or [],
-        "paragraph": report_json.get("paragraphs") or paragraphs or [],
-        "finding": report_json.get("findings") or [],
-    }
 
 
 def prepare_report(report: Report, run_checks: bool = True) -> Prepared:
@@ -84,8 +55,8 @@ def tracked_words(report_json: dict[str, Any], paragraphs: list[dict[str, Any]],
                   cache: dict | None = None) -> dict[str, frozenset[str]]:
     """The word sets of the texts that tracking compares across reports."""
     from ..track.functions import unit_functions
-    from ..track.plans import milestone_text
     from ..track.similarity import compact, word_set
+    from ..track.texts import milestone_text
 
     texts = [p["text"] for p in paragraphs]
     units = {compact(r.get("unit")) for r in (report_json.get("staffing") or {}).get("rows") or []}

@@ -7,13 +7,15 @@ row, the count of each record type and all versions of the same report;
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, or_, select
 
 from ..errors import UsageError
 from .models import RECORD_TABLES, Document
-from .store import Store
+
+if TYPE_CHECKING:  # annotations only: the store's methods call back into these queries
+    from .store import Store
 
 DOC_COLUMNS = ("id", "sha256", "path", "format", "office", "kind", "date", "year", "title", "version", "current")
 

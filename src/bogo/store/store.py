@@ -20,11 +20,11 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from ..records import inferred_date, report_records
 from ..search.engine import facet_tokens
-from ..track.history import inferred_date
 from .db import make_engine, migrate, resolve_url
 from .models import RECORD_TABLES, Document, SearchEntry, StaffRowRow, UnitEventRow
-from .prepare import Prepared, report_records
+from .prepare import Prepared
 
 MAX_VERSION_RETRIES = 5
 
@@ -147,6 +147,12 @@ class Store:
                 for t, ref, line, txt, tokens, head in prep.entries]
         if rows:
             conn.execute(SearchEntry.__table__.insert(), rows)
+
+    def history(self):
+        """The store as a tracking history (:class:`bogo.track.history.StoreHistory`)."""
+        from ..track.history import StoreHistory
+
+        return StoreHistory(self)
 
     def refresh_identity(self, offices: list[str] | None = None) -> int:
         """Recompute the stored unit identity events of ``offices`` that the documents changed."""

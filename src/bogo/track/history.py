@@ -9,52 +9,12 @@ several files).  Nothing here hands out a database session.
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from ..model import Report
-
-#: opening paragraphs searched for a date when the cover has none
-DATE_PARAGRAPHS = 12
-DATED_KINDS = frozenset({"day", "month", "range"})  # a year alone ("2009년도") is not a date
-_YEAR_WRITTEN = re.compile(r"^(?:19|20)\d{2}\s*[.년\-/]")
-
-
-@dataclass(frozen=True)
-class DocInfo:
-    id: int
-    office: str | None
-    kind: str | None
-    date: str | None
-    path: str
-    sha256: str = ""
-
-
-class History(Protocol):
-    def documents(self, office: str | None = None) -> list[DocInfo]: ...
-
-    def records(self, doc_id: int, rtype: str) -> list[dict[str, Any]]: ...
-
-
-def inferred_date(paragraphs: list[Any]) -> str | None:
-    """A date (YYYY-MM) for a report whose cover has none: the first date with a written
-    four-digit year and a month among its opening paragraphs (an audit period
-    "감사기간 : 2005.11.28~12.2", a "2024. 7. 1. 현재" line), else None.
-
-    Tracking orders an office's reports by date, and an item missing from a
-    later report is "unreported" only when the reports can be ordered; a year
-    alone ("2009년도 결산") never dates a report.
-    """
-    from ..normalize.dates import find_dates
-
-    for p in paragraphs[:DATE_PARAGRAPHS]:
-        text = p.get("text") if isinstance(p, dict) else p.text
-        for sp in find_dates(text or "", 2000):
-            if sp.valid and sp.kind in DATED_KINDS and sp.start and _YEAR_WRITTEN.match(sp.raw):
-                return sp.start[:7]
-    return None
+from ..records import inferred_date
+from .docinfo import DocInfo, History  # noqa: F401 - re-exported: the trackers' types
 
 
 def report_date(rep: Report) -> str | None:
@@ -67,7 +27,7 @@ def _order(d: DocInfo) -> tuple:
 
 
 def _report_records(rep: Report) -> dict[str, list[dict[str, Any]]]:
-    from ..store.prepare import report_records
+    from ..records import report_records
 
     paragraphs = [{"line": p.line, "marker": p.marker, "text": p.text} for p in rep.paragraphs]
     return report_records(rep.to_dict(), paragraphs)

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, exists, select, text, tuple_
 
-from .history import DocInfo, StoreHistory
+from .docinfo import DocInfo
 from .similarity import compact
 from .units import UnitEvent, compare, snapshot
 
@@ -89,7 +89,7 @@ def refresh_identity(store, offices: list[str] | None = None) -> int:
     missing = [wanted[p] for p in wanted if p not in stored]
     if not stale and not missing:
         return 0
-    hist, decided, now = StoreHistory(store), _decisions(store), datetime.now(UTC).replace(tzinfo=None)
+    hist, decided, now = store.history(), _decisions(store), datetime.now(UTC).replace(tzinfo=None)
     snaps: dict[int, object] = {}
 
     def snap(d: DocInfo):

@@ -18,8 +18,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from .history import DocInfo, History
+from .docinfo import DocInfo, History
 from .similarity import containment, word_set
+from .texts import milestone_text
 
 MIN_CONTAINMENT = 0.6
 MIN_SHARED = 2
@@ -27,7 +28,6 @@ _DONE_WORDS = re.compile(r"완료|개최|실시|수립|체결|구성|발표|선�
 _FUTURE = re.compile(r"예정|계획\s*$|추진\s*예정|할\s*계획")
 _RESULT_HEADING = re.compile(r"실적|경과|성과|추진현황|그간|결과")
 _PLAN_HEADING = re.compile(r"향후|추진계획|계획")
-_DATE_BITS = re.compile(r"[’'‘]?\d{2,4}\s*[.년]\s*\d{0,2}[.월]?\s*\d{0,2}\.?\s*(\([월화수목금토일]\))?|[~∼:]")
 GENERIC = frozenset({"추진", "계획", "예정", "운영", "관련", "사업", "분야", "강화", "확대", "지원", "실시"})
 
 
@@ -48,14 +48,6 @@ class PlanStatus:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def milestone_text(m: dict[str, Any]) -> str:
-    """A milestone's text without its date (what is looked for in later reports)."""
-    text = m.get("text") or m.get("raw") or ""
-    if m.get("raw"):
-        text = text.replace(m["raw"], " ")
-    return _DATE_BITS.sub(" ", text)
 
 
 def milestone_words(m: dict[str, Any]) -> frozenset[str]:

@@ -19,8 +19,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .docinfo import DocInfo, History
 from .functions import unit_functions
-from .history import DocInfo, History
 from .similarity import compact, name_similarity, overlap, word_set
 
 LINK_SCORE = 0.45

@@ -121,10 +121,10 @@ def unit_decide(request: Request, office: str = Form(""), a: str = Form(...), b:
         return render(request, "error.html", {"error": "요청을 확인할 수 없습니다 (CSRF 토큰이 맞지 않음). 페이지를 새로 고친 뒤 다시 시도하세요"}, 403)
     if not request.app.state.guard.authorized(request, token):
         return render(request, "error.html", {"error": "토큰이 맞지 않습니다. 부서 연결을 바꾸려면 토큰이 필요합니다"}, 403)
-    from ..store.query import decide
+    from ..track.identity import decide_and_refresh
 
     try:
-        decide(store(request), a, b, action, opt(office))
+        decide_and_refresh(store(request), a, b, action, opt(office))  # the stored identity events follow
     except BogoError as e:
         return render(request, "error.html", {"error": e.reason}, 400)
     from urllib.parse import urlencode
