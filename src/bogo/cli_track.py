@@ -52,8 +52,9 @@ def unit_cmd(
     hist = StoreHistory(store)
     if name:
         offices = [office] if office else sorted({d.office for d in hist.documents() if d.office})
-        series = [row for off in offices for row in unit_series(hist, off, name)]
-        budget = [row for off in offices for row in budget_series(hist, off, name)]
+        # each row says its office: a unit name may exist in several offices' reports
+        series = [{**row, "office": off} for off in offices for row in unit_series(hist, off, name)]
+        budget = [{**row, "office": off} for off in offices for row in budget_series(hist, off, name)]
         if as_json:  # the staffing series, as before; --budget for the budget lines
             _print_json(budget if budget_only else series)
             return
@@ -79,22 +80,23 @@ def unit_cmd(
 def _print_unit(name: str, series: list[dict], budget: list[dict]) -> None:
     if series:
         t = RichTable(title=f"{name} 인력 추이")
-        for c in ("날짜", "부서", "정원", "현원", "파일:행"):
+        for c in ("기관", "날짜", "부서", "정원", "현원", "파일:행"):
             t.add_column(c)
         for r in series:
-            t.add_row(r["date"] or "-", r["unit"], str(r["quota"]), str(r["current"]), f"{r['path']}:{r['line']}")
+            t.add_row(escape(r["office"] or "-"), r["date"] or "-", escape(r["unit"]), str(r["quota"]),
+                      str(r["current"]), escape(f"{r['path']}:{r['line']}"))
         out.print(t)
     if not series and not budget:
         out.print(f"{escape(name)}: 저장소에 이 부서의 인력·예산 기록이 없습니다.")
     if not budget:
         return
     t = RichTable(title=f"{name} 예산 추이")
-    for c in ("날짜", "부서", "표", "열", "금액", "단위", "파일:행"):
+    for c in ("기관", "날짜", "부서", "표", "열", "금액", "단위", "파일:행"):
         t.add_column(c)
     for r in budget:
         amount = "-" if r["amount"] is None else f"{r['amount']:,}"
-        t.add_row(r["date"] or "-", r["unit"], r["table"] or "-", r["column"] or "-", amount,
-                  r["money_unit"] or "-", f"{r['path']}:{r['line']}")
+        t.add_row(escape(r["office"] or "-"), r["date"] or "-", escape(r["unit"]), r["table"] or "-",
+                  escape(r["column"] or "-"), amount, r["money_unit"] or "-", escape(f"{r['path']}:{r['line']}"))
     out.print(t)
 
 

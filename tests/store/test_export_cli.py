@@ -81,8 +81,9 @@ def test_track_unit_budget_series_through_the_rename(pair):
     staffing = json.loads(run("track", "unit", "협력상생담당관", "--json", "--db", db).stdout)
     assert [(r["date"], r["unit"], r["quota"]) for r in staffing] == [
         ("2018-07", "대외협력담당관", 27), ("2020-04", "협력상생담당관", 17)]
+    assert {r["office"] for r in staffing} == {"기획조정실"}   # each row names its office
     budget = json.loads(run("track", "unit", "협력상생담당관", "--budget", "--json", "--db", db).stdout)
     assert [(r["date"], r["column"], r["amount"]) for r in budget if r["column"] == "증감"] == [
         ("2018-07", "증감", 383), ("2020-04", "증감", 590)]
     r = run("track", "unit", "협력상생담당관", "--db", db)
-    assert r.exit_code == 0 and "예산 추이" in r.output and "인력 추이" in r.output
+    assert r.exit_code == 0 and "예산 추이" in r.output and "인력 추이" in r.output and "기관" in r.output
