@@ -34,18 +34,19 @@ def api_documents(request: Request, office: str | None = None, year: int | None 
 
 @router.get("/documents/{doc_id}", summary="문서 하나 (목차, 표, 점검 결과, 과제, 일정, 감사 처리, 원문 줄)")
 def api_document(request: Request, doc_id: int):
-    d = data.document_view(_store(request), doc_id)
-    if d is None:
-        raise HTTPException(404, "문서를 찾을 수 없습니다")
-    return json_response(d)
+    return json_response(_found(data.document_view(_store(request), doc_id)))
 
 
 @router.get("/documents/{doc_id}/contract", summary="문서의 계약 JSON (bogo.report/1)")
 def api_contract(request: Request, doc_id: int):
-    d = data.contract(_store(request), doc_id)
+    return json_response(_found(data.contract(_store(request), doc_id)))
+
+
+def _found(d):
+    """``d``, or a 404 when the document does not exist."""
     if d is None:
         raise HTTPException(404, "문서를 찾을 수 없습니다")
-    return json_response(d)
+    return d
 
 
 @router.get("/findings", summary="점검 결과 (문서·코드·심각도, 쪽)")
