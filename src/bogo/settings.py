@@ -6,12 +6,14 @@ a magic limit.  ``Settings.from_env()`` lets an operator override limits with
 not a positive number is refused with a Korean :class:`~bogo.errors.UsageError`
 naming the variable, never silently ignored.
 
-Besides the reader limits, two groups hold the tuning of later stages:
+Besides the reader limits, three groups hold the tuning of later stages:
 :class:`TableSettings` (how a table view is read: header rows, label columns,
-placing the cells of space-separated rows) and :class:`CheckSettings` (how
+placing the cells of space-separated rows), :class:`CheckSettings` (how
 ambiguous a sum may be before a check stays silent, and the typo check's
-frequencies).  They are overridden as ``BOGO_TABLES_<FIELD>`` and
-``BOGO_CHECKS_<FIELD>``; a share must lie in (0, 1].
+frequencies) and :class:`TrackSettings` (how alike texts of two reports must be
+to be the same request, unit or plan).  They are overridden as
+``BOGO_TABLES_<FIELD>``, ``BOGO_CHECKS_<FIELD>`` and ``BOGO_TRACK_<FIELD>``; a share
+must lie in (0, 1].
 
 The budgets bound what one hostile file can cost: bytes in, bytes inflated,
 entries, nesting, the declared size of one table and of all tables of a document,
@@ -90,7 +92,30 @@ class CheckSettings:
     typo_rare_syllable_uses: int = 2
 
 
-_SHARE_FIELDS = frozenset({"label_numeric_share"})
+@dataclass(frozen=True, slots=True)
+class TrackSettings:
+    """How alike two reports' texts must be to count as the same thing (:mod:`bogo.track`)."""
+
+    #: share of words two audit requests must share to be one recurring request
+    same_request_share: float = 0.5
+    #: a unit's quota change larger than this share of the earlier quota is a jump (C503)
+    staff_change_share: float = 0.3
+    #: a disappeared and an appeared unit scoring at least this are linked as a rename
+    link_score: float = 0.45
+    #: below a link, a pair scoring at least this is offered as a possible rename, never linked
+    weak_score: float = 0.25
+    #: a second predecessor or successor (merge, split) must score this ...
+    second_link_score: float = 0.35
+    #: ... and share at least this much of its 주요기능 text (a look-alike name is not enough)
+    second_link_functions: float = 0.3
+    #: share of a milestone's words a later paragraph must hold to be its evidence
+    plan_containment: float = 0.6
+    #: words a milestone and its evidence must share at the least
+    plan_min_shared: int = 2
+
+
+_SHARE_FIELDS = frozenset({"label_numeric_share", "same_request_share", "staff_change_share", "link_score",
+                           "weak_score", "second_link_score", "second_link_functions", "plan_containment"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,19 +142,23 @@ class Settings:
     word_cache_max_entries: int = DEFAULT_WORD_CACHE_MAX_ENTRIES
     tables: TableSettings = field(default_factory=TableSettings)
     checks: CheckSettings = field(default_factory=CheckSettings)
+    track: TrackSettings = field(default_factory=TrackSettings)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        """Defaults overridden by ``BOGO_<FIELD>``, ``BOGO_TABLES_<FIELD>`` and
-        ``BOGO_CHECKS_<FIELD>`` variables; a bad value is a Korean error."""
+        """Defaults overridden by ``BOGO_<FIELD>``, ``BOGO_TABLES_<FIELD>``, ``BOGO_CHECKS_<FIELD>``
+        and ``BOGO_TRACK_<FIELD>`` variables; a bad value is a Korean error."""
         env = os.environ if environ is None else environ
         tables = _overrides(TableSettings, env, "BOGO_TABLES_")
         checks = _overrides(CheckSettings, env, "BOGO_CHECKS_")
+        track = _overrides(TrackSettings, env, "BOGO_TRACK_")
         over = _overrides(cls, env, "BOGO_")
         if tables:
             over["tables"] = TableSettings(**tables)
         if checks:
             over["checks"] = CheckSettings(**checks)
+        if track:
+            over["track"] = TrackSettings(**track)
         return replace(cls(), **over) if over else cls()
 
 

@@ -8,6 +8,7 @@ import copy
 import pytest
 
 from bogo.model import Audit, AuditItem, Meta, ParagraphRec, Report, Source
+from bogo.settings import Settings, TrackSettings
 from bogo.track import MemoryHistory, StoreHistory
 from bogo.track.audit import audit_series
 from bogo.track.history import inferred_date
@@ -125,3 +126,15 @@ def test_synthetic_undated_years_unreported_and_recurring():
     assert toilet.unreported and toilet.current == "unreported"  # gone from 2021: never taken as done
     venue = by("체육시설 대관")
     assert venue.current == "done" and not venue.unreported  # reported done, then not listed again
+
+
+def test_same_request_share_is_the_track_setting():
+    # the two requests share 4 of their 6 words (Jaccard ⅔): one series at the default share ½, two at ⅘
+    hist = MemoryHistory([
+        _undated_audit(1, "2019.11.20~11.28", [("경로당 냉방기 교체 예산", "이행중")]),
+        _undated_audit(2, "2020.11.23~12.1", [("경로당 냉방기 교체 예산 확보 요망", "추진완료")]),
+    ])
+    assert [len(s.entries) for s in audit_series(hist)] == [2]
+    strict = TrackSettings(same_request_share=0.8)
+    assert sorted(len(s.entries) for s in audit_series(hist, settings=strict)) == [1, 1]
+    assert Settings.from_env({"BOGO_TRACK_SAME_REQUEST_SHARE": "0.8"}).track == strict

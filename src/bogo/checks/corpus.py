@@ -20,8 +20,6 @@ from ..track.units import compare, snapshot
 from .context import Context
 from .registry import REGISTRY, register
 
-STAFF_CHANGE_SHARE = 0.3
-SAME_REQUEST = 0.5
 _NOTE = ("증원", "감원", "조정", "개편", "이관", "신설", "통합", "폐지", "전환", "재배치")
 REPEATABLE = ("W401", "W402", "W404", "W405")
 
@@ -52,7 +50,7 @@ def overdue_milestone(ctx: Context, history) -> Iterator[Finding]:
     for m in history.records(prev.id, "milestone"):
         if not m.get("end") or m["end"] >= (view.doc.date or ""):
             continue
-        st = classify_plan(view, prev, [view.doc], view.doc.date or "", m)
+        st = classify_plan(view, prev, [view.doc], view.doc.date or "", m, ctx.settings.track)
         if st.status in ("no_trace", "in_progress"):
             yield REGISTRY["C501"].finding(found=st.milestone, expected=f"{prev.date} {m['line']}행")
 
@@ -80,7 +78,7 @@ def audit_still_open(ctx: Context, history) -> Iterator[Finding]:
             continue
         words = word_set(item.text)
         match = max(earlier_items, key=lambda x: overlap(words, x[2]))
-        if overlap(words, match[2]) >= SAME_REQUEST:
+        if overlap(words, match[2]) >= ctx.settings.track.same_request_share:
             yield REGISTRY["C502"].finding(found=item.status, expected=f"{match[0].date} {match[1].get('line')}행",
                                            line=item.line)
 
@@ -106,12 +104,12 @@ def unit_staffing_jump(ctx: Context, history) -> Iterator[Finding]:
     before, after = snapshot(view, prev), snapshot(view, view.doc)
     pairs = {u: u for u in after.staff if u in before.staff}
     decided = getattr(history, "decisions", None)  # a store's user link/unlink decisions win here too
-    pairs.update({compact(e.new): compact(e.old) for e in compare(before, after, decided() if decided else {})
+    pairs.update({compact(e.new): compact(e.old) for e in compare(before, after, decided() if decided else {}, ctx.settings.track)
                   if e.kind == "renamed"})
     notes = " ".join(n for t in ctx.report.tables for n in t.notes) + " " + " ".join(ln.text for ln in ctx.lines or [])
     for new, old in pairs.items():
         q0, q1 = before.staff[old].get("quota"), after.staff[new].get("quota")
-        if not q0 or q1 is None or abs(q1 - q0) / q0 <= STAFF_CHANGE_SHARE:
+        if not q0 or q1 is None or abs(q1 - q0) / q0 <= ctx.settings.track.staff_change_share:
             continue
         if any(compact(after.staff[new]["unit"]) in compact(seg) and any(w in seg for w in _NOTE)
                for seg in notes.split("※")):

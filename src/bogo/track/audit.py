@@ -5,7 +5,8 @@ Raw statuses are kept beside a canonical one (:func:`canonical_status`):
 진행중, 이행중, 계속추진, 일부완료, 부분반영, 추진예정 …), ``reviewing`` (검토중,
 추진검토, 장기검토, 장기과제 …), ``not_adopted`` (미반영, 불수용, 반영곤란,
 추진불가 …).  Items of one office's reports are grouped into
-series when their request texts share at least ``SAME_REQUEST`` of their words
+series when their request texts share at least ``same_request_share`` of their words
+(:class:`~bogo.settings.TrackSettings`)
 (the shared words are the evidence).  A series whose last known status is done
 but which appears again later is flagged ``raised_again``; a series not done
 whose office has a later report with audit items but not this one is
@@ -18,10 +19,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..settings import SETTINGS, TrackSettings
 from .history import DocInfo, History
 from .similarity import overlap, word_set
 
-SAME_REQUEST = 0.5
 _STATUS = (
     ("not_adopted", re.compile(r"미반영|불수용|반영\s*곤란|수용\s*곤란|추진\s*곤란|불가|미조치|미채택|불채택")),
     ("reviewing", re.compile(r"검토|장기\s*과제")),
@@ -62,14 +63,15 @@ def _entry(doc: DocInfo, item: dict[str, Any]) -> dict[str, Any]:
             "status": canonical_status(item.get("status")), "text": item.get("text")}
 
 
-def _assign(series: list[tuple[AuditSeries, frozenset[str]]], doc: DocInfo, item: dict[str, Any]) -> None:
+def _assign(series: list[tuple[AuditSeries, frozenset[str]]], doc: DocInfo, item: dict[str, Any],
+            same_share: float) -> None:
     words = word_set(item.get("text") or "")
     best, best_score = None, 0.0
     for s, w in series:
         score = overlap(words, w)
         if score > best_score and s.entries[-1]["document_id"] != doc.id:
             best, best_score = (s, w), score
-    if best and best_score >= SAME_REQUEST:
+    if best and best_score >= same_share:
         s, w = best
         s.entries.append(_entry(doc, item))
         s.shared_words = sorted(w & words)[:12]
@@ -90,8 +92,10 @@ def _finish(s: AuditSeries, audit_docs: list[DocInfo]) -> AuditSeries:
     return s
 
 
-def audit_series(history: History, office: str | None = None) -> list[AuditSeries]:
+def audit_series(history: History, office: str | None = None,
+                 settings: TrackSettings | None = None) -> list[AuditSeries]:
     """The audit requests of each office as series across its reports."""
+    same_share = (settings or SETTINGS.track).same_request_share
     offices = [office] if office else sorted({d.office or "" for d in history.documents()})
     out: list[AuditSeries] = []
     for off in offices:
@@ -100,6 +104,6 @@ def audit_series(history: History, office: str | None = None) -> list[AuditSerie
         series: list[tuple[AuditSeries, frozenset[str]]] = []
         for d in audit_docs:
             for item in history.records(d.id, "audit_item"):
-                _assign(series, d, item)
+                _assign(series, d, item, same_share)
         out.extend(_finish(s, audit_docs) for s, _ in series)
     return out

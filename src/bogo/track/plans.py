@@ -2,8 +2,8 @@
 
 A milestone's words (its text without the date) are looked for in every
 paragraph of each later report of the same office.  The best paragraph that
-holds at least ``MIN_CONTAINMENT`` of them (and ``MIN_SHARED`` words) is the
-evidence.  Its wording decides the status: completion words (개최, 완료, 수립 …)
+holds at least ``plan_containment`` of them (and ``plan_min_shared`` words; see
+:class:`~bogo.settings.TrackSettings`) is the evidence.  Its wording decides the status: completion words (개최, 완료, 수립 …)
 under a results heading or without a future marker → ``done``; otherwise
 ``in_progress``.  Without evidence the milestone is ``not_due`` when its end date
 is after the latest later report, else ``no_trace`` (due and never mentioned).
@@ -18,12 +18,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from ..settings import SETTINGS, TrackSettings
 from .docinfo import DocInfo, History
 from .similarity import containment, word_set
 from .texts import milestone_text
 
-MIN_CONTAINMENT = 0.6
-MIN_SHARED = 2
 _DONE_WORDS = re.compile(r"완료|개최|실시|수립|체결|구성|발표|선정|제정|개정|시행|설치|출범|개소|발간|배포|공개|마련|신설|준공|착공")
 _FUTURE = re.compile(r"예정|계획\s*$|추진\s*예정|할\s*계획")
 _RESULT_HEADING = re.compile(r"실적|경과|성과|추진현황|그간|결과")
@@ -89,7 +88,7 @@ def _status_of(text: str, heading: str) -> str:
     return "in_progress"
 
 
-def _best_evidence(history: History, later: list[DocInfo], words: frozenset[str]):
+def _best_evidence(history: History, later: list[DocInfo], words: frozenset[str], t: TrackSettings):
     best = None
     for d in later:
         starts, chains = _headings(history, d)
@@ -97,13 +96,14 @@ def _best_evidence(history: History, later: list[DocInfo], words: frozenset[str]
             pw = word_set(p["text"])
             shared = len(words & pw)
             score = containment(words, pw)
-            if shared >= MIN_SHARED and score >= MIN_CONTAINMENT and (best is None or score > best[0]):
+            if shared >= t.plan_min_shared and score >= t.plan_containment and (best is None or score > best[0]):
                 i = bisect_right(starts, p["line"] or 0) - 1
                 best = (score, d, p, chains[i] if i >= 0 else "")
     return best
 
 
-def plan_followup(history: History, office: str | None = None) -> list[PlanStatus]:
+def plan_followup(history: History, office: str | None = None,
+                  settings: TrackSettings | None = None) -> list[PlanStatus]:
     """The follow-up status of every milestone that has a later report of its office."""
     offices = [office] if office else sorted({d.office for d in history.documents() if d.office})
     out: list[PlanStatus] = []
@@ -115,14 +115,16 @@ def plan_followup(history: History, office: str | None = None) -> list[PlanStatu
                 continue
             last = max(d.date or "" for d in later)
             for m in history.records(doc.id, "milestone"):
-                out.append(classify_plan(history, doc, later, last, m))
+                out.append(classify_plan(history, doc, later, last, m, settings))
     return out
 
 
-def classify_plan(history: History, doc: DocInfo, later: list[DocInfo], last: str, m: dict[str, Any]) -> PlanStatus:
+def classify_plan(history: History, doc: DocInfo, later: list[DocInfo], last: str, m: dict[str, Any],
+                  settings: TrackSettings | None = None) -> PlanStatus:
+    t = settings or SETTINGS.track
     st = PlanStatus("no_trace", doc.office, doc.id, doc.date, m.get("text") or m["raw"], m["line"], m.get("end"))
     words = milestone_words(m)
-    best = _best_evidence(history, later, words) if len(words) >= MIN_SHARED else None
+    best = _best_evidence(history, later, words, t) if len(words) >= t.plan_min_shared else None
     if best:
         score, d, p, heading = best
         st.status = _status_of(p["text"], heading)

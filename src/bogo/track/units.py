@@ -5,7 +5,7 @@ names equal after removing spaces are the same unit.  Only the units that
 disappeared are then matched against those that appeared, scored by name
 similarity together with the similarity of their 주요기능 text and the
 continuity of their staffing (quota); name similarity alone would prefer a
-look-alike over the true successor.  A pair scoring at least ``LINK_SCORE`` is a
+look-alike over the true successor.  A pair scoring at least ``link_score`` (:class:`~bogo.settings.TrackSettings`) is a
 *renamed* suggestion with that confidence; a weaker best pair is kept as a
 *possible* suggestion and never linked; two disappeared units matched to one
 appeared unit are *merged*, one matched to two is *split* (only when their
@@ -19,14 +19,11 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..settings import SETTINGS, TrackSettings
 from .docinfo import DocInfo, History
 from .functions import unit_functions
 from .similarity import compact, name_similarity, overlap, word_set
 
-LINK_SCORE = 0.45
-WEAK_SCORE = 0.25
-SECOND_LINK_SCORE = 0.35  # a second predecessor/successor of a merge or split ...
-SECOND_LINK_FUNCTIONS = 0.3  # ... which must also share duties (a look-alike name is not enough)
 WEIGHTS = {"name": 0.35, "functions": 0.45, "staffing": 0.20}
 _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 
@@ -91,8 +88,10 @@ def _raw(snap: Snapshot, key: str) -> str:
     return snap.staff[key]["unit"] if key in snap.staff else key
 
 
-def compare(before: Snapshot, after: Snapshot, decisions: dict[tuple[str, str], str]) -> list[UnitEvent]:
+def compare(before: Snapshot, after: Snapshot, decisions: dict[tuple[str, str], str],
+            settings: TrackSettings | None = None) -> list[UnitEvent]:
     """The identity events between two consecutive snapshots of one office."""
+    t = settings or SETTINGS.track
     gone = [u for u in before.staff if u not in after.staff]
     new = [u for u in after.staff if u not in before.staff]
     ev = lambda kind, o, n, conf, src, linked, evid=None: UnitEvent(  # noqa: E731
@@ -111,11 +110,11 @@ def compare(before: Snapshot, after: Snapshot, decisions: dict[tuple[str, str], 
     used_o: dict[str, str] = {}
     used_n: dict[str, str] = {}
     for s, o, n, e in scored:
-        if o not in used_o and n not in used_n and s >= LINK_SCORE:
+        if o not in used_o and n not in used_n and s >= t.link_score:
             used_o[o], used_n[n] = n, o
             events.append(ev("renamed", o, n, s, "auto", True, e))
     second = [(s, o, n, e) for s, o, n, e in scored
-              if s >= SECOND_LINK_SCORE and e.get("functions", 0) >= SECOND_LINK_FUNCTIONS]
+              if s >= t.second_link_score and e.get("functions", 0) >= t.second_link_functions]
     for s, o, n, e in second:
         if o in used_o:
             continue
@@ -130,7 +129,7 @@ def compare(before: Snapshot, after: Snapshot, decisions: dict[tuple[str, str], 
             events.append(ev("split", o, n, s, "auto", True, e))
     for o in gone:
         if o not in used_o:
-            best = next(((s, n, e) for s, oo, n, e in scored if oo == o and s >= WEAK_SCORE), None)
+            best = next(((s, n, e) for s, oo, n, e in scored if oo == o and s >= t.weak_score), None)
             if best:
                 events.append(ev("possible", o, best[1], best[0], "auto", False, best[2]))
             events.append(ev("abolished", o, None, 1.0, "auto", False))
