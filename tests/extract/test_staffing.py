@@ -175,3 +175,26 @@ def test_grade_rows_side_by_side_groups():
     assert (st.total.quota, st.total.current) == (6, 5)
     assert len(st.rows) == 1 and st.rows[0].unit == "계"
     assert st.rows[0].by_type == {"서기관": [1, 1], "사무관": [3, 3], "행정주사": [2, 1]}
+
+
+def test_units_as_columns_give_one_row_per_unit():
+    # 정원 / 현원 rows, the office's units across the columns (a wrapped header keeps its spaces)
+    layout = _layout([["구분", "계", "총 무 과", "재무과", "문화 시설 사업소"],
+                      ["정원", "20", "8", "5", "7"], ["현원", "19", "8", "4", "7"]],
+                     before=("인 력 : 20명", "(단위 : 명)"))
+    rep = _report()
+    staffing.extract(layout, rep)
+    st = rep.staffing
+    assert (st.total.quota, st.total.current) == (20, 19)
+    assert [(r.unit, r.quota, r.current) for r in st.rows] == [("총무과", 8, 8), ("재무과", 5, 4),
+                                                               ("문화시설사업소", 7, 7)]
+
+
+def test_grade_columns_stay_one_office_row():
+    # the same shape with grades across the columns is the per-grade layout: one row for the office
+    layout = _layout([["구분", "계", "4급", "5급", "6급"], ["정원", "9", "1", "3", "5"], ["현원", "8", "1", "3", "4"]],
+                     before=("인력 현황",))
+    rep = _report()
+    staffing.extract(layout, rep)
+    assert len(rep.staffing.rows) == 1
+    assert rep.staffing.rows[0].by_type == {"4급": [1, 1], "5급": [3, 3], "6급": [5, 4]}

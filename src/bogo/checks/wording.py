@@ -250,7 +250,9 @@ def unit_variant(ctx: Context) -> Iterator[Finding]:
     Traps:
         Fully spaced-out headings ("기 획 담 당 관") are a layout habit, joined by
         the reader, and skipped here (more than two separators).  Table cells are
-        normalised already and never checked.
+        normalised already and never checked.  A name alone on its line is a
+        label (a box of an org chart, a caption) whose space may be where a narrow
+        box wrapped it ("클래식 / 부산"): not a spelling, not checked.
     """
     chk = REGISTRY["W404"]
     names = [n for n in _unit_names(ctx) if len(n) >= 4]
@@ -265,7 +267,7 @@ def unit_variant(ctx: Context) -> Iterator[Finding]:
             s = m.group(0)
             seps = len(re.findall(r"[ ·ㆍ]", s))
             key = re.sub(r"[ ·ㆍ]", "", s)
-            if 1 <= seps <= 2 and key in canon:
+            if 1 <= seps <= 2 and key in canon and ln.text.strip() != s:
                 yield chk.finding(found=s, expected=key, line=ln.no)
 
 

@@ -1,6 +1,6 @@
 """Staffing (인력 현황): the first staffing table of a report → ``report.staffing``.
 
-Two layouts are recognised, by their header and labels, never by position:
+Three layouts are recognised, by their header and labels, never by position:
 
 (a) **one row per unit**: a label column, a total column (합계/계/총계) and one
     column per employment type (일반직, 임기제, 별정직, 관리운영직 …) holding
@@ -11,6 +11,10 @@ Two layouts are recognised, by their header and labels, never by position:
     header (일반직 → 소계, 5급, 6급 …; 별정직 → 소계, 2급상당 …) plus a 총계
     column.  This yields one row for the whole office (``report.meta.office``,
     or "계").
+(c) **units as columns**: the same 정원 / 현원 rows, but the columns are the
+    office's units (계 | 문화예술과 | 문화유산과 …): one row per unit column, the
+    계 column as the total.  Columns are units when most of them read as unit
+    names and none names an employment type or a grade.
 
 ``by_type`` keys: the column's header labels joined with a space, merged labels
 said once ("일반직", "일반직 5급").  A 소계/계 column under a group is keyed by the
@@ -30,7 +34,7 @@ import re
 
 from ..model import Count3, Report, Staffing, StaffRow, TableRec
 from ..normalize.dates import parse_date
-from ..normalize.departments import normalize_unit
+from ..normalize.departments import looks_like_unit, normalize_unit
 from ..normalize.labels import EMPLOYMENT_TYPES, GRAND_TOTALS, STAFF_CONTEXT_WORDS, SUB_TOTALS
 from ..normalize.numbers import Composite
 from ..normalize.text import compact
@@ -42,6 +46,9 @@ TYPE_WORDS = EMPLOYMENT_TYPES
 TOTAL_WORDS = GRAND_TOTALS
 SUBTOTAL_WORDS = SUB_TOTALS
 CONTEXT_WORDS = STAFF_CONTEXT_WORDS
+_GRADE = re.compile(r"\d\s*급|급\s*상당|[가-힣]급$")
+#: share of a staffing table's data columns that must read as unit names for the columns to be units
+UNIT_COLUMN_SHARE = 0.6
 _ASOF = re.compile(r"(['’]?\d{2,4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?)\s*(?:현재|기준)?")
 
 
@@ -121,6 +128,8 @@ def _per_grade(layout: Layout, report: Report, i: int, v: TableView) -> Staffing
         groups.setdefault(unit, {})["여성" if kind.startswith("여") else kind] = r
     if not any("정원" in g and "현원" in g for g in groups.values()):
         return None
+    if len(groups) == 1 and _units_as_columns(cols[nlab:]):
+        return _column_units(layout, i, v, cols, nlab, next(iter(groups.values())))
     rows: list[StaffRow] = []
     total: StaffRow | None = None
     for unit, g in groups.items():
@@ -137,6 +146,43 @@ def _per_grade(layout: Layout, report: Report, i: int, v: TableView) -> Staffing
     if head is None:
         return None
     return Staffing(total=Count3(quota=head.quota, current=head.current, women=head.women), rows=rows or [head])
+
+
+def _units_as_columns(cols: list[str]) -> bool:
+    """Whether the data columns are units (문화예술과 | 문화유산과 | …) rather than types and grades.
+
+    Most non-total columns must read as unit names, and none may name an
+    employment type or a grade ("일반직 5급", "6급", "2급상당").
+    """
+    named = [c for c in cols if c and c.split(" ")[-1] not in TOTAL_WORDS | SUBTOTAL_WORDS]
+    if len(named) < 2 or any(w in c for c in named for w in TYPE_WORDS) \
+            or any(_GRADE.search(c) for c in named):
+        return False
+    return sum(looks_like_unit(normalize_unit(c)) for c in named) >= UNIT_COLUMN_SHARE * len(named)
+
+
+def _column_units(layout: Layout, i: int, v: TableView, cols: list[str], nlab: int,
+                  g: dict[str, int]) -> Staffing | None:
+    """One staff row per unit column; the 계 column is the total."""
+    t = v.table
+    qr, cr, wr = g.get("정원"), g.get("현원"), g.get("여성")
+
+    def count(r: int | None, j: int) -> int | None:
+        return _int(_number(v.value(r, j))) if r is not None and j < len(t.rows[r]) else None
+
+    st = Staffing()
+    for j in range(nlab, len(cols)):
+        q, c, w = count(qr, j), count(cr, j), count(wr, j)
+        if cols[j].split(" ")[-1] in TOTAL_WORDS:
+            st.total = Count3(quota=q, current=c, women=w)
+        elif cols[j] and cols[j].split(" ")[-1] not in SUBTOTAL_WORDS and (q is not None or c is not None):
+            st.rows.append(StaffRow(unit=normalize_unit(cols[j]), quota=q, current=c, women=w,
+                                    line=row_line(layout, i, t, min(g.values()), j)))
+    if not st.rows:
+        return None
+    if st.total.quota is None and st.total.current is None:
+        st.total = Count3(quota=sum(r.quota or 0 for r in st.rows), current=sum(r.current or 0 for r in st.rows))
+    return st
 
 
 def _label_width(v: TableView) -> int:

@@ -82,7 +82,7 @@ def parse_department_list(inner: str) -> list[str]:
     """"총무과, 인사과" → ["총무과", "인사과"]; [] when it is not a list of units."""
     parts = [normalize_unit(p) for p in _SEP.split(inner.strip())]
     parts = [p for p in parts if p]
-    if not parts or not all(_looks_like_unit(p) for p in parts):
+    if not parts or not all(looks_like_unit(p) for p in parts):
         return []
     return parts
 
@@ -99,7 +99,8 @@ def strip_departments(text: str) -> tuple[str, list[str]]:
     return t[:m.start()].rstrip(), deps
 
 
-def _looks_like_unit(name: str) -> bool:
+def looks_like_unit(name: str) -> bool:
+    """Whether a normalised name reads as a unit's (a unit ending, no digits first, no dates or ratios)."""
     if len(name) < 2 or len(name) > 30:
         return False
     if name[0].isdigit() or re.search(r"[.:%~]", name):
