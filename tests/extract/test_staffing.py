@@ -198,3 +198,29 @@ def test_grade_columns_stay_one_office_row():
     staffing.extract(layout, rep)
     assert len(rep.staffing.rows) == 1
     assert rep.staffing.rows[0].by_type == {"4급": [1, 1], "5급": [3, 3], "6급": [5, 4]}
+
+
+def test_units_as_columns_with_one_row_of_pairs():
+    # "정원 / 현원" pairs on one row; a section number swallowed under the table is not a label column's number
+    layout = _layout([["구분", "구분", "계", "가정책과", "나복지과"], ["정 원 / 현 원", "", "12/13", "5/6", "7/7"],
+                      ["과부족", "", "1", "1", ""], ["2", "예산", "", "", ""]])
+    rep = _report()
+    staffing.extract(layout, rep)
+    st = rep.staffing
+    assert (st.total.quota, st.total.current) == (12, 13)
+    assert [(r.unit, r.quota, r.current) for r in st.rows] == [("가정책과", 5, 6), ("나복지과", 7, 7)]
+
+
+def test_a_current_only_table_gives_current_counts_and_unknown_quotas():
+    layout = _layout([["구분", "계", "4급", "5급", "6급"], ["계", "30", "1", "9", "20"],
+                      ["본청", "18", "1", "5", "12"], ["사업소", "12", "", "4", "8"]], before=("(현원, 명)",))
+    rep = _report()
+    staffing.extract(layout, rep)
+    st = rep.staffing
+    assert (st.total.quota, st.total.current) == (None, 30)
+    assert [(r.unit, r.quota, r.current) for r in st.rows] == [("본청", None, 18), ("사업소", None, 12)]
+    # without a word saying which side it counts, the same table is not read as staffing
+    rep = _report()
+    staffing.extract(_layout([["구분", "계", "4급", "5급", "6급"], ["계", "30", "1", "9", "20"],
+                              ["본청", "18", "1", "5", "12"]], before=("직급별 현황",)), rep)
+    assert rep.staffing is None

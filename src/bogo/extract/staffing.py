@@ -1,6 +1,6 @@
 """Staffing (인력 현황): the first staffing table of a report → ``report.staffing``.
 
-Three layouts are recognised, by their header and labels, never by position:
+Four layouts are recognised, by their header and labels, never by position:
 
 (a) **one row per unit**: a label column, a total column (합계/계/총계) and one
     column per employment type (일반직, 임기제, 별정직, 관리운영직 …) holding
@@ -11,10 +11,8 @@ Three layouts are recognised, by their header and labels, never by position:
     header (일반직 → 소계, 5급, 6급 …; 별정직 → 소계, 2급상당 …) plus a 총계
     column.  This yields one row for the whole office (``report.meta.office``,
     or "계").
-(c) **units as columns**: the same 정원 / 현원 rows, but the columns are the
-    office's units (계 | 문화예술과 | 문화유산과 …): one row per unit column, the
-    계 column as the total.  Columns are units when most of them read as unit
-    names and none names an employment type or a grade.
+(c) **units as columns** and (d) **one side only** (a table of 현원 alone):
+    see :mod:`bogo.extract.staff_columns`.
 
 ``by_type`` keys: the column's header labels joined with a space, merged labels
 said once ("일반직", "일반직 5급").  A 소계/계 column under a group is keyed by the
@@ -34,21 +32,28 @@ import re
 
 from ..model import Count3, Report, Staffing, StaffRow, TableRec
 from ..normalize.dates import parse_date
-from ..normalize.departments import looks_like_unit, normalize_unit
-from ..normalize.labels import EMPLOYMENT_TYPES, GRAND_TOTALS, STAFF_CONTEXT_WORDS, SUB_TOTALS
+from ..normalize.departments import normalize_unit
 from ..normalize.numbers import Composite
 from ..normalize.text import compact
 from ..structure import Layout
-from ..structure.headers import column_labels as header_labels
 from ..tables import CellValue, TableView, view_of
+from .staff_cells import (
+    CONTEXT_WORDS,
+    SUBTOTAL_WORDS,
+    TOTAL_WORDS,
+    TYPE_WORDS,
+    as_int,
+    column_labels,
+    context_text,
+    row_label,
+    row_line,
+    side_counts,
+    single_count,
+)
+from .staff_columns import column_units, one_side, units_as_columns
 
-TYPE_WORDS = EMPLOYMENT_TYPES
-TOTAL_WORDS = GRAND_TOTALS
-SUBTOTAL_WORDS = SUB_TOTALS
-CONTEXT_WORDS = STAFF_CONTEXT_WORDS
-_GRADE = re.compile(r"\d\s*급|급\s*상당|[가-힣]급$")
-#: share of a staffing table's data columns that must read as unit names for the columns to be units
-UNIT_COLUMN_SHARE = 0.6
+_PAIR_KINDS = ("정원/현원",)
+_ROW_KINDS = ("정원", "현원", "여성", "여", *_PAIR_KINDS)
 _ASOF = re.compile(r"(['’]?\d{2,4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?)\s*(?:현재|기준)?")
 
 
@@ -57,7 +62,8 @@ def extract(layout: Layout, report: Report) -> None:
         if t.role != "data" or not t.rows:
             continue
         v = view_of(report, t, layout.settings.tables)
-        st = _per_grade(layout, report, i, v) or _grade_rows(layout, report, i, v) or _per_unit(layout, i, v)
+        st = (_per_grade(layout, report, i, v) or _grade_rows(layout, report, i, v) or _per_unit(layout, i, v)
+              or one_side(layout, i, v))
         if st is not None:
             st.as_of = _as_of(layout, i, t)
             st.table = t.id
@@ -66,40 +72,6 @@ def extract(layout: Layout, report: Report) -> None:
 
 
 # ---------------------------------------------------------------- helpers
-
-def column_labels(t: TableRec) -> list[str]:
-    """One label per column, spaces inside labels removed ("일반직 5급")."""
-    return header_labels(t.header, max([len(r) for r in t.header + t.rows] or [0]), squeeze=True)
-
-
-def row_line(layout: Layout, i: int, t: TableRec, r: int, col: int = 0) -> int:
-    """The source line of body row ``r`` (cell ``col``) of table ``i``."""
-    tb = layout.table_blocks[i] if i < len(layout.table_blocks) else None
-    if tb is not None:
-        cell = tb.cell_at(len(t.header) + r, col)
-        if cell is not None and cell.line:
-            return cell.line
-    return t.line
-
-
-def _context(layout: Layout, i: int, t: TableRec) -> str:
-    """Caption plus the text of the paragraphs just above the table."""
-    from ..blocks import Paragraph, Table
-    texts = [t.caption or ""]
-    if i >= len(layout.table_index):
-        return " ".join(texts)
-    k = layout.table_index[i]
-    for b in reversed(layout.blocks[max(0, k - 5):k]):
-        if isinstance(b, Table):
-            break
-        if isinstance(b, Paragraph):
-            texts.append(b.text)
-    return " ".join(texts)
-
-
-def _label(row: list[str]) -> str:
-    return compact(row[0]) if row else ""
-
 
 # ---------------------------------------------------------------- layout (b)
 
@@ -119,17 +91,21 @@ def _per_grade(layout: Layout, report: Report, i: int, v: TableView) -> Staffing
     unit = ""
     for r, row in enumerate(t.rows):
         labs = [compact(x) for x in row[:nlab]]
-        kind = next((x for x in reversed(labs) if x in ("정원", "현원") or x in ("여성", "여")), None)
+        kind = next((x for x in reversed(labs) if x in _ROW_KINDS), None)
         if kind is None:
             continue
         named = [x for x in labs if x and x != kind]
         if named:
             unit = named[-1]
-        groups.setdefault(unit, {})["여성" if kind.startswith("여") else kind] = r
+        g = groups.setdefault(unit, {})
+        if kind in _PAIR_KINDS:   # one row of "정원/현원" pairs: both sides
+            g["정원"] = g["현원"] = r
+        else:
+            g["여성" if kind.startswith("여") else kind] = r
     if not any("정원" in g and "현원" in g for g in groups.values()):
         return None
-    if len(groups) == 1 and _units_as_columns(cols[nlab:]):
-        return _column_units(layout, i, v, cols, nlab, next(iter(groups.values())))
+    if len(groups) == 1 and units_as_columns(cols[nlab:]):
+        return column_units(layout, i, v, cols, nlab, next(iter(groups.values())))
     rows: list[StaffRow] = []
     total: StaffRow | None = None
     for unit, g in groups.items():
@@ -148,56 +124,15 @@ def _per_grade(layout: Layout, report: Report, i: int, v: TableView) -> Staffing
     return Staffing(total=Count3(quota=head.quota, current=head.current, women=head.women), rows=rows or [head])
 
 
-def _units_as_columns(cols: list[str]) -> bool:
-    """Whether the data columns are units (문화예술과 | 문화유산과 | …) rather than types and grades.
-
-    Most non-total columns must read as unit names, and none may name an
-    employment type or a grade ("일반직 5급", "6급", "2급상당").
-    """
-    named = [c for c in cols if c and c.split(" ")[-1] not in TOTAL_WORDS | SUBTOTAL_WORDS]
-    if len(named) < 2 or any(w in c for c in named for w in TYPE_WORDS) \
-            or any(_GRADE.search(c) for c in named):
-        return False
-    return sum(looks_like_unit(normalize_unit(c)) for c in named) >= UNIT_COLUMN_SHARE * len(named)
-
-
-def _column_units(layout: Layout, i: int, v: TableView, cols: list[str], nlab: int,
-                  g: dict[str, int]) -> Staffing | None:
-    """One staff row per unit column; the 계 column is the total."""
-    t = v.table
-    qr, cr, wr = g.get("정원"), g.get("현원"), g.get("여성")
-
-    def count(r: int | None, j: int) -> int | None:
-        return _int(_number(v.value(r, j))) if r is not None and j < len(t.rows[r]) else None
-
-    st = Staffing()
-    for j in range(nlab, len(cols)):
-        q, c, w = count(qr, j), count(cr, j), count(wr, j)
-        if cols[j].split(" ")[-1] in TOTAL_WORDS:
-            st.total = Count3(quota=q, current=c, women=w)
-        elif cols[j] and cols[j].split(" ")[-1] not in SUBTOTAL_WORDS and (q is not None or c is not None):
-            st.rows.append(StaffRow(unit=normalize_unit(cols[j]), quota=q, current=c, women=w,
-                                    line=row_line(layout, i, t, min(g.values()), j)))
-    if not st.rows:
-        return None
-    if st.total.quota is None and st.total.current is None:
-        st.total = Count3(quota=sum(r.quota or 0 for r in st.rows), current=sum(r.current or 0 for r in st.rows))
-    return st
-
-
 def _label_width(v: TableView) -> int:
-    """Leading columns that hold no number in any row: the row labels."""
+    """Leading columns that hold no number in any data row (a row with two numbers or more): the row labels."""
     rows = v.table.rows
     n = max((len(r) for r in rows), default=0)
+    data = [r for r in range(len(rows)) if sum(v.value(r, j).numeric for j in range(len(rows[r]))) >= 2]
     k = 0
-    while k < n - 1 and not any(v.value(r, k).numeric for r in range(len(rows))):
+    while k < n - 1 and not any(v.value(r, k).numeric for r in data):
         k += 1
     return k
-
-
-def _number(cv: CellValue) -> int | float | None:
-    """A cell holding one count ("45", "45명"), else None."""
-    return cv.value if cv.numeric and not cv.is_pair and cv.c.paren is None and not cv.note else None
 
 
 def _grade_unit(layout: Layout, i: int, v: TableView, cols: list[str], nlab: int, unit: str,
@@ -205,17 +140,13 @@ def _grade_unit(layout: Layout, i: int, v: TableView, cols: list[str], nlab: int
     if "정원" not in g and "현원" not in g:
         return None
     t = v.table
-    qr, cr, wr = g.get("정원"), g.get("현원"), g.get("여성")
     by_type: dict[str, list[int] | None] = {}
     quota = current = women = None
     for j in range(nlab, len(cols)):
-        q = _number(v.value(qr, j)) if qr is not None else None
-        c = _number(v.value(cr, j)) if cr is not None else None
+        q, c, w = side_counts(v, g, j)
         parts = cols[j].split(" ")
         if parts[-1] in TOTAL_WORDS and len(parts) == 1:
-            quota, current = _int(q), _int(c)
-            if wr is not None and j < len(t.rows[wr]):
-                women = _int(_number(v.value(wr, j)))
+            quota, current, women = q, c, w
             continue
         if not cols[j]:
             continue
@@ -223,7 +154,7 @@ def _grade_unit(layout: Layout, i: int, v: TableView, cols: list[str], nlab: int
             key = " ".join(parts[:-1])
         else:
             key = cols[j]
-        by_type[key] = None if q is None and c is None else [_int(q) or 0, _int(c) or 0]
+        by_type[key] = None if q is None and c is None else [as_int(q) or 0, as_int(c) or 0]
     if quota is None and current is None:
         # no total column: the types without a grade add up to the total
         tops = [v for k, v in by_type.items() if " " not in k and v]
@@ -255,14 +186,14 @@ def _grade_rows(layout: Layout, report: Report, i: int, v: TableView) -> Staffin
         qj, cj = s0 + seg.index("정원"), s0 + seg.index("현원")
         for r, row in enumerate(t.rows):
             lab = normalize_unit(row[s0]) if s0 < len(row) else ""
-            q, c = _number(v.value(r, qj)), _number(v.value(r, cj))
+            q, c = single_count(v.value(r, qj)), single_count(v.value(r, cj))
             if not lab:
                 continue
             if lab in TOTAL_WORDS:
                 if q is not None or c is not None:
-                    quota, current = _int(q), _int(c)
+                    quota, current = as_int(q), as_int(c)
                 continue
-            by_type[lab] = None if q is None and c is None else [_int(q) or 0, _int(c) or 0]
+            by_type[lab] = None if q is None and c is None else [as_int(q) or 0, as_int(c) or 0]
             line = line or row_line(layout, i, t, r, s0)
     if not by_type:
         return None
@@ -288,7 +219,7 @@ def _per_unit(layout: Layout, i: int, v: TableView) -> Staffing | None:
     women_col = next((j for j in range(1, len(cols)) if "여성" in cols[j] or cols[j].endswith(" 여")), None)
     pairs = sum(1 for r, row in enumerate(t.rows) for j in range(1, len(row)) if v.value(r, j).is_pair)
     split = quota_col is not None and current_col is not None
-    context = _context(layout, i, t)
+    context = context_text(layout, i, t)
     if not split:
         if not type_cols or pairs < max(2, len(t.rows) // 2):
             return None
@@ -305,18 +236,18 @@ def _per_unit(layout: Layout, i: int, v: TableView) -> Staffing | None:
         if split:
             q, c = cell(quota_col), cell(current_col)
             w = cell(women_col) if women_col is not None else Composite(text="")
-            head = Count3(quota=_int(q.value), current=_int(c.value),
-                          women=_int(w.value if w.numeric else q.paren if q.paren is not None else c.paren))
+            head = Count3(quota=as_int(q.value), current=as_int(c.value),
+                          women=as_int(w.value if w.numeric else q.paren if q.paren is not None else c.paren))
         else:
             tc = cell(total_col)
-            head = Count3(quota=tc.quota if tc.is_pair else _int(tc.value),
+            head = Count3(quota=tc.quota if tc.is_pair else as_int(tc.value),
                           current=tc.current if tc.is_pair else None,
-                          women=_int(tc.paren) if tc.paren is not None and not tc.paren_pct else None)
+                          women=as_int(tc.paren) if tc.paren is not None and not tc.paren_pct else None)
         heads.append(head)
         vals.append([_pair(cell(j)) for j in type_cols])
     for r in range(len(t.rows)):
         _resolve_bare(vals[r], [v.value(r, j) for j in type_cols], heads[r])
-    labels = [_label(r) for r in t.rows]
+    labels = [row_label(r) for r in t.rows]
     total_idx = next((k for k, lab in enumerate(labels) if lab in TOTAL_WORDS), None)
     if total_idx is not None and not split:
         _repair(vals, total_idx, [k for k, lab in enumerate(labels) if lab not in TOTAL_WORDS | SUBTOTAL_WORDS])
@@ -340,10 +271,6 @@ def _per_unit(layout: Layout, i: int, v: TableView) -> Staffing | None:
     if not st.rows and total_idx is None:
         return None
     return st
-
-
-def _int(v: int | float | None) -> int | None:
-    return int(v) if v is not None else None
 
 
 def _pair(c: Composite) -> list[int] | None:
@@ -422,8 +349,8 @@ def _repair(vals: list[list[list[int] | None]], total_idx: int, unit_rows: list[
 def _as_of(layout: Layout, i: int, t: TableRec) -> str | None:
     raw = t.as_of
     if not raw:
-        m = _ASOF.search(_context(layout, i, t))
-        if m and re.search(r"현재|기준", _context(layout, i, t)):
+        m = _ASOF.search(context_text(layout, i, t))
+        if m and re.search(r"현재|기준", context_text(layout, i, t)):
             raw = m.group(1)
     if not raw:
         return None
@@ -434,3 +361,7 @@ def _as_of(layout: Layout, i: int, t: TableRec) -> str | None:
             return raw.strip()
         return span.start
     return raw.strip()
+
+
+# ---------------------------------------------------------------- layout (d)
+
