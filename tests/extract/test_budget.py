@@ -179,3 +179,12 @@ def test_inner_subtotal_keeps_its_outer_labels():
     assert [(b.item, b.amount) for b in lines] == [
         ("세입 보조금수입 국고보조금", 1000), ("세입 보조금수입 시도보조금", 500),
         ("세입 보조금수입 보조금수입소계", 1500), ("세입 보조금수입소계", 1500)]
+
+
+def test_a_column_stating_its_own_unit():
+    # "사업비 (억원)" holds amounts in 억원; "용량 (천㎥)" and "연장 (km)" hold no amounts at all
+    rows = [["구분", "용량 (천㎥)", "연장 (km)", "사업비 (억원)"], ["가배수지", "10", "2.5", "214"],
+            ["나배수지", "0.6", "1", "38"]]
+    lines = _run(_layout(rows, before=("배수지 확충 사업비",)))
+    assert [(ln.item, ln.column, ln.amount, ln.unit) for ln in lines] == [
+        ("가배수지", "사업비 (억원)", 214, "억원"), ("나배수지", "사업비 (억원)", 38, "억원")]

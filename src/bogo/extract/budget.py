@@ -25,7 +25,7 @@ import re
 
 from ..blocks import Paragraph, Table
 from ..model import BudgetLine, Report, TableRec
-from ..normalize.measures import MONEY_IN_TEXT, money_unit
+from ..normalize.measures import MONEY_IN_TEXT, money_unit, starts_with_unit
 from ..normalize.numbers import parse_jo_amount
 from ..normalize.text import compact
 from ..structure import Layout
@@ -125,6 +125,26 @@ def _label_cols(v: TableView) -> int:
     return k
 
 
+_HEAD_UNIT = re.compile(r"[(（]\s*([^()（）]{1,10}?)\s*[)）]\s*$")
+_MEASURE_SIGNS = "㎥㎡㎢㎞㎝㎜ℓ㎏㎾㎿"
+
+
+def _header_unit(head: str) -> str | bool | None:
+    """The unit a column's header states in a trailing parenthesis: a money unit, False for
+    another unit ("(천㎥)", "(명)", "(km)": the column holds no amounts), None when it states none."""
+    m = _HEAD_UNIT.search(head or "")
+    if not m:
+        return None
+    inner = m.group(1)
+    money = _money(inner)
+    if money:
+        return money
+    core = inner.lstrip("천백만십")
+    if not core or PERCENT_LABEL.search(core):
+        return None
+    return False if core[0] in _MEASURE_SIGNS or (starts_with_unit(core) and len(core) <= 3) else None
+
+
 def _amount(text: str, unit: str | None) -> int | float | None:
     jo = parse_jo_amount(text, unit)
     return jo[0] if jo is not None and not jo[1] else None
@@ -143,6 +163,7 @@ def table_lines(layout: Layout, i: int, v: TableView, unit: str | None) -> list[
     # cells are percentages
     lasts = [compact(h.split(" ")[-1]) if h else "" for h in heads]
     count_col = [last in COUNT_LABELS or bool(_COUNT_HEAD.fullmatch(last)) for last in lasts]
+    own_unit = [_header_unit(h) for h in heads]   # "사업비 (억원)": money in its own unit; "용량 (천㎥)": not money
     pct_col = [bool(PERCENT_LABEL.search(compact(h))) for h in heads]
     out: list[BudgetLine] = []
     prev: list[str] = []
@@ -170,12 +191,15 @@ def table_lines(layout: Layout, i: int, v: TableView, unit: str | None) -> list[
             head = heads[j] if j < len(heads) else ""
             if j < len(count_col) and count_col[j]:
                 continue
+            col_unit = own_unit[j] if j < len(own_unit) else None
+            if col_unit is False:
+                continue
             cv = v.value(r, j)
-            if cv.unit and cv.unit != unit:
+            cell_unit = col_unit or unit
+            if cv.unit and cv.unit != cell_unit:
                 continue  # a figure with a unit of its own ("60건", "1,230억원") is not in the table's unit
             c = cv.c
             amount = count = None
-            cell_unit = unit
             if c.numeric and c.value is not None and not c.is_pair:
                 amount = c.value
                 if c.pct or (j < len(pct_col) and pct_col[j]):
@@ -183,7 +207,7 @@ def table_lines(layout: Layout, i: int, v: TableView, unit: str | None) -> list[
                 if c.paren is not None and not c.paren_pct:
                     count = int(c.paren)
             else:
-                amount = _amount(text, unit)
+                amount = _amount(text, cell_unit)
                 if amount is None:
                     continue
             cell = tb.cell_at(hn + r, j) if tb is not None else None
