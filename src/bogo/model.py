@@ -168,6 +168,8 @@ class AuditItem(_Rec):
     text: str
     departments: list[str] = Field(default_factory=list)
     status: str | None = None
+    #: the status as the report words it ("추진불가", "추진 검토"), beside the canonical ``status``
+    status_text: str | None = None
     actions: list[str] = Field(default_factory=list)
     plans: list[str] = Field(default_factory=list)
     line: int

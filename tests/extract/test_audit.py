@@ -173,9 +173,9 @@ def test_category_of(raw, want):
 
 
 def test_parse_result_without_box_markers():
-    st, actions, plans = parse_result("추진상황 : 추진 중")
-    assert (st, actions, plans) == ("추진중", [], [])
-    st, actions, plans = parse_result("□ 추진상황 : 추진완료 □ 조치결과 ○ 가 ○ 나 □ 향후계획 ○ 다")
+    st, actions, plans, written = parse_result("추진상황 : 추진 중")
+    assert (st, actions, plans, written) == ("추진중", [], [], "추진 중")
+    st, actions, plans, written = parse_result("□ 추진상황 : 추진완료 □ 조치결과 ○ 가 ○ 나 □ 향후계획 ○ 다")
     assert (st, actions, plans) == ("추진완료", ["가", "나"], ["다"])
 
 

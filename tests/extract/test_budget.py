@@ -188,3 +188,14 @@ def test_a_column_stating_its_own_unit():
     lines = _run(_layout(rows, before=("배수지 확충 사업비",)))
     assert [(ln.item, ln.column, ln.amount, ln.unit) for ln in lines] == [
         ("가배수지", "사업비 (억원)", 214, "억원"), ("나배수지", "사업비 (억원)", 38, "억원")]
+
+
+def test_a_money_column_mostly_dashes_is_not_a_label_column():
+    # most accounts have nothing to report ("-"): the 예산액/결산액 columns still hold amounts
+    rows = [["계정과목", "세목", "예산액", "결산액"], ["합계", "", "300", "270"], ["가수입", "소계", "-", "-"],
+            ["", "토지", "-", "-"], ["나수입", "소계", "300", "270"], ["", "기타", "300", "270"],
+            ["다수입", "", "-", "-"]]
+    lines = _run(_layout(rows, before=("(단위 : 원)",)))
+    assert [(ln.item, ln.column, ln.amount) for ln in lines] == [
+        ("합계", "예산액", 300), ("합계", "결산액", 270), ("나수입 소계", "예산액", 300), ("나수입 소계", "결산액", 270),
+        ("나수입 기타", "예산액", 300), ("나수입 기타", "결산액", 270)]

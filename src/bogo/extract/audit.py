@@ -77,6 +77,15 @@ def normalize_status(text: str | None) -> str | None:
     return None
 
 
+_STATUS_TEXT_MAX = 20
+
+
+def status_text(text: str | None) -> str | None:
+    """A status phrase as written, spaces collapsed ("추진 불가" stays "추진 불가"); None when empty."""
+    t = " ".join((text or "").split())
+    return t[:_STATUS_TEXT_MAX] or None
+
+
 _AUDIT_WORDS = re.compile(r"요구사항|건의|지적사항|기타사항|자료제출|처리결과|조치결과|추진상황|처리상황|추진완료|행정사무감사")
 
 
@@ -140,7 +149,8 @@ def extract(layout: Layout, report: Report) -> None:
             kind = _kind(m.group("key"))
             rest = m.group("rest").strip()
             if kind == "status":
-                cur["status"] = normalize_status(rest) or cur["status"]
+                if normalize_status(rest):
+                    cur["status"], cur["status_text"] = normalize_status(rest), status_text(rest)
             else:
                 section = kind
                 parts = _split_items(rest)
@@ -159,7 +169,7 @@ def extract(layout: Layout, report: Report) -> None:
         if category is not None and m is None:
             close()
             body, deps = strip_departments(text)
-            cur = {"category": category, "text": body, "departments": deps, "status": None,
+            cur = {"category": category, "text": body, "departments": deps, "status": None, "status_text": None,
                    "actions": [], "plans": [], "line": b.line}
             section, attach = "actions", False
     close()
@@ -210,12 +220,13 @@ def _split_items(body: str) -> list[str]:
 
 def _item(n: int, d: dict) -> AuditItem:
     return AuditItem(id=f"a{n}", category=d["category"] or "기타", text=d["text"], departments=d["departments"],
-                     status=d["status"], actions=d["actions"], plans=d["plans"], line=d["line"])
+                     status=d["status"], status_text=d.get("status_text"), actions=d["actions"], plans=d["plans"],
+                     line=d["line"])
 
 
-def parse_result(text: str) -> tuple[str | None, list[str], list[str]]:
-    """(status, actions, plans) from a result cell split into □ sections."""
-    status = None
+def parse_result(text: str) -> tuple[str | None, list[str], list[str], str | None]:
+    """(status, actions, plans, status as written) from a result cell split into □ sections."""
+    status = written = None
     out: dict[str, list[str]] = {"actions": [], "plans": []}
     segments = [s for s in _BOX.split(text or "") if s.strip()]
     for n, seg in enumerate(segments):
@@ -229,10 +240,11 @@ def parse_result(text: str) -> tuple[str | None, list[str], list[str]]:
         if kind == "status":
             # "추진 중" may be followed by more text when the cell had no □ markers
             sm = re.match(r"^(\S+(?:\s*중)?)", rest)
-            status = normalize_status(sm.group(1) if sm else rest) or normalize_status(rest)
+            phrase = sm.group(1) if sm and normalize_status(sm.group(1)) else rest
+            status, written = normalize_status(phrase), status_text(phrase)
         else:
             out[kind].extend(_split_items(rest))
-    return status, out["actions"], out["plans"]
+    return status, out["actions"], out["plans"], written if status else None
 
 
 def _col(cols: list[str], pattern: str, exclude: set[int] = frozenset()) -> int | None:
@@ -263,14 +275,15 @@ def _table_items(layout: Layout, t: TableRec, b: Table, category: str | None) ->
     for r, row in enumerate(t.rows):
         req_text = row[req].strip() if req < len(row) else ""
         res_text = row[res].strip() if res < len(row) else ""
-        status, actions, plans = parse_result(res_text)
-        if st is not None and st < len(row):
-            status = normalize_status(row[st]) or status
+        status, actions, plans, written = parse_result(res_text)
+        if st is not None and st < len(row) and normalize_status(row[st]):
+            status, written = normalize_status(row[st]), status_text(row[st])
         if not req_text:
             if out and (actions or plans):   # a row continued across a page break
                 out[-1]["actions"].extend(actions)
                 out[-1]["plans"].extend(plans)
-                out[-1]["status"] = out[-1]["status"] or status
+                if not out[-1]["status"]:
+                    out[-1]["status"], out[-1]["status_text"] = status, written
             continue
         body = _ITEM.sub(" ", req_text, count=1).strip() if _ITEM.match(req_text) else req_text
         body, deps = strip_departments(body)
@@ -279,7 +292,7 @@ def _table_items(layout: Layout, t: TableRec, b: Table, category: str | None) ->
         if status is None and not actions and not plans:
             continue
         cell = b.cell_at(hn + r, req)
-        out.append({"category": cat, "text": body, "departments": deps, "status": status,
+        out.append({"category": cat, "text": body, "departments": deps, "status": status, "status_text": written,
                     "actions": actions, "plans": plans,
                     "line": cell.line if cell is not None and cell.line else t.line})
     return out

@@ -115,7 +115,8 @@ def _label_cols(v: TableView) -> int:
             return 0
     k = 1
     while k < n - 1:
-        cells = [v.value(r, k) for r in range(len(t.rows)) if v.value(r, k).text]
+        # "-" (nothing to report) is a blank of a data column, not a label
+        cells = [v.value(r, k) for r in range(len(t.rows)) if v.value(r, k).text and not v.value(r, k).c.empty]
         if not cells:
             break
         numeric = sum(1 for c in cells if c.numeric or parse_jo_amount(c.text, "원"))

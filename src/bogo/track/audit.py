@@ -59,7 +59,7 @@ class AuditSeries:
 
 def _entry(doc: DocInfo, item: dict[str, Any]) -> dict[str, Any]:
     return {"document_id": doc.id, "date": doc.date, "path": doc.path, "line": item.get("line"),
-            "id": item.get("id"), "raw_status": item.get("status"),
+            "id": item.get("id"), "raw_status": item.get("status_text") or item.get("status"),
             "status": canonical_status(item.get("status")), "text": item.get("text")}
 
 
