@@ -69,7 +69,7 @@ def server(tmp_path_factory, injected_file):
     proc = subprocess.Popen([sys.executable, "-m", "bogo", "serve", "--db", str(db), "--port", str(port)],
                             cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # a loaded 2-core machine imports slowly
     while True:
         try:
             urllib.request.urlopen(base + "/docs.json", timeout=2).read()
