@@ -280,9 +280,31 @@ _ARTICLE = re.compile(r"^제\s?\d+\s?[장절조관]")
 _ORDINAL = re.compile(r"\d+|[가-하]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[IVX]+|[①-⑳]")
 
 
+#: one mask per kind of ordinal, so that "1." and "가." are two styles, never one list
+_MASKS = {"digit": "#", "hangul": "\ue001", "roman": "\ue002", "circled": "\ue003", "latin": "\ue004"}
+_MASK_RX = re.compile("[" + "".join(_MASKS.values()) + "]")
+
+
 def _shape(marker: str) -> str:
-    """A numbering style: the marker with its ordinal masked ("1." → "#.", "가)" → "#)")."""
-    return _ORDINAL.sub("#", marker.replace(" ", ""), count=1)
+    """A numbering style: the marker with its ordinal masked by the ordinal's kind."""
+    return _ORDINAL.sub(lambda m: _MASKS[_ordinal_kind(m.group(0))], marker.replace(" ", ""), count=1)
+
+
+def _fill(shape: str, ordinal: str) -> str:
+    """The marker of style ``shape`` written with ``ordinal``."""
+    return _MASK_RX.sub(ordinal, shape, count=1)
+
+
+def _ordinal_kind(c: str) -> str:
+    if c.isascii() and c.isdigit():
+        return "digit"
+    if "가" <= c <= "하":
+        return "hangul"
+    if c in "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ":
+        return "roman"
+    if c in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return "circled"
+    return "latin"
 
 
 def _numbering_slips(sections) -> Iterator[tuple[object, object, str]]:
@@ -327,7 +349,7 @@ def _list_broken_between(ctx: Context, prev, s) -> bool:
     order = _shape_order(ctx)
     mine = order.get(shape, 0)
     hi = marker_number(s.marker.replace(" ", "")) or 1
-    wanted = [shape.replace("#", _ordinal_text(s.marker, n), 1) for n in range(1, hi)]
+    wanted = [_fill(shape, _ordinal_text(s.marker, n)) for n in range(1, hi)]
     if any(prev.line < t.line < s.line for t in ctx.report.tables):
         return True
     for ln in ctx.lines or []:
@@ -385,6 +407,6 @@ def heading_number_sequence(ctx: Context) -> Iterator[Finding]:
         if _list_broken_between(ctx, prev, s):
             continue
         n = marker_number(prev.marker) + 1
-        expected = _shape(s.marker).replace("#", _ordinal_text(s.marker, n), 1)
+        expected = _fill(_shape(s.marker), _ordinal_text(s.marker, n))
         yield chk.finding(found=f"{s.marker} {s.title}", expected=expected, line=s.line,
                           what="반복됨" if what == "repeated" else "건너뜀", prev=f"{prev.marker} {prev.title}")
