@@ -15,13 +15,20 @@ from ..normalize.dates import find_dates, period_of_title, weekday_matches, week
 from .context import Context
 from .registry import REGISTRY, register
 
+#: the year a date without one is read in when the report's own year is unknown: a leap year,
+#: so that no 2.29 is ever taken for impossible
+UNKNOWN_YEAR = 2024
 
-def _spans(ctx: Context):
-    """(line, DateSpan) of every date in the prose, computed once per run."""
-    if ctx.year is None:
+
+def _spans(ctx: Context, any_year: bool = False):
+    """(line, DateSpan) of every date in the prose, computed once per run.  Without the
+    report's year nothing is read, unless ``any_year``: then dates are read in a leap
+    year, for the checks whose verdict no year changes (an impossible date)."""
+    year = ctx.year if ctx.year is not None else UNKNOWN_YEAR if any_year else None
+    if year is None:
         return []
-    return ctx.memo("date_spans", lambda: [(ln, sp) for ln in ctx.lines or [] if _CANDIDATE.search(ln.text)
-                                           for sp in find_dates(ln.text, ctx.year, ctx.month)])
+    return ctx.memo(f"date_spans-{year}", lambda: [(ln, sp) for ln in ctx.lines or [] if _CANDIDATE.search(ln.text)
+                                                   for sp in find_dates(ln.text, year, ctx.month)])
 
 
 # Only a line with a written weekday (D301), a number that cannot be a month or
@@ -74,7 +81,7 @@ def impossible_date(ctx: Context) -> Iterator[Finding]:
         ("20024. 3. 5."): "20024.5톤" and "20,024년" are amounts, not dates.
     """
     chk = REGISTRY["D303"]
-    for ln, sp in _spans(ctx):
+    for ln, sp in _spans(ctx, any_year=True):
         if sp.kind == "invalid" or not sp.valid:
             yield chk.finding(found=sp.raw, expected=None, raw=sp.raw, line=ln.no)
 
