@@ -224,3 +224,21 @@ def test_a_current_only_table_gives_current_counts_and_unknown_quotas():
     staffing.extract(_layout([["구분", "계", "4급", "5급", "6급"], ["계", "30", "1", "9", "20"],
                               ["본청", "18", "1", "5", "12"]], before=("직급별 현황",)), rep)
     assert rep.staffing is None
+
+
+def test_office_from_the_org_chart_head_when_the_cover_has_none():
+    layout = _layout([["구분", "계", "가정책과", "나복지과"], ["정원", "12", "5", "7"], ["현원", "13", "6", "7"]],
+                     before=("다누리국 주요업무계획", "다누리국 소관 사업 보고", "1. 조직 및 인력", "다누리국",
+                             "가정책과", "나복지과", "인력 현황"))
+    rep = _report()
+    staffing.extract(layout, rep)
+    assert rep.meta.office == "다누리국"
+    # a box named once (a fragment of a wrapped org chart) is not taken for the office
+    rep = _report()
+    staffing.extract(_layout([["구분", "계", "가정책과", "나복지과"], ["정원", "12", "5", "7"], ["현원", "13", "6", "7"]],
+                             before=("다누리국", "가정책과", "인력 현황")), rep)
+    assert rep.meta.office is None
+    rep = _report()
+    rep.meta.office = "표지의국"   # a cover's office is never replaced
+    staffing.extract(layout, rep)
+    assert rep.meta.office == "표지의국"

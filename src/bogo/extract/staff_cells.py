@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import TableRec
+from ..normalize.departments import looks_like_unit, normalize_unit
 from ..normalize.labels import EMPLOYMENT_TYPES, GRAND_TOTALS, STAFF_CONTEXT_WORDS, SUB_TOTALS
 from ..normalize.text import compact
 from ..structure import Layout
@@ -21,6 +22,12 @@ TYPE_WORDS = EMPLOYMENT_TYPES
 TOTAL_WORDS = GRAND_TOTALS
 SUBTOTAL_WORDS = SUB_TOTALS
 CONTEXT_WORDS = STAFF_CONTEXT_WORDS
+#: the endings of an office that has units under it (국, 실, 본부, 청 …), the head of an org chart
+OFFICE_END = re.compile(r"(국|실|본부|청)$")
+#: paragraphs that must name it: an office is named again in its report, a fragment of a box is not
+OFFICE_MENTIONS = 3
+#: blocks looked at above a staffing table for the head of its org chart
+OFFICE_LOOKBACK = 16
 #: a grade column ("5급", "2급상당", "8급이하", "서기관급")
 GRADE = re.compile(r"\d\s*급|급\s*상당|[가-힣]급$")
 
@@ -78,3 +85,26 @@ def side_counts(v: TableView, g: dict[str, int], j: int) -> tuple[int | None, in
         q = as_int(single_count(v.value(qr, j))) if qr is not None else None
         c = as_int(single_count(v.value(cr, j))) if cr is not None else None
     return q, c, as_int(single_count(v.value(wr, j))) if wr is not None else None
+
+
+def office_above(layout: Layout, i: int) -> str | None:
+    """The office heading the org chart above staffing table ``i``: the first line, within a few
+    blocks above the table, that is one office name alone ("문화체육국", "상수도사업본부") and that
+    the report names again elsewhere."""
+    from ..blocks import Paragraph
+    if i >= len(layout.table_index):
+        return None
+    k = layout.table_index[i]
+    for b in layout.blocks[max(0, k - OFFICE_LOOKBACK):k]:
+        if isinstance(b, Paragraph) and not b.marker:
+            name = normalize_unit(b.text)
+            if 3 <= len(name) <= 15 and looks_like_unit(name) and OFFICE_END.search(name) \
+                    and _mentions(layout, name) >= OFFICE_MENTIONS:
+                return name
+    return None
+
+
+def _mentions(layout: Layout, name: str) -> int:
+    """How many paragraphs name ``name`` (a piece of a wrapped box is named once, an office often)."""
+    from ..blocks import Paragraph
+    return sum(name in compact(b.text) for b in layout.blocks if isinstance(b, Paragraph))

@@ -45,6 +45,7 @@ from .staff_cells import (
     as_int,
     column_labels,
     context_text,
+    office_above,
     row_label,
     row_line,
     side_counts,
@@ -62,9 +63,14 @@ def extract(layout: Layout, report: Report) -> None:
         if t.role != "data" or not t.rows:
             continue
         v = view_of(report, t, layout.settings.tables)
+        office = report.meta.office
+        if not office:   # a cover without the office: the head of the org chart drawn above the table
+            report.meta.office = office_above(layout, i)
         st = (_per_grade(layout, report, i, v) or _grade_rows(layout, report, i, v) or _per_unit(layout, i, v)
               or one_side(layout, i, v))
-        if st is not None:
+        if st is None:
+            report.meta.office = office
+        else:
             st.as_of = _as_of(layout, i, t)
             st.table = t.id
             report.staffing = st
