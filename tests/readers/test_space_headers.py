@@ -51,3 +51,18 @@ def test_label_less_rows_of_their_own_stay_rows():
     text = "구분 2023 2024\n금액 1,000 1,200\n 10 12\n건수 30 40\n 3 4"
     (t,) = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
     assert len(t.grid()) == 5
+
+
+def test_parenthesised_rates_under_a_row_are_a_row_of_their_own():
+    text = ("구분 2022년 2023년 2024년\n총투자 282.3 198.5 150.9\n증감률 (147.8) (△16.6) (5.2)\n"
+            "제조업 111.8 59.7 40.5\n(288.4) (85.2) (△35.9)")
+    (t,) = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+    assert t.grid()[1:] == [["총투자", "282.3", "198.5", "150.9"], ["증감률", "(147.8)", "(△16.6)", "(5.2)"],
+                            ["제조업", "111.8", "59.7", "40.5"], ["", "(288.4)", "(85.2)", "(△35.9)"]]
+
+
+def test_a_numbered_heading_above_a_table_is_no_header():
+    text = "1. 분기별 동향\n\n구분 2023년 2024년\n전체 176.8 150.9\n제조업 63.2 40.5"
+    blocks = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+    assert blocks[0].text == "분기별 동향"
+    assert blocks[1].grid()[0] == ["구분", "2023년", "2024년"]

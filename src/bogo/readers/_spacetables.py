@@ -53,11 +53,22 @@ def _is_num(tok: str) -> bool:
     return bool(_NUM_TOKEN.match(tok))
 
 
+def _paren_row(toks: list[str]) -> list[str] | None:
+    """A line of parenthesised figures only ("(147.8) (△16.6) (5.2)"): the rates or
+    counts printed under the row above, one per column, as a row without a label."""
+    if len(toks) >= 2 and all(_PAREN_TOKEN.match(t) for t in toks):
+        return toks
+    return None
+
+
 def parse_numeric_row(text: str) -> tuple[str, list[str]] | None:
     """Split a line into (label, numeric cells), or None when it is not a table row."""
     toks = text.split()
     if len(toks) < 2:
         return None
+    paren = _paren_row(toks)
+    if paren is not None:
+        return "", paren
     # label: leading tokens up to the first numeric cell token
     k = 0
     while k < len(toks) and not (_is_num(toks[k]) or toks[k].startswith("/") or _PAIR_TOKEN.match(toks[k])
@@ -65,19 +76,28 @@ def parse_numeric_row(text: str) -> tuple[str, list[str]] | None:
         k += 1
     label_toks = toks[:k]
     rest = toks[k:]
+    if not rest:  # "증감률 (147.8) (16.6) …": a label over parenthesised figures
+        k = next((m for m in range(1, len(toks) - 1) if _paren_row(toks[m:])), len(toks))
+        label_toks, rest = toks[:k], toks[k:]
+        if rest:
+            label = " ".join(label_toks)
+            return (label, rest) if _label_ok(label) else None
     if not label_toks and rest and _YEARISH.match(rest[0]) and len(rest) >= 4:
         label_toks, rest = rest[:1], rest[1:]
     cells = _parse_cells(rest)
     if cells is None or not cells:
         return None
     label = " ".join(label_toks)
-    if label and (len(label) > 40 or _SENTENCE_END.search(label) and len(label) > 12):
-        return None
     if len(cells) < 2 and not (label and len(cells) == 1 and _is_num(rest[0]) and "," in rest[0]):
         return None
-    if label and split_marker(label)[0] and split_marker(label)[0] not in ("*",):
-        return None
-    return label, cells
+    return (label, cells) if _label_ok(label) else None
+
+
+def _label_ok(label: str) -> bool:
+    """A row label: not a sentence, not a bulleted line."""
+    if label and (len(label) > 40 or _SENTENCE_END.search(label) and len(label) > 12):
+        return False
+    return not (label and split_marker(label)[0] and split_marker(label)[0] not in ("*",))
 
 
 def _parse_cells(toks: list[str]) -> list[str] | None:
@@ -163,8 +183,9 @@ def _continuation(text: str) -> list[str] | None:
 def _header_like(text: str) -> bool:
     if not text or len(text) > 80:
         return False
-    if split_marker(text)[0] and not text[0].isdigit():
-        return False
+    marker = split_marker(text)[0]
+    if marker and (not text[0].isdigit() or marker[-1] in ".)"):
+        return False  # a bullet or a numbered heading ("1. 분기별 동향") heads no columns
     if any(s in text for s in ("단위", "기준 :", "기준:")) or text[0] in "<〈【[《(":
         return False
     if _SENTENCE_END.search(text) and len(text) > 15:
