@@ -66,3 +66,9 @@ def test_a_numbered_heading_above_a_table_is_no_header():
     blocks = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
     assert blocks[0].text == "분기별 동향"
     assert blocks[1].grid()[0] == ["구분", "2023년", "2024년"]
+
+
+def test_a_label_between_figures_and_their_rates_is_the_figures_rows():
+    text = "구분 2023 2024\n91.8 72.4\n미 국\n(113.5) (15.7)\n16.1 14.4\n룩셈부르크\n(76.6) (56.3)"
+    (t,) = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+    assert [r[0] for r in t.grid()] == ["구분", "미국", "", "룩셈부르크", ""]

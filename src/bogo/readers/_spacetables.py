@@ -228,6 +228,13 @@ def find_space_tables(lines: list[Line], settings: Settings,
                 j += 1
                 continue
             nxt = _next_nonblank(texts, j + 1)
+            if not body[-1].label and _label_piece(texts[j]) and nxt in rows and not rows[nxt][0] \
+                    and all(c.startswith("(") for c in rows[nxt][1]):
+                # a label centred between the two lines of its row (figures over rates,
+                # pdftotext -layout): the row above has none of its own
+                body[-1].label = texts[j]
+                j += 1
+                continue
             if nxt is not None and nxt in rows and _label_piece(texts[j]):
                 # a row label broken over two lines ("스 마 트 정 보" / "담 당 관 17 /16 …")
                 label, cells = rows[nxt]
