@@ -72,3 +72,11 @@ def test_a_label_between_figures_and_their_rates_is_the_figures_rows():
     text = "구분 2023 2024\n91.8 72.4\n미 국\n(113.5) (15.7)\n16.1 14.4\n룩셈부르크\n(76.6) (56.3)"
     (t,) = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
     assert [r[0] for r in t.grid()] == ["구분", "미국", "", "룩셈부르크", ""]
+
+
+def test_a_unit_in_the_stub_cell_opens_the_header_and_nothing_above_it_is_header():
+    text = ("대출항목별 가계대출 증감 추이\n\n(단위 : 조원) '25.1월 2월 3월\n"
+            "주담대 +3.2 +4.9 +3.7\n기타대출 △4.1 △0.7 △3.0\n합계 △0.9 +4.2 +0.7")
+    blocks = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+    assert blocks[0].text == "대출항목별 가계대출 증감 추이"
+    assert blocks[1].grid()[0] == ["(단위 : 조원)", "'25.1월", "2월", "3월"]

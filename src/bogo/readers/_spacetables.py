@@ -37,6 +37,7 @@ _DIGIT = re.compile(r"\d")
 _ROW_END = re.compile(r"[\d)/%*-]\s*$")  # a table row ends in a value
 _EOK_PART = re.compile(r"\d,\d{3}|\d{1,4}")
 _LABEL_CHARS = re.compile(r"[가-힣·()\s]+")
+_UNIT_LEAD = re.compile(r"^\(\s*단\s*위\s*[:：][^()]*\)\s*")
 _SENTENCE_END = re.compile(r"(?:다|음|함|됨|임|요|\.)$")
 
 
@@ -186,6 +187,9 @@ def _header_like(text: str) -> bool:
     marker = split_marker(text)[0]
     if marker and (not text[0].isdigit() or marker[-1] in ".)"):
         return False  # a bullet or a numbered heading ("1. 분기별 동향") heads no columns
+    unit = _UNIT_LEAD.match(text)
+    if unit and text[unit.end():].strip():
+        return _header_like(text[unit.end():].strip())  # the unit in the stub cell, labels after it
     if any(s in text for s in ("단위", "기준 :", "기준:")) or text[0] in "<〈【[《(":
         return False
     if _SENTENCE_END.search(text) and len(text) > 15:
@@ -316,6 +320,8 @@ def _header_lines(texts: list[str], first: int, rows: dict[int, tuple[str, list[
         idx.append(j)
         seen += 1
         j -= 1
+        if _UNIT_LEAD.match(t):
+            break  # the unit stands in the table's top-left cell: nothing above is header
     idx.reverse()
     return idx
 
