@@ -80,3 +80,12 @@ def test_a_unit_in_the_stub_cell_opens_the_header_and_nothing_above_it_is_header
     blocks = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
     assert blocks[0].text == "대출항목별 가계대출 증감 추이"
     assert blocks[1].grid()[0] == ["(단위 : 조원)", "'25.1월", "2월", "3월"]
+
+
+def test_header_lines_stop_at_a_circled_heading_and_a_run_of_blank_lines():
+    text = ("지청 출장소 (42)\n\n\n② 인원 현황(기준)\n\n구분 계 정무직 고공단\n"
+            "합계 100 4 96\n본부 30 1 29")
+    blocks = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+    assert blocks[-1].grid()[0] == ["구분", "계", "정무직", "고공단"]
+    text = "1 분야\n\n\n구분 2023 2024\n합계 10 12\n일반 4 5"
+    assert lines_to_blocks(list(enumerate(text.split("\n"), 1)))[-1].grid()[0] == ["구분", "2023", "2024"]

@@ -38,6 +38,7 @@ _ROW_END = re.compile(r"[\d)/%*-]\s*$")  # a table row ends in a value
 _EOK_PART = re.compile(r"\d,\d{3}|\d{1,4}")
 _LABEL_CHARS = re.compile(r"[가-힣·()\s]+")
 _UNIT_LEAD = re.compile(r"^\(\s*단\s*위\s*[:：][^()]*\)\s*")
+_FORMULA = re.compile(r"^\([A-Za-z0-9+\-−/×* ]+\)(?:\s*[/×*]\s*[A-Za-z0-9()+\-−]+)*$")
 _SENTENCE_END = re.compile(r"(?:다|음|함|됨|임|요|\.)$")
 
 
@@ -185,11 +186,13 @@ def _header_like(text: str) -> bool:
     if not text or len(text) > 80:
         return False
     marker = split_marker(text)[0]
-    if marker and (not text[0].isdigit() or marker[-1] in ".)"):
+    if marker and (text[0] not in "0123456789" or marker[-1] in ".)"):
         return False  # a bullet or a numbered heading ("1. 분기별 동향") heads no columns
     unit = _UNIT_LEAD.match(text)
     if unit and text[unit.end():].strip():
         return _header_like(text[unit.end():].strip())  # the unit in the stub cell, labels after it
+    if _FORMULA.match(text):
+        return True  # a ratio's label on its own line ("(B-A)/A")
     if any(s in text for s in ("단위", "기준 :", "기준:")) or text[0] in "<〈【[《(":
         return False
     if _SENTENCE_END.search(text) and len(text) > 15:
@@ -310,11 +313,16 @@ def _header_lines(texts: list[str], first: int, rows: dict[int, tuple[str, list[
     idx: list[int] = []
     j = first - 1
     seen = 0
+    blanks = 0
     while j >= 0 and seen < 4:
         t = texts[j]
         if not t:
+            blanks += 1
+            if blanks >= 2:
+                break  # a header is not set apart from its table by a run of blank lines
             j -= 1
             continue
+        blanks = 0
         if not _header_like(t) or j in rows:
             break
         idx.append(j)
