@@ -126,3 +126,15 @@ def test_a_label_cell_beside_text_is_no_centred_label():
             "산출근거   - 참여율")
     t = next(b for b in _blocks(text) if isinstance(b, Table))
     assert t.grid()[-1][0] == "산출근거"
+
+
+def test_a_line_broken_at_a_fixed_width_goes_on_in_its_indented_continuations():
+    text = ("국어 정보자원 확대 구축 및 활용성 제고 ㅇ국어 말뭉치 구축\n"
+            "  사업 기본 계획 보고(1월) ㅇ민관합동자문회의 개최(1월)\n"
+            "  ㅇ원시 말뭉치 공개(2월)\n"
+            "짧은 줄\n"
+            "  들여쓴 다음 줄")
+    blocks = _blocks(text)
+    assert [b.text for b in blocks] == [
+        "국어 정보자원 확대 구축 및 활용성 제고 ㅇ국어 말뭉치 구축 사업 기본 계획 보고(1월) "
+        "ㅇ민관합동자문회의 개최(1월) ㅇ원시 말뭉치 공개(2월)", "짧은 줄", "들여쓴 다음 줄"]
