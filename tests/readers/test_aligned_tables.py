@@ -96,3 +96,45 @@ def test_reader_lines_without_exporter_spacing_use_the_grammar_reader():
     text = "구분   2023   2024\n합계   10     12\n일반   4      5"
     (t,) = lines_to_blocks(list(enumerate(text.split("\n"), 1)))  # as the PDF reader calls it
     assert t.grid() == [["구분", "2023", "2024"], ["합계", "10", "12"], ["일반", "4", "5"]]
+
+
+def test_pdftotext_labels_centred_between_figures_and_rates():
+    """pdftotext -layout: a row of figures over its rates with the label on a line of
+    its own between them (spaced out or not); rates one space apart are cells."""
+    text = ("                2022년                2023년\n"
+            "  구      분\n"
+            "           1분기       2분기     1분기       2분기\n"
+            "            91.8        72.4      87.1        64.0\n"
+            "미      국\n"
+            "           (113.5)     (15.7)    (△5.2)    (△11.6)\n"
+            "            16.1        14.4       9.5        11.3\n"
+            "룩셈부르크\n"
+            "           (76.6)      (56.3)    (△40.9)   (△21.1)")
+    t = next(b for b in _blocks(text) if isinstance(b, Table))
+    grid = t.grid()
+    assert grid[0][0] == "구분" and grid[-4:] == [["미국", "91.8", "72.4", "87.1", "64.0"], ["", "(113.5)", "(15.7)", "(△5.2)", "(△11.6)"],
+                         ["룩셈부르크", "16.1", "14.4", "9.5", "11.3"], ["", "(76.6)", "(56.3)", "(△40.9)", "(△21.1)"]]
+    # rates squeezed one space apart on a line laid out in columns are cells of their own
+    assert [c[2] for c in segments("증감률   (5.2) (△51.2) (△37.4)   (4.5)")] == \
+        ["증감률", "(5.2)", "(△51.2)", "(△37.4)", "(4.5)"]
+    assert [c[2] for c in segments("계   357 (93%)   12")] == ["계", "357 (93%)", "12"]  # a figure with its count
+
+
+def test_a_label_cell_beside_text_is_no_centred_label():
+    text = ("구분       2026년     2027년   2028년\n"
+            "                     80%      85%\n"
+            "산출근거   - 참여율")
+    t = next(b for b in _blocks(text) if isinstance(b, Table))
+    assert t.grid()[-1][0] == "산출근거"
+
+
+def test_a_line_broken_at_a_fixed_width_goes_on_in_its_indented_continuations():
+    text = ("국어 정보자원 확대 구축 및 활용성 제고 ㅇ국어 말뭉치 구축\n"
+            "  사업 기본 계획 보고(1월) ㅇ민관합동자문회의 개최(1월)\n"
+            "  ㅇ원시 말뭉치 공개(2월)\n"
+            "짧은 줄\n"
+            "  들여쓴 다음 줄")
+    blocks = _blocks(text)
+    assert [b.text for b in blocks] == [
+        "국어 정보자원 확대 구축 및 활용성 제고 ㅇ국어 말뭉치 구축 사업 기본 계획 보고(1월) "
+        "ㅇ민관합동자문회의 개최(1월) ㅇ원시 말뭉치 공개(2월)", "짧은 줄", "들여쓴 다음 줄"]

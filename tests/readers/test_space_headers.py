@@ -51,3 +51,41 @@ def test_label_less_rows_of_their_own_stay_rows():
     text = "구분 2023 2024\n금액 1,000 1,200\n 10 12\n건수 30 40\n 3 4"
     (t,) = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
     assert len(t.grid()) == 5
+
+
+def test_parenthesised_rates_under_a_row_are_a_row_of_their_own():
+    text = ("구분 2022년 2023년 2024년\n총투자 282.3 198.5 150.9\n증감률 (147.8) (△16.6) (5.2)\n"
+            "제조업 111.8 59.7 40.5\n(288.4) (85.2) (△35.9)")
+    (t,) = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+    assert t.grid()[1:] == [["총투자", "282.3", "198.5", "150.9"], ["증감률", "(147.8)", "(△16.6)", "(5.2)"],
+                            ["제조업", "111.8", "59.7", "40.5"], ["", "(288.4)", "(85.2)", "(△35.9)"]]
+
+
+def test_a_numbered_heading_above_a_table_is_no_header():
+    text = "1. 분기별 동향\n\n구분 2023년 2024년\n전체 176.8 150.9\n제조업 63.2 40.5"
+    blocks = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+    assert blocks[0].text == "분기별 동향"
+    assert blocks[1].grid()[0] == ["구분", "2023년", "2024년"]
+
+
+def test_a_label_between_figures_and_their_rates_is_the_figures_rows():
+    text = "구분 2023 2024\n91.8 72.4\n미 국\n(113.5) (15.7)\n16.1 14.4\n룩셈부르크\n(76.6) (56.3)"
+    (t,) = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+    assert [r[0] for r in t.grid()] == ["구분", "미국", "", "룩셈부르크", ""]
+
+
+def test_a_unit_in_the_stub_cell_opens_the_header_and_nothing_above_it_is_header():
+    text = ("대출항목별 가계대출 증감 추이\n\n(단위 : 조원) '25.1월 2월 3월\n"
+            "주담대 +3.2 +4.9 +3.7\n기타대출 △4.1 △0.7 △3.0\n합계 △0.9 +4.2 +0.7")
+    blocks = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+    assert blocks[0].text == "대출항목별 가계대출 증감 추이"
+    assert blocks[1].grid()[0] == ["(단위 : 조원)", "'25.1월", "2월", "3월"]
+
+
+def test_header_lines_stop_at_a_circled_heading_and_a_run_of_blank_lines():
+    text = ("지청 출장소 (42)\n\n\n② 인원 현황(기준)\n\n구분 계 정무직 고공단\n"
+            "합계 100 4 96\n본부 30 1 29")
+    blocks = lines_to_blocks(list(enumerate(text.split("\n"), 1)))
+    assert blocks[-1].grid()[0] == ["구분", "계", "정무직", "고공단"]
+    text = "1 분야\n\n\n구분 2023 2024\n합계 10 12\n일반 4 5"
+    assert lines_to_blocks(list(enumerate(text.split("\n"), 1)))[-1].grid()[0] == ["구분", "2023", "2024"]

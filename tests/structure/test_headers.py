@@ -43,3 +43,13 @@ def test_unit_line_inside_the_frame_labels_no_column():
     assert filled[1] == ["구분", "2021년", "증감", "증감"]
     assert filled[2] == ["구분", "2021년", "금액", "%"]
     assert column_labels(filled, 4) == ["구분", "2021년", "증감 금액", "증감 %"]
+
+
+def test_a_label_merged_down_does_not_spread_over_the_next_columns_blank():
+    from bogo.structure.headers import fill_header
+    h = fill_header([["구분", "2025 (A)", "2026 (B)", "증감 (B-A)", ""], ["", "", "", "", "(B-A)/A"]])
+    assert h == [["구분", "2025 (A)", "2026 (B)", "증감 (B-A)", ""],
+                 ["구분", "2025 (A)", "2026 (B)", "증감 (B-A)", "(B-A)/A"]]
+    # a group label has a sub-label under each of its columns: it spreads
+    g = fill_header([["구분", "증감", ""], ["", "금액", "%"]])
+    assert g[0] == ["구분", "증감", "증감"]

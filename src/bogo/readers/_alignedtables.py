@@ -29,6 +29,8 @@ _HANGUL = re.compile(r"[가-힣]")
 _FIGURE = re.compile(r"^[△▲+\-]?\d[\d,.]*(?:\s*/\s*[\d,.]*)?(?:\s*\([^)]*\))?\s*%?$")
 _SYLLABLE = re.compile(r"[가-힣]")
 _SIGNS = ("△", "▲", "▽")  # not "-": a dash alone is an empty cell
+_PLAIN = re.compile(r"^[△▲+\-]?\d[\d,]*(?:\.\d+)?%?$")
+_PAREN = re.compile(r"^\([△▲+\-]?\d[\d,]*(?:\.\d+)?%?\)$")
 #: blank lines an export puts between the rows of one table (pdftotext -layout)
 MAX_BLANKS = 2
 #: a continuation fills at least this share of its column's width in the row above
@@ -48,15 +50,52 @@ def segments(raw: str) -> list[Seg]:
     keeps its syllables apart."""
     raw = raw.replace("\u3000", "  ").rstrip()
     out: list[Seg] = []
-    for m in _SEG.finditer(raw):
+    runs = list(_SEG.finditer(raw))
+    for m in runs:
         start = _width(raw[:m.start()])
-        seg = (start, start + _width(m.group(0)), m.group(0))
-        if out and out[-1][2] in _SIGNS and _NUMERIC.match(seg[2]):
-            out[-1] = (out[-1][0], seg[1], f"{out[-1][2]} {seg[2]}")
-        else:
-            out.append(seg)
+        run = (start, start + _width(m.group(0)), m.group(0))
+        # figures one space apart are cells only on a line laid out in columns
+        for seg in _figures_apart(run) if len(runs) > 1 else [run]:
+            if out and out[-1][2] in _SIGNS and _NUMERIC.match(seg[2]):
+                out[-1] = (out[-1][0], seg[1], f"{out[-1][2]} {seg[2]}")
+            else:
+                out.append(seg)
     if len(out) >= 3 and _spaced_label(out[0][2], out[1][2]) and any(_value(t) for _, _, t in out[2:]):
         out[:2] = [(out[0][0], out[1][1], f"{out[0][2]} {out[1][2]}")]
+    return out
+
+
+def _figures_apart(seg: Seg) -> list[Seg]:
+    """A run of figures one space apart is several cells where the page was tight
+    ("(5.2) (△51.2) (△37.4)", "150.9 176.8"); a figure with its parenthesised count
+    ("357 (93%)") stays one cell."""
+    start, _, text = seg
+    toks = text.split(" ")
+    if len(toks) < 2 or not all(_PLAIN.match(t) or _PAREN.match(t) for t in toks):
+        return [seg]
+    out: list[Seg] = []
+    pos = start
+    for t in toks:
+        w = _width(t)
+        if out and _PAREN.match(t) and _PLAIN.match(out[-1][2].split(" ")[-1]):
+            out[-1] = (out[-1][0], pos + w, f"{out[-1][2]} {t}")
+        else:
+            out.append((pos, pos + w, t))
+        pos += w + 1
+    return out
+
+
+def _lone_figure_lines_apart(segs: list[list[Seg]]) -> list[list[Seg]]:
+    """A line of figures one space apart and nothing else ("(288.4) (85.2) (18.8)") is
+    a row of cells when a line next to it is laid out in columns; among lines without
+    column gaps (a collapsed export) it stays one run for the grammar reader."""
+    out = list(segs)
+    for k, s in enumerate(segs):
+        if len(s) != 1:
+            continue
+        near = [segs[j] for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(segs)]
+        if any(len(x) >= 3 for x in near):
+            out[k] = _figures_apart(s[0])
     return out
 
 
@@ -147,18 +186,37 @@ def _continues(segs: list[Seg], prev: list[Seg] | None, cols: list[tuple[int, in
 def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table, int] | None:
     """The table of ``block`` and the index of the line after it; lines of one cell at its
     end that continue no cell are not the table's."""
-    segs = [s for _, s in block]
+    stubs = _stub_lines(block)
+    segs = [s for k, (_, s) in enumerate(block) if k not in stubs]
     multi = [s for s in segs if len(s) >= 2]
     if len(multi) < 2 or max(len(s) for s in segs) > MAX_COLS:
         return None
     cols = _columns(multi)
     if cols is None:
         return None
+    if stubs and cols[0][0] >= min(block[k][1][-1][1] for k in stubs):
+        cols = [(0, cols[0][0] - 1), *cols]  # the labels stood only on lines of their own
     grid: list[list[str]] = []
     first: list[int] = []
     last: list[int] = []
     prev: list[Seg] | None = None
-    for idx, s in block:
+    pending = ""
+    for k, (idx, s) in enumerate(block):
+        if k in stubs:
+            label = " ".join(t for _, _, t in s)
+            if grid and not grid[-1][0] and first[-1] == last[-1]:
+                grid[-1][0] = label  # a label centred under the first line of its row pair
+                last[-1] = idx
+            else:
+                pending = f"{pending} {label}".strip()
+            continue
+        if pending and (p := _place(s, cols)) is not None and not p[0]:
+            s = [(0, _width(pending), pending), *s]
+        elif pending:
+            grid.append([pending] + [""] * (len(cols) - 1))
+            first.append(idx - 1)
+            last.append(idx - 1)
+        pending = ""
         if grid and len(s) < len(cols) and _continues(s, prev, cols):
             for seg in s:
                 i = _column_of(seg, cols)
@@ -185,6 +243,24 @@ def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table
     return t, last[-1] + 1
 
 
+def _stub_lines(block: list[tuple[int, list[Seg]]]) -> set[int]:
+    """Positions in ``block`` of lines that hold only a row label, left of where the
+    figures of the lines next to them start: pdftotext centres the label of a row of
+    two lines (figures over rates) between them ("  91.8  72.4" / "미      국" /
+    "(113.5) (15.7)")."""
+    out: set[int] = set()
+    for k, (_, segs) in enumerate(block):
+        if not segs or any(_value(t) or not _HANGUL.search(t) for _, _, t in segs) or len(segs) > 8 \
+                or len(segs) > 1 and not all(_SYLLABLE.fullmatch(t) for _, _, t in segs):
+            continue  # one label, or one spaced out syllable by syllable ("미      국")
+        near = [s for j in (k - 1, k + 1) if 0 <= j < len(block) and j != k
+                for s, _, t in block[j][1][:1] if _value(t)]
+        if len(near) == 2 or (near and (k == 0 or k == len(block) - 1)):
+            if segs[-1][0] < min(near) and segs[-1][1] <= min(near) + 1:
+                out.add(k)
+    return out
+
+
 def _prose(segs: list[Seg]) -> bool:
     """A line that opens with a bullet or number of its own (a paragraph, not a row)."""
     return len(segs) == 1 and bool(split_marker(normalize_text(segs[0][2]))[0])
@@ -193,7 +269,7 @@ def _prose(segs: list[Seg]) -> bool:
 def find_aligned_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
     """(start, end, table) of every block of lines laid out in columns, as indices into ``lines``."""
     out: list[tuple[int, int, Table]] = []
-    segs = [segments(raw) for _, raw in lines]
+    segs = _lone_figure_lines_apart([segments(raw) for _, raw in lines])
     i, n = 0, len(lines)
     while i < n:
         if len(segs[i]) < 2:

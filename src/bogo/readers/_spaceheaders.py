@@ -24,7 +24,7 @@ _YEAR_START = re.compile(r"(?:19|20)\d{2}")
 
 def split_header(text: str, n: int) -> list[str]:
     """Split a header line into ``n`` cells (or fewer when it has fewer tokens)."""
-    toks = text.split()
+    toks = _bracketed(text.split())
     if len(toks) > 40:
         return normalize_text(text).split()[:n]
     paired = _pair_syllables(toks)
@@ -53,6 +53,19 @@ def split_header(text: str, n: int) -> list[str]:
     groups.reverse()
     return [normalize_text(" ".join(grp)) if not all(len(t) == 1 for t in grp) else "".join(grp)
             for grp in groups]
+
+
+def _bracketed(toks: list[str]) -> list[str]:
+    """Tokens with a bracketed phrase held together as one ("(단위 : 조원)")."""
+    out: list[str] = []
+    depth = 0
+    for t in toks:
+        if depth > 0 and out:
+            out[-1] = f"{out[-1]} {t}"
+        else:
+            out.append(t)
+        depth = max(0, depth + t.count("(") - t.count(")"))
+    return out
 
 
 def _pair_syllables(toks: list[str]) -> list[str]:

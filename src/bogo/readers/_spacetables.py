@@ -37,6 +37,8 @@ _DIGIT = re.compile(r"\d")
 _ROW_END = re.compile(r"[\d)/%*-]\s*$")  # a table row ends in a value
 _EOK_PART = re.compile(r"\d,\d{3}|\d{1,4}")
 _LABEL_CHARS = re.compile(r"[가-힣·()\s]+")
+_UNIT_LEAD = re.compile(r"^\(\s*단\s*위\s*[:：][^()]*\)\s*")
+_FORMULA = re.compile(r"^\([A-Za-z0-9+\-−/×* ]+\)(?:\s*[/×*]\s*[A-Za-z0-9()+\-−]+)*$")
 _SENTENCE_END = re.compile(r"(?:다|음|함|됨|임|요|\.)$")
 
 
@@ -53,11 +55,22 @@ def _is_num(tok: str) -> bool:
     return bool(_NUM_TOKEN.match(tok))
 
 
+def _paren_row(toks: list[str]) -> list[str] | None:
+    """A line of parenthesised figures only ("(147.8) (△16.6) (5.2)"): the rates or
+    counts printed under the row above, one per column, as a row without a label."""
+    if len(toks) >= 2 and all(_PAREN_TOKEN.match(t) for t in toks):
+        return toks
+    return None
+
+
 def parse_numeric_row(text: str) -> tuple[str, list[str]] | None:
     """Split a line into (label, numeric cells), or None when it is not a table row."""
     toks = text.split()
     if len(toks) < 2:
         return None
+    paren = _paren_row(toks)
+    if paren is not None:
+        return "", paren
     # label: leading tokens up to the first numeric cell token
     k = 0
     while k < len(toks) and not (_is_num(toks[k]) or toks[k].startswith("/") or _PAIR_TOKEN.match(toks[k])
@@ -65,19 +78,28 @@ def parse_numeric_row(text: str) -> tuple[str, list[str]] | None:
         k += 1
     label_toks = toks[:k]
     rest = toks[k:]
+    if not rest:  # "증감률 (147.8) (16.6) …": a label over parenthesised figures
+        k = next((m for m in range(1, len(toks) - 1) if _paren_row(toks[m:])), len(toks))
+        label_toks, rest = toks[:k], toks[k:]
+        if rest:
+            label = " ".join(label_toks)
+            return (label, rest) if _label_ok(label) else None
     if not label_toks and rest and _YEARISH.match(rest[0]) and len(rest) >= 4:
         label_toks, rest = rest[:1], rest[1:]
     cells = _parse_cells(rest)
     if cells is None or not cells:
         return None
     label = " ".join(label_toks)
-    if label and (len(label) > 40 or _SENTENCE_END.search(label) and len(label) > 12):
-        return None
     if len(cells) < 2 and not (label and len(cells) == 1 and _is_num(rest[0]) and "," in rest[0]):
         return None
-    if label and split_marker(label)[0] and split_marker(label)[0] not in ("*",):
-        return None
-    return label, cells
+    return (label, cells) if _label_ok(label) else None
+
+
+def _label_ok(label: str) -> bool:
+    """A row label: not a sentence, not a bulleted line."""
+    if label and (len(label) > 40 or _SENTENCE_END.search(label) and len(label) > 12):
+        return False
+    return not (label and split_marker(label)[0] and split_marker(label)[0] not in ("*",))
 
 
 def _parse_cells(toks: list[str]) -> list[str] | None:
@@ -163,8 +185,14 @@ def _continuation(text: str) -> list[str] | None:
 def _header_like(text: str) -> bool:
     if not text or len(text) > 80:
         return False
-    if split_marker(text)[0] and not text[0].isdigit():
-        return False
+    marker = split_marker(text)[0]
+    if marker and (text[0] not in "0123456789" or marker[-1] in ".)"):
+        return False  # a bullet or a numbered heading ("1. 분기별 동향") heads no columns
+    unit = _UNIT_LEAD.match(text)
+    if unit and text[unit.end():].strip():
+        return _header_like(text[unit.end():].strip())  # the unit in the stub cell, labels after it
+    if _FORMULA.match(text):
+        return True  # a ratio's label on its own line ("(B-A)/A")
     if any(s in text for s in ("단위", "기준 :", "기준:")) or text[0] in "<〈【[《(":
         return False
     if _SENTENCE_END.search(text) and len(text) > 15:
@@ -207,6 +235,13 @@ def find_space_tables(lines: list[Line], settings: Settings,
                 j += 1
                 continue
             nxt = _next_nonblank(texts, j + 1)
+            if not body[-1].label and _label_piece(texts[j]) and nxt in rows and not rows[nxt][0] \
+                    and all(c.startswith("(") for c in rows[nxt][1]):
+                # a label centred between the two lines of its row (figures over rates,
+                # pdftotext -layout): the row above has none of its own
+                body[-1].label = texts[j]
+                j += 1
+                continue
             if nxt is not None and nxt in rows and _label_piece(texts[j]):
                 # a row label broken over two lines ("스 마 트 정 보" / "담 당 관 17 /16 …")
                 label, cells = rows[nxt]
@@ -278,16 +313,23 @@ def _header_lines(texts: list[str], first: int, rows: dict[int, tuple[str, list[
     idx: list[int] = []
     j = first - 1
     seen = 0
+    blanks = 0
     while j >= 0 and seen < 4:
         t = texts[j]
         if not t:
+            blanks += 1
+            if blanks >= 2:
+                break  # a header is not set apart from its table by a run of blank lines
             j -= 1
             continue
+        blanks = 0
         if not _header_like(t) or j in rows:
             break
         idx.append(j)
         seen += 1
         j -= 1
+        if _UNIT_LEAD.match(t):
+            break  # the unit stands in the table's top-left cell: nothing above is header
     idx.reverse()
     return idx
 

@@ -4,12 +4,15 @@
 tables in reading order.  Tables come in four forms (spec §2): HTML ``<table>``
 fragments, Markdown pipe tables, tab-separated lines, and space-separated lines
 (see :mod:`bogo.readers._spacetables`).  Everything else becomes a paragraph with
-its marker split off and Markdown decoration (``#``, ``**``, list dashes) removed.
+its marker split off and Markdown decoration (``#``, ``**``, list dashes) removed;
+in a text file, a line broken at the exporter's fixed width goes on in the deeper
+indented lines below it (:func:`_wrapped_on`).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..blocks import Block, Cell, Paragraph, Table, grid_to_table
 from ..normalize.markers import split_marker
@@ -211,8 +214,53 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings, aligned: bool)
             raw = raw.rstrip() + " " + lines[idx][1].strip()
             ftext = None
             idx += 1
+        first = last = raw
+        base = _indent(raw)
+        while aligned and idx < len(lines) and not (k < len(spans) and spans[k][0] == idx) \
+                and _wrapped_on(last, lines[idx][1], base, _wrap_width(first, lines, idx, base)):
+            last = lines[idx][1]
+            raw = raw.rstrip() + " " + last.strip()
+            ftext = None
+            idx += 1
         out.append(_paragraph(no, raw, folded=ftext))
     return out
+
+
+#: an exporter's fixed line width is at least this wide (display columns)
+WRAP_MIN = 40
+_SENTENCE_END = re.compile(r"(?:다|음|함|됨|임|요)\.?\s*$|[.!?]\s*$")
+_LOOKAHEAD = 6
+
+
+def _indent(s: str) -> int:
+    return len(s) - len(s.lstrip(" "))
+
+
+def _wrap_width(first: str, lines: list[Line], idx: int, base: int) -> int:
+    """The width a paragraph's lines were broken at: the widest of its first line and
+    the indented lines that follow it."""
+    widths = [_display_width(first.rstrip())]
+    for _, raw in lines[idx:idx + _LOOKAHEAD]:
+        if not raw.strip() or _indent(raw) < base + 2:
+            break
+        widths.append(_display_width(raw.rstrip()))
+    return max(widths)
+
+
+def _wrapped_on(line: str, nxt: str, base: int, width: int) -> bool:
+    """``nxt`` carries on ``line``, broken at a fixed ``width``: ``line`` ends mid-sentence
+    and its next word did not fit on it; ``nxt`` is indented deeper than the paragraph's
+    first line (indent ``base``) and opens no bullet of its own."""
+    body = nxt.strip()
+    if not body or _indent(nxt) < base + 2 or "\t" in nxt or _SENTENCE_END.search(line) or width < WRAP_MIN:
+        return False
+    if _display_width(line.rstrip()) + 1 + _display_width(body.split(" ")[0]) <= width:
+        return False  # the word would have fitted: the line was ended, not broken
+    return not split_marker(normalize_text(body))[0]
+
+
+def _display_width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
 def _tables_in(lines: list[Line], settings: Settings, folded: list[str]) -> list[tuple[int, int, Table]]:

@@ -83,8 +83,10 @@ def fill_header(header: list[list[str]], spans: list[list[int]] | None = None,
     With the source's ``spans`` ([row, col, rowspan, colspan]), a merged cell's
     label fills the blanks of its span.  Without them (text exports), above the
     last header row a blank right of a label continues that label while both
-    stand under the same parent (a group such as "일 반 직" over its grades); any
-    other blank continues the label above it; blanks in a single header row stay
+    stand under the same parent (a group such as "일 반 직" over its grades) and the
+    label does not go on down into a blank beside a sub-label ("증감 (B-A)" over a
+    blank, next to a blank over "%": two cells merged down); any other blank
+    continues the label above it; blanks in a single header row stay
     blank.  Idempotent: a filled header is returned unchanged."""
     width = max([len(r) for r in header] + [ncols or 0])
     h = [list(r) + [""] * (width - len(r)) for r in header]
@@ -113,11 +115,23 @@ def fill_header(header: list[list[str]], spans: list[list[int]] | None = None,
             if h[r][c]:
                 continue
             same_parent = r == 0 or (c > 0 and h[r - 1][c] == h[r - 1][c - 1])
-            if r < last and c > 0 and h[r][c - 1] and same_parent and not stub_only:
+            if r < last and c > 0 and h[r][c - 1] and same_parent and not stub_only \
+                    and not _spans_down(header, r, c - 1, c):
                 h[r][c] = h[r][c - 1]
             elif r > 0:
                 h[r][c] = h[r - 1][c]
     return h
+
+
+def _spans_down(header: list[list[str]], r: int, left: int, c: int) -> bool:
+    """The label at (r, left) goes on down into a blank below it while column ``c``
+    has a label of its own there: a cell merged down, not a group over column ``c``
+    (a group label has a sub-label under each of its columns)."""
+    row = header[r]
+    while left > 0 and not (row[left] if left < len(row) else ""):
+        left -= 1  # the label's own cell, not a blank it was spread over
+    below = header[r + 1] if r + 1 < len(header) else []
+    return left < len(below) and not below[left] and c < len(below) and bool(below[c])
 
 
 def table_header_rows(t: Table, grid: list[list[str]],

@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from ..blocks import Block, Paragraph
 from ..normalize.markers import marker_kind, marker_number
 from ..normalize.text import compact
+from .lostbullets import lost_squares
 
 RANK = {"roman": 1, "num": 2, "decimal": 3, "bare_num": 3, "square": 4, "part": 4, "mdhead": 4, "circled": 5,
         "paren_num": 6, "hangul": 7, "paren_hangul": 8}
@@ -119,11 +120,12 @@ def _similar(a: str, b: str, sa: frozenset | None = None, sb: frozenset | None =
 def collect_headings(blocks: list[Block]) -> list[Heading]:
     heads: list[Heading] = []
     seen_top = False
+    kinds = [heading_kind(b) if isinstance(b, Paragraph) else None for b in blocks]
+    for i in lost_squares(blocks, kinds):
+        kinds[i] = "square"  # a □ heading whose bullet the export lost
     for i, b in enumerate(blocks):
-        if not isinstance(b, Paragraph):
-            continue
-        k = heading_kind(b)
-        if k is None:
+        k = kinds[i]
+        if k is None or not isinstance(b, Paragraph):
             continue
         if k in ("roman", "num"):
             seen_top = True
