@@ -41,7 +41,7 @@ def page_chars(textpage, height: float) -> list[dict]:
         t = text[i]
         if t in "\r\n\x00\ufffe":
             continue
-        if generated(textpage, i) == 1:
+        if t == " " and generated(textpage, i) == 1:   # PDFium generates only spaces and breaks
             if t == " " and out and not out[-1]["text"].isspace():
                 p = out[-1]
                 out.append({**p, "text": " ", "x0": p["x0"] + 1e-3, "x1": p["x0"] + 1e-3})
