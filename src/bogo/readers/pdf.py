@@ -30,7 +30,7 @@ from ..normalize.text import normalize_text
 from ..settings import Settings
 from . import register
 from ._pdf_cells import find_tables
-from ._pdf_chars import page_chars
+from ._pdf_chars import FAKE_BOLD_SHIFT, page_chars
 from ._pdf_join import continuation, inside, merge_cut_row
 from ._pdf_rulings import page_rulings
 from ._pdf_tables import RuledTable, build_tables, join_tables
@@ -106,7 +106,7 @@ def _make_line(chars: list[dict]) -> Line | None:
             continue
         s = _size(ch)
         if prev is not None:
-            if t == prev["text"] and abs(ch["x0"] - prev["x0"]) < 0.3 * s:
+            if t == prev["text"] and abs(ch["x0"] - prev["x0"]) < FAKE_BOLD_SHIFT * s:
                 continue                      # fake bold: the glyph drawn twice
             gap = ch["x0"] - prev["x1"]
             if gap > TAB_GAP * s:
