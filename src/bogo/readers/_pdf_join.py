@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..blocks import Table
 from ..normalize.text import normalize_text
-from ._pdf_tables import GRID_TOL, same_columns
+from ._pdf_tables import GRID_TOL, join_tables, same_columns
 
 
 def edge_map(cols: tuple[float, ...], sub: tuple[float, ...]) -> list[int] | None:
@@ -107,3 +107,16 @@ def merge_cut_row(table: Table, row: int) -> bool:
     table._grids.clear()
     table._index = None
     return True
+
+
+def append_rows(prev: Table, nxt: Table, first_line: int) -> int:
+    """Join ``nxt`` (a continuation) to ``prev``; its new rows are numbered from
+    ``first_line`` on.  Returns the number of rows added."""
+    before = prev.n_rows
+    join_tables(prev, nxt)
+    merge_cut_row(prev, before)
+    for c in prev.cells:
+        if c.row >= before:
+            c.line = first_line + c.row - before
+    prev.end_line = first_line + prev.n_rows - before - 1
+    return prev.n_rows - before

@@ -31,9 +31,9 @@ from ..settings import Settings
 from . import register
 from ._pdf_cells import find_tables
 from ._pdf_chars import FAKE_BOLD_SHIFT, page_chars
-from ._pdf_join import continuation, inside, merge_cut_row
+from ._pdf_join import append_rows, continuation, inside
 from ._pdf_rulings import page_rulings
-from ._pdf_tables import RuledTable, build_tables, join_tables
+from ._pdf_tables import RuledTable, build_tables
 
 _HANGUL = re.compile("[가-힣ㄱ-ㅣ]")
 _PAGE_NUMBER = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$")
@@ -336,15 +336,8 @@ class _Emitter:
         that table's nested tables between."""
         g, last = rt.table, self.open
         if last is not None and last[3] < pno and continuation(last[0], last[1], g, rt.cols):
-            prev, before = last[0], last[0].n_rows
-            join_tables(prev, g)
-            merge_cut_row(prev, before)
-            for c in prev.cells:
-                if c.row >= before:
-                    c.line = self.n + 1 + c.row - before
-            self.n += prev.n_rows - before
-            prev.end_line = self.n
-            self.open = (prev, last[1], rt.bbox, pno)
+            self.n += append_rows(last[0], g, self.n + 1)
+            self.open = (last[0], last[1], rt.bbox, pno)
             return
         g.line, g.end_line, g.page = self.n + 1, self.n + g.n_rows, pno
         for c in g.cells:
