@@ -185,3 +185,34 @@ def test_diagram_boxes_keep_apart_boxes_with_padding_between():
     boxes = diagram_boxes([_word("정책", 0, 0), _word("기획", 40, 0), _word("관", 20, 0)])
     # "정책" ends at 20 where "관" starts: one box; "기획" stands 10 pt (one em) apart
     assert sorted("".join(sorted(c["text"] for c in b)) for b in boxes) == ["관정책", "기획"]
+
+
+def test_touching_boxes_of_a_diagram_stay_apart_when_another_row_is_apart():
+    from bogo.readers._pdf_diagram import diagram_boxes
+
+    # two boxes side by side: "노동 / 정책관" and "고용 / 정책관"; the boxes touch,
+    # so their last lines meet ("정책관정책관"), their first lines stand apart
+    left = _word("노동", 5, 0) + _word("정책관", 0, 14)
+    right = _word("고용", 35, 0) + _word("정책관", 30, 14)
+    boxes = diagram_boxes([left, right])
+    assert sorted("".join(c["text"] for c in sorted(b, key=lambda c: (c["top"], c["x0"]))) for b in boxes) \
+        == ["고용정책관", "노동정책관"]
+    # a box cut by a connector on every row it crosses is still one box
+    cut = diagram_boxes([_word("산업안", 0, 0) + _word("보건", 5, 14), _word("전", 30, 0) + _word("본부", 25, 14)])
+    assert len(cut) == 1
+
+
+def test_narrow_doubled_glyphs_are_kept_and_a_double_strike_is_dropped():
+    from bogo.readers._pdf_chars import _same_place
+    from bogo.readers.pdf import group_lines
+
+    def ch(t, x):   # loose boxes are a full em wide whatever the glyph's advance
+        return {"text": t, "x0": x, "x1": x + 10, "top": 0, "bottom": 10, "size": 10.0, "bold": False}
+
+    # "1,000억" in a condensed font: the zeros advance a quarter of an em
+    zeros = [ch("1", 0), ch(",", 2.5), ch("0", 5), ch("0", 7.5), ch("0", 10), ch("억", 12.5)]
+    assert group_lines(zeros)[0].text == "1,000억"
+    assert not _same_place(zeros[2], zeros[3])
+    struck = [ch("가", 0), ch("가", 0.3), ch("나", 10)]     # the glyph drawn twice, 0.03 em apart
+    assert group_lines(struck)[0].text == "가나"
+    assert _same_place(struck[0], struck[1])

@@ -44,23 +44,40 @@ def page_rulings(page_handle, height: float) -> Rulings:
     out = Rulings()
     n = pdfium_c.FPDFPage_CountObjects(page_handle)
     objs = [pdfium_c.FPDFPage_GetObject(page_handle, i) for i in range(n)]
-    _walk(objs, None, height, out, 0)
+    _walk(objs, None, height, out, 0, _Probe())
     out.h = join_collinear(drop_fill_slices(out.h))
     out.v = join_collinear(drop_fill_slices(out.v))
     return out
 
 
-def _walk(objs, parent, height: float, out: Rulings, depth: int) -> None:
+class _Probe:
+    """Out-parameters for PDFium's getters, allocated once per page (a page has
+    thousands of path objects, most of them one bounds query)."""
+
+    __slots__ = ("f", "fp", "u", "up", "mode", "mode_p")
+
+    def __init__(self) -> None:
+        self.f = [ctypes.c_float() for _ in range(4)]
+        self.fp = [ctypes.byref(v) for v in self.f]
+        self.u = [ctypes.c_uint() for _ in range(4)]
+        self.up = [ctypes.byref(v) for v in self.u]
+        self.mode = [ctypes.c_int(), ctypes.c_int()]
+        self.mode_p = [ctypes.byref(v) for v in self.mode]
+
+
+def _walk(objs, parent, height: float, out: Rulings, depth: int, probe: _Probe) -> None:
+    path_type = pdfium_c.FPDF_PAGEOBJ_PATH
+    get_type = pdfium_c.FPDFPageObj_GetType
     for o in objs:
-        typ = pdfium_c.FPDFPageObj_GetType(o)
-        if typ == pdfium_c.FPDF_PAGEOBJ_PATH:
-            _path(o, parent, height, out)
+        typ = get_type(o)
+        if typ == path_type:
+            _path(o, parent, height, out, probe)
         elif typ == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:
             m = _matrix(o)
             if parent is not None:
                 m = _compose(m, parent)
             k = pdfium_c.FPDFFormObj_CountObjects(o)
-            _walk([pdfium_c.FPDFFormObj_GetObject(o, i) for i in range(k)], m, height, out, depth + 1)
+            _walk([pdfium_c.FPDFFormObj_GetObject(o, i) for i in range(k)], m, height, out, depth + 1, probe)
 
 
 def _matrix(o) -> tuple[float, ...]:
@@ -78,22 +95,21 @@ def _compose(m, n) -> tuple[float, ...]:
             e * A + f * C + E, e * B + f * D + F)
 
 
-def _white(o) -> bool:
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetFillColor(o, r, g, b, a):
+def _white(o, probe: _Probe) -> bool:
+    if not pdfium_c.FPDFPageObj_GetFillColor(o, *probe.up):
         return False
-    return a.value == 0 or (r.value > 240 and g.value > 240 and b.value > 240)
+    r, g, b, a = (v.value for v in probe.u)
+    return a == 0 or (r > 240 and g > 240 and b > 240)
 
 
-def _path(o, parent, height: float, out: Rulings) -> None:
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(o, ctypes.byref(fill), ctypes.byref(stroke))
-    stroked = bool(stroke.value)
-    if not stroked and not fill.value:
+def _path(o, parent, height: float, out: Rulings, probe: _Probe) -> None:
+    pdfium_c.FPDFPath_GetDrawMode(o, *probe.mode_p)
+    fill, stroked = probe.mode[0].value, bool(probe.mode[1].value)
+    if not stroked and not fill:
         return
-    if parent is None and _thin_from_bounds(o, height, out):
+    if parent is None and _thin_from_bounds(o, height, out, probe):
         return                     # a rule or a dot: its bounds say all (most paths)
-    filled = fill.value != 0 and not _white(o)
+    filled = fill != 0 and not _white(o, probe)
     if not (stroked or filled):
         return
     m = _matrix(o)
@@ -129,30 +145,29 @@ def _path(o, parent, height: float, out: Rulings) -> None:
         _subpath(sp, filled and not stroked, out)
 
 
-def _thin_from_bounds(o, height: float, out: Rulings) -> bool:
+def _thin_from_bounds(o, height: float, out: Rulings, probe: _Probe) -> bool:
     """Add a path whose bounds are thin in one direction as one rule; return
     whether it was one.  White bars (erasers) are not rules."""
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetBounds(o, ctypes.byref(left), ctypes.byref(bottom),
-                                          ctypes.byref(right), ctypes.byref(top)):
+    if not pdfium_c.FPDFPageObj_GetBounds(o, *probe.fp):
         return False
-    w, h = right.value - left.value, top.value - bottom.value
-    if min(w, h) >= THIN:
+    left, bottom, right, top = (v.value for v in probe.f)
+    w, h = right - left, top - bottom
+    if w >= THIN and h >= THIN:
         return False
-    if _white(o) and not _stroke_visible(o):
+    if _white(o, probe) and not _stroke_visible(o, probe):
         return True
     if w >= h:
-        out.h.append((height - (top.value + bottom.value) / 2, left.value, right.value))
+        out.h.append((height - (top + bottom) / 2, left, right))
     else:
-        out.v.append(((left.value + right.value) / 2, height - top.value, height - bottom.value))
+        out.v.append(((left + right) / 2, height - top, height - bottom))
     return True
 
 
-def _stroke_visible(o) -> bool:
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetStrokeColor(o, r, g, b, a):
+def _stroke_visible(o, probe: _Probe) -> bool:
+    if not pdfium_c.FPDFPageObj_GetStrokeColor(o, *probe.up):
         return True
-    return a.value > 0 and not (r.value > 240 and g.value > 240 and b.value > 240)
+    r, g, b, a = (v.value for v in probe.u)
+    return a > 0 and not (r > 240 and g > 240 and b > 240)
 
 
 def _subpath(pts: list[tuple[float, float]], fill_only: bool, out: Rulings) -> None:

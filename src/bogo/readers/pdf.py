@@ -30,9 +30,10 @@ from ..normalize.text import normalize_text
 from ..settings import Settings
 from . import register
 from ._pdf_cells import find_tables
-from ._pdf_chars import page_chars
+from ._pdf_chars import FAKE_BOLD_SHIFT, page_chars
+from ._pdf_join import append_rows, continuation, inside
 from ._pdf_rulings import page_rulings
-from ._pdf_tables import RuledTable, build_tables, join_tables, same_columns
+from ._pdf_tables import RuledTable, build_tables
 
 _HANGUL = re.compile("[가-힣ㄱ-ㅣ]")
 _PAGE_NUMBER = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$")
@@ -105,7 +106,7 @@ def _make_line(chars: list[dict]) -> Line | None:
             continue
         s = _size(ch)
         if prev is not None:
-            if t == prev["text"] and abs(ch["x0"] - prev["x0"]) < 0.3 * s:
+            if t == prev["text"] and abs(ch["x0"] - prev["x0"]) < FAKE_BOLD_SHIFT * s:
                 continue                      # fake bold: the glyph drawn twice
             gap = ch["x0"] - prev["x1"]
             if gap > TAB_GAP * s:
@@ -316,7 +317,7 @@ class _Emitter:
         self.em = median([ln.size for ln in all_lines]) if all_lines else 10.0
         self.blocks: list[Block] = []
         self.n = 0
-        self.last_cols: tuple[float, ...] = ()
+        self.open: tuple | None = None   # last table: (table, edges, bbox and page drawn last)
 
     def page(self, pno: int, items: list) -> None:
         run: list[list[Line]] = []
@@ -330,29 +331,27 @@ class _Emitter:
         self.run(run, pno)
 
     def table(self, rt: RuledTable, pno: int) -> None:
-        """Emit a ruled table, or append it to the previous block when it is the
-        same table continued over a page break (same column edges, nothing between)."""
-        g = rt.table
-        prev = self.blocks[-1] if self.blocks else None
-        if (isinstance(prev, Table) and prev.page is not None and prev.page < pno
-                and same_columns(self.last_cols, rt.cols) and prev.n_cols == g.n_cols):
-            before = prev.n_rows
-            join_tables(prev, g)
-            for c in prev.cells:
-                c.line = prev.line + c.row
-            self.n += prev.n_rows - before
-            prev.end_line = prev.line + prev.n_rows - 1
+        """Emit a ruled table, or append it to the last table of an earlier page
+        when it continues it (:func:`._pdf_join.continuation`) with nothing but
+        that table's nested tables between."""
+        g, last = rt.table, self.open
+        if last is not None and last[3] < pno and continuation(last[0], last[1], g, rt.cols):
+            self.n += append_rows(last[0], g, self.n + 1)
+            self.open = (last[0], last[1], rt.bbox, pno)
             return
         g.line, g.end_line, g.page = self.n + 1, self.n + g.n_rows, pno
         for c in g.cells:
             c.line = g.line + c.row
         self.n += g.n_rows
         self.blocks.append(g)
-        self.last_cols = rt.cols
+        if last is None or last[3] != pno or not inside(rt.bbox, last[2]):
+            self.open = (g, rt.cols, rt.bbox, pno)
 
     def run(self, run: list[list[Line]], pno: int) -> None:
         """Paragraphs between two ruled tables; runs of gapped lines go to the
         shared text-table recogniser."""
+        if run:
+            self.open = None
         i = 0
         while i < len(run):
             j = i
