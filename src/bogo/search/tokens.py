@@ -52,15 +52,17 @@ def _kiwi():
 
 def add_user_words(words: list[str] | set[str]) -> int:
     """Teach the analyser unit/programme names (each at least 3 characters); returns how many were new."""
-    kiwi, added = _kiwi(), 0
-    for w in words:
-        w = "".join(w.split())
-        if len(w) >= 3 and w not in _USER_WORDS and re.fullmatch(r"[가-힣A-Za-z0-9]+", w):
-            _parts_of(w)  # analysed before the word is known, so its parts stay the base analysis
-            kiwi.add_user_word(w, "NNP")
-            _USER_WORDS.add(w)
-            added += 1
-    return added
+    kiwi = _kiwi()
+    new = list(dict.fromkeys(w for w in ("".join(w.split()) for w in words)
+                             if len(w) >= 3 and w not in _USER_WORDS and re.fullmatch(r"[가-힣A-Za-z0-9]+", w)))
+    # every word analysed before any is added: each addition makes the analyser rebuild
+    # itself on its next use (seconds), so analysing between additions is one rebuild per word
+    for w in new:
+        _parts_of(w)  # the base analysis, so that a user word is still followed by its parts
+    for w in new:
+        kiwi.add_user_word(w, "NNP")
+        _USER_WORDS.add(w)
+    return len(new)
 
 
 @lru_cache(maxsize=4096)
