@@ -129,11 +129,11 @@ def peak_mb() -> tuple[float, float]:
 def analysis_share(files: list[Path], sample: int = 40) -> tuple[float, float]:
     """Korean analysis in one worker's ``prepare``, on a sample: (share of its time, ms per report).
 
-    Every call into the two Kiwi analysers during ``prepare`` (the search tokeniser's, which also
-    makes the tracking word sets, and the typo check's) is timed inside the real ingest path.
+    Every call into the process's one Kiwi analyser during ``prepare`` (shared by the search
+    tokeniser, which also makes the tracking word sets, and the typo check) is timed inside the
+    real ingest path.
     """
-    from bogo.checks import typos
-    from bogo.search import tokens
+    from bogo import analyser
     from bogo.store import prepare
 
     spent = [0.0]
@@ -149,7 +149,7 @@ def analysis_share(files: list[Path], sample: int = 40) -> tuple[float, float]:
         return timed
 
     prepare(str(files[0]))  # analysers loaded, not timed
-    kiwis = [tokens._kiwi(), typos._kiwi()]
+    kiwis = [analyser.kiwi()]
     reals = [k.tokenize for k in kiwis]
     for k, real in zip(kiwis, reals, strict=True):
         k.tokenize = timing(real)

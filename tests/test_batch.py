@@ -100,10 +100,10 @@ def test_cli_table_prints_each_file_and_totals():
 _SHARED_RUN = """
 import json, sys
 import bogo
-from bogo.checks import typos
+from bogo import analyser
 paths = sys.argv[1:]
 pooled = bogo.check(paths, jobs=2)
-print(json.dumps({"shared": typos.shared_analyser(),
+print(json.dumps({"shared": analyser.shared(),
                   "files": [[p, [f.model_dump(mode="json") for f in fs]] for p, _, fs in pooled.files]}))
 """
 

@@ -97,21 +97,12 @@ def trimmed_report(report: Report, findings: list[Finding]) -> Report:
     return out
 
 
-_INHERITED: list[Any] = []  # analysers forked from the parent: kept, never used or freed
-
-
 def _init_worker() -> None:
     """A forked worker keeps the thread-free analyser its parent preloaded for it
-    (shared memory); any other inherited analyser it drops (its threads stayed
-    behind: using or freeing it would hang) and loads its own, one-threaded."""
-    from .checks import typos
+    (shared memory); any other inherited analyser it drops and loads its own, one-threaded."""
+    from . import analyser
 
-    if typos.shared_analyser():
-        return
-    if typos._KIWI is not None:
-        _INHERITED.append(typos._KIWI)
-        typos._KIWI = None
-    typos.ANALYSER_THREADS = 1  # the workers already share the cores
+    analyser.drop_unusable()
 
 
 def iter_outcomes(paths: Iterable[str | Path], select: Iterable[str] | None = None,
@@ -139,7 +130,7 @@ def _pooled(names: list[str], task: _Task, jobs: int) -> Iterator[Outcome]:
         # the first file is checked here, before the workers are forked: if it needs
         # the analyser (words not in the disk cache), the analyser is loaded here once
         # and shared by every worker; if not, no worker pays for one it may not need
-        from .checks.typos import share_when_loaded
+        from .analyser import share_when_loaded
 
         share_when_loaded()
         try:

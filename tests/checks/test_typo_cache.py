@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import bogo
+from bogo import analyser
 from bogo.checks import run_checks, typos
 from bogo.checks.wordcache import CachedToken, WordCache, cache_dir, decode, encode, identity
 from conftest import EXAMPLES, SEED_FILES
@@ -35,7 +36,7 @@ def test_cached_analyses_give_the_same_findings_without_the_analyser(fresh_cache
     def no_analyser():
         raise AssertionError("the analyser was loaded although every word is cached")
 
-    monkeypatch.setattr(typos, "_kiwi", no_analyser)
+    monkeypatch.setattr(analyser, "kiwi", no_analyser)
     assert {p.name: _w402(p) for p in FILES} == first
 
 
@@ -100,8 +101,10 @@ def test_light_analyser_options_give_the_full_analysers_findings(fresh_cache, mo
     monkeypatch.setenv("BOGO_CACHE_DIR", "off")
     monkeypatch.setattr(typos, "_CACHE", {})
     monkeypatch.setattr(typos, "_DISK", {})
-    monkeypatch.setattr(typos, "_KIWI", None)
-    monkeypatch.setattr(typos, "ANALYSER_OPTIONS", {})
-    full = {p.name: _w402(p) for p in FILES}
-    monkeypatch.setattr(typos, "_KIWI", None)  # do not keep the 0.5 GB analyser for the next tests
+    monkeypatch.setattr(analyser, "OPTIONS", {})
+    analyser.reset()
+    try:
+        full = {p.name: _w402(p) for p in FILES}
+    finally:
+        analyser.reset()  # do not keep the 0.5 GB analyser for the next tests
     assert full == light

@@ -1,11 +1,10 @@
 """Typo candidates for W402: Latin tokens and analyser-unknown Hangul morphemes.
 
-The Korean analyser (kiwipiepy) takes about a second to load, so it is created
-lazily, once per process and only when a word is not in the on-disk cache of
-analyses (:mod:`bogo.checks.wordcache`).  It is loaded without its multi-word
-dictionary of WikiData names (``ANALYSER_OPTIONS``): that halves its load time
-and memory, and gives the same findings on every seed, example and sample
-(``tests/test_findings_golden.py``, ``tests/checks/test_typo_cache.py``).
+The Korean analyser (kiwipiepy, :mod:`bogo.analyser`, one per process, shared
+with search) takes about a second to load, so it is used only when a word is not
+in the on-disk cache of analyses (:mod:`bogo.checks.wordcache`).  Its light load
+options (no multi-word dictionary) give the same findings as the full analyser
+on every seed, example and sample (``tests/checks/test_typo_cache.py``).
 Words are analysed one batch per document and the out-of-vocabulary (OOV)
 morphemes of every analysed word are kept in a bounded module-level cache: a
 word seen once is never sent again.  A candidate is reported only when a
@@ -20,18 +19,12 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from .. import analyser
 from ..settings import CheckSettings
 from .wordcache import WordCache, encode
 
 _DEFAULT = CheckSettings()
 
-_KIWI = None
-_KIWI_SHARED = False  # loaded without threads (share_when_loaded): safe across fork
-_SHARE_WHEN_LOADED = False
-#: kiwipiepy load options; part of the disk cache's key
-ANALYSER_OPTIONS = {"load_multi_dict": False}
-#: analyser threads (-1: every core); a batch worker process sets 1
-ANALYSER_THREADS = -1
 MAX_MEMORY_WORDS = 50_000  # words kept in memory per process; the oldest half goes when full
 _CACHE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 _DISK: dict[int, WordCache] = {}  # one per process id (a forked worker opens its own)
@@ -40,46 +33,16 @@ _LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{3,}(?![A-Za-z])")
 MIN_OOV_SYLLABLES = 3
 
 
-def _kiwi():
-    global _KIWI, _KIWI_SHARED
-    if _KIWI is None:
-        from kiwipiepy import Kiwi
-        if _SHARE_WHEN_LOADED:
-            # thread-free, so that processes forked later may use it (its pages shared)
-            _KIWI, _KIWI_SHARED = Kiwi(num_workers=0, **ANALYSER_OPTIONS), True
-            _KIWI.tokenize("사업계획")  # the model loads on first use: load it before any fork
-        else:
-            _KIWI = Kiwi(num_workers=ANALYSER_THREADS, **ANALYSER_OPTIONS)
-    return _KIWI
-
-
 def _analyse_texts(texts: list[str]) -> list:
-    """The analyser's tokens of each text (one call per text when it has no threads)."""
-    k = _kiwi()
-    if _KIWI_SHARED:
-        return [k.tokenize(t) for t in texts]
-    return list(k.tokenize(texts))
-
-
-def share_when_loaded(on: bool = True) -> None:
-    """Load the analyser, when this process first needs it, without threads, so
-    that worker processes forked afterwards share its memory copy-on-write (one
-    model, ~330 MB, for a whole batch) instead of each loading its own.  An
-    analyser with threads cannot cross a fork: its threads stay behind."""
-    global _SHARE_WHEN_LOADED
-    _SHARE_WHEN_LOADED = on
-
-
-def shared_analyser() -> bool:
-    """Whether this process holds an analyser that forked workers may use."""
-    return _KIWI_SHARED
+    """The analyser's own tokens of each text (search's user words blocked)."""
+    return analyser.analyse_plain(texts)
 
 
 def _disk() -> WordCache:
     pid = os.getpid()
     if pid not in _DISK:
         _DISK.clear()
-        _DISK[pid] = WordCache.for_analyser(ANALYSER_OPTIONS)
+        _DISK[pid] = WordCache.for_analyser(analyser.OPTIONS)
     return _DISK[pid]
 
 

@@ -15,7 +15,9 @@ offsets point into the *original* text, so a hit is highlighted exactly:
 Unit and programme names from the store are added as user words
 (:func:`add_user_words`); a user word is still followed by its parts, so the
 tokens of a text do not depend on which user words were known at the time.
-The analyser loads lazily, once per process.
+The analyser (:mod:`bogo.analyser`) loads lazily, once per process, and is
+shared with the typo check; each distinct line's tokens are kept in a bounded
+per-process cache (:func:`line_tokens`).
 """
 
 from __future__ import annotations
@@ -24,13 +26,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import analyser
+
 #: Kiwi tags kept as search terms: nouns, roots, numbers, Latin and Hanja words
 KEPT_TAGS = frozenset({"NNG", "NNP", "NR", "XR", "SL", "SN", "SH"})
 NOUN_TAGS = frozenset({"NNG", "NNP", "NR", "XR", "SL", "SH"})
 MIN_SPLIT_CHARS = 4  # a noun Kiwi kept whole in context is still indexed with the parts it has alone
 _SPACED = re.compile(r"(?<![가-힣])[가-힣](?: [가-힣]){2,}(?![가-힣])")
-_KIWI = None
-_USER_WORDS: set[str] = set()
+#: distinct lines whose tokens a process keeps across documents (the oldest half goes when full)
+LINE_CACHE_SIZE = 20_000
+_LINES: dict[str, list[Token]] = {}
+_LINES_FOR = [-1]  # the analyser generation the cached lines were made in
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,34 +47,22 @@ class Token:
     part: bool = False  # a part of the compound indexed just before it
 
 
-def _kiwi():
-    global _KIWI
-    if _KIWI is None:
-        from kiwipiepy import Kiwi
-
-        _KIWI = Kiwi()
-    return _KIWI
-
-
 def add_user_words(words: list[str] | set[str]) -> int:
     """Teach the analyser unit/programme names (each at least 3 characters); returns how many were new."""
-    kiwi = _kiwi()
+    known = analyser.user_words()
     new = list(dict.fromkeys(w for w in ("".join(w.split()) for w in words)
-                             if len(w) >= 3 and w not in _USER_WORDS and re.fullmatch(r"[가-힣A-Za-z0-9]+", w)))
+                             if len(w) >= 3 and w not in known and re.fullmatch(r"[가-힣A-Za-z0-9]+", w)))
     # every word analysed before any is added: each addition makes the analyser rebuild
     # itself on its next use (seconds), so analysing between additions is one rebuild per word
     for w in new:
         _parts_of(w)  # the base analysis, so that a user word is still followed by its parts
-    for w in new:
-        kiwi.add_user_word(w, "NNP")
-        _USER_WORDS.add(w)
-    return len(new)
+    return sum(analyser.add_user_word(w, "NNP") for w in new)
 
 
 @lru_cache(maxsize=4096)
 def _parts_of(word: str) -> tuple[tuple[str, int, int], ...]:
     """The base analysis of a word as (form, start, end) of its noun parts."""
-    return tuple((t.form, t.start, t.start + t.len) for t in _kiwi().tokenize(word) if t.tag in NOUN_TAGS)
+    return tuple((t.form, t.start, t.start + t.len) for t in analyser.tokenize(word) if t.tag in NOUN_TAGS)
 
 
 def join_spaced_with_map(text: str) -> tuple[str, list[int]]:
@@ -131,7 +125,7 @@ def tokenize(text: str) -> list[Token]:
         return []
     joined, offsets = join_spaced_with_map(text)
     tokens: list[Token] = []
-    for run in _runs(_kiwi().tokenize(joined)):
+    for run in _runs(analyser.tokenize(joined)):
         for t in _expand(run, joined):
             start = offsets[t.start]
             end = offsets[t.end - 1] + 1
@@ -139,8 +133,29 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def line_tokens(line: str) -> list[Token]:
+    """``tokenize(line)``, kept in a bounded per-process cache of distinct lines.
+
+    Reports repeat lines across documents (headings, table labels, boilerplate),
+    so an ingest worker meets most lines again.  The tokens depend only on the
+    line and the analyser's user words, so the cache starts afresh whenever those
+    change (or the analyser is reloaded).  Do not modify the returned list.
+    """
+    if _LINES_FOR[0] != analyser.generation():
+        _LINES.clear()
+        _LINES_FOR[0] = analyser.generation()
+    toks = _LINES.get(line)
+    if toks is None:
+        if len(_LINES) >= LINE_CACHE_SIZE:
+            for old in list(_LINES)[:len(_LINES) // 2]:
+                del _LINES[old]
+        toks = _LINES[line] = tokenize(line)
+    return toks
+
+
 def tokenize_lines(text: str, cache: dict[str, list[Token]] | None = None) -> list[Token]:
-    """``tokenize`` line by line, each distinct line analysed once per ``cache``.
+    """``tokenize`` line by line, each distinct line analysed once per ``cache``
+    and, across documents, once per process (:func:`line_tokens`).
 
     A document's passages repeat its lines (a task's parts are also its
     section's paragraphs), so the ingest worker keeps one cache per document.
@@ -153,7 +168,7 @@ def tokenize_lines(text: str, cache: dict[str, list[Token]] | None = None) -> li
     for line in text.split("\n"):
         toks = cache.get(line)
         if toks is None:
-            toks = cache[line] = tokenize(line)
+            toks = cache[line] = line_tokens(line)
         out.extend(toks if not pos else [Token(t.form, t.start + pos, t.end + pos, t.part) for t in toks])
         pos += len(line) + 1
     return out

@@ -60,9 +60,12 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _init_worker(user_words: list[str]) -> None:
+def _init_worker(user_words: list[str], threads: int | None = None) -> None:
+    from .. import analyser
     from ..search.tokens import add_user_words
 
+    if threads is not None:
+        analyser.THREADS = threads  # the worker processes already share the cores
     add_user_words(user_words)
 
 
@@ -82,7 +85,8 @@ def _results(todo: list[str], jobs: int, user_words: list[str]) -> Iterator[Prep
         return
     # spawn, not fork: the parent may hold analyser threads and locks that a forked child would inherit
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(user_words,)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
+                             initargs=(user_words, 1)) as pool:
         pending: set[Future] = set()
         it = iter(todo)
         for path in it:
