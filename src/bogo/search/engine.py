@@ -11,6 +11,7 @@ by re-tokenising the few hits shown, with exact character offsets.
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -101,31 +102,78 @@ def _quote_ts(word: str) -> str:
 class PgEngine:
     """PostgreSQL: ``ts_rank`` over the GIN-indexed ``tsv`` column ('simple' configuration).
 
-    The newest ``cap`` matches are looked for in windows of the newest ids,
-    doubled until the window holds ``cap`` matches or covers the table: the
-    GIN index alone would make PostgreSQL fetch every row of a frequent word
-    before keeping the newest, which grows with the store.  The result is the
-    same as over the whole table.
+    The newest ``cap`` matches are collected first, as ids only, then ranked.
+    The newest ``FIRST_WINDOW`` entries are read backwards by id: a frequent
+    word is found there at once.  When the matches seen so far say that few
+    more exist, the GIN index gives all the older ones (at most ``PROBE``
+    rows read); otherwise the walk goes on backwards by id, in ranges sized
+    from the density seen, never reading an entry twice — the GIN index alone
+    would make PostgreSQL read every row of a frequent word before keeping the
+    newest.  The result is the same as ranking the newest ``cap`` matches of
+    the whole table.
     """
 
-    FIRST_WINDOW = 20_000
+    FIRST_WINDOW = 2_000
+    PROBE = 500
+    MARGIN = 1.5  # a range is sized for this many times the matches still missing
 
     def candidates(self, conn, phrases, facets, limit, cap):
         q = " & ".join(["(" + " <-> ".join(_quote_ts(w) for w in p) + ")" for p in phrases]
                        + [_quote_ts(f) for f in facets])
-        top = conn.execute(text("SELECT max(id) FROM search_entries")).scalar() or 0
-        sql = text("WITH c AS (SELECT id, tsv FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) "
-                   "AND id > :lo ORDER BY id DESC LIMIT :cap), "
-                   "r AS (SELECT id, ts_rank(:w, tsv, to_tsquery('simple', :q), 1) AS s, count(*) OVER () AS n FROM c) "
-                   "SELECT id, s, n FROM r ORDER BY s DESC, id LIMIT :k")
+        ids = self.newest(conn, q, cap)
+        if not ids:
+            return []
         weights = "{0.1,0.1,0.1,%s}" % (0.1 * HEAD_WEIGHT)
-        window = self.FIRST_WINDOW
-        while True:
-            lo = top - window if window < top else 0
-            rows = conn.execute(sql, {"q": q, "cap": cap, "k": limit, "w": weights, "lo": lo}).all()
-            if lo == 0 or (rows and rows[0][2] >= cap):
-                return [(r[0], float(r[1])) for r in rows]
-            window *= 4
+        rows = conn.execute(text(
+            "SELECT id, ts_rank(:w, tsv, to_tsquery('simple', :q), 1) AS s FROM search_entries "
+            "WHERE id = ANY(:ids) ORDER BY s DESC, id LIMIT :k"), {"q": q, "w": weights, "ids": ids, "k": limit})
+        return [(r[0], float(r[1])) for r in rows]
+
+    def newest(self, conn, q: str, cap: int) -> list[int]:
+        """The ids of the newest ``cap`` entries matching the tsquery ``q``, newest first."""
+        hi = conn.execute(text("SELECT max(id) FROM search_entries")).scalar() or 0
+        lo = max(0, hi - self.FIRST_WINDOW)
+        ids = self._walk(conn, q, lo, hi, cap)
+        if len(ids) < cap and lo > 0 and len(ids) * lo / (hi - lo) < self.PROBE:
+            every = self._all(conn, q, self.PROBE + len(ids) + 1)
+            if len(every) <= self.PROBE + len(ids):  # that is every match: the older ones are below ``lo``
+                return ids + sorted((i for i in every if i <= lo), reverse=True)[:cap - len(ids)]
+        while len(ids) < cap and lo > 0:
+            seen, missing = hi - lo, cap - len(ids)
+            span = int(missing * self.MARGIN * seen / len(ids)) if ids else seen * 4
+            hi, lo = lo, max(0, lo - max(span, self.FIRST_WINDOW))
+            ids += self._walk(conn, q, lo, hi, missing)
+        return ids
+
+    @staticmethod
+    def _all(conn, q: str, n: int) -> list[int]:
+        """Up to ``n`` matches in no particular order, from the GIN index alone (a rare word: a look-up)."""
+        with _planner(conn, enable_indexscan="off", enable_seqscan="off"):
+            return list(conn.execute(text("SELECT id FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) "
+                                          "LIMIT :n"), {"q": q, "n": n}).scalars())
+
+    @staticmethod
+    def _walk(conn, q: str, lo: int, hi: int, n: int) -> list[int]:
+        """The newest ``n`` matches with ``lo < id <= hi``, read backwards along the primary key."""
+        with _planner(conn, enable_bitmapscan="off", enable_seqscan="off"):
+            return list(conn.execute(text(
+                "SELECT id FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) AND id > :lo AND id <= :hi "
+                "ORDER BY id DESC LIMIT :n"), {"q": q, "lo": lo, "hi": hi, "n": n}).scalars())
+
+
+@contextmanager
+def _planner(conn: Connection, **settings: str):
+    """Planner settings for the statements inside, in this transaction only, restored afterwards."""
+    names = list(settings)
+    params = {f"k{i}": k for i, k in enumerate(names)} | {f"v{i}": settings[k] for i, k in enumerate(names)}
+    read = ", ".join(f"current_setting(:k{i})" for i in range(len(names)))
+    write = ", ".join(f"set_config(:k{i}, :v{i}, true)" for i in range(len(names)))
+    before = conn.execute(text(f"SELECT {read}"), params).one()
+    conn.execute(text(f"SELECT {write}"), params)
+    try:
+        yield
+    finally:
+        conn.execute(text(f"SELECT {write}"), params | {f"v{i}": v for i, v in enumerate(before)})
 
 
 def engine_for(conn: Connection) -> Engine:
