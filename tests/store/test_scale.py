@@ -40,11 +40,12 @@ def _newest_matching(conn, engine: str, q: str, cap: int) -> set:
     return {tuple(r) for r in rows}
 
 
-@pytest.mark.parametrize(("first", "probe"), [(3, 2), (50, 1), (2, 10_000), (10_000, 5)])
-def test_pg_walk_equals_a_full_scan(pair, first, probe):
-    """Whatever the window and the probe, the newest ``cap`` matches are those of a plain ordered scan."""
+@pytest.mark.parametrize(("first", "sparse"), [(3, 0.05), (50, 1.0), (2, 0.0), (10_000, 0.05), (5, 0.3)])
+def test_pg_walk_equals_a_full_scan(pair, first, sparse):
+    """Whatever the first window and the density threshold, the newest ``cap`` matches are those of a
+    plain ordered scan."""
     eng = PgEngine()
-    eng.FIRST_WINDOW, eng.PROBE = first, probe
+    eng.FIRST_WINDOW, eng.SPARSE = first, sparse
     with pair["postgresql"].connect() as conn:
         for q in QUERIES:
             for cap in (1, 7, 40, 2000):
@@ -62,7 +63,8 @@ def _plan(conn, sql: str, params: dict, **settings: str) -> str:
 def test_pg_plans_use_the_gin_index_and_the_primary_key(pair):
     q = {"q": _tsquery("담당관"), "lo": 0, "hi": 10**9, "n": 10}
     with pair["postgresql"].connect() as conn:
-        gin = _plan(conn, "SELECT id FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) LIMIT :n", q, enable_indexscan="off", enable_seqscan="off")
+        gin = _plan(conn, "SELECT id FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) LIMIT :n", q,
+                    enable_indexscan="off", enable_seqscan="off")
         assert "ix_search_entries_tsv" in gin
         conn.rollback()
         walk = _plan(conn, "SELECT id FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) AND id > :lo "
@@ -71,12 +73,15 @@ def test_pg_plans_use_the_gin_index_and_the_primary_key(pair):
         conn.rollback()
 
 
-def test_pg_search_leaves_the_planner_settings_as_they_were(pair):
+def test_pg_range_functions_carry_their_planner_settings(pair):
     with pair["postgresql"].connect() as conn:
+        conf = dict(conn.execute(text("SELECT proname, proconfig FROM pg_proc WHERE proname LIKE 'bogo_search_%'")).all())
         search(conn, "행정사무감사", cap=5)
-        got = conn.execute(text("SELECT current_setting('enable_indexscan'), current_setting('enable_bitmapscan'), "
-                                "current_setting('enable_seqscan')")).one()
-    assert tuple(got) == ("on", "on", "on")
+        after = conn.execute(text("SELECT current_setting('enable_indexscan'), current_setting('enable_bitmapscan'), "
+                                  "current_setting('enable_seqscan')")).one()
+    assert set(conf["bogo_search_walk"]) == {"enable_bitmapscan=off", "enable_seqscan=off"}
+    assert set(conf["bogo_search_gin"]) == {"enable_indexscan=off", "enable_seqscan=off"}
+    assert tuple(after) == ("on", "on", "on")  # the caller's transaction keeps its own
 
 
 READ_INDEXES = {"documents": {"ix_documents_current_office_year", "ix_documents_current_date",

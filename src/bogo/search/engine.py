@@ -11,7 +11,6 @@ by re-tokenising the few hits shown, with exact character offsets.
 from __future__ import annotations
 
 import hashlib
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -103,19 +102,20 @@ class PgEngine:
     """PostgreSQL: ``ts_rank`` over the GIN-indexed ``tsv`` column ('simple' configuration).
 
     The newest ``cap`` matches are collected first, as ids only, then ranked.
-    The newest ``FIRST_WINDOW`` entries are read backwards by id: a frequent
-    word is found there at once.  When the matches seen so far say that few
-    more exist, the GIN index gives all the older ones (at most ``PROBE``
-    rows read); otherwise the walk goes on backwards by id, in ranges sized
-    from the density seen, never reading an entry twice — the GIN index alone
-    would make PostgreSQL read every row of a frequent word before keeping the
-    newest.  The result is the same as ranking the newest ``cap`` matches of
-    the whole table.
+    The newest ``FIRST_WINDOW`` entries are read backwards by id (a frequent
+    word is found there at once); the search then goes on backwards in id
+    ranges sized from the density seen, never reading an entry twice: a dense
+    word walks the primary key, a sparse one (or one not seen yet) reads the
+    GIN index AND the range, so only matching rows are read.  The GIN index
+    alone would make PostgreSQL read every row of a frequent word before
+    keeping the newest; walking the key alone would read every entry for a
+    word that is rare among the newest.  The result is the same as ranking
+    the newest ``cap`` matches of the whole table.
     """
 
-    FIRST_WINDOW = 2_000
-    PROBE = 500
+    FIRST_WINDOW = 5_000
     MARGIN = 1.5  # a range is sized for this many times the matches still missing
+    SPARSE = 0.05  # below this share of matching entries, a range is read through the GIN index
 
     def candidates(self, conn, phrases, facets, limit, cap):
         q = " & ".join(["(" + " <-> ".join(_quote_ts(w) for w in p) + ")" for p in phrases]
@@ -134,46 +134,31 @@ class PgEngine:
         hi = conn.execute(text("SELECT max(id) FROM search_entries")).scalar() or 0
         lo = max(0, hi - self.FIRST_WINDOW)
         ids = self._walk(conn, q, lo, hi, cap)
-        if len(ids) < cap and lo > 0 and len(ids) * lo / (hi - lo) < self.PROBE:
-            every = self._all(conn, q, self.PROBE + len(ids) + 1)
-            if len(every) <= self.PROBE + len(ids):  # that is every match: the older ones are below ``lo``
-                return ids + sorted((i for i in every if i <= lo), reverse=True)[:cap - len(ids)]
+        seen = hi - lo
         while len(ids) < cap and lo > 0:
-            seen, missing = hi - lo, cap - len(ids)
-            span = int(missing * self.MARGIN * seen / len(ids)) if ids else seen * 4
+            missing, density = cap - len(ids), len(ids) / seen
+            span = int(missing * self.MARGIN / density) if ids else seen * 4
             hi, lo = lo, max(0, lo - max(span, self.FIRST_WINDOW))
-            ids += self._walk(conn, q, lo, hi, missing)
+            sparse = density < self.SPARSE  # reading every entry of the range would cost more than the index
+            ids += (self._gin_range if sparse else self._walk)(conn, q, lo, hi, missing)
+            seen += hi - lo
         return ids
 
     @staticmethod
-    def _all(conn, q: str, n: int) -> list[int]:
-        """Up to ``n`` matches in no particular order, from the GIN index alone (a rare word: a look-up)."""
-        with _planner(conn, enable_indexscan="off", enable_seqscan="off"):
-            return list(conn.execute(text("SELECT id FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) "
-                                          "LIMIT :n"), {"q": q, "n": n}).scalars())
+    def _gin_range(conn, q: str, lo: int, hi: int, n: int) -> list[int]:
+        """The newest ``n`` matches with ``lo < id <= hi``: the GIN index AND the id range (matching rows read only)."""
+        return _range(conn, "bogo_search_gin", q, lo, hi, n)
 
     @staticmethod
     def _walk(conn, q: str, lo: int, hi: int, n: int) -> list[int]:
         """The newest ``n`` matches with ``lo < id <= hi``, read backwards along the primary key."""
-        with _planner(conn, enable_bitmapscan="off", enable_seqscan="off"):
-            return list(conn.execute(text(
-                "SELECT id FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) AND id > :lo AND id <= :hi "
-                "ORDER BY id DESC LIMIT :n"), {"q": q, "lo": lo, "hi": hi, "n": n}).scalars())
+        return _range(conn, "bogo_search_walk", q, lo, hi, n)
 
 
-@contextmanager
-def _planner(conn: Connection, **settings: str):
-    """Planner settings for the statements inside, in this transaction only, restored afterwards."""
-    names = list(settings)
-    params = {f"k{i}": k for i, k in enumerate(names)} | {f"v{i}": settings[k] for i, k in enumerate(names)}
-    read = ", ".join(f"current_setting(:k{i})" for i in range(len(names)))
-    write = ", ".join(f"set_config(:k{i}, :v{i}, true)" for i in range(len(names)))
-    before = conn.execute(text(f"SELECT {read}"), params).one()
-    conn.execute(text(f"SELECT {write}"), params)
-    try:
-        yield
-    finally:
-        conn.execute(text(f"SELECT {write}"), params | {f"v{i}": v for i, v in enumerate(before)})
+def _range(conn: Connection, function: str, q: str, lo: int, hi: int, n: int) -> list[int]:
+    """One range read by a function of migration r0006 (it carries its own planner settings)."""
+    return list(conn.execute(text(f"SELECT {function}(to_tsquery('simple', :q), :lo, :hi, :n)"),
+                             {"q": q, "lo": lo, "hi": hi, "n": n}).scalars())
 
 
 def engine_for(conn: Connection) -> Engine:
