@@ -11,8 +11,12 @@ Prints documents per second, peak memory (writer and workers), store size, the
 share of time spent in Korean analysis (measured separately, on a sample), and
 search latency p50/p95 over 200 queries of mixed frequency — on SQLite, and on
 PostgreSQL when ``--pg URL`` is given (or a local server can be started).
+``--store`` measures only the search of a store kept from an earlier run
+(``--keep DIR`` keeps the SQLite one; a PostgreSQL URL given to ``--pg`` keeps
+its database), each query several times, without generating or ingesting.
 
     python bench/corpus.py --n 10000 [--jobs 2] [--pg postgresql://…]
+    python bench/corpus.py --n 10000 --store DIR/bench.db      # search only, on a kept store
 """
 
 from __future__ import annotations
@@ -165,10 +169,12 @@ def analysis_share(files: list[Path], sample: int = 40) -> tuple[float, float]:
     return (spent[0] / total if total else 0.0), spent[0] / max(n, 1) * 1000
 
 
+COMMON = ["예산", "추진", "인력 현황", "행정사무감사", "주민자치회", "시민참여예산", "신속집행", "재정 건전성"]
+
+
 def queries(vocab: list[str], rng: random.Random) -> list[str]:
-    common = ["예산", "추진", "인력 현황", "행정사무감사", "주민자치회", "시민참여예산", "신속집행", "재정 건전성"]
     rare = rng.sample(vocab, min(len(vocab), N_QUERIES))
-    return [common[i % len(common)] if i % 2 else rare[i % len(rare)] for i in range(N_QUERIES)]
+    return [COMMON[i % len(COMMON)] if i % 2 else rare[i % len(rare)] for i in range(N_QUERIES)]
 
 
 def fresh_word_cache(label: str) -> None:
@@ -220,7 +226,6 @@ def ingest_corpus(folder: Path, db: str, jobs: int | None = None, memory: list |
 
 
 def run(db: str, folder: Path, jobs: int, qs: list[str], label: str) -> None:
-    from bogo.search import search
     from bogo.store import Store
 
     memory: list[tuple[int, float, float]] = []
@@ -229,20 +234,59 @@ def run(db: str, folder: Path, jobs: int, qs: list[str], label: str) -> None:
     print(f"[{label}] memory along the ingest (files: writer MB / largest worker MB): "
           + ", ".join(f"{d}: {w:.0f}/{k:.0f}" for d, w, k in memory))
     store = Store(url)
-    lat = []
-    with store.connect() as conn:
-        for q in qs:
-            t1 = time.perf_counter()
-            search(conn, q, limit=10)
-            lat.append((time.perf_counter() - t1) * 1000)
-    lat.sort()
+    lat = search_latency(store, qs)
     own, kids = peak_mb()
     size = _size(store, db)
     print(f"[{label}] {summary.new} documents in {dt:.1f} s = {summary.new / dt:.1f} docs/s; "
           f"failures {len(summary.failures)}; peak RSS writer {own:.0f} MB, workers {kids:.0f} MB; "
-          f"store {size / 1e6:.1f} MB; search p50 {statistics.median(lat):.1f} ms, "
-          f"p95 {lat[int(len(lat) * 0.95) - 1]:.1f} ms over {len(lat)} queries")
+          f"store {size / 1e6:.1f} MB; search {_stats(lat)} over {len(lat)} queries")
     store.close()
+
+
+def _p95(xs: list[float]) -> float:
+    xs = sorted(xs)
+    return xs[max(0, int(len(xs) * 0.95) - 1)]
+
+
+def _stats(xs: list[float]) -> str:
+    return f"p50 {statistics.median(xs):.1f} ms, p95 {_p95(xs):.1f} ms"
+
+
+def search_latency(store, qs: list[str], rounds: int = 1) -> list[float]:
+    """Milliseconds per query of ``qs`` (each run ``rounds`` times) on ``store``, after one warm-up query."""
+    from bogo.search import search
+
+    lat = []
+    with store.connect() as conn:
+        search(conn, COMMON[0], limit=10)  # the Korean analyser loaded, not timed
+        for _ in range(rounds):
+            for q in qs:
+                t1 = time.perf_counter()
+                search(conn, q, limit=10)
+                lat.append((time.perf_counter() - t1) * 1000)
+                conn.rollback()  # each query in its own transaction, as a web request
+    return lat
+
+
+def measure_kept(db: str, qs: list[str], rounds: int) -> None:
+    """Search latency on a store kept from an earlier run (a path or URL): no generation, no ingest.
+
+    Prints the figure over all queries and separately for the frequent and the rare ones."""
+    from bogo.store import Store
+
+    store = Store(db)
+    try:
+        with store.connect() as conn:
+            from sqlalchemy import text
+
+            n = conn.execute(text("SELECT count(*) FROM documents")).scalar_one()
+        lat = search_latency(store, qs, rounds)
+        common = [x for i, x in enumerate(lat) if qs[i % len(qs)] in COMMON]
+        rare = [x for i, x in enumerate(lat) if qs[i % len(qs)] not in COMMON]
+        print(f"[{store.dialect}] {n} documents; search {_stats(lat)} over {len(lat)} queries "
+              f"({rounds} rounds); frequent {_stats(common)}; rare {_stats(rare)}")
+    finally:
+        store.close()
 
 
 def _size(store, db: str) -> int:
@@ -263,7 +307,14 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, default=None, help="keep the reports and the SQLite store in this folder")
     ap.add_argument("--reports", type=Path, default=None, help="reuse reports generated before (same --n)")
     ap.add_argument("--pg-only", action="store_true", help="only the PostgreSQL run (with --pg)")
+    ap.add_argument("--store", default=None,
+                    help="only measure search on this kept store (SQLite path or postgresql:// URL; same --n)")
+    ap.add_argument("--rounds", type=int, default=3, help="times each query runs with --store")
     args = ap.parse_args()
+    if args.store:
+        vocab = [pseudo_word(None, i) for i in range(args.n * VOCAB_PER_DOC)]
+        measure_kept(args.store, queries(vocab, random.Random(3)), args.rounds)
+        return
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
     with (contextlib.nullcontext(str(args.keep)) if args.keep

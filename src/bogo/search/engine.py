@@ -94,6 +94,9 @@ class Fts5Engine:
         return [(r[0], -float(r[1])) for r in conn.execute(sql, {"q": q, "cap": cap, "k": limit})]
 
 
+WEIGHTS = "{0.1,0.1,0.1,%s}" % (0.1 * HEAD_WEIGHT)  # ts_rank's weights of D, C, B, A (A: the head)
+
+
 def _quote_ts(word: str) -> str:
     return "'" + word.replace("'", "''").replace("\\", "\\\\") + "'"
 
@@ -101,31 +104,83 @@ def _quote_ts(word: str) -> str:
 class PgEngine:
     """PostgreSQL: ``ts_rank`` over the GIN-indexed ``tsv`` column ('simple' configuration).
 
-    The newest ``cap`` matches are looked for in windows of the newest ids,
-    doubled until the window holds ``cap`` matches or covers the table: the
-    GIN index alone would make PostgreSQL fetch every row of a frequent word
-    before keeping the newest, which grows with the store.  The result is the
-    same as over the whole table.
+    The newest ``cap`` matches are ranked.  The newest ``FIRST_WINDOW`` entries are searched first, as the planner
+    sees fit (along the primary key for a frequent word, found there at once;
+    through the GIN index for a rare one).  A word not found there is looked
+    for in all older entries through the GIN index; otherwise the search goes
+    on backwards in id ranges sized from the density seen, never reading an
+    entry twice: a dense word walks the primary key, a sparse one reads the
+    GIN index AND the range, so only matching rows are read.  The GIN index
+    alone would make PostgreSQL read every row of a frequent word before
+    keeping the newest; walking the key alone would read every entry for a
+    word that is rare among the newest.  The result is the same as ranking
+    the newest ``cap`` matches of the whole table.
     """
 
     FIRST_WINDOW = 20_000
+    MARGIN = 1.5  # a range is sized for this many times the matches still missing
+    SPARSE = 0.05  # below this share of matching entries, a range is read through the GIN index
 
     def candidates(self, conn, phrases, facets, limit, cap):
         q = " & ".join(["(" + " <-> ".join(_quote_ts(w) for w in p) + ")" for p in phrases]
                        + [_quote_ts(f) for f in facets])
-        top = conn.execute(text("SELECT max(id) FROM search_entries")).scalar() or 0
-        sql = text("WITH c AS (SELECT id, tsv FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) "
-                   "AND id > :lo ORDER BY id DESC LIMIT :cap), "
-                   "r AS (SELECT id, ts_rank(:w, tsv, to_tsquery('simple', :q), 1) AS s, count(*) OVER () AS n FROM c) "
-                   "SELECT id, s, n FROM r ORDER BY s DESC, id LIMIT :k")
-        weights = "{0.1,0.1,0.1,%s}" % (0.1 * HEAD_WEIGHT)
-        window = self.FIRST_WINDOW
-        while True:
-            lo = top - window if window < top else 0
-            rows = conn.execute(sql, {"q": q, "cap": cap, "k": limit, "w": weights, "lo": lo}).all()
-            if lo == 0 or (rows and rows[0][2] >= cap):
-                return [(r[0], float(r[1])) for r in rows]
-            window *= 4
+        rows, hi, lo = self._first(conn, q, cap)
+        if len(rows) < cap and lo > 0:  # older matches needed: collect their ids, then rank them all
+            ids = [r[0] for r in rows] + self._older(conn, q, len(rows), hi, lo, cap)
+            rows = conn.execute(text(
+                "SELECT id, ts_rank(CAST(:w AS real[]), tsv, to_tsquery('simple', :q), 1) FROM search_entries "
+                "WHERE id = ANY(:ids)"), {"q": q, "w": WEIGHTS, "ids": ids}).all()
+        return sorted(((r[0], float(r[1])) for r in rows), key=lambda r: (-r[1], r[0]))[:limit]
+
+    def newest(self, conn, q: str, cap: int) -> list[int]:
+        """The ids of the newest ``cap`` entries matching the tsquery ``q``, newest first."""
+        rows, hi, lo = self._first(conn, q, cap)
+        ids = [r[0] for r in rows]
+        return ids + self._older(conn, q, len(ids), hi, lo, cap) if len(ids) < cap and lo > 0 else ids
+
+    def _first(self, conn, q: str, cap: int) -> tuple[list, int, int]:
+        """The matches among the newest ``FIRST_WINDOW`` entries with their ranks, and that window (hi, lo).
+
+        The planner picks the way: the primary key for a frequent word (found there at once), GIN for a rare one."""
+        hi = conn.execute(text("SELECT max(id) FROM search_entries")).scalar() or 0
+        lo = max(0, hi - self.FIRST_WINDOW)
+        rows = conn.execute(text(
+            "SELECT id, ts_rank(CAST(:w AS real[]), tsv, to_tsquery('simple', :q), 1) FROM search_entries "
+            "WHERE tsv @@ to_tsquery('simple', :q) AND id > :lo ORDER BY id DESC LIMIT :n"),
+            {"q": q, "w": WEIGHTS, "lo": lo, "n": cap}).all()
+        return rows, hi, lo
+
+    def _older(self, conn, q: str, found: int, hi: int, lo: int, cap: int) -> list[int]:
+        """The ids of the newest ``cap - found`` matches with ``id <= lo``, having seen ``found`` in ``(lo, hi]``."""
+        if not found:  # not among the newest: a rare word, the GIN index finds all of it at once
+            return list(conn.execute(text(
+                "SELECT id FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) AND id <= :lo "
+                "ORDER BY id DESC LIMIT :n"), {"q": q, "lo": lo, "n": cap}).scalars())
+        ids: list[int] = []
+        seen = hi - lo
+        while found + len(ids) < cap and lo > 0:
+            missing, density = cap - found - len(ids), (found + len(ids)) / seen
+            hi, lo = lo, max(0, lo - max(int(missing * self.MARGIN / density), self.FIRST_WINDOW))
+            sparse = density < self.SPARSE  # reading every entry of the range would cost more than the index
+            ids += (self._gin_range if sparse else self._walk)(conn, q, lo, hi, missing)
+            seen += hi - lo
+        return ids
+
+    @staticmethod
+    def _gin_range(conn, q: str, lo: int, hi: int, n: int) -> list[int]:
+        """The newest ``n`` matches with ``lo < id <= hi``: the GIN index AND the id range (matching rows read only)."""
+        return _range(conn, "bogo_search_gin", q, lo, hi, n)
+
+    @staticmethod
+    def _walk(conn, q: str, lo: int, hi: int, n: int) -> list[int]:
+        """The newest ``n`` matches with ``lo < id <= hi``, read backwards along the primary key."""
+        return _range(conn, "bogo_search_walk", q, lo, hi, n)
+
+
+def _range(conn: Connection, function: str, q: str, lo: int, hi: int, n: int) -> list[int]:
+    """One range read by a function of migration r0006 (it carries its own planner settings)."""
+    return list(conn.execute(text(f"SELECT {function}(to_tsquery('simple', :q), :lo, :hi, :n)"),
+                             {"q": q, "lo": lo, "hi": hi, "n": n}).scalars())
 
 
 def engine_for(conn: Connection) -> Engine:

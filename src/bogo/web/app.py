@@ -23,6 +23,7 @@ from starlette.responses import Response
 from ..render.templating import environment
 from ..store import Store
 from . import api, pages
+from .options import select_html
 from .security import Guard, install
 from .upload import DEFAULT_MAX_UPLOAD_BYTES, private_dir
 
@@ -43,6 +44,7 @@ def create_app(db: str | None = None, token: str | None = None, require_login: b
     st.store = Store(db)
     st.guard = Guard(token or os.environ.get("BOGO_TOKEN") or new_token(), require_login)
     st.env = environment(PackageLoader("bogo.web", "templates"))
+    st.env.globals["select_html"] = select_html
     st.version = __version__
     st.max_upload = max_upload_bytes
     st.workdir = private_dir()

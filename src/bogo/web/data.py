@@ -27,6 +27,7 @@ from ..store.models import (
     TableRow,
 )
 from ..track.audit import canonical_status
+from .cache import CACHE
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
@@ -47,37 +48,50 @@ def _partial_sql(dialect: str) -> str:
     return "json_array_length(json_extract(data, '$.source.warnings')) > 0"
 
 
-def store_stamp(store: Store) -> tuple[int, int, int]:
-    """A cheap fingerprint of the store's contents (documents and unit decisions), for caches."""
-    with store.connect() as conn:
-        n, top = conn.execute(select(func.count(), func.max(Document.id)).select_from(Document)).one()
-        dec = conn.execute(text("SELECT count(*) FROM unit_decisions")).scalar_one()
-    return int(n), int(top or 0), int(dec)
-
-
 def facets(store: Store) -> dict[str, list]:
-    """The offices, years and kinds of the current documents (for filter menus)."""
+    """The offices, years and kinds of the current documents (for filter menus; once per store state)."""
+    return CACHE.get(store, ("facets",), lambda: _facets(store))
+
+
+def _facets(store: Store) -> dict[str, list]:
     with store.connect() as conn:
         cur = Document.current == 1
         col = lambda c: [v for (v,) in conn.execute(select(c).where(cur, c.is_not(None)).distinct().order_by(c))]  # noqa: E731
         return {"offices": col(Document.office), "years": col(Document.year), "kinds": col(Document.kind)}
 
 
+def _finding_counts(conn) -> dict[tuple[str, str], int]:
+    """Findings of the current documents per (code, severity): all of them less those of superseded versions.
+
+    Both halves read narrow indexes only; superseded versions are few, so this
+    does not grow with a join of every finding to its document."""
+    counts: dict[tuple[str, str], int] = {}
+    for c, s, n in conn.execute(select(FindingRow.code, FindingRow.severity, func.count())
+                                .group_by(FindingRow.code, FindingRow.severity)):
+        counts[(c, s)] = n
+    old = select(Document.id).where(Document.current == 0).scalar_subquery()
+    for c, s, n in conn.execute(select(FindingRow.code, FindingRow.severity, func.count())
+                                .where(FindingRow.document_id.in_(old))
+                                .group_by(FindingRow.code, FindingRow.severity)):
+        counts[(c, s)] -= n
+    return {k: n for k, n in counts.items() if n > 0}
+
+
 def dashboard(store: Store, today: str | None = None) -> dict[str, Any]:
-    """Counts for the dashboard: documents by office and year, findings, open audit items, overdue plans."""
+    """Counts for the dashboard: documents by office and year, findings, open audit items, overdue plans.
+
+    Computed once per store state and day (:data:`.cache.CACHE`)."""
     today = today or date.today().isoformat()
+    return CACHE.get(store, ("dashboard", today), lambda: _dashboard(store, today))
+
+
+def _dashboard(store: Store, today: str) -> dict[str, Any]:
     cur = Document.current == 1
     with store.connect() as conn:
         by_oy = [{"office": o, "year": y, "documents": n} for o, y, n in conn.execute(
             select(Document.office, Document.year, func.count()).where(cur)
             .group_by(Document.office, Document.year).order_by(Document.office, Document.year))]
-        fj = select(FindingRow.severity, FindingRow.code, func.count().label("n")).join(
-            Document, Document.id == FindingRow.document_id).where(cur)
-        sev = {s: n for s, n in conn.execute(select(FindingRow.severity, func.count()).join(
-            Document, Document.id == FindingRow.document_id).where(cur).group_by(FindingRow.severity))}
-        codes = [{"code": c, "severity": s, "count": n} for s, c, n in conn.execute(
-            fj.group_by(FindingRow.code, FindingRow.severity).order_by(text("n DESC"), FindingRow.code)
-            .limit(TOP_CODES))]
+        found = _finding_counts(conn)
         raw_status = conn.execute(select(AuditItemRow.status, func.count()).join(
             Document, Document.id == AuditItemRow.document_id).where(cur).group_by(AuditItemRow.status)).all()
         overdue = conn.execute(select(func.count()).select_from(MilestoneRow).join(
@@ -88,6 +102,11 @@ def dashboard(store: Store, today: str | None = None) -> dict[str, Any]:
         recent = [_doc_row(d) | {"ingested_at": d.ingested_at.isoformat(timespec="seconds")} for d in conn.execute(
             select(Document).order_by(Document.ingested_at.desc(), Document.id.desc()).limit(RECENT))]
         total = conn.execute(select(func.count()).select_from(Document).where(cur)).scalar_one()
+    sev: dict[str, int] = {}
+    for (_, s), n in found.items():
+        sev[s] = sev.get(s, 0) + n
+    codes = [{"code": c, "severity": s, "count": n}
+             for (c, s), n in sorted(found.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1]))[:TOP_CODES]]
     audit: dict[str, int] = {}
     for raw, n in raw_status:
         key = canonical_status(raw) or "unknown"

@@ -3,16 +3,13 @@
 They run the library's tracking (:mod:`bogo.track`) over :class:`BulkHistory`,
 which loads one record type for all current documents of the offices asked
 about in a single query (instead of one query per document), and keep results
-in a small cache keyed by the store's fingerprint (:func:`.data.store_stamp`),
+in a small cache keyed by the store's fingerprint (:mod:`.cache`),
 so a page is computed once per change of the store.  Pages that need the
 expensive follow-up (plans, questions) work on one office at a time.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -25,9 +22,8 @@ from ..track import StoreHistory, unit_events, unit_series
 from ..track.audit import audit_series
 from ..track.plans import plan_followup
 from ..track.similarity import compact
-from .data import store_stamp
+from .cache import CACHE
 
-CACHE_SIZE = 64
 #: the latest reports of an office that tracking pages compare
 TRACK_WINDOW = 24
 MAX_UNITS = 1000
@@ -85,31 +81,6 @@ class BulkHistory(StoreHistory):
                     by_doc.setdefault(i, []).append(d)
             self._recs[key] = by_doc
         return self._recs[key].get(doc_id, [])
-
-
-class ResultCache:
-    """Results of expensive tracking calls, valid while the store's fingerprint is unchanged."""
-
-    def __init__(self, size: int = CACHE_SIZE):
-        self.size = size
-        self._items: OrderedDict[tuple, Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, store: Store, key: tuple, compute: Callable[[], Any]) -> Any:
-        full = (store.url, store_stamp(store), *key)
-        with self._lock:
-            if full in self._items:
-                self._items.move_to_end(full)
-                return self._items[full]
-        value = compute()
-        with self._lock:
-            self._items[full] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
-
-
-CACHE = ResultCache()
 
 
 def office_events(store: Store, office: str) -> list:
