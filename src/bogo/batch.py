@@ -12,6 +12,7 @@ is checked, and never shown as clean.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -172,6 +173,11 @@ def _context():
 
 
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
+    if _context() is not None:
+        # the objects already made (imports, the analyser's wrapper, the first report) are left
+        # out of the collector in the workers: collecting them would write to their pages and
+        # unshare them from the parent's
+        gc.freeze()
     return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, mp_context=_context())
 
 
