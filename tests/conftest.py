@@ -41,3 +41,22 @@ def parsed_seeds():
     import bogo
 
     return {p.name: bogo.parse(p) for p in SEED_FILES}
+
+
+def assert_reviewed_golden(gold: Path, key: str, got) -> None:
+    """``got`` equals the reviewed golden ``gold`` (JSON: ``{"checked": n, key: …}``).
+
+    ``BOGO_REGEN=1`` (refused in CI) rewrites the golden and keeps its ``checked``
+    count, which a reviewer sets after comparing the values by eye; a golden with
+    no value checked fails."""
+    import json
+
+    if os.environ.get("BOGO_REGEN"):
+        assert not os.environ.get("CI"), "golden files are never regenerated in CI"
+        old = json.loads(gold.read_text(encoding="utf-8")) if gold.exists() else {}
+        gold.parent.mkdir(parents=True, exist_ok=True)
+        gold.write_text(json.dumps({"checked": old.get("checked", 0), key: got}, ensure_ascii=False, indent=1) + "\n",
+                        encoding="utf-8")
+    expected = json.loads(gold.read_text(encoding="utf-8"))
+    assert expected["checked"] > 0, "golden not reviewed"
+    assert got == expected[key]

@@ -11,13 +11,12 @@ records were compared by eye with the rendered pages (``pdftoppm -png -r 80``),
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
 
 import bogo
+from conftest import assert_reviewed_golden
 
 REPO = Path(__file__).resolve().parents[2]
 COUNCIL = REPO.parent / "shared" / "samples" / "real" / "pdf" / "council"
@@ -52,11 +51,4 @@ def parsed():
 def test_council_records(stem, parsed):
     got = council_records(parsed(stem))
     gold = GOLDEN / f"{stem}.records.json"
-    if os.environ.get("BOGO_REGEN"):
-        assert not os.environ.get("CI"), "golden files are never regenerated in CI"
-        old = json.loads(gold.read_text(encoding="utf-8")) if gold.exists() else {}
-        gold.write_text(json.dumps({"checked": old.get("checked", 0), "records": got},
-                                   ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    expected = json.loads(gold.read_text(encoding="utf-8"))
-    assert expected["checked"] > 0, "golden not reviewed"
-    assert got == expected["records"]
+    assert_reviewed_golden(gold, "records", got)

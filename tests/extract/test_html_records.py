@@ -14,14 +14,13 @@ diff again.
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
 
 import bogo
 from bogo.track.audit import canonical_status
+from conftest import assert_reviewed_golden
 
 REPO = Path(__file__).resolve().parents[2]
 HTML = REPO.parent / "shared" / "samples" / "real" / "html"
@@ -46,12 +45,4 @@ def html_records(report: bogo.Report) -> dict:
 def test_html_records(stem):
     got = html_records(bogo.parse(HTML / f"{stem}.html"))
     gold = GOLDEN / f"{stem}.records.json"
-    if os.environ.get("BOGO_REGEN"):
-        assert not os.environ.get("CI"), "golden files are never regenerated in CI"
-        old = json.loads(gold.read_text(encoding="utf-8")) if gold.exists() else {}
-        gold.parent.mkdir(parents=True, exist_ok=True)
-        gold.write_text(json.dumps({"checked": old.get("checked", 0), "records": got},
-                                   ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    expected = json.loads(gold.read_text(encoding="utf-8"))
-    assert expected["checked"] > 0, "golden not reviewed"
-    assert got == expected["records"]
+    assert_reviewed_golden(gold, "records", got)
