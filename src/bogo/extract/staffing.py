@@ -63,18 +63,23 @@ def extract(layout: Layout, report: Report) -> None:
         if t.role != "data" or not t.rows:
             continue
         v = view_of(report, t, layout.settings.tables)
-        office = report.meta.office
-        if not office:   # a cover without the office: the head of the org chart drawn above the table
-            report.meta.office = office_above(layout, i)
-        st = (_per_grade(layout, report, i, v) or _grade_rows(layout, report, i, v) or _per_unit(layout, i, v)
-              or one_side(layout, i, v))
+        st = _read(layout, report, i, v)
         if st is None:
-            report.meta.office = office
-        else:
-            st.as_of = _as_of(layout, i, t)
-            st.table = t.id
-            report.staffing = st
-            return
+            continue
+        if not report.meta.office:   # a cover without the office: the head of the org chart drawn above
+            report.meta.office = office_above(layout, i)
+            if report.meta.office:   # read again: a one-row layout names its row after the office
+                st = _read(layout, report, i, v) or st
+        st.as_of = _as_of(layout, i, t)
+        st.table = t.id
+        report.staffing = st
+        return
+
+
+def _read(layout: Layout, report: Report, i: int, v: TableView) -> Staffing | None:
+    """The staffing of table ``i`` in the first layout that recognises it, else None."""
+    return (_per_grade(layout, report, i, v) or _grade_rows(layout, report, i, v) or _per_unit(layout, i, v)
+            or one_side(layout, i, v))
 
 
 # ---------------------------------------------------------------- helpers
