@@ -13,6 +13,9 @@ Decisions:
   향후 조치계획.  Not: 추진실적, 추진경과, 추진내용, 추진방향 and 향후 추진방향 (a
   direction is not a dated plan), 주요업무 추진계획 (a chapter title, not a list of
   plans), and mixed titles such as 추진내용 및 향후계획 (their items may be past).
+- Mixed titles (추진상황 및 향후계획, 추진경과 및 향후 일정) hold plans on their
+  date-led lines only ("'25. 5. : 용역발주"); their past lines drop out with the
+  rule below (``is_mixed_plan_heading``, ``date_led``).
 - 수시 gives no milestone (spec: "수시 has none"), and neither does an impossible
   date (that is check D303's business).  A year-level date ('20년, 2020년) is kept
   only when the item has no finer date, so a year inside a name
@@ -73,6 +76,31 @@ def is_plan_heading(title: str) -> bool:
     if not title:
         return False
     return bool(_PLAN.match(_key(title)))
+
+
+_MIXED = re.compile(
+    r"^(?:추진|조치|진행)(?:상황|경과|실적|내용|결과|현황)및"
+    r"(?:향후|금후|세부)*(?:추진|조치|시행)?(?:계획|일정)$"
+)
+
+
+def is_mixed_plan_heading(title: str) -> bool:
+    """True for a title that lists what was done and what is planned in one section
+    ("추진상황 및 향후계획", "추진경과 및 향후 일정"): only its date-led lines are plans."""
+    return bool(title) and bool(_MIXED.match(_key(title)))
+
+
+# a line that states its date first ("'25. 5. : 용역발주", "'24. 3. ~ 5. 착수", "'24. 하반기 : …")
+_DATE_LED = re.compile(r"^[\s○◦●·•\-–ㅇ]*(?=['’ˊ`]?\s?\d{2,4}\s?[.년~])")
+
+
+def date_led(text: str, report_year: int) -> bool:
+    """True when ``text`` begins with a date expression (its marker aside)."""
+    m = _DATE_LED.match(text.translate(FOLD))
+    if m is None:
+        return False
+    spans = find_dates(text[m.end():], report_year)
+    return bool(spans) and spans[0].pos == 0
 
 
 def period_of_heading(title: str, report_year: int) -> tuple[str, str] | None:

@@ -111,7 +111,9 @@ def extract(layout: Layout, report: Report) -> None:
     roots = _roots(layout)
     plan_items = []
     for n, h in enumerate(_task_headings(layout, roots), 1):
-        area = h.parent if h.parent is not None and h.parent.kind in ("num",) and h.kind != "num" else None
+        # the group a task is numbered under: "1. 분야 / 1 과제" → 1-1, "1 분야 / ❶ 과제" → 1-1
+        area = h.parent if h.parent is not None and h.parent.kind in ("num", "bare_num") \
+            and h.kind != h.parent.kind and (h.kind != "num" or h.parent.kind == "bare_num") else None
         tno = marker_number(h.marker) or n
         if h.kind == "decimal":
             number = h.marker.replace(".", "-")
@@ -172,16 +174,20 @@ _PLAN_LABEL = re.compile(r"^\s*[(\[【]?\s*(?P<key>[^:：()\[\]【】]{2,20}?)\s
 
 
 def _section_items(layout: Layout, task_id: str | None, key: str, start: int, end: int,
-                   covered: set[int], PlanItem) -> list:
+                   covered: set[int], PlanItem, keep=None) -> list:
+    """Plan items of the section ``start``..``end``; ``keep(text)`` selects the lines
+    of a mixed section (done and planned)."""
     items = []
     for i in range(start + 1, end):
         if i in covered:
             continue
         b = layout.blocks[i]
         if isinstance(b, Paragraph) and b.text:
-            items.append(PlanItem(task=task_id, heading=key, text=b.text, line=b.line))
+            if keep is None or keep(b.text):
+                items.append(PlanItem(task=task_id, heading=key, text=b.text, line=b.line))
         elif isinstance(b, Table):
-            items.extend(PlanItem(task=task_id, heading=key, text=t, line=ln) for t, ln in _table_rows(layout, i))
+            items.extend(PlanItem(task=task_id, heading=key, text=t, line=ln) for t, ln in _table_rows(layout, i)
+                         if keep is None or keep(t))
         covered.add(i)
     return items
 
@@ -198,7 +204,7 @@ def _task_of(report: Report, layout: Layout, i: int) -> str | None:
 
 def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str, int, int]]) -> None:
     try:
-        from .milestones import PlanItem, extract_milestones, is_plan_heading
+        from .milestones import PlanItem, date_led, extract_milestones, is_mixed_plan_heading, is_plan_heading
     except ImportError:
         return
     year, month = layout.year_month
@@ -209,6 +215,9 @@ def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str,
     for task_id, key, start, end in task_parts:
         if is_plan_heading(key):
             items.extend(_section_items(layout, task_id, key, start, end, covered, PlanItem))
+        elif is_mixed_plan_heading(key):
+            items.extend(_section_items(layout, task_id, key, start, end, covered, PlanItem,
+                                        keep=lambda t: date_led(t, year)))
     # plan headings outside tasks (an office-level 향후계획)
     for h in layout.headings:
         if h.kind in _PART_KINDS and is_plan_heading(h.title) and h.index + 1 not in covered:

@@ -151,7 +151,7 @@ def _point(m, ref_year: int, base_year: int | None) -> _Pt | None:
         return _Pt(s, e, "period", year=y, start=se[0], end=se[1], explicit=explicit)
     if t == "y":
         y, _ = _year_of(m, t, ref_year)
-        if m["y_a"] and not m["y_n"]:
+        if m["y_a"] and not m["y_n"] and not m["y_d"]:
             # an apostrophe year without 년 counts only before ~, 까지, ), , or the end
             rest = m.string[e:e + 3]
             if not (rest == "" or rest[0] in "~),;" or rest.lstrip().startswith(("~", "까지"))):

@@ -12,12 +12,17 @@ import re
 
 ROMAN_UNI = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-SYMBOLS = "□■○●◦∘‣▶▸▷►-·•▪※⇒⇨→◇◆❍➢✓*◎◉❑❖➔☞◻○▫◼⦁"
+# the other circled digit sets fonts draw task numbers with: negative ❶–❿ and ⓫–⓴,
+# sans-serif ➀–➉ and negative sans-serif ➊–➓, double-circled ⓵–⓾ (each → its ordinal)
+CIRCLED_ALT = {c: n for base in ("❶❷❸❹❺❻❼❽❾❿⓫⓬⓭⓮⓯⓰⓱⓲⓳⓴", "➀➁➂➃➄➅➆➇➈➉", "➊➋➌➍➎➏➐➑➒➓", "⓵⓶⓷⓸⓹⓺⓻⓼⓽⓾")
+               for n, c in enumerate(base, 1)}
+_CIRCLED_ANY = CIRCLED + "".join(CIRCLED_ALT)
+SYMBOLS = "□■○●◦∘‣▶▸▷►▹-·•▪※⇒⇨→◇◆◈◊❍➢✓*◎◉❑❖➔☞◻○▫◼⦁"
 
 _MARKER = re.compile(
     r"^(?:"
     r"(?P<roman>[" + ROMAN_UNI + r"]\.?|(?:X{0,3}(?:IX|IV|V?I{0,3}))\.(?=\s))"
-    r"|(?P<circled>[" + CIRCLED + r"])"
+    r"|(?P<circled>[" + _CIRCLED_ANY + r"])"
     r"|(?P<paren_num>\(\d{1,2}\)|\d{1,2}\))"
     r"|(?P<num>\d{1,2}\.(?!\d))"
     r"|(?P<hangul>[가나다라마바사아자차카타파하][.)])"
@@ -37,7 +42,7 @@ SYMBOL_KIND = {
     "-": "dash", "·": "dot", "•": "dot", "‣": "tri", "▶": "tri", "▸": "tri", "▷": "tri",
     "►": "tri", "➢": "tri", "▪": "small_square", "▫": "small_square", "※": "note",
     "*": "note", "⇒": "arrow", "⇨": "arrow", "→": "arrow", "➔": "arrow", "☞": "arrow",
-    "◇": "diamond", "◆": "diamond", "❖": "diamond", "✓": "check",
+    "◇": "diamond", "◆": "diamond", "◈": "diamond", "◊": "diamond", "▹": "tri", "❖": "diamond", "✓": "check",
 }
 
 
@@ -46,6 +51,9 @@ def split_marker(text: str) -> tuple[str, str]:
     if not text:
         return "", text
     c = text[0]
+    if c == "ㅇ" and (text[1:2] == " " or "가" <= text[1:2] <= "힣"):
+        # the jamo ㅇ typed for the ○ bullet ("ㅇ 추진내용", "ㅇ조직"); "ㅇㅇ구" is a placeholder
+        return "○", text[1:].strip()
     if "가" <= c <= "힣" and not (c in _HANGUL_ORD and text[1:2] in (".", ")")):
         return "", text  # plain text: no marker starts with another syllable
     if c in _SYMBOL_SET and text[1:2] == " ":
@@ -77,7 +85,7 @@ def marker_kind(marker: str) -> str:
         return SYMBOL_KIND[c]
     if c in ROMAN_UNI or _ROMAN_DOT.fullmatch(marker):
         return "roman"
-    if c in CIRCLED:
+    if c in CIRCLED or c in CIRCLED_ALT:
         return "circled"
     if marker.startswith("(") and marker[1:2].isdigit() or _NUM_PAREN.fullmatch(marker):
         return "paren_num"
@@ -108,6 +116,8 @@ def marker_number(marker: str) -> int | None:
         return ROMAN_UNI.index(c) + 1
     if c in CIRCLED:
         return CIRCLED.index(c) + 1
+    if c in CIRCLED_ALT:
+        return CIRCLED_ALT[c]
     m = re.fullmatch(r"\(?(\d+)[.)]?", marker)
     if m:
         return int(m.group(1))

@@ -160,7 +160,12 @@ def drop_summary_entries(heads: list[Heading], blocks: list[Block]) -> list[Head
         cands = by_end.get("<" + keys[i][:2], []) + by_end.get(">" + keys[i][-2:], [])
         return any(j > i and _similar(keys[i], keys[j], sets[i], sets[j]) for j in cands)
 
-    recurs = [empty[i] and bool(keys[i]) and recurs_later(i) for i in range(n)]
+    # an entry of a summary diagram ("① 과제" beside its group's label in a box) has a
+    # line or two of its own; it is a summary entry too when its title recurs
+    slight = [not empty[i] and h.kind in _SUMMARY_KINDS and _own_text(blocks, h.index,
+              heads[i + 1].index if i + 1 < n else len(blocks)) <= SUMMARY_TEXT_MAX
+              for i, h in enumerate(heads)]
+    recurs = [(empty[i] or slight[i]) and bool(keys[i]) and recurs_later(i) for i in range(n)]
     drop = list(recurs)
     # a run of empty headings of one kind is a summary list when any of them recurs
     i = 0
@@ -177,6 +182,16 @@ def drop_summary_entries(heads: list[Heading], blocks: list[Block]) -> list[Head
     return [h for h, d in zip(heads, drop, strict=True) if not d]
 
 
+_SUMMARY_KINDS = ("circled", "bare_num", "num", "decimal")
+SUMMARY_TEXT_MAX = 60  # characters of its own a summary-diagram entry may carry
+
+
+def _own_text(blocks: list[Block], start: int, end: int) -> int:
+    """Characters of paragraph text between a heading and the next (the boxes of a
+    diagram read as small tables; they hold its other entries, not text of its own)."""
+    return sum(len(b.text) for b in blocks[start + 1:end] if isinstance(b, Paragraph))
+
+
 def _restarts(a: Heading, b: Heading) -> bool:
     na, nb = marker_number(a.marker), marker_number(b.marker)
     return na is not None and nb is not None and nb <= na
@@ -185,10 +200,16 @@ def _restarts(a: Heading, b: Heading) -> bool:
 def build_tree(heads: list[Heading]) -> list[Heading]:
     roots: list[Heading] = []
     stack: list[Heading] = []
+    adopted: dict[str, tuple[Heading, float]] = {}  # kind → (adopting heading, rank given)
     for h in heads:
         owner = _section_owner(stack) if h.kind == "square" else None
         if owner is not None:
-            h.rank = owner.rank + 0.5  # "① 과제 / □ 추진계획": the □ section is the task's
+            h.rank = owner.rank + 0.5  # "① 과제 / □추진계획": the □ section is the task's
+        elif h.kind in adopted and adopted[h.kind][0] in stack:
+            h.rank = adopted[h.kind][1]  # the adopted list goes on
+        elif (t := _adopter(stack, h)) is not None:
+            h.rank = t.rank + 0.5
+            adopted[h.kind] = (t, h.rank)
         while stack and stack[-1].rank >= h.rank:
             stack.pop()
         parent = stack[-1] if stack else None
@@ -203,6 +224,22 @@ def build_tree(heads: list[Heading]) -> list[Heading]:
         stack.append(h)
     _number(roots, 1, "s")
     return roots
+
+
+_NUMBERED = ("roman", "num", "bare_num", "decimal", "circled", "paren_num")
+
+
+def _adopter(stack: list[Heading], h: Heading) -> Heading | None:
+    """The heading that takes a list starting at 1 as its children although the
+    list's kind ranks above it ("3 분야 / 1. 과제 / 2. 과제" — one office wrote
+    "1." where the others wrote ❶): a numbered heading at the top of ``stack``,
+    of the kind ranked just below, with no child yet."""
+    if not stack or h.kind not in _NUMBERED or marker_number(h.marker) != 1:
+        return None
+    t = stack[-1]
+    if t.kind == h.kind or t.kind not in _NUMBERED or t.children or RANK[t.kind] != RANK[h.kind] + 1:
+        return None
+    return t
 
 
 def _section_owner(stack: list[Heading]) -> Heading | None:
