@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from ..blocks import Block, Paragraph
 from ..normalize.markers import marker_kind, marker_number
 from ..normalize.text import compact
+from .boxnumbers import lost_box_numbers
 from .lostbullets import lost_squares
 
 RANK = {"roman": 1, "num": 2, "decimal": 3, "bare_num": 3, "square": 4, "part": 4, "mdhead": 4, "circled": 5,
@@ -123,6 +124,9 @@ def collect_headings(blocks: list[Block]) -> list[Heading]:
     kinds = [heading_kind(b) if isinstance(b, Paragraph) else None for b in blocks]
     for i in lost_squares(blocks, kinds):
         kinds[i] = "square"  # a □ heading whose bullet the export lost
+    boxed = lost_box_numbers(blocks, kinds)
+    for i in boxed:
+        kinds[i] = "bare_num"  # a group heading whose boxed number the text layer lost
     for i, b in enumerate(blocks):
         k = kinds[i]
         if k is None or not isinstance(b, Paragraph):
@@ -134,7 +138,7 @@ def collect_headings(blocks: list[Block]) -> list[Heading]:
         rank = RANK[k]
         if b.level is not None and k not in ("part",):
             rank = min(rank, b.level + 1) if b.level >= 0 else rank
-        marker, title = decimal_heading(b) if k == "decimal" else (b.marker, b.text)
+        marker, title = decimal_heading(b) if k == "decimal" else (boxed.get(i, b.marker), b.text)
         heads.append(Heading(index=i, rank=rank, marker=marker, title=title, line=b.line, kind=k))
     return heads
 
@@ -222,8 +226,36 @@ def build_tree(heads: list[Heading]) -> list[Heading]:
         h.parent = parent
         siblings.append(h)
         stack.append(h)
+    _nest_restarts(roots)
     _number(roots, 1, "s")
     return roots
+
+
+def _nest_restarts(nodes: list[Heading]) -> None:
+    """A circled list that starts again at 1 under the same parent is the previous
+    item's own list ("❶ 과제 / ○ … / ❶ 세부사업 ❷ 세부사업 / ❷ 과제"): its items move
+    under that item while they go on counting; an item that goes on the outer
+    count instead ends the inner list."""
+    for h in nodes:
+        _nest_restarts(h.children)
+    kept: list[Heading] = []
+    host: Heading | None = None
+    inner = outer = 0
+    for c in nodes:
+        n = marker_number(c.marker) if c.kind == "circled" else None
+        if n is not None and host is not None and (n == inner + 1 or n == 1):
+            inner = n
+        elif n == 1 and outer >= 1 and kept and kept[-1].kind == "circled":
+            host, inner = kept[-1], 1
+        else:
+            kept.append(c)
+            host = None
+            outer = n or 0
+            continue
+        c.parent = host
+        c.rank = host.rank + 0.5
+        host.children.append(c)
+    nodes[:] = kept
 
 
 _NUMBERED = ("roman", "num", "bare_num", "decimal", "circled", "paren_num")
