@@ -232,29 +232,35 @@ def build_tree(heads: list[Heading]) -> list[Heading]:
 
 
 def _nest_restarts(nodes: list[Heading]) -> None:
-    """A circled list that starts again at 1 under the same parent is the previous
-    item's own list ("❶ 과제 / ○ … / ❶ 세부사업 ❷ 세부사업 / ❷ 과제"): its items move
-    under that item while they go on counting; an item that goes on the outer
-    count instead ends the inner list."""
+    """A circled list that starts again at 1 under the same parent, and after which
+    the outer list goes on counting, is the previous item's own list ("❶ 과제 /
+    ○ … / ❶ 세부사업 ❷ 세부사업 / ❷ 과제"): its items move under that item.  Lists
+    that restart without the outer count going on (①②③ under one bullet, ①② under
+    the next) stay as they are."""
     for h in nodes:
         _nest_restarts(h.children)
+    nums = [marker_number(c.marker) if c.kind == "circled" else None for c in nodes]
     kept: list[Heading] = []
-    host: Heading | None = None
-    inner = outer = 0
-    for c in nodes:
-        n = marker_number(c.marker) if c.kind == "circled" else None
-        if n is not None and host is not None and (n == inner + 1 or n == 1):
-            inner = n
-        elif n == 1 and outer >= 1 and kept and kept[-1].kind == "circled":
-            host, inner = kept[-1], 1
-        else:
-            kept.append(c)
-            host = None
-            outer = n or 0
-            continue
-        c.parent = host
-        c.rank = host.rank + 0.5
-        host.children.append(c)
+    outer = 0
+    i = 0
+    while i < len(nodes):
+        c, n = nodes[i], nums[i]
+        if n == 1 and outer >= 1 and kept and kept[-1].kind == "circled":
+            j, inner = i + 1, 1
+            while j < len(nodes) and nums[j] is not None and (nums[j] == inner + 1 or nums[j] == 1):
+                inner = nums[j]
+                j += 1
+            if j < len(nodes) and nums[j] == outer + 1:
+                host = kept[-1]
+                for k in range(i, j):
+                    nodes[k].parent = host
+                    nodes[k].rank = host.rank + 0.5
+                    host.children.append(nodes[k])
+                i = j
+                continue
+        kept.append(c)
+        outer = n or 0
+        i += 1
     nodes[:] = kept
 
 
