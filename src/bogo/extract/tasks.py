@@ -18,7 +18,7 @@ from ..blocks import Paragraph, Table
 from ..model import Report, Task
 from ..normalize.markers import marker_number
 from ..structure import Layout
-from ..structure.outline import Heading, strip_trailing_paren
+from ..structure.outline import PART_HEADING, Heading, strip_trailing_paren
 
 _TASK_KINDS = ("bare_num", "num", "decimal", "circled")
 _PART_KINDS = ("square", "part", "mdhead")
@@ -39,6 +39,13 @@ def part_key(title: str) -> str:
 
 def _has_parts(h: Heading) -> bool:
     return h.kind in _TASK_KINDS and any(c.kind in _PART_KINDS for c in h.children)
+
+
+def _has_named_parts(h: Heading) -> bool:
+    """Among its children a part heading by name (추진실적, 향후계획 …), not only □ items:
+    in a chapter of results or of the policy setting (성과, 여건, 진단) a numbered
+    heading over □ items ("1 주요 성과 / □ …") is a topic, not a task."""
+    return any(c.kind in _PART_KINDS and PART_HEADING.match(strip_trailing_paren(c.title)) for c in h.children)
 
 
 _AUDIT_SECTION = re.compile(r"행정사무감사|감사\s*처리|처리\s*결과|처리\s*요구|조치\s*결과")
@@ -67,13 +74,15 @@ def _task_headings(layout: Layout, roots: list[Heading]) -> list[Heading]:
     lead is a group and its children are looked at."""
     out: list[Heading] = []
 
-    def visit(h: Heading, in_plans: bool) -> None:
+    def visit(h: Heading, in_plans: bool, past: bool) -> None:
         if _AUDIT_SECTION.search(h.title):
             return  # audit requests are items of the audit, not tasks
         if h.kind in ("roman", "mdhead") or (h.kind == "num" and h.parent is None):
             in_plans = bool(_PLAN_CHAPTER.search(h.title)) and not _NOT_PLAN.search(h.title) or (
                 in_plans and h.kind != "roman")
-        if _has_parts(h):
+            if h.kind == "roman":
+                past = bool(_NOT_PLAN.search(h.title)) and not _PLAN_CHAPTER.search(h.title)
+        if _has_parts(h) and (not past or _has_named_parts(h)):
             out.append(h)
             return
         kids = _numbered_children(h)
@@ -84,10 +93,10 @@ def _task_headings(layout: Layout, roots: list[Heading]) -> list[Heading]:
                 out.append(h)
                 return
         for c in h.children:
-            visit(c, in_plans)
+            visit(c, in_plans, past)
 
     for r in roots:
-        visit(r, False)
+        visit(r, False, False)
     return out
 
 
