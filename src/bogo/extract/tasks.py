@@ -77,10 +77,10 @@ def _task_headings(layout: Layout, roots: list[Heading]) -> list[Heading]:
     def visit(h: Heading, in_plans: bool, past: bool) -> None:
         if _AUDIT_SECTION.search(h.title):
             return  # audit requests are items of the audit, not tasks
-        if h.kind in ("roman", "mdhead") or (h.kind == "num" and h.parent is None):
+        if h.kind in ("roman", "mdhead", "appendix") or (h.kind == "num" and h.parent is None):
             in_plans = bool(_PLAN_CHAPTER.search(h.title)) and not _NOT_PLAN.search(h.title) or (
                 in_plans and h.kind != "roman")
-            if h.kind == "roman":
+            if h.kind in ("roman", "appendix"):
                 past = bool(_NOT_PLAN.search(h.title)) and not _PLAN_CHAPTER.search(h.title)
         if _has_parts(h) and (not past or _has_named_parts(h)):
             out.append(h)

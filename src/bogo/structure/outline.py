@@ -22,7 +22,7 @@ from ..normalize.text import compact
 from .boxnumbers import lost_box_numbers
 from .lostbullets import lost_squares
 
-RANK = {"roman": 1, "num": 2, "decimal": 3, "bare_num": 3, "square": 4, "part": 4, "mdhead": 4, "circled": 5,
+RANK = {"appendix": 1, "roman": 1, "num": 2, "decimal": 3, "bare_num": 3, "square": 4, "part": 4, "mdhead": 4, "circled": 5,
         "paren_num": 6, "hangul": 7, "paren_hangul": 8}
 
 PART_HEADING = re.compile(
@@ -54,6 +54,7 @@ def decimal_heading(p: Paragraph) -> tuple[str, str] | None:
         return None
     m = _DECIMAL.match(p.text)
     return (m.group("m"), m.group("t").strip()) if m else None
+_APPENDIX = re.compile(r"^[\[【(]?\s*(?:별첨|부록|붙임)\s*\d{0,2}\s*[\]】)]?(?:\s|$)")
 _TOC_LINE = re.compile(r"(?:[·.…‥ㆍ・]\s*){2,}\s*\d{1,4}\s*$")
 
 
@@ -89,6 +90,8 @@ def heading_kind(p: Paragraph) -> str | None:
     if len(p.text) <= 40 and (not p.marker or k in _BULLET_KINDS) \
             and PART_HEADING.match(_TRAILING_PAREN.sub("", p.text).strip()):
         return "part"  # "추진방향", "○ 향후 계획", "○ 추진 실적 ('25. 2월 말 기준)"
+    if not p.marker and len(p.text) <= 60 and _APPENDIX.match(p.text):
+        return "appendix"  # "별첨 2023~2024 공모사업 추진상황", "[부록 1] …": a chapter of its own
     if not p.marker and p.heading and len(p.text) <= 40 and p.text[0] not in "[【〈<《「(":
         return "mdhead"
     if not p.marker and p.text[0].isdigit() and decimal_heading(p):
