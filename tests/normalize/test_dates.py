@@ -254,3 +254,10 @@ def test_find_dates_never_raises_and_is_deterministic(text, year):
         assert text[d.pos:d.pos + len(d.raw)] == d.raw
         for v in (d.start, d.end):
             assert v is None or len(v) in (7, 10)
+
+
+def test_an_apostrophe_year_with_its_dot_before_a_tilde_bracket_or_colon():
+    got = [(s.raw, s.start, s.end) for s in find_dates("공사('26.~'28.), 평가('25.), '27.   : 준공", 2025)]
+    assert got == [("'26.~'28.", "2026-01", "2028-12"), ("'25.", "2025-01", "2025-12"),
+                   ("'27.", "2027-01", "2027-12")]
+    assert [s.raw for s in find_dates("'25.3% 증가", 2025)] == []

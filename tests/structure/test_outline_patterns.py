@@ -1,0 +1,119 @@
+"""Outline patterns of council work plans, on synthetic reports: other circled digit
+sets, the jamo ㅇ bullet, boxed group numbers lost by the text layer, summary-diagram
+entries, a list restarting inside a task, a list adopted by the heading above it,
+appendix chapters, and mixed 추진상황 및 향후계획 sections."""
+
+from __future__ import annotations
+
+import bogo
+from bogo.blocks import Paragraph
+from bogo.normalize.markers import marker_kind, marker_number, split_marker
+from bogo.structure.boxnumbers import lost_box_numbers
+
+HEAD = "2025. 2. 11.(화) 기획위원회\n2025년 주요업무계획\n기획조정실\n"
+
+
+def _parse(tmp_path, text: str):
+    p = tmp_path / "report.txt"
+    p.write_text(text, encoding="utf-8")
+    return bogo.parse(p)
+
+
+def test_other_circled_digit_sets_and_the_jamo_bullet():
+    for text, num in (("❶ 과제", 1), ("➋ 과제", 2), ("➂ 과제", 3), ("⓸ 과제", 4), ("⓫ 과제", 11)):
+        m, rest = split_marker(text)
+        assert (marker_kind(m), marker_number(m), rest) == ("circled", num, "과제")
+    assert split_marker("ㅇ 추진내용") == ("○", "추진내용")
+    assert split_marker("ㅇ조직 현황") == ("○", "조직 현황")
+    assert split_marker("ㅇㅇ구 담당") == ("", "ㅇㅇ구 담당")
+
+
+def test_boxed_group_numbers_lost_by_the_text_layer():
+    def p(raw, marker, text):
+        return Paragraph(text=text, raw=raw, line=1, marker=marker)
+    blocks = [p("Ⅴ. 역점", "Ⅴ.", "역점"), p("\uf000 스마트 도시", "•", "스마트 도시"), p("❶ 과제", "❶", "과제"),
+              p("\uf000 안전 도시", "•", "안전 도시"), p("❶ 과제", "❶", "과제"),
+              p("\uf000 메모", "•", "메모"), p("❷ 과제", "❷", "과제"), p("• 보통 글머리", "•", "보통 글머리"),
+              p("❶ 과제", "❶", "과제")]
+    kinds = ["roman", None, "circled", None, "circled", None, "circled", None, "circled"]
+    assert lost_box_numbers(blocks, kinds) == {1: "1", 3: "2"}
+
+
+def test_summary_diagram_entries_a_restarting_list_and_an_adopted_list(tmp_path):
+    r = _parse(tmp_path, HEAD + """Ⅱ. 2025년 주요업무계획
+① 수질 관리 강화
+고품질 수돗물
+② 안정적 공급 체계
+1 고품질 수돗물
+수질 관리를 강화하여 안전한 수돗물을 공급
+❶ 수질 관리 강화
+○ 수질검사 항목 확대 추진
+❶ 원수 검사 확대
+✓ 검사지점 9개소
+❷ 정수 검사 확대
+✓ 검사항목 301종
+❷ 안정적 공급 체계
+○ 배수지 확충
+2 미래 기반 조성
+재정 확보와 시스템 선진화
+1. 건전재정 확립
+○ 요금 현실화
+2. 시스템 선진화
+○ 원격검침 확대
+""")
+    assert [(t.number, t.group, t.title) for t in r.tasks] == [
+        ("1-1", "고품질 수돗물", "수질 관리 강화"), ("1-2", "고품질 수돗물", "안정적 공급 체계"),
+        ("2-1", "미래 기반 조성", "건전재정 확립"), ("2-2", "미래 기반 조성", "시스템 선진화")]
+    assert sorted(r.tasks[0].parts) == ["원수검사확대", "정수검사확대", "추진내용"]
+
+
+def test_lists_restarting_under_bullets_stay_lists(tmp_path):
+    r = _parse(tmp_path, HEAD + """Ⅱ. 현안업무 보고
+1 감염병 대응
+□ 추진 경과
+○ 추진목표
+① 신규 발생 감소
+② 집단감염 감소
+○ 유입 차단
+① 입국자 전수 검사
+② 무관용 원칙
+""")
+    def lists(secs):
+        for s in secs:
+            got = [c.marker for c in s.children if c.marker in "①②"]
+            if got:
+                yield got
+            yield from lists(s.children)
+    assert list(lists(r.outline)) == [["①", "②", "①", "②"]]  # siblings, none under another
+
+
+def test_results_chapter_topics_and_appendix_are_not_tasks(tmp_path):
+    r = _parse(tmp_path, HEAD + """Ⅰ. 2024년 주요 성과
+1 주요 성과
+□ 시민 만족도 향상
+○ 만족도 조사 결과 상승
+Ⅱ. 2025년 주요업무계획
+1 교통 혁신
+□ 추진계획
+○ 노선 개편 ('25. 6월)
+별첨 2024년 공모사업 추진상황
+○ 공모사업 신청 ('25. 3월)
+""")
+    assert [t.title for t in r.tasks] == ["교통 혁신"]
+    assert [m.raw for m in r.milestones] == ["'25. 6월"]
+
+
+def test_date_led_lines_of_a_mixed_section_are_plans(tmp_path):
+    r = _parse(tmp_path, HEAD + """Ⅱ. 주요 현안
+1 취수시설 건설
+□ 사업개요
+○ 사업기간 : 2023년~2026년
+□ 추진상황 및 향후계획
+○ '23. 5. : 기본설계 완료
+○ '24. 12. : 취수관로 착공
+○ '25.   : 취수탑 공사
+○ '25.~'26. : 취수시설 준공
+○ 관계기관 협의 완료('25. 1.)
+""")
+    assert [(m.raw, m.start, m.end) for m in r.milestones] == [
+        ("'25.", "2025-01", "2025-12"), ("'25.~'26.", "2025-01", "2026-12")]
