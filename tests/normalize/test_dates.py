@@ -261,3 +261,10 @@ def test_an_apostrophe_year_with_its_dot_before_a_tilde_bracket_or_colon():
     assert got == [("'26.~'28.", "2026-01", "2028-12"), ("'25.", "2025-01", "2025-12"),
                    ("'27.", "2027-01", "2027-12")]
     assert [s.raw for s in find_dates("'25.3% 증가", 2025)] == []
+
+
+def test_a_month_range_ends_with_a_dot_before_a_counted_figure():
+    got = [(s.raw, s.start, s.end) for s in find_dates("`25. 4~5. 16개 구군 시행결과 평가", 2025)]
+    assert got == [("`25. 4~5.", "2025-04", "2025-05")]
+    # a day after the dot is still a day
+    assert [s.kind for s in find_dates("'25. 4~5. 16. 개최", 2025)] == ["month", "until"]

@@ -141,7 +141,9 @@ def test_paragraphs_markers_and_page_numbers():
     # page footers ("- 2 -") are not content
     assert not any(re.fullmatch(r"-?\s*\d+\s*-?", p.text) and not p.marker for p in paras)
     # a wrapped bullet is one paragraph
-    assert any(p.text.startswith("ㅇ 공보정훈장교") and p.text.endswith("교육(7회, 213명)") for p in paras)
+    # (its jamo ㅇ bullet is the ○ marker, as in every format)
+    assert any(p.marker == "○" and p.text.startswith("공보정훈장교") and p.text.endswith("교육(7회, 213명)")
+               for p in paras)
     # text inside ruled tables is not repeated as paragraphs
     assert not any(p.text == "분석 말뭉치**" for p in paras)
 

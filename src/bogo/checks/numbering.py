@@ -22,11 +22,15 @@ _NUMBERED_KINDS = ("roman", "num", "bare_num", "circled", "paren_num", "hangul",
 _ARTICLE = re.compile(r"^제\s?\d+\s?[장절조관]")
 
 
-_ORDINAL = re.compile(r"\d+|[가-하]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[IVX]+|[①-⑳]")
+#: the circled digit sets, each a style of its own (① ❶ ➀ ➊ ⓵)
+_CIRCLED_SETS = ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "❶❷❸❹❺❻❼❽❾❿⓫⓬⓭⓮⓯⓰⓱⓲⓳⓴", "➀➁➂➃➄➅➆➇➈➉",
+                 "➊➋➌➍➎➏➐➑➒➓", "⓵⓶⓷⓸⓹⓺⓻⓼⓽⓾")
+_ORDINAL = re.compile(r"\d+|[가-하]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[IVX]+|[" + "".join(_CIRCLED_SETS) + "]")
 
 
 #: one mask per kind of ordinal, so that "1." and "가." are two styles, never one list
-_MASKS = {"digit": "#", "hangul": "\ue001", "roman": "\ue002", "circled": "\ue003", "latin": "\ue004"}
+_MASKS = {"digit": "#", "hangul": "\ue001", "roman": "\ue002", "circled": "\ue003", "latin": "\ue004",
+          **{f"circled{i}": chr(0xE005 + i) for i in range(1, len(_CIRCLED_SETS))}}
 _MASK_RX = re.compile("[" + "".join(_MASKS.values()) + "]")
 
 
@@ -47,8 +51,9 @@ def _ordinal_kind(c: str) -> str:
         return "hangul"
     if c in "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ":
         return "roman"
-    if c in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
-        return "circled"
+    for i, digits in enumerate(_CIRCLED_SETS):
+        if c in digits:
+            return "circled" if i == 0 else f"circled{i}"
     return "latin"
 
 
@@ -112,8 +117,9 @@ def _ordinal_text(marker: str, n: int) -> str:
     c = m.group(0) if m else "1"
     if c.isascii() and c.isdigit():
         return str(n)
-    if c in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
-        return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[n - 1] if n <= 20 else c
+    for digits in _CIRCLED_SETS:
+        if c in digits:
+            return digits[n - 1] if n <= len(digits) else c
     if c in "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ":
         return "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"[n - 1] if n <= 12 else c
     if "가" <= c <= "하":

@@ -121,8 +121,8 @@ def extract(layout: Layout, report: Report) -> None:
     plan_items = []
     for n, h in enumerate(_task_headings(layout, roots), 1):
         # the group a task is numbered under: "1. 분야 / 1 과제" → 1-1, "1 분야 / ❶ 과제" → 1-1
-        area = h.parent if h.parent is not None and h.parent.kind in ("num", "bare_num") \
-            and h.kind != h.parent.kind and (h.kind != "num" or h.parent.kind == "bare_num") else None
+        area = h.parent if h.parent is not None and h.parent.kind in ("num", "bare_num", "divider") \
+            and h.kind != h.parent.kind and (h.kind != "num" or h.parent.kind != "num") else None
         tno = marker_number(h.marker) or n
         if h.kind == "decimal":
             number = h.marker.replace(".", "-")

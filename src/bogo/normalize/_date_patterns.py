@@ -124,6 +124,8 @@ WEEKDAY = re.compile(r"\s?\(\s?(?P<w>[월화수목금토일])(?:요일)?\s?\)")
 TILDE = re.compile(r"\s{0,2}~\s{0,2}")
 # the right side of a range written as a bare number: 4.20~21, '20. 4. ~ 8.
 BARE_NUM = re.compile(r"(?P<n>\d{1,2})(?!\d)(?!\s?\.\s?\d)(?:\s?(?:일|월)|\s?\.)?")
+# a month ending a range, followed by a counted figure: '25. 4~5. 16개 (see dates._bare_end)
+MONTH_DOT_END = re.compile(r"(?P<n>\d{1,2})\s?\.(?=\s?(?P<k>\d{1,4}))")
 # what may follow an open range "…~": nothing date-like
 OPEN_END = re.compile(r"\s*(?:$|[)\],;:(]|[가-힣])")
 UNIT_AFTER = re.compile(_UNIT + r"|\s?(?:년|월|분|m|p)")

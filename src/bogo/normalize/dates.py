@@ -78,6 +78,16 @@ def _context_ok(text: str, s: int, e: int) -> bool:
     return (s == 0 or text[s - 1] in "(,:·[") and (e == n or text[e] in "),(]")
 
 
+def _bare_end(text: str, i: int, kind: str) -> re.Match[str] | None:
+    """The right side of a range written as a bare number at ``i`` ("4.20~21", "'20. 4. ~ 8.");
+    after a month, "5." before a counted figure ("'25. 4~5. 16개 구군") ends the range too."""
+    b = P.BARE_NUM.match(text, i)
+    if b is None and kind == "month" and (d := P.MONTH_DOT_END.match(text, i)) and \
+            P.UNIT_AFTER.match(text, d.end("k")):
+        return d
+    return b
+
+
 def _next_atom(text: str, i: int) -> re.Match[str] | None:
     """``P.ATOM.search(text, i)``, tried only where an alternative can begin."""
     while True:
@@ -126,7 +136,7 @@ def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
             qp = _point(q, ref_year, p.year) if q and q.lastgroup in _SPAN_KINDS else None
             if qp is not None and not (q.lastgroup == "md" and p.kind in ("month", "year")):
                 rng_end, e = qp, q.end()
-            elif p.kind in ("day", "month") and (b := P.BARE_NUM.match(text, tl.end())) and \
+            elif p.kind in ("day", "month") and (b := _bare_end(text, tl.end(), p.kind)) and \
                     not P.UNIT_AFTER.match(text, b.end()):
                 v = int(b["n"])
                 if p.kind == "day":

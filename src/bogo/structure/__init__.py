@@ -50,13 +50,15 @@ def _to_section(h: Heading) -> Section:
                    children=[_to_section(c) for c in h.children])
 
 
+_APPENDIX_WORD = re.compile(r"^[\[【(]?\s*(?:별첨|부록|붙임)\s*\d{0,2}\s*[\]】)]?$")
 _BOX_NUMBER = re.compile(r"^(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]{1,4}|[①-⑳])\.?$")
 
 
 def unwrap_boxes(blocks: list[Block]) -> list[Block]:
     """Text framed by a table in HWP/HWPX reads as the paragraph it holds: a
-    one-cell layout box, a one-column title frame with one filled cell, and a
-    numbered heading box ("1 | 성과", the number in its own cell)."""
+    one-cell layout box, a one-column title frame with one filled cell, a
+    numbered heading box ("1 | 성과", the number in its own cell) and an appendix
+    title frame ("붙임 | 과제별 추진일정")."""
     out: list[Block] = []
     for b in blocks:
         if not isinstance(b, Table):
@@ -75,6 +77,12 @@ def unwrap_boxes(blocks: list[Block]) -> list[Block]:
             marker = num.text if num.text.endswith(".") or not num.text.isdigit() else num.text
             out.append(Paragraph(text=title.text, raw=num.raw + " " + title.raw, line=num.line or b.line,
                                  marker=marker, page=b.page, emphasis=True))
+        elif b.n_rows == 1 and 2 <= b.n_cols <= 3 and len(filled) == 2 and _APPENDIX_WORD.match(filled[0].text) \
+                and len(filled[1].text) <= 60:
+            # "붙임 | 과제별 추진일정": an appendix title drawn in a frame
+            word, title = filled
+            out.append(Paragraph(text=f"{word.text} {title.text}", raw=word.raw + " " + title.raw,
+                                 line=word.line or b.line, marker="", page=b.page, emphasis=True))
         else:
             out.append(b)
     return out

@@ -13,6 +13,7 @@ restates an earlier one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -20,9 +21,10 @@ from ..blocks import Block, Paragraph
 from ..normalize.markers import marker_kind, marker_number
 from ..normalize.text import compact
 from .boxnumbers import lost_box_numbers
+from .dividers import divider_headings
 from .lostbullets import lost_squares
 
-RANK = {"appendix": 1, "roman": 1, "num": 2, "decimal": 3, "bare_num": 3, "square": 4, "part": 4, "mdhead": 4, "circled": 5,
+RANK = {"appendix": 1, "roman": 1, "divider": 2.5, "num": 2, "decimal": 3, "bare_num": 3, "square": 4, "part": 4, "mdhead": 4, "circled": 5,
         "paren_num": 6, "hangul": 7, "paren_hangul": 8}
 
 PART_HEADING = re.compile(
@@ -148,6 +150,13 @@ def collect_headings(blocks: list[Block]) -> list[Heading]:
 
 def drop_summary_entries(heads: list[Heading], blocks: list[Block]) -> list[Heading]:
     """Drop headings that only list a title repeated later as a real heading."""
+    drop, _ = summary_entries(heads, blocks)
+    return [h for h, d in zip(heads, drop, strict=True) if not d]
+
+
+def summary_entries(heads: list[Heading], blocks: list[Block]) -> tuple[list[bool], Callable[[int], int | None]]:
+    """Which headings are summary entries, and a function giving the index (in
+    ``heads``) of the heading an entry's title comes back as, or None."""
     keys = [compact(h.title) for h in heads]
     n = len(heads)
     empty = [h.kind not in ("part", "square", "mdhead")
@@ -163,9 +172,15 @@ def drop_summary_entries(heads: list[Heading], blocks: list[Block]) -> list[Head
             by_end.setdefault("<" + keys[j][:2], []).append(j)
             by_end.setdefault(">" + keys[j][-2:], []).append(j)
 
+    def recurrence(i: int) -> int | None:
+        cands = sorted(set(by_end.get("<" + keys[i][:2], []) + by_end.get(">" + keys[i][-2:], [])))
+        # an entry of a diagram may run into the label of the box beside it: the later
+        # title is then the beginning of this one
+        return next((j for j in cands if j > i and (_similar(keys[i], keys[j], sets[i], sets[j])
+                     or len(keys[j]) >= PREFIX_MIN and keys[i].startswith(keys[j]))), None)
+
     def recurs_later(i: int) -> bool:
-        cands = by_end.get("<" + keys[i][:2], []) + by_end.get(">" + keys[i][-2:], [])
-        return any(j > i and _similar(keys[i], keys[j], sets[i], sets[j]) for j in cands)
+        return recurrence(i) is not None
 
     # an entry of a summary diagram ("① 과제" beside its group's label in a box) has a
     # line or two of its own; it is a summary entry too when its title recurs
@@ -186,17 +201,21 @@ def drop_summary_entries(heads: list[Heading], blocks: list[Block]) -> list[Head
             for k in range(i, j + 1):
                 drop[k] = True
         i = j + 1
-    return [h for h, d in zip(heads, drop, strict=True) if not d]
+    return drop, recurrence
 
 
 _SUMMARY_KINDS = ("circled", "bare_num", "num", "decimal")
 SUMMARY_TEXT_MAX = 60  # characters of its own a summary-diagram entry may carry
+PREFIX_MIN = 10  # characters of a later title that, begun by an entry, make it a summary entry
 
 
 def _own_text(blocks: list[Block], start: int, end: int) -> int:
-    """Characters of paragraph text between a heading and the next (the boxes of a
-    diagram read as small tables; they hold its other entries, not text of its own)."""
-    return sum(len(b.text) for b in blocks[start + 1:end] if isinstance(b, Paragraph))
+    """Characters of paragraph text between a heading and the next on its page (the
+    boxes of a diagram read as small tables; they hold its other entries, not text
+    of its own; the diagram ends with its page)."""
+    page = getattr(blocks[start], "page", None)
+    return sum(len(b.text) for b in blocks[start + 1:end]
+               if isinstance(b, Paragraph) and (page is None or b.page == page))
 
 
 def _restarts(a: Heading, b: Heading) -> bool:
@@ -207,16 +226,18 @@ def _restarts(a: Heading, b: Heading) -> bool:
 def build_tree(heads: list[Heading]) -> list[Heading]:
     roots: list[Heading] = []
     stack: list[Heading] = []
-    adopted: dict[str, tuple[Heading, float]] = {}  # kind → (adopting heading, rank given)
+    promoted: dict[str, float] = {}  # kind → the rank it takes in this chapter
     for h in heads:
+        if h.kind in ("roman", "appendix"):
+            promoted = {}
         owner = _section_owner(stack) if h.kind == "square" else None
         if owner is not None:
             h.rank = owner.rank + 0.5  # "① 과제 / □추진계획": the □ section is the task's
-        elif h.kind in adopted and adopted[h.kind][0] in stack:
-            h.rank = adopted[h.kind][1]  # the adopted list goes on
+        elif h.kind in promoted:
+            h.rank = promoted[h.kind]
         elif (t := _adopter(stack, h)) is not None:
-            h.rank = t.rank + 0.5
-            adopted[h.kind] = (t, h.rank)
+            # "1 분야 / 1. 소분야 / 1-1. 과제": this chapter ranks the bare number above "1."
+            t.rank = promoted[t.kind] = RANK[h.kind] - 0.5
         while stack and stack[-1].rank >= h.rank:
             stack.pop()
         parent = stack[-1] if stack else None
@@ -272,13 +293,17 @@ _NUMBERED = ("roman", "num", "bare_num", "decimal", "circled", "paren_num")
 
 def _adopter(stack: list[Heading], h: Heading) -> Heading | None:
     """The heading that takes a list starting at 1 as its children although the
-    list's kind ranks above it ("3 분야 / 1. 과제 / 2. 과제" — one office wrote
-    "1." where the others wrote ❶): a numbered heading at the top of ``stack``,
-    of the kind ranked just below, with no child yet."""
+    list's kind ranks above it ("1 분야 / 1. 소분야 / 1-1. 과제", "3 분야 / 1. 과제"
+    where the other groups have ❶): a numbered heading at the top of ``stack``, of
+    the kind ranked just below, with no child yet, right under a chapter (Ⅰ, Ⅱ) or
+    at the top.  Its kind then ranks above the list's kind for the rest of the
+    chapter."""
     if not stack or h.kind not in _NUMBERED or marker_number(h.marker) != 1:
         return None
     t = stack[-1]
     if t.kind == h.kind or t.kind not in _NUMBERED or t.children or RANK[t.kind] != RANK[h.kind] + 1:
+        return None
+    if len(stack) > 1 and stack[-2].rank >= RANK[h.kind] - 0.5:
         return None
     return t
 
@@ -307,8 +332,13 @@ def _number(nodes: list[Heading], level: int, prefix: str) -> None:
 
 
 def outline(blocks: list[Block]) -> list[Heading]:
-    heads = drop_summary_entries(collect_headings(blocks), blocks)
-    return build_tree(heads)
+    heads = collect_headings(blocks)
+    drop, recurrence = summary_entries(heads, blocks)
+    kept = [h for h, d in zip(heads, drop, strict=True) if not d]
+    groups = divider_headings(heads, drop, recurrence, blocks)
+    if groups:
+        kept = sorted(kept + groups, key=lambda h: h.index)
+    return build_tree(kept)
 
 
 def walk(nodes: list[Heading]):
