@@ -117,3 +117,28 @@ def test_date_led_lines_of_a_mixed_section_are_plans(tmp_path):
 """)
     assert [(m.raw, m.start, m.end) for m in r.milestones] == [
         ("'25.", "2025-01", "2025-12"), ("'25.~'26.", "2025-01", "2026-12")]
+
+
+def test_bare_numbers_before_a_bracketed_word_or_a_latin_abbreviation():
+    assert split_marker("3 (가칭)부산주거정책 포럼 구성") == ("3", "(가칭)부산주거정책 포럼 구성")
+    assert split_marker("8 K-블루푸드테크 협력체계 구축") == ("8", "K-블루푸드테크 협력체계 구축")
+    assert split_marker("2 BRT 구간 확충") == ("2", "BRT 구간 확충")
+    for text in ("5 (명) 현원", "3 (단위: 억원)", "10 MW급 발전", "12 (2024년)"):
+        assert split_marker(text) == ("", text)
+
+
+def test_a_deeper_item_takes_a_list_of_the_kind_ranked_above_as_its_own(tmp_path):
+    r = _parse(tmp_path, HEAD + """Ⅱ. 2025년 주요업무계획
+6. 현장 중심 사업소 운영
+6-1 남항관리사업소
+○ 시설 관리
+6-2 유통시설관리사업소
+1. 수산물 도매시장
+○ 거래 목표 달성
+2. 수산가공 단지
+○ 입주 관리
+6-3 수산자원연구소
+○ 종자 방류
+""")
+    assert [(t.number, t.title) for t in r.tasks] == [("6-1", "남항관리사업소"), ("6-2", "유통시설관리사업소"),
+                                                     ("6-3", "수산자원연구소")]

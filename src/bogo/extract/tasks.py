@@ -18,7 +18,7 @@ from ..blocks import Paragraph, Table
 from ..model import Report, Task
 from ..normalize.markers import marker_number
 from ..structure import Layout
-from ..structure.outline import PART_HEADING, Heading, strip_trailing_paren
+from ..structure.outline import PART_HEADING, RANK, Heading, strip_trailing_paren
 
 _TASK_KINDS = ("bare_num", "num", "decimal", "circled")
 _PART_KINDS = ("square", "part", "mdhead")
@@ -71,7 +71,8 @@ def _task_headings(layout: Layout, roots: list[Heading]) -> list[Heading]:
     under a numbered group (1. → 1, ①, 1-1) is a task when it has no numbered
     children or when it has a lead paragraph of its own (its numbered children are
     then its parts, not tasks); a numbered heading with numbered children and no
-    lead is a group and its children are looked at."""
+    lead is a group and its children are looked at — unless they are numbered with
+    a kind ranked above its own (a list the outline gave it: they are its items)."""
     out: list[Heading] = []
 
     def visit(h: Heading, in_plans: bool, past: bool) -> None:
@@ -81,7 +82,7 @@ def _task_headings(layout: Layout, roots: list[Heading]) -> list[Heading]:
             in_plans = bool(_PLAN_CHAPTER.search(h.title)) and not _NOT_PLAN.search(h.title) or (
                 in_plans and h.kind != "roman")
             if h.kind in ("roman", "appendix"):
-                past = bool(_NOT_PLAN.search(h.title)) and not _PLAN_CHAPTER.search(h.title)
+                past = bool(_NOT_PLAN.search(h.title))  # "2024년 주요 업무성과", "정책환경 진단"
         if _has_parts(h) and (not past or _has_named_parts(h)):
             out.append(h)
             return
@@ -89,7 +90,8 @@ def _task_headings(layout: Layout, roots: list[Heading]) -> list[Heading]:
         under_group = h.parent is not None and h.parent.kind in _TASK_KINDS + ("roman",)
         if in_plans and h.kind in _TASK_KINDS and under_group and h.parent.kind != "roman" or (
                 in_plans and h.kind in ("decimal", "circled", "bare_num") and not kids):
-            if not kids and _has_lead(layout, h) or kids and _has_lead(layout, h):
+            # numbered children of a kind ranked above its own ("6-4 사업소 / 1. 시장") are its items
+            if _has_lead(layout, h) or kids and all(RANK[c.kind] < RANK[h.kind] for c in kids):
                 out.append(h)
                 return
         for c in h.children:

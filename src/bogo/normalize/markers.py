@@ -4,6 +4,10 @@
 family of a marker ("roman", "num", "circled", "paren_num", "hangul", "square",
 "circle", "dash", …) so the outline builder can rank them.  Readers of every
 format use this one function, so markers look the same whatever the source.
+Circled numbers come in several digit sets (① ❶ ➀ ➊ ⓵); the jamo ㅇ typed for
+○ is that bullet.  A bare number ("1 …") is a marker before a Hangul word, a
+quote, a year, a bracketed word ("3 (가칭)부산…") or a Latin abbreviation
+("8 K-블루푸드…", "2 BRT 확충").
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ _MARKER = re.compile(
     r"|(?P<num>\d{1,2}\.(?!\d))"
     r"|(?P<hangul>[가나다라마바사아자차카타파하][.)])"
     r"|(?P<paren_hangul>\([가나다라마바사아자차카타파하]\))"
-    r"|(?P<bare_num>\d{1,2}(?=\s+(?:[가-힣「『\"']|(?:19|20)\d{2}년)))"
+    r"|(?P<bare_num>\d{1,2}(?=\s+(?:[가-힣「『\"']|(?:19|20)\d{2}년|\([가-힣][가-힣\s]{1,10}\)\s?[가-힣]{2}|[A-Z]-[가-힣]|[A-Z]{2,5}\s[가-힣])))"
     r"|(?P<sym>[" + re.escape(SYMBOLS) + r"]+)"
     r")\s*"
 )

@@ -56,7 +56,7 @@ def decimal_heading(p: Paragraph) -> tuple[str, str] | None:
         return None
     m = _DECIMAL.match(p.text)
     return (m.group("m"), m.group("t").strip()) if m else None
-_APPENDIX = re.compile(r"^[\[【(]?\s*(?:별첨|부록|붙임)\s*\d{0,2}\s*[\]】)]?(?:\s|$)")
+_APPENDIX = re.compile(r"^[\[【(]?\s*(?:별첨|부록|붙임)\s*\d{0,2}\s*[\]】)]?(?:\s|$)(?!.*[\s/·.…]\d{1,3}$)")
 _TOC_LINE = re.compile(r"(?:[·.…‥ㆍ・]\s*){2,}\s*\d{1,4}\s*$")
 
 
@@ -138,8 +138,8 @@ def collect_headings(blocks: list[Block]) -> list[Heading]:
             continue
         if k in ("roman", "num"):
             seen_top = True
-        if k == "mdhead" and not seen_top:
-            continue  # cover lines
+        if k in ("mdhead", "appendix") and not seen_top:
+            continue  # cover lines, the table of contents
         rank = RANK[k]
         if b.level is not None and k not in ("part",):
             rank = min(rank, b.level + 1) if b.level >= 0 else rank
@@ -227,6 +227,7 @@ def build_tree(heads: list[Heading]) -> list[Heading]:
     roots: list[Heading] = []
     stack: list[Heading] = []
     promoted: dict[str, float] = {}  # kind → the rank it takes in this chapter
+    adopted: dict[str, tuple[Heading, float]] = {}  # kind → (adopting heading, rank given)
     for h in heads:
         if h.kind in ("roman", "appendix"):
             promoted = {}
@@ -235,9 +236,15 @@ def build_tree(heads: list[Heading]) -> list[Heading]:
             h.rank = owner.rank + 0.5  # "① 과제 / □추진계획": the □ section is the task's
         elif h.kind in promoted:
             h.rank = promoted[h.kind]
+        elif h.kind in adopted and adopted[h.kind][0] in stack:
+            h.rank = adopted[h.kind][1]  # the adopted list goes on
         elif (t := _adopter(stack, h)) is not None:
-            # "1 분야 / 1. 소분야 / 1-1. 과제": this chapter ranks the bare number above "1."
-            t.rank = promoted[t.kind] = RANK[h.kind] - 0.5
+            if len(stack) == 1 or stack[-2].rank < RANK[h.kind] - 0.5:
+                # "1 분야 / 1. 소분야 / 1-1. 과제": this chapter ranks the bare number above "1."
+                t.rank = promoted[t.kind] = RANK[h.kind] - 0.5
+            else:  # "6. 분야 / 6-4 사업소 / 1. 시장 / 2. 단지 / 6-5 …": a list of the item's own
+                h.rank = t.rank + 0.5
+                adopted[h.kind] = (t, h.rank)
         while stack and stack[-1].rank >= h.rank:
             stack.pop()
         parent = stack[-1] if stack else None
@@ -294,16 +301,14 @@ _NUMBERED = ("roman", "num", "bare_num", "decimal", "circled", "paren_num")
 def _adopter(stack: list[Heading], h: Heading) -> Heading | None:
     """The heading that takes a list starting at 1 as its children although the
     list's kind ranks above it ("1 분야 / 1. 소분야 / 1-1. 과제", "3 분야 / 1. 과제"
-    where the other groups have ❶): a numbered heading at the top of ``stack``, of
-    the kind ranked just below, with no child yet, right under a chapter (Ⅰ, Ⅱ) or
-    at the top.  Its kind then ranks above the list's kind for the rest of the
-    chapter."""
+    where the other groups have ❶, "6-4 사업소 / 1. 시장 / 2. 단지"): a numbered
+    heading at the top of ``stack``, of the kind ranked just below, with no child
+    yet.  Right under a chapter (Ⅰ, Ⅱ) its kind then ranks above the list's kind for
+    the rest of the chapter; deeper, the list is that heading's own."""
     if not stack or h.kind not in _NUMBERED or marker_number(h.marker) != 1:
         return None
     t = stack[-1]
     if t.kind == h.kind or t.kind not in _NUMBERED or t.children or RANK[t.kind] != RANK[h.kind] + 1:
-        return None
-    if len(stack) > 1 and stack[-2].rank >= RANK[h.kind] - 0.5:
         return None
     return t
 
