@@ -268,3 +268,13 @@ def test_a_month_range_ends_with_a_dot_before_a_counted_figure():
     assert got == [("`25. 4~5.", "2025-04", "2025-05")]
     # a day after the dot is still a day
     assert [s.kind for s in find_dates("'25. 4~5. 16. 개최", 2025)] == ["month", "until"]
+
+
+def test_a_range_of_years_ends_before_a_word():
+    got = [(s.raw, s.start, s.end) for s in find_dates("'26. ~ '29. 기본·실시 설계, 착공", 2025)]
+    assert got == [("'26. ~ '29.", "2026-01", "2029-12")]
+
+
+def test_sangsi_inside_a_noun_is_not_a_recurring_date():
+    assert [s.kind for s in find_dates("상시 운영", 2025)] == ["recurring"]
+    assert find_dates("상시프로그램 개발 및 홍보", 2025) == []

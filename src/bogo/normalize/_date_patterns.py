@@ -109,8 +109,8 @@ _ALTS = [
     r"(?P<md_dot>\s?\.)?)",
     # 상반기, 1/4분기, 연중 계속
     rf"(?P<period>{_period('period')})",
-    # 매월, 매주, 상시
-    r"(?P<rec>(?<![가-힣])(?:매(?:월|주|년|일|분기|반기)|상시))",
+    # 매월, 매주, 상시 (not 상시프로그램: a noun)
+    r"(?P<rec>(?<![가-힣])(?:매(?:월|주|년|일|분기|반기)|상시(?![가-힣])))",
     # 수시: explicitly no date
     r"(?P<none>(?<![가-힣])수시)",
 ]
@@ -126,6 +126,8 @@ TILDE = re.compile(r"\s{0,2}~\s{0,2}")
 BARE_NUM = re.compile(r"(?P<n>\d{1,2})(?!\d)(?!\s?\.\s?\d)(?:\s?(?:일|월)|\s?\.)?")
 # a month ending a range, followed by a counted figure: '25. 4~5. 16개 (see dates._bare_end)
 MONTH_DOT_END = re.compile(r"(?P<n>\d{1,2})\s?\.(?=\s?(?P<k>\d{1,4}))")
+# an apostrophe year ending a range of years: '26. ~ '29. (see dates._scan)
+YEAR_END = re.compile(r"'\s?(?P<y>\d{2})(?!\d)(?:\s?년도?|\s?\.)?(?!\s?\d)")
 # what may follow an open range "…~": nothing date-like
 OPEN_END = re.compile(r"\s*(?:$|[)\],;:(]|[가-힣])")
 UNIT_AFTER = re.compile(_UNIT + r"|\s?(?:년|월|분|m|p)")

@@ -52,6 +52,7 @@ from bogo.normalize._date_points import (  # noqa: F401  (public names re-export
     _point,
     _Pt,
     _pt_bounds,
+    _y2,
     _ym,
     is_valid,
     month_part_days,
@@ -134,6 +135,10 @@ def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
         if tl:
             q = P.ATOM.match(text, tl.end())
             qp = _point(q, ref_year, p.year) if q and q.lastgroup in _SPAN_KINDS else None
+            if qp is None and p.kind == "year" and (y := P.YEAR_END.match(text, tl.end())):
+                # "'26. ~ '29. 설계 및 착공": the end of a range of years may stand before a word
+                yy = _y2(y["y"])
+                qp, q = _Pt(y.start(), y.end(), "year", year=yy, start=_ym(yy, 1), end=_ym(yy, 12), explicit=True), y
             if qp is not None and not (q.lastgroup == "md" and p.kind in ("month", "year")):
                 rng_end, e = qp, q.end()
             elif p.kind in ("day", "month") and (b := _bare_end(text, tl.end(), p.kind)) and \

@@ -38,6 +38,7 @@ _MARKER = re.compile(
 
 _HANGUL_ORD = "가나다라마바사아자차카타파하"
 _SYMBOL_SET = frozenset(SYMBOLS)
+_JAMO_BULLET_NEXT = frozenset(" '‘’ˊ`(")
 
 SYMBOL_KIND = {
     "□": "square", "■": "square", "❑": "square", "◻": "square", "◼": "square",
@@ -55,10 +56,11 @@ def split_marker(text: str) -> tuple[str, str]:
     if not text:
         return "", text
     c = text[0]
-    if c == "ㅇ" and text[1:2] == " " and text[2:].strip():
-        # the jamo ㅇ typed for the ○ bullet ("ㅇ 추진내용"); "ㅇㅇ구" is a placeholder, and
-        # "ㅇ원시 …" inside a line is left to the readers (it may continue a wrapped cell)
-        return "○", text[2:].strip()
+    if c == "ㅇ" and text[1:2] in _JAMO_BULLET_NEXT and text[2:].strip():
+        # the jamo ㅇ typed for the ○ bullet ("ㅇ 추진내용", "ㅇ'25. 3. : 착공"); "ㅇㅇ구" is a
+        # placeholder, and "ㅇ원시 …" inside a line is left to the readers (it may continue a
+        # wrapped cell)
+        return "○", text[1:].strip()
     if "가" <= c <= "힣" and not (c in _HANGUL_ORD and text[1:2] in (".", ")")):
         return "", text  # plain text: no marker starts with another syllable
     if c in _SYMBOL_SET and text[1:2] == " ":
