@@ -142,3 +142,18 @@ def test_a_deeper_item_takes_a_list_of_the_kind_ranked_above_as_its_own(tmp_path
 """)
     assert [(t.number, t.title) for t in r.tasks] == [("6-1", "남항관리사업소"), ("6-2", "유통시설관리사업소"),
                                                      ("6-3", "수산자원연구소")]
+
+
+def test_a_box_title_over_square_sections_and_stray_diagram_boxes(tmp_path):
+    r = _parse(tmp_path, HEAD + """Ⅸ. 기타보고
+▣ 지역사회보장계획 연차별 계획 수립
+□ 개요
+○ 사업기간 : 2025. 1월 ~ 12월
+Ⅱ 발전 전략체계 : 4대 추진전략, 12개 과업
+2 전략
+3 전략
+□ 2025년 추진계획
+○ '25. 4. 시행결과 평가
+""")
+    assert [(t.title, sorted(t.parts)) for t in r.tasks] == [("지역사회보장계획 연차별 계획 수립", ["2025년 추진계획", "개요"])]
+    assert [m.raw for m in r.milestones] == ["'25. 4."]

@@ -20,7 +20,7 @@ from ..normalize.markers import marker_number
 from ..structure import Layout
 from ..structure.outline import PART_HEADING, RANK, Heading, strip_trailing_paren
 
-_TASK_KINDS = ("bare_num", "num", "decimal", "circled")
+_TASK_KINDS = ("bare_num", "num", "decimal", "circled", "box_title")
 _PART_KINDS = ("square", "part", "mdhead")
 _YEAR_PREFIX = re.compile(r"^(['’]?\d{2}년|\d{4}년)\s*")
 

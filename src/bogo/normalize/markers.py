@@ -21,7 +21,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 CIRCLED_ALT = {c: n for base in ("❶❷❸❹❺❻❼❽❾❿⓫⓬⓭⓮⓯⓰⓱⓲⓳⓴", "➀➁➂➃➄➅➆➇➈➉", "➊➋➌➍➎➏➐➑➒➓", "⓵⓶⓷⓸⓹⓺⓻⓼⓽⓾")
                for n, c in enumerate(base, 1)}
 _CIRCLED_ANY = CIRCLED + "".join(CIRCLED_ALT)
-SYMBOLS = "□■○●◦∘‣▶▸▷►▹-·•▪※⇒⇨→◇◆◈◊❍➢✓*◎◉❑❖➔☞◻○▫◼⦁"
+SYMBOLS = "□■▣○●◦∘‣▶▸▷►▹-·•▪※⇒⇨→◇◆◈◊❍➢✓*◎◉❑❖➔☞◻○▫◼⦁"
 
 _MARKER = re.compile(
     r"^(?:"
@@ -41,7 +41,7 @@ _SYMBOL_SET = frozenset(SYMBOLS)
 _JAMO_BULLET_NEXT = frozenset(" '‘’ˊ`(")
 
 SYMBOL_KIND = {
-    "□": "square", "■": "square", "❑": "square", "◻": "square", "◼": "square",
+    "□": "square", "■": "square", "▣": "box_title", "❑": "square", "◻": "square", "◼": "square",
     "○": "circle", "●": "circle", "◦": "small_circle", "∘": "small_circle", "❍": "circle",
     "◎": "circle", "◉": "circle", "⦁": "circle",
     "-": "dash", "·": "dot", "•": "dot", "‣": "tri", "▶": "tri", "▸": "tri", "▷": "tri",

@@ -24,7 +24,7 @@ from .boxnumbers import lost_box_numbers
 from .dividers import divider_headings
 from .lostbullets import lost_squares
 
-RANK = {"appendix": 1, "roman": 1, "divider": 2.5, "num": 2, "decimal": 3, "bare_num": 3, "square": 4, "part": 4, "mdhead": 4, "circled": 5,
+RANK = {"appendix": 1, "roman": 1, "divider": 2.5, "box_title": 3.5, "num": 2, "decimal": 3, "bare_num": 3, "square": 4, "part": 4, "mdhead": 4, "circled": 5,
         "paren_num": 6, "hangul": 7, "paren_hangul": 8}
 
 PART_HEADING = re.compile(
@@ -43,6 +43,8 @@ _TRAILING_PAREN = re.compile(r"\s*[(（【\[][^()（）]*[)）】\]]\s*$")
 # marker splitter leaves in the text
 _DECIMAL = re.compile(r"^(?P<m>\d{1,2}(?:[-.]\d{1,2}){1,2})\.?\s+(?P<t>[^\d\s].*)$")
 DECIMAL_MAX = 80  # a longer line is a sentence that starts with a figure
+STRAY_TITLE_MAX = 4  # a numbered "heading" this short that opens its kind at 2 or more is a diagram box
+_LABELLED = re.compile(r"\S\s*[:：]\s*\S")
 
 
 def strip_trailing_paren(title: str) -> str:
@@ -88,6 +90,8 @@ def heading_kind(p: Paragraph) -> str | None:
             return None
         if k in ("num", "roman", "bare_num", "circled") and len(p.text) > 100:
             return None
+        if k == "roman" and not p.marker.endswith(".") and (_LABELLED.search(p.text) or p.text[0] in "-–~,.;:·"):
+            return None  # "Ⅱ 발전 전략체계 : 4대 추진전략, 12개 과업", "Ⅰ -3-5 …": a line, not a chapter
         return k
     if len(p.text) <= 40 and (not p.marker or k in _BULLET_KINDS) \
             and PART_HEADING.match(_TRAILING_PAREN.sub("", p.text).strip()):
@@ -126,6 +130,7 @@ def _similar(a: str, b: str, sa: frozenset | None = None, sb: frozenset | None =
 def collect_headings(blocks: list[Block]) -> list[Heading]:
     heads: list[Heading] = []
     seen_top = False
+    open_kinds: set[str] = set()  # numbered kinds met in the current chapter
     kinds = [heading_kind(b) if isinstance(b, Paragraph) else None for b in blocks]
     for i in lost_squares(blocks, kinds):
         kinds[i] = "square"  # a □ heading whose bullet the export lost
@@ -140,10 +145,17 @@ def collect_headings(blocks: list[Block]) -> list[Heading]:
             seen_top = True
         if k in ("mdhead", "appendix") and not seen_top:
             continue  # cover lines, the table of contents
+        if k in ("roman", "appendix"):
+            open_kinds = set()
+        marker, title = decimal_heading(b) if k == "decimal" else (boxed.get(i, b.marker), b.text)
+        if k in _NUMBERED and k not in ("roman", "appendix") and k not in open_kinds \
+                and (int(re.match(r"\d+", marker).group()) if k == "decimal" else marker_number(marker) or 1) > 1 \
+                and len(title.replace(" ", "")) <= STRAY_TITLE_MAX:
+            continue  # "2 전략", "4-1 돌봄": the boxes of a diagram, not a list that starts at 2
+        open_kinds.add(k)
         rank = RANK[k]
         if b.level is not None and k not in ("part",):
             rank = min(rank, b.level + 1) if b.level >= 0 else rank
-        marker, title = decimal_heading(b) if k == "decimal" else (boxed.get(i, b.marker), b.text)
         heads.append(Heading(index=i, rank=rank, marker=marker, title=title, line=b.line, kind=k))
     return heads
 
