@@ -184,3 +184,11 @@ def test_plans_in_lines_labels_and_schedule_tables(tmp_path):
     ]
     tasks = {t.id: t.number for t in r.tasks}
     assert [tasks.get(m.task) for m in r.milestones] == ["1-1"] * 4 + ["1-2"] * 3
+
+
+def test_a_period_under_review_is_not_a_second_date():
+    items = [PlanItem(task="k1", heading="추진계획", text="`25. 6~7. 상반기 세부사업별 추진사항 모니터링", line=1),
+             PlanItem(task="k1", heading="추진계획", text="'25. 3. 착수, 하반기 준공", line=2)]
+    got = [(m.raw, m.start, m.end) for m in extract_milestones(items, 2025, 2)]
+    assert got == [("`25. 6~7.", "2025-06", "2025-07"), ("'25. 3.", "2025-03", "2025-03"),
+                   ("하반기", "2025-07", "2025-12")]

@@ -157,3 +157,18 @@ def test_a_box_title_over_square_sections_and_stray_diagram_boxes(tmp_path):
 """)
     assert [(t.title, sorted(t.parts)) for t in r.tasks] == [("지역사회보장계획 연차별 계획 수립", ["2025년 추진계획", "개요"])]
     assert [m.raw for m in r.milestones] == ["'25. 4."]
+
+
+def test_a_numbered_heading_wrapped_in_its_frame_is_one_heading_again():
+    from bogo.structure.boxnumbers import join_split_headings
+
+    def p(text, marker=""):
+        return Paragraph(text=text, raw=text, line=1, marker=marker, page=3)
+    blocks = [p("장애인시티투어버스 운영사업 업무협약", "5"), p("향후계획", "○"),
+              p("액티브시니어와 함께하는「장애인 시티투어」"), p("6"), p("공동협력 업무협약"),
+              p("교통약자 이동권 향상을 위한 「저상버스 동행 캠페인」 7"), p("공동협력 업무협약"),
+              p("올해 목표 9"), p("다음 줄")]
+    got = [(b.marker, b.text) for b in join_split_headings(blocks)]
+    assert got[2:4] == [("6", "액티브시니어와 함께하는「장애인 시티투어」 공동협력 업무협약"),
+                        ("7", "교통약자 이동권 향상을 위한 「저상버스 동행 캠페인」 공동협력 업무협약")]
+    assert got[4:] == [("", "올해 목표 9"), ("", "다음 줄")]  # 9 does not go on the list (7 → 8 would)

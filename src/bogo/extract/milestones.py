@@ -21,6 +21,8 @@ Decisions:
   only when the item has no finer date, so a year inside a name
   (「2020년 학술용역 추진지침」 … : '20. 2월) does not become a second milestone.
 - Recurring words (연중, 매월, 상시) are milestones spanning the report year.
+- A half or quarter that ends by the time the item's first date begins
+  ("'25. 6~7. 상반기 세부사업 모니터링") is the period under review, not a date.
 """
 
 from __future__ import annotations
@@ -133,6 +135,11 @@ def extract_milestones(items: Iterable[PlanItem], report_year: int,
         # a span wholly in years before the report ("'14년 34%에서 '17년 21%로") is a
         # reference to the past inside the plan text, not a planned date
         spans = [s for s in spans if not _before_year(s, report_year)]
+        # a half or quarter that ends by the time the item's own date begins is the period
+        # under review ("'25. 6~7. 상반기 세부사업 모니터링"), not a second date
+        if spans and spans[0].kind in ("day", "month", "range", "open", "list") and spans[0].start:
+            first = spans[0].start[:7]
+            spans = [spans[0]] + [s for s in spans[1:] if not (s.kind == "period" and s.end and s.end[:7] <= first)]
         for s in spans:
             out.append(Milestone(task=it.task, raw=s.raw, start=s.start, end=s.end,
                                  line=it.line, heading=it.heading, text=it.text))

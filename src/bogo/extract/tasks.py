@@ -45,7 +45,8 @@ def _has_named_parts(h: Heading) -> bool:
     """Among its children a part heading by name (추진실적, 향후계획 …), not only □ items:
     in a chapter of results or of the policy setting (성과, 여건, 진단) a numbered
     heading over □ items ("1 주요 성과 / □ …") is a topic, not a task."""
-    return any(c.kind in _PART_KINDS and PART_HEADING.match(strip_trailing_paren(c.title)) for c in h.children)
+    return any(c.kind in _PART_KINDS and not c.title.startswith("참고")
+               and PART_HEADING.match(strip_trailing_paren(c.title)) for c in h.children)
 
 
 _AUDIT_SECTION = re.compile(r"행정사무감사|감사\s*처리|처리\s*결과|처리\s*요구|조치\s*결과")

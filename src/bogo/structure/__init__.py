@@ -14,6 +14,7 @@ from ..blocks import Block, Document, Paragraph, Table
 from ..model import Meta, Section, TableRec
 from ..normalize.markers import split_marker
 from ..settings import SETTINGS, Settings
+from .boxnumbers import join_split_headings
 from .captions import caption_for, clean_caption, find_as_of, find_unit, notes_after
 from .headers import fill_header, table_header_rows
 from .meta import extract_meta
@@ -89,7 +90,7 @@ def unwrap_boxes(blocks: list[Block]) -> list[Block]:
 
 
 def analyse(doc: Document, settings: Settings = SETTINGS) -> Layout:
-    blocks = unwrap_boxes(doc.blocks)
+    blocks = join_split_headings(unwrap_boxes(doc.blocks))
     roots = outline(blocks)
     heads = sorted(walk(roots), key=lambda h: h.index)
     section_ends(heads, len(blocks))

@@ -6,9 +6,14 @@ bullet, so the group reads as "• 스마트 그린 모빌리티" and its tasks 
 into the previous group.  A short line bulleted with a private-use glyph directly
 followed by a circled item numbered 1 is such a group heading: it is numbered by
 its place among them in its chapter (a Ⅰ/Ⅱ heading starts the count again).
+
+A numbered heading whose title wraps inside its frame may come apart as lines
+around its number; ``join_split_headings`` puts it together again.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..blocks import Block, Paragraph
 from ..normalize.markers import marker_kind, marker_number
@@ -42,3 +47,56 @@ def lost_box_numbers(blocks: list[Block], kinds: list[str | None]) -> dict[int, 
         count += 1
         out[i] = str(count)
     return out
+
+
+#: how far back (in blocks) the previous number of a list is looked for
+LIST_REACH = 80
+_NUMBER_ONLY = re.compile(r"^(\d{1,2})$")
+_NUMBER_AT_END = re.compile(r"^(?P<t>.{4,60}?)\s+(?P<n>\d{1,2})$")
+
+
+def _title_piece(b: Block) -> bool:
+    return isinstance(b, Paragraph) and not b.marker and 2 <= len(b.text) <= 60 and not b.text.endswith(".")
+
+
+def _previous_number(blocks: list[Block], i: int) -> int | None:
+    """The number of the nearest bare-numbered paragraph before block ``i``."""
+    for b in reversed(blocks[max(0, i - LIST_REACH):i]):
+        if isinstance(b, Paragraph) and b.marker.isascii() and b.marker.isdigit():
+            return int(b.marker)
+    return None
+
+
+def join_split_headings(blocks: list[Block]) -> list[Block]:
+    """A numbered heading whose title takes two lines in its frame, read as three
+    lines ("액티브시니어와 함께하는 …" / "6" / "공동협력 업무협약") or as two with
+    the number at the end of the first ("… 캠페인」 8" / "공동협력 업무협약"), is
+    one heading again — when its number goes on the bare-numbered list before it."""
+    out: list[Block] = []
+    i = 0
+    n = len(blocks)
+    while i < n:
+        b = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < n else None
+        if isinstance(b, Paragraph) and not b.marker and isinstance(nxt, Paragraph) and not nxt.marker \
+                and nxt.page == b.page:
+            mid = _NUMBER_ONLY.match(nxt.text)
+            if _title_piece(b) and mid and i + 2 < n and _title_piece(blocks[i + 2]) \
+                    and _previous_number(out, len(out)) == int(mid.group(1)) - 1:
+                last = blocks[i + 2]
+                out.append(_joined(b, mid.group(1), f"{b.text} {last.text}"))
+                i += 3
+                continue
+            end = _NUMBER_AT_END.match(b.text)
+            if end and _title_piece(nxt) and not mid and _previous_number(out, len(out)) == int(end["n"]) - 1:
+                out.append(_joined(b, end["n"], f"{end['t']} {nxt.text}"))
+                i += 2
+                continue
+        out.append(b)
+        i += 1
+    return out
+
+
+def _joined(first: Paragraph, number: str, title: str) -> Paragraph:
+    return Paragraph(text=title, raw=f"{number} {title}", line=first.line, marker=number, page=first.page,
+                     emphasis=True)
