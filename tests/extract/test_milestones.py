@@ -192,3 +192,10 @@ def test_a_period_under_review_is_not_a_second_date():
     got = [(m.raw, m.start, m.end) for m in extract_milestones(items, 2025, 2)]
     assert got == [("`25. 6~7.", "2025-06", "2025-07"), ("'25. 3.", "2025-03", "2025-03"),
                    ("하반기", "2025-07", "2025-12")]
+
+
+def test_bracketed_years_of_later_stages_stay_beside_a_finer_date():
+    items = _items("MOA('25.상), 설계공모 및 실시설계('27), 착공 및 준공('30), 개관('31)")
+    assert [m.raw for m in extract_milestones(items, 2025, 2)] == ["'25.상", "'27", "'30", "'31"]
+    items = _items("2025년도 예산안 편성 및 시의회 제출 : '24. 11월")
+    assert [m.raw for m in extract_milestones(items, 2024, 6)] == ["'24. 11월"]

@@ -113,6 +113,17 @@ def period_of_heading(title: str, report_year: int) -> tuple[str, str] | None:
 _DIGIT = re.compile(r"\d")
 
 
+def _bracketed(text: str, s) -> bool:
+    """The span stands alone in brackets: "(…'27)", "('30)"."""
+    before = text[:s.pos].rstrip()
+    after = text[s.pos + len(s.raw):].lstrip()
+    return before.endswith("(") and after.startswith(")")
+
+
+def _years(s) -> list[str]:
+    return [d[:4] for d in (s.start, s.end) if d]
+
+
 def _before_year(s, report_year: int) -> bool:
     last = s.end or s.start
     return last is not None and int(last[:4]) < report_year
@@ -125,8 +136,12 @@ def extract_milestones(items: Iterable[PlanItem], report_year: int,
     for it in items:
         spans = [s for s in find_dates(it.text, report_year, report_month)
                  if s.kind not in ("none", "invalid")]
+        # a year-level date gives way to a finer date of the same year ("「2020년 …지침」 : '20. 2월");
+        # a stage in another year stays ("MOA('25.상), 실시설계('27), 준공('30)")
         if any(s.kind != "year" for s in spans):
-            spans = [s for s in spans if s.kind != "year"]
+            finer = {y for s in spans if s.kind != "year" for y in _years(s)}
+            spans = [s for s in spans if s.kind != "year"
+                     or _bracketed(it.text, s) and not (set(_years(s)) & finer)]
         # "연중 입·퇴사자 현황 조사 : '20. 4월 중": a whole-year or recurring word used
         # in the sentence gives way to the item's own written date
         if any(_DIGIT.search(s.raw) for s in spans):

@@ -39,9 +39,10 @@ PART_HEADING = re.compile(
 
 _BULLET_KINDS = ("circle", "small_circle", "diamond", "tri", "small_square")
 _TRAILING_PAREN = re.compile(r"\s*[(（【\[][^()（）]*[)）】\]]\s*$")
-# "1-1 글로벌 해양경제 선도", "2.1 추진 전략", "2.1.1 세부 과제": decimal numbering the
-# marker splitter leaves in the text
-_DECIMAL = re.compile(r"^(?P<m>\d{1,2}(?:[-.]\d{1,2}){1,2})\.?\s+(?P<t>[^\d\s].*)$")
+# "1-1 글로벌 해양경제 선도", "2.1 추진 전략", "2.1.1 세부 과제", "4-1. 2025 세계 총회",
+# "1-1.「보는 재미」…": decimal numbering the marker splitter leaves in the text
+_DECIMAL = re.compile(r"^(?P<m>\d{1,2}(?:[-.]\d{1,2}){1,2})\.?(?:\s+(?P<t>(?:[^\d\s]|(?:19|20)\d{2}(?:\s|년)).*)"
+                      r"|(?P<q>[「『\"“'‘].*))$")
 DECIMAL_MAX = 80  # a longer line is a sentence that starts with a figure
 STRAY_TITLE_MAX = 4  # a numbered "heading" this short that opens its kind at 2 or more is a diagram box
 _LABELLED = re.compile(r"\S\s*[:：]\s*\S")
@@ -57,8 +58,8 @@ def decimal_heading(p: Paragraph) -> tuple[str, str] | None:
     if p.marker or len(p.text) > DECIMAL_MAX:
         return None
     m = _DECIMAL.match(p.text)
-    return (m.group("m"), m.group("t").strip()) if m else None
-_APPENDIX = re.compile(r"^[\[【(]?\s*(?:별첨|부록|붙임)\s*\d{0,2}\s*[\]】)]?(?:\s|$)(?!.*[\s/·.…]\d{1,3}$)")
+    return (m.group("m"), (m.group("t") or m.group("q")).strip()) if m else None
+_APPENDIX = re.compile(r"^[\[【(]?\s*(?:별첨|부록|붙임)\s*\d{0,2}\s*[\]】)]?\s*(?=\S)(?![\]】)])(?!.*[\s/·.…]\d{1,3}$)")
 _TOC_LINE = re.compile(r"(?:[·.…‥ㆍ・]\s*){2,}\s*\d{1,4}\s*$")
 
 
@@ -90,7 +91,7 @@ def heading_kind(p: Paragraph) -> str | None:
             return None
         if k in ("num", "roman", "bare_num", "circled") and len(p.text) > 100:
             return None
-        if k == "roman" and not p.marker.endswith(".") and (_LABELLED.search(p.text) or p.text[0] in "-–~,.;:·"):
+        if k == "roman" and not p.marker.endswith(".") and (_LABELLED.search(p.text) or p.text[0] in "-–~,;:·"):
             return None  # "Ⅱ 발전 전략체계 : 4대 추진전략, 12개 과업", "Ⅰ -3-5 …": a line, not a chapter
         return k
     if len(p.text) <= 40 and (not p.marker or k in _BULLET_KINDS) \
@@ -148,6 +149,8 @@ def collect_headings(blocks: list[Block]) -> list[Heading]:
         if k in ("roman", "appendix"):
             open_kinds = set()
         marker, title = decimal_heading(b) if k == "decimal" else (boxed.get(i, b.marker), b.text)
+        if k == "roman" and title.startswith(".") and not marker.endswith("."):
+            marker, title = marker + ".", title[1:].strip()  # "Ⅰ" + ". 기본현황" as a PDF draws it
         if k in _NUMBERED and k not in ("roman", "appendix") and k not in open_kinds \
                 and (int(re.match(r"\d+", marker).group()) if k == "decimal" else marker_number(marker) or 1) > 1 \
                 and len(title.replace(" ", "")) <= STRAY_TITLE_MAX:
@@ -188,8 +191,9 @@ def summary_entries(heads: list[Heading], blocks: list[Block]) -> tuple[list[boo
         cands = sorted(set(by_end.get("<" + keys[i][:2], []) + by_end.get(">" + keys[i][-2:], [])))
         # an entry of a diagram may run into the label of the box beside it: the later
         # title is then the beginning of this one
-        return next((j for j in cands if j > i and (_similar(keys[i], keys[j], sets[i], sets[j])
-                     or len(keys[j]) >= PREFIX_MIN and keys[i].startswith(keys[j]))), None)
+        return next((j for j in cands if j > i and not _own_item(heads[i], heads[j])
+                     and (_similar(keys[i], keys[j], sets[i], sets[j])
+                          or len(keys[j]) >= PREFIX_MIN and keys[i].startswith(keys[j]))), None)
 
     def recurs_later(i: int) -> bool:
         return recurrence(i) is not None
@@ -219,6 +223,13 @@ def summary_entries(heads: list[Heading], blocks: list[Block]) -> tuple[list[boo
 _SUMMARY_KINDS = ("circled", "bare_num", "num", "decimal")
 SUMMARY_TEXT_MAX = 60  # characters of its own a summary-diagram entry may carry
 PREFIX_MIN = 10  # characters of a later title that, begun by an entry, make it a summary entry
+
+
+def _own_item(h: Heading, later: Heading) -> bool:
+    """``later`` is numbered as an item of ``h`` ("4. 문화시설 확충" / "4-1. 문화시설 확충"):
+    a title repeated by its own first item does not make ``h`` a summary entry."""
+    n = marker_number(h.marker)
+    return n is not None and later.kind == "decimal" and re.match(rf"{n}[-.]\d", later.marker) is not None
 
 
 def _own_text(blocks: list[Block], start: int, end: int) -> int:
