@@ -199,3 +199,16 @@ def test_bracketed_years_of_later_stages_stay_beside_a_finer_date():
     assert [m.raw for m in extract_milestones(items, 2025, 2)] == ["'25.상", "'27", "'30", "'31"]
     items = _items("2025년도 예산안 편성 및 시의회 제출 : '24. 11월")
     assert [m.raw for m in extract_milestones(items, 2024, 6)] == ["'24. 11월"]
+
+
+@pytest.mark.parametrize("title", ["추진상황 및 향후계획", "추진경과 및 향후 일정", "추진사항 및 향후계획", "추진상황 및 계획"])
+def test_mixed_plan_headings(title):
+    from bogo.extract.milestones import is_mixed_plan_heading
+    assert is_mixed_plan_heading(title) and not is_plan_heading(title)
+
+
+def test_date_led_lines():
+    from bogo.extract.milestones import date_led
+    assert date_led("'25. 5. : 용역발주", 2025) and date_led("○ '24. 3. ~ 5. 착수", 2025)
+    assert date_led("'24. 하반기 : 착공", 2025)
+    assert not date_led("관계기관 협의 완료('25. 1.)", 2025)

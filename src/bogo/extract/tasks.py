@@ -77,8 +77,8 @@ def _task_headings(layout: Layout, roots: list[Heading]) -> list[Heading]:
     out: list[Heading] = []
 
     def visit(h: Heading, in_plans: bool, past: bool) -> None:
-        if _AUDIT_SECTION.search(h.title):
-            return  # audit requests are items of the audit, not tasks
+        if _AUDIT_SECTION.search(h.title) or h.kind == "appendix":
+            return  # audit requests are items of the audit; an appendix holds reference pages
         if h.kind in ("roman", "mdhead", "appendix") or (h.kind == "num" and h.parent is None):
             in_plans = bool(_PLAN_CHAPTER.search(h.title)) and not _NOT_PLAN.search(h.title) or (
                 in_plans and h.kind != "roman")
@@ -240,7 +240,9 @@ def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str,
         if i in covered or not isinstance(b, Paragraph) or ":" not in b.text and "：" not in b.text:
             continue
         m = _PLAN_LABEL.match(b.text)
-        if m and is_plan_heading(m.group("key")):
+        if m and (is_plan_heading(m.group("key")) or is_mixed_plan_heading(m.group("key"))):
+            # a mixed label ("추진상황 및 계획 : 선정('24.12.), 시행('25.1.~12.)") keeps only what is
+            # not past (extract_milestones drops the years before the report)
             items.append(PlanItem(task=_task_of(report, layout, i), heading=part_key(m.group("key")),
                                   text=m.group("rest"), line=b.line))
     items.sort(key=lambda x: x.line)
