@@ -212,3 +212,9 @@ def test_date_led_lines():
     assert date_led("'25. 5. : 용역발주", 2025) and date_led("○ '24. 3. ~ 5. 착수", 2025)
     assert date_led("'24. 하반기 : 착공", 2025)
     assert not date_led("관계기관 협의 완료('25. 1.)", 2025)
+
+
+def test_a_date_in_brackets_may_lead_a_line():
+    from bogo.extract.milestones import date_led
+    assert date_led("('25. 1.~ 4.) 부산시 운영프로그램 계획 수립", 2025)
+    assert not date_led("(부산시) 운영프로그램", 2025)

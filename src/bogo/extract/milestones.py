@@ -92,8 +92,9 @@ def is_mixed_plan_heading(title: str) -> bool:
     return bool(title) and bool(_MIXED.match(_key(title)))
 
 
-# a line that states its date first ("'25. 5. : 용역발주", "'24. 3. ~ 5. 착수", "'24. 하반기 : …")
-_DATE_LED = re.compile(r"^[\s○◦●·•\-–ㅇ]*(?=['’ˊ`]?\s?\d{2,4}\s?[.년~])")
+# a line that states its date first ("'25. 5. : 용역발주", "'24. 3. ~ 5. 착수", "'24. 하반기 : …",
+# "('25. 1.~ 4.) 운영프로그램 수립")
+_DATE_LED = re.compile(r"^[\s○◦●·•\-–ㅇ(\[]*(?=['’ˊ`]?\s?\d{2,4}\s?[.년~])")
 
 
 def date_led(text: str, report_year: int) -> bool:
