@@ -172,3 +172,15 @@ def test_a_numbered_heading_wrapped_in_its_frame_is_one_heading_again():
     assert got[2:4] == [("6", "액티브시니어와 함께하는「장애인 시티투어」 공동협력 업무협약"),
                         ("7", "교통약자 이동권 향상을 위한 「저상버스 동행 캠페인」 공동협력 업무협약")]
     assert got[4:] == [("", "올해 목표 9"), ("", "다음 줄")]  # 9 does not go on the list (7 → 8 would)
+
+
+def test_a_title_in_a_labelled_frame(tmp_path):
+    r = _parse(tmp_path, HEAD + """Ⅳ. 현안사항
+현안 재정 신속집행 추진
+❖ 지역경기 회복을 위해 신속집행으로 민생안정 견인
+□ 추진목표
+○ 중앙정부 정책 기조보다 강력한 목표 설정
+□ 향후계획
+○ 신속집행 추진단 구성·운영 ('25. 3월)
+""")
+    assert [(t.title, sorted(t.parts)) for t in r.tasks] == [("현안 재정 신속집행 추진", ["추진목표", "향후계획"])]

@@ -128,6 +128,21 @@ def _similar(a: str, b: str, sa: frozenset | None = None, sb: frozenset | None =
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
 
 
+_BOX_LABEL = re.compile(r"^(?:현안|신규|중점|역점)\s+[^\s\d(:：].{2,38}$")
+
+
+def _labelled_boxes(blocks: list[Block], kinds: list[str | None]) -> list[int]:
+    """Unmarked lines led by a frame's label word ("현안 재정 신속집행 추진") and
+    followed by a lead (❖) or a □ section: the title of an item."""
+    out = []
+    for i, b in enumerate(blocks[:-1]):
+        nxt = blocks[i + 1]
+        if kinds[i] is None and isinstance(b, Paragraph) and not b.marker and _BOX_LABEL.match(b.text) \
+                and isinstance(nxt, Paragraph) and nxt.marker[:1] in ("❖", "□", "◆"):
+            out.append(i)
+    return out
+
+
 def collect_headings(blocks: list[Block]) -> list[Heading]:
     heads: list[Heading] = []
     seen_top = False
@@ -135,6 +150,8 @@ def collect_headings(blocks: list[Block]) -> list[Heading]:
     kinds = [heading_kind(b) if isinstance(b, Paragraph) else None for b in blocks]
     for i in lost_squares(blocks, kinds):
         kinds[i] = "square"  # a □ heading whose bullet the export lost
+    for i in _labelled_boxes(blocks, kinds):
+        kinds[i] = "box_title"  # "현안 | 재정 신속집행 추진": a title in a labelled frame
     boxed = lost_box_numbers(blocks, kinds)
     for i in boxed:
         kinds[i] = "bare_num"  # a group heading whose boxed number the text layer lost
