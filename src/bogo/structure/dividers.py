@@ -15,14 +15,20 @@ own) is not a divider.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from ..blocks import Block, Paragraph
 from ..normalize.markers import marker_number
 
-if TYPE_CHECKING:
-    from .outline import Heading
+
+class _Head(Protocol):
+    """What is read of an outline heading (``outline.Heading``)."""
+
+    index: int
+    rank: float
+    marker: str
+    kind: str
 
 #: a group title is a title, not a sentence, a label or a table-of-contents line
 MAX_TITLE = 60
@@ -42,14 +48,13 @@ def _title_above(blocks: list[Block], i: int, floor: int) -> int | None:
     return None if _NOT_TITLE.search(t) or _LABEL.match(t.replace(" ", "")) else k
 
 
-def divider_headings(heads: list[Heading], drop: list[bool], recurrence: Callable[[int], int | None],
-                     blocks: list[Block]) -> list[Heading]:
-    """Group headings made of the titles of divider pages (see the module docstring);
-    ``drop`` flags the summary entries among ``heads``, ``recurrence(i)`` gives the
-    heading entry ``i`` comes back as."""
-    from .outline import RANK, Heading
-
-    out: list[Heading] = []
+def divider_headings(heads: Sequence[_Head], drop: list[bool], recurrence: Callable[[int], int | None],
+                     blocks: list[Block], max_rank: float) -> list[tuple[int, float, str, str, int]]:
+    """(block index, rank, marker, title, line) of the group headings made of the titles
+    of divider pages (see the module docstring); ``drop`` flags the summary entries
+    among ``heads``, ``recurrence(i)`` gives the heading entry ``i`` comes back as,
+    ``max_rank`` is the rank a group heading takes at most."""
+    out: list[tuple[int, float, str, str, int]] = []
     count = 0
     n = len(heads)
     i = 0
@@ -69,14 +74,13 @@ def divider_headings(heads: list[Heading], drop: list[bool], recurrence: Callabl
         if j > i and k is not None and None not in back and back == sorted(back) and back[0] > j \
                 and _alone(heads, drop, back):
             count += 1
-            rank = min(heads[b].rank for b in back) - 0.5
-            out.append(Heading(index=k, rank=min(rank, RANK["divider"]), marker=str(count),
-                               title=blocks[k].text.strip(), line=blocks[k].line, kind="divider"))
+            rank = min(min(heads[b].rank for b in back) - 0.5, max_rank)
+            out.append((k, rank, str(count), blocks[k].text.strip(), blocks[k].line))
         i = j + 1
     return out
 
 
-def _alone(heads: list[Heading], drop: list[bool], back: list[int]) -> bool:
+def _alone(heads: Sequence[_Head], drop: list[bool], back: list[int]) -> bool:
     """No kept heading of the recurring titles' level or above stands between them."""
     level = max(heads[b].rank for b in back)
     want = set(back)

@@ -380,7 +380,8 @@ def outline(blocks: list[Block]) -> list[Heading]:
     heads = collect_headings(blocks)
     drop, recurrence = summary_entries(heads, blocks)
     kept = [h for h, d in zip(heads, drop, strict=True) if not d]
-    groups = divider_headings(heads, drop, recurrence, blocks)
+    groups = [Heading(index=k, rank=rank, marker=marker, title=title, line=line, kind="divider")
+              for k, rank, marker, title, line in divider_headings(heads, drop, recurrence, blocks, RANK["divider"])]
     if groups:
         kept = sorted(kept + groups, key=lambda h: h.index)
     return build_tree(kept)
