@@ -7,25 +7,28 @@ Headings are paragraphs whose marker is a numbering (Ⅰ./I., 1., a bare "1", �
 Reports list their task titles twice — once as a summary and again as headings —
 so a heading with no content of its own whose title recurs later is a summary
 entry and is dropped (``drop_summary_entries``), as is a repeated heading that
-restates an earlier one.
+restates an earlier one; so is an entry of a summary diagram with a line or two
+of its own.  Also headings: ▣ titles, lines led by a frame's label ("현안 …"),
+appendix lines (별첨, 부록, 붙임), group titles of divider pages (``dividers``) and
+group headings whose boxed number was lost (``boxnumbers``).  The tree itself is
+built in ``tree``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from ..blocks import Block, Paragraph
 from ..normalize.markers import marker_kind, marker_number
 from ..normalize.text import compact
+from ._heading import RANK, Heading
+from ._heading import similar as _similar
 from .boxnumbers import lost_box_numbers
 from .dividers import divider_headings
 from .lostbullets import lost_squares
-
-RANK = {"appendix": 1, "roman": 1, "divider": 2.5, "box_title": 3.5, "num": 2, "decimal": 3, "bare_num": 3, "square": 4, "part": 4, "mdhead": 4, "circled": 5,
-        "paren_num": 6, "hangul": 7, "paren_hangul": 8}
+from .tree import NUMBERED as _NUMBERED
+from .tree import build_tree
 
 PART_HEADING = re.compile(
     r"^(?:['’]?\d{2}년\s*|\d{4}년\s*)?(?:"
@@ -63,21 +66,6 @@ _APPENDIX = re.compile(r"^[\[【(]?\s*(?:별첨|부록|붙임)\s*\d{0,2}\s*[\]�
 _TOC_LINE = re.compile(r"(?:[·.…‥ㆍ・]\s*){2,}\s*\d{1,4}\s*$")
 
 
-@dataclass(slots=True)
-class Heading:
-    index: int          # block index
-    rank: float
-    marker: str
-    title: str
-    line: int
-    kind: str
-    children: list[Heading] = field(default_factory=list)
-    id: str = ""
-    level: int = 0
-    parent: Heading | None = None
-    end: int = 0        # block index where the section ends (set by ``section_ends``)
-
-
 def heading_kind(p: Paragraph) -> str | None:
     """The outline kind of a paragraph, or None when it is body text."""
     if not p.text or (p.text[-1].isdigit() and _TOC_LINE.search(p.text)):
@@ -113,19 +101,6 @@ def _has_content(blocks: list[Block], start: int, end: int) -> bool:
         if b.text and not (b.text[-1].isdigit() and _TOC_LINE.search(b.text)):
             return True
     return False
-
-
-def _similar(a: str, b: str, sa: frozenset | None = None, sb: frozenset | None = None) -> bool:
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > max(3, len(a) // 5) or not a or not b:
-        return False
-    if a[:2] != b[:2] and a[-2:] != b[-2:]:
-        return False  # a recurring title keeps its beginning or its end
-    sa, sb = sa or frozenset(a), sb or frozenset(b)
-    if len(sa & sb) < 0.6 * len(sa | sb):
-        return False
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
 
 
 _BOX_LABEL = re.compile(r"^(?:현안|신규|중점|역점)\s+[^\s\d(:：].{2,38}$")
@@ -261,119 +236,6 @@ def _own_text(blocks: list[Block], start: int, end: int) -> int:
 def _restarts(a: Heading, b: Heading) -> bool:
     na, nb = marker_number(a.marker), marker_number(b.marker)
     return na is not None and nb is not None and nb <= na
-
-
-def build_tree(heads: list[Heading]) -> list[Heading]:
-    roots: list[Heading] = []
-    stack: list[Heading] = []
-    promoted: dict[str, float] = {}  # kind → the rank it takes in this chapter
-    adopted: dict[str, tuple[Heading, float]] = {}  # kind → (adopting heading, rank given)
-    for h in heads:
-        if h.kind in ("roman", "appendix"):
-            promoted = {}
-        owner = _section_owner(stack) if h.kind == "square" else None
-        if owner is not None:
-            h.rank = owner.rank + 0.5  # "① 과제 / □추진계획": the □ section is the task's
-        elif h.kind in promoted:
-            h.rank = promoted[h.kind]
-        elif h.kind in adopted and adopted[h.kind][0] in stack:
-            h.rank = adopted[h.kind][1]  # the adopted list goes on
-        elif (t := _adopter(stack, h)) is not None:
-            if len(stack) == 1 or stack[-2].rank < RANK[h.kind] - 0.5:
-                # "1 분야 / 1. 소분야 / 1-1. 과제": this chapter ranks the bare number above "1."
-                t.rank = promoted[t.kind] = RANK[h.kind] - 0.5
-            else:  # "6. 분야 / 6-4 사업소 / 1. 시장 / 2. 단지 / 6-5 …": a list of the item's own
-                h.rank = t.rank + 0.5
-                adopted[h.kind] = (t, h.rank)
-        while stack and stack[-1].rank >= h.rank:
-            stack.pop()
-        parent = stack[-1] if stack else None
-        siblings = parent.children if parent else roots
-        # a repeated heading that restates the previous sibling merges into it
-        if siblings and siblings[-1].marker == h.marker and _similar(compact(siblings[-1].title), compact(h.title)) \
-                and h.kind not in ("part", "square"):
-            stack.append(siblings[-1])
-            continue
-        h.parent = parent
-        siblings.append(h)
-        stack.append(h)
-    _nest_restarts(roots)
-    _number(roots, 1, "s")
-    return roots
-
-
-def _nest_restarts(nodes: list[Heading]) -> None:
-    """A circled list that starts again at 1 under the same parent, and after which
-    the outer list goes on counting, is the previous item's own list ("❶ 과제 /
-    ○ … / ❶ 세부사업 ❷ 세부사업 / ❷ 과제"): its items move under that item.  Lists
-    that restart without the outer count going on (①②③ under one bullet, ①② under
-    the next) stay as they are."""
-    for h in nodes:
-        _nest_restarts(h.children)
-    nums = [marker_number(c.marker) if c.kind == "circled" else None for c in nodes]
-    kept: list[Heading] = []
-    outer = 0
-    i = 0
-    while i < len(nodes):
-        c, n = nodes[i], nums[i]
-        if n == 1 and outer >= 1 and kept and kept[-1].kind == "circled":
-            j, inner = i + 1, 1
-            while j < len(nodes) and nums[j] is not None and (nums[j] == inner + 1 or nums[j] == 1):
-                inner = nums[j]
-                j += 1
-            if j < len(nodes) and nums[j] == outer + 1:
-                host = kept[-1]
-                for k in range(i, j):
-                    nodes[k].parent = host
-                    nodes[k].rank = host.rank + 0.5
-                    host.children.append(nodes[k])
-                i = j
-                continue
-        kept.append(c)
-        outer = n or 0
-        i += 1
-    nodes[:] = kept
-
-
-_NUMBERED = ("roman", "num", "bare_num", "decimal", "circled", "paren_num")
-
-
-def _adopter(stack: list[Heading], h: Heading) -> Heading | None:
-    """The heading that takes a list starting at 1 as its children although the
-    list's kind ranks above it ("1 분야 / 1. 소분야 / 1-1. 과제", "3 분야 / 1. 과제"
-    where the other groups have ❶, "6-4 사업소 / 1. 시장 / 2. 단지"): a numbered
-    heading at the top of ``stack``, of the kind ranked just below, with no child
-    yet.  Right under a chapter (Ⅰ, Ⅱ) its kind then ranks above the list's kind for
-    the rest of the chapter; deeper, the list is that heading's own."""
-    if not stack or h.kind not in _NUMBERED or marker_number(h.marker) != 1:
-        return None
-    t = stack[-1]
-    if t.kind == h.kind or t.kind not in _NUMBERED or t.children or RANK[t.kind] != RANK[h.kind] + 1:
-        return None
-    return t
-
-
-def _section_owner(stack: list[Heading]) -> Heading | None:
-    """The circled heading that owns the □ sections at the top of ``stack``."""
-    k = len(stack) - 1
-    while k > 0 and stack[k].kind == "square" and stack[k].rank == stack[k - 1].rank + 0.5:
-        k -= 1
-    return stack[k] if k >= 0 and _owns_sections(stack[k]) else None
-
-
-def _owns_sections(h: Heading) -> bool:
-    """A circled heading under a numbered one ("1. 분야 / ① 과제") whose □ section
-    headings follow it: the Korean rank (□ above ①) would make them its siblings.
-    Bullet part headings ("○ 향후 일정") after a list of ① items stay the
-    numbered heading's own."""
-    return h.kind == "circled" and h.parent is not None and h.parent.kind in ("roman", "num", "bare_num", "decimal")
-
-
-def _number(nodes: list[Heading], level: int, prefix: str) -> None:
-    for i, h in enumerate(nodes, 1):
-        h.level = level
-        h.id = f"{prefix}{i}" if prefix == "s" else f"{prefix}.{i}"
-        _number(h.children, level + 1, h.id)
 
 
 def outline(blocks: list[Block]) -> list[Heading]:

@@ -1,0 +1,42 @@
+"""The outline heading and the ranks of its kinds, shared by the outline builder
+(``outline``) and the tree it builds (``tree``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+#: Ⅰ > 1. > 1 > □ > ① > (1) > 가., with an appendix at the chapter's rank, a divider-page group
+#: between "1." and "1", and a ▣ title between "1" and □
+RANK = {"appendix": 1, "roman": 1, "divider": 2.5, "box_title": 3.5, "num": 2, "decimal": 3, "bare_num": 3,
+        "square": 4, "part": 4, "mdhead": 4, "circled": 5, "paren_num": 6, "hangul": 7, "paren_hangul": 8}
+
+
+@dataclass(slots=True)
+class Heading:
+    index: int          # block index
+    rank: float
+    marker: str
+    title: str
+    line: int
+    kind: str
+    children: list[Heading] = field(default_factory=list)
+    id: str = ""
+    level: int = 0
+    parent: Heading | None = None
+    end: int = 0        # block index where the section ends (set by ``section_ends``)
+
+
+def similar(a: str, b: str, sa: frozenset | None = None, sb: frozenset | None = None) -> bool:
+    """Two compact titles that are one title written twice (a summary entry and its
+    heading, a heading restated after a page break)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > max(3, len(a) // 5) or not a or not b:
+        return False
+    if a[:2] != b[:2] and a[-2:] != b[-2:]:
+        return False  # a recurring title keeps its beginning or its end
+    sa, sb = sa or frozenset(a), sb or frozenset(b)
+    if len(sa & sb) < 0.6 * len(sa | sb):
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
