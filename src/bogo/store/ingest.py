@@ -157,6 +157,7 @@ class _WriteHistory:
         from ..track import StoreHistory
 
         self._h = StoreHistory(store)
+        self.snapshots = self._h.snapshots
         self._docs: dict = {}
         self._decided: dict | None = None
 
