@@ -124,9 +124,12 @@ class PgEngine:
     def candidates(self, conn, phrases, facets, limit, cap):
         q = " & ".join(["(" + " <-> ".join(_quote_ts(w) for w in p) + ")" for p in phrases]
                        + [_quote_ts(f) for f in facets])
-        rows, hi, lo = self._first(conn, q, cap)
-        if len(rows) < cap and lo > 0:  # older matches needed: collect their ids, then rank them all
-            ids = [r[0] for r in rows] + self._older(conn, q, len(rows), hi, lo, cap)
+        one_word = "&" not in q and "<->" not in q
+        rows, hi, lo = self._first(conn, q, cap, one_word)
+        if len(rows) < cap and lo > 0 or not one_word:  # ranked at the end, all at once
+            ids = [r[0] for r in rows]
+            if len(rows) < cap and lo > 0:
+                ids += self._older(conn, q, len(rows), hi, lo, cap)
             rows = conn.execute(text(
                 "SELECT id, ts_rank(CAST(:w AS real[]), tsv, to_tsquery('simple', :q), 1) FROM search_entries "
                 "WHERE id = ANY(:ids)"), {"q": q, "w": WEIGHTS, "ids": ids}).all()
@@ -134,16 +137,22 @@ class PgEngine:
 
     def newest(self, conn, q: str, cap: int) -> list[int]:
         """The ids of the newest ``cap`` entries matching the tsquery ``q``, newest first."""
-        rows, hi, lo = self._first(conn, q, cap)
+        rows, hi, lo = self._first(conn, q, cap, "&" not in q and "<->" not in q)
         ids = [r[0] for r in rows]
         return ids + self._older(conn, q, len(ids), hi, lo, cap) if len(ids) < cap and lo > 0 else ids
 
-    def _first(self, conn, q: str, cap: int) -> tuple[list, int, int]:
-        """The matches among the newest ``FIRST_WINDOW`` entries with their ranks, and that window (hi, lo).
+    def _first(self, conn, q: str, cap: int, one_word: bool) -> tuple[list, int, int]:
+        """The matches among the newest ``FIRST_WINDOW`` entries, and that window (hi, lo).
 
-        The planner picks the way: the primary key for a frequent word (found there at once), GIN for a rare one."""
+        For one word the planner picks the way, with its ranks: the primary key for a
+        frequent word (found there at once), GIN for a rare one.  Its estimate for a
+        phrase or several words (or a word with filters) is far too low, and it would
+        then recheck every match of the whole table before keeping the window's: those
+        are read through the GIN index AND the window (no ranks; ranked afterwards)."""
         hi = conn.execute(text("SELECT max(id) FROM search_entries")).scalar() or 0
         lo = max(0, hi - self.FIRST_WINDOW)
+        if not one_word:
+            return [(i, None) for i in self._gin_range(conn, q, lo, hi, cap)], hi, lo
         rows = conn.execute(text(
             "SELECT id, ts_rank(CAST(:w AS real[]), tsv, to_tsquery('simple', :q), 1) FROM search_entries "
             "WHERE tsv @@ to_tsquery('simple', :q) AND id > :lo ORDER BY id DESC LIMIT :n"),
