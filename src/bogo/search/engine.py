@@ -119,7 +119,8 @@ class PgEngine:
 
     FIRST_WINDOW = 20_000
     MARGIN = 1.5  # a range is sized for this many times the matches still missing
-    SPARSE = 0.05  # below this share of matching entries, a range is read through the GIN index
+    SPARSE = 0.2  # below this share of matching entries, a range is read through the GIN index (measured: GIN
+    # AND the range takes 15 ms where the walk takes 40 at a 7% share of 20,000 entries; at 30% the walk wins)
 
     def candidates(self, conn, phrases, facets, limit, cap):
         q = " & ".join(["(" + " <-> ".join(_quote_ts(w) for w in p) + ")" for p in phrases]
