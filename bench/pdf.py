@@ -103,9 +103,22 @@ def _anchors(t: Table) -> dict[tuple[int, int], str]:
     return {(c.row, c.col): _norm(c.text) for c in t.cells}
 
 
+def _positions(t: Table) -> dict[tuple[int, int], str]:
+    """The text at every grid position of a PDF table: an anchor's text, "" where
+    no anchor sits (covered by a span, or left uncovered).  An empty twin cell
+    thus agrees with a PDF position that holds no text, whether the PDF drew it
+    as a cell of its own or inside a span: the twin often splits a blank region
+    into cells whose borders it does not draw (a label column, a blank area under
+    a heading), which no reading of the page can see."""
+    out = {(r, c): "" for r in range(t.n_rows) for c in range(t.n_cols)}
+    out.update(_anchors(t))
+    return out
+
+
 def _match(twin: Table, cands: list[Table], aligned: bool = True) -> tuple[int, Table | None]:
     """The PDF table agreeing best with ``twin`` and the number of agreeing cells.
-    Strict: same anchor position, same text.  Aligned (the default): the best row
+    Strict: same anchor position, same text (an empty twin cell: no text at that
+    position of the PDF grid, :func:`_positions`).  Aligned (the default): the best row
     offset (a caption or unit line that the twin keeps as a first table row) and
     the best order-keeping map of twin columns to PDF columns (narrow columns the
     twin splits only to place a span) are chosen first; cells without a
@@ -113,7 +126,7 @@ def _match(twin: Table, cands: list[Table], aligned: bool = True) -> tuple[int, 
     want = _anchors(twin)
     best, best_t = 0, None
     for t in cands:
-        got = _anchors(t)
+        got = _positions(t)
         agree = _aligned_agreement(want, got, twin.n_cols, t.n_cols) if aligned else \
             sum(1 for k, v in want.items() if got.get(k) == v)
         if agree > best:
