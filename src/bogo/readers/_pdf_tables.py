@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ..blocks import Cell, Table
 from ..normalize.text import normalize_text
 from ._pdf_diagram import diagram_boxes
+from ._pdf_spancut import cut_spans
 from ._pdf_subrows import split_subrows
 
 GRID_TOL = 2.0  # points: edges closer than this are one grid line
@@ -202,7 +203,9 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | lis
         boxes = diagram_boxes(texts)
         if len(boxes) > 1:
             return boxes
+    anchors, texts, cut = cut_spans(anchors, texts, ys)
     anchors, texts, n_rows, aligned = split_subrows(anchors, texts, n_rows, ys)
+    aligned = aligned or cut
     cells = []
     for (r, c, rs, cs), tchars in zip(anchors, texts, strict=True):
         raw = " ".join(line_text(tchars, cell=True)) if tchars else ""
