@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ..blocks import Cell, Table
 from ..normalize.text import normalize_text
 from ._pdf_diagram import diagram_boxes
+from ._pdf_noterefs import drop_note_refs
 from ._pdf_spancut import cut_spans
 from ._pdf_subrows import split_subrows
 
@@ -208,7 +209,7 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | lis
     aligned = aligned or cut
     cells = []
     for (r, c, rs, cs), tchars in zip(anchors, texts, strict=True):
-        raw = " ".join(line_text(tchars, cell=True)) if tchars else ""
+        raw = " ".join(line_text(drop_note_refs(tchars), cell=True)) if tchars else ""
         text = normalize_text(raw)
         cells.append(Cell(text=text, raw=raw, row=r, col=c, rowspan=rs, colspan=cs))
     if sum(1 for c in cells if c.text) <= 1:
