@@ -14,7 +14,9 @@ For every PDF in ``../shared/samples/real/pdf`` (and ``pdf/council``), in one ru
   (:func:`twin_agreement`), aligned (best row offset and column map) and strict
   (same anchor positions); a twin table cut by page breaks into several tables
   with the same header is joined first, as the PDF reader joins it, and a twin
-  table that is a diagram on a grid (an org chart) is left out, named.  ``--quick`` skips pdfplumber.
+  table that is a diagram on a grid (an org chart) is left out, named; caption,
+  unit and source rows that the twin sets inside a table's grid are compared
+  with the PDF's text outside its tables.  ``--quick`` skips pdfplumber.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import bogo.readers.hwp  # noqa: E402,F401
 import bogo.readers.hwpx  # noqa: E402,F401
 import bogo.readers.pdf as pdf_reader  # noqa: E402
-from bogo.blocks import Table  # noqa: E402
+from bogo.blocks import Cell, Table  # noqa: E402
 from bogo.errors import BogoError  # noqa: E402
 from bogo.readers import read  # noqa: E402
 from bogo.readers._pdf_chars import floor_chars  # noqa: E402
@@ -174,7 +176,9 @@ def twin_agreement(pdf_path: Path, aligned: bool = True) -> list[tuple[str, int,
         twin = read(twin_path)
     except BogoError:
         return None
-    pdf_tables = [b for b in read(pdf_path).blocks if isinstance(b, Table)]
+    pdf_doc = read(pdf_path)
+    pdf_tables = [b for b in pdf_doc.blocks if isinstance(b, Table)]
+    pdf_text = _norm(" ".join(b.text for b in pdf_doc.blocks if not isinstance(b, Table)))
     out = []
     for k, t in enumerate(_all_tables(_join_twin(twin.blocks))):
         if t.layout or t.n_rows < 2 or t.n_cols < 2:
@@ -183,9 +187,56 @@ def twin_agreement(pdf_path: Path, aligned: bool = True) -> list[tuple[str, int,
         if is_diagram(t):
             out.append((label + " diagram, left out", 0, 0))
             continue
-        agree, _ = _match(t, pdf_tables, aligned)
+        grid, outside = split_caption_rows(t)
+        agree, _ = _match(grid, pdf_tables, aligned)
+        agree += sum(1 for x in outside if _norm(x) in pdf_text)
         out.append((label, agree, len(t.cells)))
     return out
+
+
+# a twin row that is a caption or source line set in the table's grid, outside its ruled part
+_CAPTION_TEXT = re.compile(r"^[(（]?\s*단위\s*[:：]|^[【\[〔<〈《].*[】\]〕>〉》]$")
+_SOURCE_TEXT = re.compile(r"^(?:[<〈《].*[>〉》]|(?:자료|출처)\s*[:：].*)$")
+
+
+def _text_row(t: Table, r: int, pattern: re.Pattern) -> bool:
+    """Row ``r`` holds only texts matching ``pattern`` (at least one), every cell
+    of it one row high."""
+    cells = [c for c in t.cells if c.row <= r < c.row + c.rowspan]
+    return (any(c.text for c in cells) and all(c.rowspan == 1 for c in cells)
+            and all(not c.text or pattern.match(c.text.strip()) for c in cells))
+
+
+def split_caption_rows(t: Table) -> tuple[Table, list[str]]:
+    """The twin table without the leading caption/unit rows ("【 … 】", "(단위 : 만원)")
+    and the trailing source row ("< 국토교통부, … >", "자료: …") that the source
+    sets inside its grid, and the texts of the cells left out.  A PDF shows
+    them as lines above and below the ruled table: they are compared with the
+    PDF's text outside the grid (:func:`twin_agreement`), not with its cells."""
+    top = 0
+    while top < min(2, t.n_rows - 2) and _text_row(t, top, _CAPTION_TEXT):
+        top += 1
+    bottom = t.n_rows
+    if bottom - top > 2 and _text_row(t, bottom - 1, _SOURCE_TEXT):
+        bottom -= 1
+    if top == 0 and bottom == t.n_rows:
+        return t, []
+    kept = [c for c in t.cells if top <= c.row < bottom]
+    out = [c.text for c in t.cells if not top <= c.row < bottom]
+    return compact(kept, t, top), out
+
+
+def compact(cells: list[Cell], t: Table, top: int = 0) -> Table:
+    """``cells`` (of ``t``, rows from ``top``) on the coarsest grid that keeps
+    every cell edge: a column line that only the left-out rows used (a narrow
+    column placing a unit line's span) is no column of the table."""
+    cols = sorted({c.col for c in cells} | {c.col + c.colspan for c in cells})
+    rows = sorted({c.row for c in cells} | {c.row + c.rowspan for c in cells})
+    ci = {x: i for i, x in enumerate(cols)}
+    ri = {x: i for i, x in enumerate(rows)}
+    kept = [Cell(text=c.text, raw=c.raw, row=ri[c.row], col=ci[c.col], rowspan=ri[c.row + c.rowspan] - ri[c.row],
+                 colspan=ci[c.col + c.colspan] - ci[c.col]) for c in cells]
+    return Table(cells=kept, n_rows=len(rows) - 1, n_cols=len(cols) - 1, line=t.line, end_line=t.end_line)
 
 
 def is_diagram(t: Table) -> bool:
