@@ -239,11 +239,25 @@ def compact(cells: list[Cell], t: Table, top: int = 0) -> Table:
     return Table(cells=kept, n_rows=len(rows) - 1, n_cols=len(cols) - 1, line=t.line, end_line=t.end_line)
 
 
+_ARROWS = re.compile(r"^[⇨⇒→⇓↓⇙⇘⇗⇖↑⇑←⇐⇦⇧⇩➡➔▶▼►▷▽]+$")
+
+
 def is_diagram(t: Table) -> bool:
     """A grid mostly blank or of very many columns: the boxes of a diagram placed
-    on a table's grid (as the PDF reader judges its own grids)."""
+    on a table's grid (as the PDF reader judges its own grids).  Also a flow
+    chart on a grid (connector arrows alone in two cells or more) and boxes laid
+    out apart in both directions: a row in which no text starts, and a blank
+    spacer column from top to bottom (a timeline's columns of boxes have spacer
+    columns only)."""
     filled = sum(c.rowspan * c.colspan for c in t.cells if c.text)
-    return filled < DIAGRAM_FILL * t.n_rows * t.n_cols or t.n_cols > DIAGRAM_COLS
+    if filled < DIAGRAM_FILL * t.n_rows * t.n_cols or t.n_cols > DIAGRAM_COLS:
+        return True
+    if sum(1 for c in t.cells if _ARROWS.match(_norm(c.text))) >= 2:
+        return True
+    rows = {c.row for c in t.cells if c.text}
+    gap_row = any(r not in rows for r in range(1, t.n_rows - 1))
+    gap_col = any(not c.text and c.rowspan == t.n_rows and 0 < c.col < t.n_cols - 1 for c in t.cells)
+    return gap_row and gap_col
 
 
 _PAGE_NO = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$")
