@@ -30,6 +30,7 @@ from ._pdf_subrows import split_subrows
 GRID_TOL = 2.0  # points: edges closer than this are one grid line
 LAYOUT_MAX_COLS = 30  # more grid columns than this: a diagram, not a data table
 LAYOUT_FILL = 0.3  # below this share of the grid area holding text, a table is layout
+INK_EM = 0.25  # × glyph height: a narrow glyph's ink lies this far right of its box's left edge
 
 
 @dataclass(slots=True)
@@ -40,6 +41,14 @@ class RuledTable:
     table: Table | None          # None: a layout box, its text stays in paragraphs
     cols: tuple[float, ...] = ()  # column edges, to join a table continued on the next page
     boxes: list[list[dict]] | None = None   # a diagram: the characters of each text box
+
+
+def ink_x(ch: dict) -> float:
+    """Where a character's glyph is, across: the centre of its box, but at most a
+    quarter em from its left edge.  PDFium's loose box of a narrow glyph (")",
+    ",", "1") is a full em wide from where the glyph starts, so its centre can lie
+    beyond the rule that ends the cell the glyph is printed in."""
+    return min((ch["x0"] + ch["x1"]) / 2, ch["x0"] + INK_EM * (ch["bottom"] - ch["top"]))
 
 
 def _grid_lines(values: list[float]) -> list[float]:
@@ -68,7 +77,7 @@ def build_tables(found, chars: list[dict], line_text) -> tuple[list[RuledTable],
     per_table: list[list[dict]] = [[] for _ in found]
     rest: list[dict] = []
     for ch in chars:
-        cx = (ch["x0"] + ch["x1"]) / 2
+        cx = ink_x(ch)
         cy = (ch["top"] + ch["bottom"]) / 2
         for k, (x0, top, x1, bottom) in boxes:
             if x0 <= cx <= x1 and top <= cy <= bottom:
@@ -192,7 +201,7 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | lis
     anchors, owner = _claim(cell_boxes, xs, ys)
     texts: list[list[dict]] = [[] for _ in anchors]
     for ch in chars:
-        cx = (ch["x0"] + ch["x1"]) / 2
+        cx = ink_x(ch)
         cy = (ch["top"] + ch["bottom"]) / 2
         c = min(max(bisect_right(xs, cx) - 1, 0), n_cols - 1)
         r = min(max(bisect_right(ys, cy) - 1, 0), n_rows - 1)
