@@ -14,7 +14,8 @@ For every PDF in ``../shared/samples/real/pdf`` (and ``pdf/council``), in one ru
   (:func:`twin_agreement`), aligned (best row offset and column map) and strict
   (same anchor positions); a twin table cut by page breaks into several tables
   with the same header is joined first, as the PDF reader joins it, and a twin
-  table that is a diagram on a grid (an org chart) is left out, named; caption,
+  table that is a diagram on a grid (an org chart) or an approval form (결재란,
+  ``Table.form``) is left out, named; caption,
   unit and source rows that the twin sets inside a table's grid are compared
   with the PDF's text outside its tables.  ``--quick`` skips pdfplumber.
 """
@@ -186,6 +187,9 @@ def twin_agreement(pdf_path: Path, aligned: bool = True) -> list[tuple[str, int,
         label = f"{ext}#{k + 1} ({t.n_rows}x{t.n_cols})"
         if is_diagram(t):
             out.append((label + " diagram, left out", 0, 0))
+            continue
+        if t.form == "approval":        # a 결재란: a form, not data (its role in the structure)
+            out.append((label + " approval form, left out", 0, 0))
             continue
         grid, outside = split_caption_rows(t)
         agree, _ = _match(grid, pdf_tables, aligned)

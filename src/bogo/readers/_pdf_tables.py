@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ..blocks import Cell, Table
 from ..normalize.text import normalize_text
+from ._owpml import _is_approval as is_approval
 from ._pdf_diagram import diagram_boxes
 from ._pdf_noterefs import drop_note_refs
 from ._pdf_spancut import cut_spans
@@ -227,8 +228,10 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | lis
     # a form or a frame whose rows are mostly blank: layout, kept out of the checks
     rows_with_text = {r for c in cells if c.text for r in range(c.row, c.row + c.rowspan)}
     layout = 3 * (n_rows - len(rows_with_text)) >= n_rows
-    return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=0, end_line=0, layout=layout,
-                 origin="aligned" if aligned else "ruled")
+    table = Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=0, end_line=0, layout=layout,
+                  origin="aligned" if aligned else "ruled")
+    table.form = "approval" if is_approval(table) else ""     # 결재란, as the HWP/HWPX readers mark it
+    return table
 
 
 def _anchor_rect(free: set, ar: int, ac: int, r1: int, c1: int) -> tuple[int, int, int, int]:
