@@ -5,7 +5,7 @@ text cell's paragraphs with blank lines at one height do not cut a row."""
 
 from __future__ import annotations
 
-from bogo.readers._pdf_cells import find_tables
+from bogo.readers._pdf_cells import find_tables, join_side_by_side
 from bogo.readers._pdf_rulings import Rulings
 from bogo.readers._pdf_subrows import split_subrows
 from bogo.readers._pdf_tables import build_tables
@@ -36,12 +36,10 @@ STACKS = [(50.0, 150.0), (165.0, 265.0), (280.0, 380.0)]
 
 
 def test_a_timeline_of_box_columns_is_one_table_with_gap_columns():
-    found = find_tables(_rulings(STACKS))
-    assert len(found) == 1
     chars = []
     for k, (x0, _x1) in enumerate(STACKS):
         chars += _word(str(2023 + k), x0 + 5, 103) + _word("계획", x0 + 5, 150) + _word(f"{k + 1}억", x0 + 5, 203)
-    (rt,), _ = build_tables(found, chars, line_texts)
+    (rt,), _ = build_tables(find_tables(_rulings(STACKS)), chars, line_texts)
     t = rt.table
     assert (t.n_rows, t.n_cols) == (3, 5)
     assert t.grid()[0] == ["2023", "", "2024", "", "2025"]
@@ -53,11 +51,17 @@ def test_a_timeline_of_box_columns_is_one_table_with_gap_columns():
 def test_stacks_hanging_under_an_office_box_stay_apart():
     office = [(80.0, 40.0, 350.0), (95.0, 40.0, 350.0)]          # a box right above the stacks
     found = find_tables(_rulings(STACKS, extra_h=office, extra_v=[(40.0, 80.0, 95.0), (350.0, 80.0, 95.0)]))
-    assert len(found) == 4
+    assert len(join_side_by_side(found, [])) == 4
+
+
+def test_stacks_with_arrows_between_are_flow_steps_not_one_table():
+    arrows = _word("⇨", 155, 150) + _word("⇨", 270, 150)
+    assert len(join_side_by_side(find_tables(_rulings(STACKS)), arrows)) == 3
+    assert len(join_side_by_side(find_tables(_rulings(STACKS)), [])) == 1
 
 
 def test_wide_apart_stacks_stay_apart():
-    assert len(find_tables(_rulings([(50.0, 100.0), (300.0, 350.0)]))) == 2
+    assert len(join_side_by_side(find_tables(_rulings([(50.0, 100.0), (300.0, 350.0)])), [])) == 2
 
 
 def _ch(text, x, y, h=10.0):

@@ -161,7 +161,7 @@ def find_tables(r: Rulings) -> list[tuple[Box, list[Box]]]:
     if not r.h or not r.v:
         return []
     r = close_open_sides(r)
-    return join_side_by_side(cells_to_tables(intersections_to_cells(rulings_to_intersections(r))))
+    return cells_to_tables(intersections_to_cells(rulings_to_intersections(r)))
 
 
 def _stack_key(cells: list[Box]) -> tuple[float, ...] | None:
@@ -175,6 +175,12 @@ def _same_edges(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= EDGE_TOL for x, y in zip(a, b, strict=True))
 
 
+def _holds_text(box: Box, chars: list[dict]) -> bool:
+    x0, top, x1, bottom = box
+    return any(x0 < (c["x0"] + c["x1"]) / 2 < x1 and top < (c["top"] + c["bottom"]) / 2 < bottom
+               for c in chars if c["text"].strip())
+
+
 def _chained(k: int, key: tuple[float, ...], tables: list[tuple[Box, list[Box]]]) -> bool:
     """Whether boxes stand above or below stack ``k``, across its width, closer
     than the height of its first row."""
@@ -184,15 +190,16 @@ def _chained(k: int, key: tuple[float, ...], tables: list[tuple[Box, list[Box]]]
                for j, (b, _) in enumerate(tables))
 
 
-def join_side_by_side(tables: list[tuple[Box, list[Box]]]) -> list[tuple[Box, list[Box]]]:
+def join_side_by_side(tables: list[tuple[Box, list[Box]]], chars: list[dict]) -> list[tuple[Box, list[Box]]]:
     """Stacks of boxes standing side by side with the same row edges, each one
     column wide (a timeline: a year's header box, its plan box and its budget
     box, one column per year, a blank gap between columns), joined into one
     table: the gap between two stacks becomes a blank cell as high as the table,
     as the source table holds it.  A gap wider than the narrower stack is no gap
-    inside one table, and a stack with other boxes right above or below it (an
-    org chart's branch: its teams under their office's box, :func:`_chained`)
-    is part of a diagram."""
+    inside one table; a gap holding text (an arrow "⇨" between the steps of a
+    flow chart) is no blank gap; and a stack with other boxes right above or
+    below it (an org chart's branch: its teams under their office's box,
+    :func:`_chained`) is part of a diagram."""
     keys = [None if key is None or _chained(k, key, tables) else key
             for k, key in enumerate(_stack_key(cells) for _, cells in tables)]
     used: set[int] = set()
@@ -206,7 +213,8 @@ def join_side_by_side(tables: list[tuple[Box, list[Box]]]) -> list[tuple[Box, li
                         key=lambda j: tables[j][0][0]):
             left, right = tables[run[-1]][0], tables[j][0]
             gap = right[0] - left[2]
-            if 0 < gap <= min(left[2] - left[0], right[2] - right[0]):
+            if 0 < gap <= min(left[2] - left[0], right[2] - right[0]) and \
+                    not _holds_text((left[2], key[0], right[0], key[-1]), chars):
                 run.append(j)
         if len(run) < 2:
             continue

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ..blocks import Cell, Table
 from ..normalize.text import normalize_text
 from ._owpml import _is_approval as is_approval
+from ._pdf_cells import join_side_by_side
 from ._pdf_diagram import diagram_boxes
 from ._pdf_noterefs import drop_note_refs
 from ._pdf_spancut import cut_spans
@@ -31,6 +32,7 @@ from ._pdf_subrows import split_subrows
 GRID_TOL = 2.0  # points: edges closer than this are one grid line
 LAYOUT_MAX_COLS = 30  # more grid columns than this: a diagram, not a data table
 LAYOUT_FILL = 0.3  # below this share of the grid area holding text, a table is layout
+WIDE = "\u1100"  # from here on (Hangul, CJK, full-width forms) glyphs fill their box
 INK_EM = 0.25  # × glyph height: a narrow glyph's ink lies this far right of its box's left edge
 
 
@@ -45,11 +47,15 @@ class RuledTable:
 
 
 def ink_x(ch: dict) -> float:
-    """Where a character's glyph is, across: the centre of its box, but at most a
-    quarter em from its left edge.  PDFium's loose box of a narrow glyph (")",
-    ",", "1") is a full em wide from where the glyph starts, so its centre can lie
-    beyond the rule that ends the cell the glyph is printed in."""
-    return min((ch["x0"] + ch["x1"]) / 2, ch["x0"] + INK_EM * (ch["bottom"] - ch["top"]))
+    """Where a character's glyph is, across: the centre of its box; for a narrow
+    (not full-width) glyph at most a quarter em from its left edge.  PDFium's loose
+    box of a narrow glyph (")", ",", "1") is a full em wide from where the glyph
+    starts, so its centre can lie beyond the rule that ends the cell the glyph is
+    printed in."""
+    mid = (ch["x0"] + ch["x1"]) / 2
+    if ch["text"] >= WIDE:
+        return mid
+    return min(mid, ch["x0"] + INK_EM * (ch["bottom"] - ch["top"]))
 
 
 def _grid_lines(values: list[float]) -> list[float]:
@@ -73,6 +79,7 @@ def build_tables(found, chars: list[dict], line_text) -> tuple[list[RuledTable],
     ``line_text`` turns a cell's characters into its visual lines of text."""
     if not found:
         return [], chars
+    found = join_side_by_side(found, chars)
     order = sorted(range(len(found)), key=lambda k: _area(found[k][0]))
     boxes = [(k, found[k][0]) for k in order]
     per_table: list[list[dict]] = [[] for _ in found]
