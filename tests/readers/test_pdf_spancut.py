@@ -45,3 +45,9 @@ def test_a_label_wrapped_at_line_spacing_keeps_its_span():
     cells = [(c.row, c.text, c.rowspan) for c in t.cells if c.col == 0]
     assert cells == [(0, "프로그램 사업비", 5)]
     assert t.origin == "ruled"
+
+
+def test_a_label_spaced_out_down_its_span_keeps_its_span():
+    t = _table([ch for k, t in enumerate("법정기금") for ch in _word(t, 5, 5 + 25 * k)])
+    cells = [(c.row, c.text, c.rowspan) for c in t.cells if c.col == 0]
+    assert cells == [(0, "법정기금", 5)]

@@ -10,7 +10,9 @@ Such a box is cut where its text has a wide blank band (:data:`GAP` × glyph
 height, far more than line spacing) with a grid line inside it: the text below
 the band starts a cell of its own at the grid row whose top is the last grid line
 above that text, spanning the rest of the box.  A label with one line, or lines
-set at line spacing (a label wrapped inside its span), is never cut.
+set at line spacing (a label wrapped inside its span), is never cut, nor a label
+spaced out down its span (one syllable a line, "법 / 정 / 기 / 금"): a band must
+also be :data:`SPREAD` times wider than the cell's other gaps.
 
 An anchor is ``[row, col, rowspan, colspan]``; ``texts[i]`` are the characters of
 anchor ``i``.
@@ -22,6 +24,7 @@ from bisect import bisect_right
 
 GAP = 1.5            # × glyph height: a blank band wider than this between two lines cuts
 LINE_SPLIT = 0.5     # × glyph height: a vertical jump larger than this starts a line
+SPREAD = 2.0         # × the cell's median other gap: a band narrower than this is spacing
 
 
 def _line_bands(chars: list[dict]) -> list[tuple[float, float, list[dict]]]:
@@ -43,10 +46,12 @@ def _line_bands(chars: list[dict]) -> list[tuple[float, float, list[dict]]]:
 def _cuts(r0: int, rs: int, chars: list[dict], ys: list[float]) -> list[tuple[int, float]]:
     """(grid row, height) of every cut of a box spanning rows ``r0…r0+rs``."""
     bands = _line_bands(chars)
+    gaps = [b[0] - a[1] for a, b in zip(bands, bands[1:], strict=False)]
     out: list[tuple[int, float]] = []
-    for (_t, bottom, above), (top, _b, below) in zip(bands, bands[1:], strict=False):
+    for i, ((_t, bottom, above), (top, _b, below)) in enumerate(zip(bands, bands[1:], strict=False)):
         h = max(c["bottom"] - c["top"] for c in above + below) or 10.0
-        if top - bottom <= GAP * h:
+        others = sorted(gaps[:i] + gaps[i + 1:])
+        if top - bottom <= GAP * h or (others and top - bottom < SPREAD * others[len(others) // 2]):
             continue
         k = bisect_right(ys, top) - 1          # the last grid line above the lower text
         if r0 < k < r0 + rs and ys[k] >= bottom and (not out or k > out[-1][0]):
