@@ -74,3 +74,12 @@ def test_paragraphs_with_blank_lines_at_one_height_are_not_a_header_cut():
     texts = [[_ch("가", 60 * c, y) for y in (0, 12, 24, 60)] for c in range(3)]
     _, _, n_rows, split = split_subrows(anchors, texts, 1, [-2.0, 75.0])
     assert not split and n_rows == 1
+
+
+def test_columns_of_many_boxes_are_a_chart_not_a_timeline():
+    tall = [100.0, 115.0, 160.0, 200.0, 240.0]
+    h, v = [], []
+    for x0, x1 in STACKS:
+        h += [(y, x0, x1) for y in tall]
+        v += [(x0, tall[0], tall[-1]), (x1, tall[0], tall[-1])]
+    assert len(join_side_by_side(find_tables(Rulings(h=h, v=v)), [])) == 3

@@ -18,6 +18,7 @@ from ._pdf_rulings import Rulings
 
 CROSS_TOL = 3.0       # points: a rule ending this short of another still meets it
 MIN_RULE = 3.0        # points: shorter pieces are glyph parts or dots, not rules
+MAX_STACK = 3         # boxes in a timeline's column (head, plan, budget); more: a chart's column
 EDGE_TOL = 2.0        # points: row edges of side-by-side stacks this close are the same
 Box = tuple[float, float, float, float]   # x0, top, x1, bottom
 
@@ -165,8 +166,8 @@ def find_tables(r: Rulings) -> list[tuple[Box, list[Box]]]:
 
 
 def _stack_key(cells: list[Box]) -> tuple[float, ...] | None:
-    """The row edges of a single-column stack of two or more boxes, else None."""
-    if len(cells) < 2 or len({(round(c[0]), round(c[2])) for c in cells}) != 1:
+    """The row edges of a single-column stack of 2…:data:`MAX_STACK` boxes, else None."""
+    if not 2 <= len(cells) <= MAX_STACK or len({(round(c[0]), round(c[2])) for c in cells}) != 1:
         return None
     return tuple(sorted({c[1] for c in cells} | {c[3] for c in cells}))
 
@@ -195,7 +196,8 @@ def join_side_by_side(tables: list[tuple[Box, list[Box]]], chars: list[dict]) ->
     column wide (a timeline: a year's header box, its plan box and its budget
     box, one column per year, a blank gap between columns), joined into one
     table: the gap between two stacks becomes a blank cell as high as the table,
-    as the source table holds it.  A gap wider than the narrower stack is no gap
+    as the source table holds it.  Columns of more boxes are a chart's (a
+    policy system chart's columns of goals and tasks).  A gap wider than the narrower stack is no gap
     inside one table; a gap holding text (an arrow "⇨" between the steps of a
     flow chart) is no blank gap; and a stack with other boxes right above or
     below it (an org chart's branch: its teams under their office's box,
