@@ -32,7 +32,7 @@ from ._pdf_subrows import split_subrows
 GRID_TOL = 2.0  # points: edges closer than this are one grid line
 LAYOUT_MAX_COLS = 30  # more grid columns than this: a diagram, not a data table
 LAYOUT_FILL = 0.3  # below this share of the grid area holding text, a table is layout
-WIDE = "\u1100"  # from here on (Hangul, CJK, full-width forms) glyphs fill their box
+CLOSING = frozenset(")]},.%'’”」』〉》")  # narrow marks that end a cell's text
 INK_EM = 0.25  # × glyph height: a narrow glyph's ink lies this far right of its box's left edge
 
 
@@ -47,13 +47,13 @@ class RuledTable:
 
 
 def ink_x(ch: dict) -> float:
-    """Where a character's glyph is, across: the centre of its box; for a narrow
-    (not full-width) glyph at most a quarter em from its left edge.  PDFium's loose
-    box of a narrow glyph (")", ",", "1") is a full em wide from where the glyph
-    starts, so its centre can lie beyond the rule that ends the cell the glyph is
-    printed in."""
+    """Where a character's glyph is, across: the centre of its box; for a closing
+    mark (")", ",", "%") at most a quarter em from its left edge.  PDFium's loose
+    box of such a narrow glyph is a full em wide from where the glyph starts, so
+    at the end of a cell's text its centre can lie beyond the rule that ends the
+    cell (an opening mark, or a glyph of vertical text, is left at its centre)."""
     mid = (ch["x0"] + ch["x1"]) / 2
-    if ch["text"] >= WIDE:
+    if ch["text"] not in CLOSING:
         return mid
     return min(mid, ch["x0"] + INK_EM * (ch["bottom"] - ch["top"]))
 
