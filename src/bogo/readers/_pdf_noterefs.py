@@ -33,7 +33,7 @@ def _next(line: list[dict], k: int, base: dict) -> int:
 
 def drop_note_refs(chars: list[dict]) -> list[dict]:
     """``chars`` of one cell without the footnote reference marks in them."""
-    if not any(c["text"] == ")" for c in chars):
+    if ")" not in [c["text"] for c in chars]:
         return chars
     line = sorted(chars, key=lambda c: c["x0"])
     drop: set[int] = set()

@@ -85,7 +85,7 @@ def build_tables(found, chars: list[dict], line_text) -> tuple[list[RuledTable],
     per_table: list[list[dict]] = [[] for _ in found]
     rest: list[dict] = []
     for ch in chars:
-        cx = ink_x(ch)
+        cx = ink_x(ch) if ch["text"] in CLOSING else (ch["x0"] + ch["x1"]) / 2
         cy = (ch["top"] + ch["bottom"]) / 2
         for k, (x0, top, x1, bottom) in boxes:
             if x0 <= cx <= x1 and top <= cy <= bottom:
@@ -209,7 +209,7 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | lis
     anchors, owner = _claim(cell_boxes, xs, ys)
     texts: list[list[dict]] = [[] for _ in anchors]
     for ch in chars:
-        cx = ink_x(ch)
+        cx = ink_x(ch) if ch["text"] in CLOSING else (ch["x0"] + ch["x1"]) / 2
         cy = (ch["top"] + ch["bottom"]) / 2
         c = min(max(bisect_right(xs, cx) - 1, 0), n_cols - 1)
         r = min(max(bisect_right(ys, cy) - 1, 0), n_rows - 1)
