@@ -138,3 +138,32 @@ def test_a_line_broken_at_a_fixed_width_goes_on_in_its_indented_continuations():
     assert [b.text for b in blocks] == [
         "국어 정보자원 확대 구축 및 활용성 제고 ㅇ국어 말뭉치 구축 사업 기본 계획 보고(1월) "
         "ㅇ민관합동자문회의 개최(1월) ㅇ원시 말뭉치 공개(2월)", "짧은 줄", "들여쓴 다음 줄"]
+
+
+def test_cells_wrapped_in_every_column_go_on_over_full_lines():
+    """A schedule table whose text cells all wrap at their column's width: a line of
+    every column carries on the row while each piece above filled its column; a piece
+    that opens like a numbered item ("2)*12개월") inside a column is no paragraph, and
+    a row starts where a cell above ended short."""
+    text = ("과제          1분기         2분기\n"
+            "국어 정보자   ㅇ말뭉치 구   ㅇ수정본 공\n"
+            "원 확대 구축  축 계획 보고  개(5월)\n"
+            "및 활용       (1월) ㅇ원시\n"
+            "              말뭉치 공개(\n"
+            "              2)*12개월 등\n"
+            "사전 기능     ㅇ사전 정비   ㅇ정비(연중)")
+    (t,) = _blocks(text)
+    assert t.grid() == [["과제", "1분기", "2분기"],
+                        ["국어 정보자 원 확대 구축 및 활용",
+                         "ㅇ말뭉치 구 축 계획 보고 (1월) ㅇ원시 말뭉치 공개( 2)*12개월 등", "ㅇ수정본 공 개(5월)"],
+                        ["사전 기능", "ㅇ사전 정비", "ㅇ정비(연중)"]]
+
+
+def test_a_value_under_a_value_of_the_same_width_is_a_row():
+    """Contacts of equal widths fill their columns on every line: a phone number under a
+    phone number is a row of its own, even in a table whose text cells wrap."""
+    text = ("담당   과장    김철수   (02-2100-1690)\n"
+            "       사무관  이영희   (02-2100-1692)\n"
+            "       사무관  박민수   (02-2100-1696)")
+    (t,) = _blocks(text)
+    assert [r[3] for r in t.grid()] == ["(02-2100-1690)", "(02-2100-1692)", "(02-2100-1696)"]

@@ -109,6 +109,20 @@ def _value(text: str) -> bool:
     return bool(_NUMERIC.search(text)) and len(_HANGUL.findall(text)) <= 2
 
 
+def _bare(text: str) -> bool:
+    """A value written as one word that opens and closes as a value does, its brackets
+    closed ("(02-2100-1690)", "60건"): a whole cell, not a piece of a wrapped one
+    ("x12개월 50,0", "개월=840,000", "0원/12)*12개", "40,000원*")."""
+    if not _value(text) or " " in text or text[0] not in "0123456789(△▲+-" or text[-1] in "*/x×=+,-.(":
+        return False
+    depth = 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def _overlap_columns(rows: list[list[Seg]]) -> list[tuple[int, int]] | None:
     """Columns as the runs of overlapping segments of ``rows``; None when a line has two
     cells in one run (the runs joined columns that the lines keep apart)."""
@@ -167,20 +181,32 @@ def _place(segs: list[Seg], cols: list[tuple[int, int]]) -> list[str] | None:
     return out
 
 
-def _continues(segs: list[Seg], prev: list[Seg] | None, cols: list[tuple[int, int]]) -> bool:
+def _continues(segs: list[Seg], tail: dict[int, Seg] | None, cols: list[tuple[int, int]]) -> bool:
     """A line that carries on text cells of the row above, each filled to its column's
     width (a piece of text may hold digits, "(1월) 착수", ",000원*12개"; a figure alone,
-    "1,234" or "33 / 29 (10)", is a cell of its own)."""
-    if prev is None or any(_FIGURE.match(t) for _, _, t in segs):
+    "1,234" or "33 / 29 (10)", is a cell of its own).  ``tail``: the last piece of each
+    cell of the row so far (a cell wrapped over three lines goes on from its second)."""
+    if not tail or any(_FIGURE.match(t) for _, _, t in segs):
         return False
-    above = {_column_of(s, cols): s for s in prev}
     for seg in segs:
         i = _column_of(seg, cols)
-        p = above.get(i)
+        p = tail.get(i)
         a, b = cols[i]
-        if p is None or _value(p[2]) or (p[1] - p[0]) < FULL_SHARE * (b - a) or seg[1] - seg[0] > p[1] - p[0] + 2:
+        if p is None or _FIGURE.match(p[2]) or _bare(p[2]) and _bare(seg[2]) \
+                or (p[1] - p[0]) < FULL_SHARE * (b - a) \
+                or seg[1] - seg[0] > p[1] - p[0] + 2:
             return False  # (a piece wider than the text above it is a line of its own)
     return True
+
+
+def _wrapping(block: list[tuple[int, list[Seg]]], cols: list[tuple[int, int]]) -> bool:
+    """Does the table wrap its text cells: a line of fewer cells than the table carries
+    on full cells of the line above?  Then a line of every cell may carry on too."""
+    for (_, above), (_, s) in zip(block, block[1:], strict=False):
+        if 0 < len(s) < len(cols) and len(above) >= 2 \
+                and _continues(s, {_column_of(x, cols): x for x in above}, cols):
+            return True
+    return False
 
 
 def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table, int] | None:
@@ -199,7 +225,8 @@ def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table
     grid: list[list[str]] = []
     first: list[int] = []
     last: list[int] = []
-    prev: list[Seg] | None = None
+    tail: dict[int, Seg] = {}
+    wrapping = _wrapping(block, cols)
     pending = ""
     for k, (idx, s) in enumerate(block):
         if k in stubs:
@@ -217,10 +244,11 @@ def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table
             first.append(idx - 1)
             last.append(idx - 1)
         pending = ""
-        if grid and len(s) < len(cols) and _continues(s, prev, cols):
+        if grid and (len(s) < len(cols) or wrapping) and _continues(s, tail, cols):
             for seg in s:
                 i = _column_of(seg, cols)
                 grid[-1][i] = f"{grid[-1][i]} {seg[2]}".strip()
+                tail[i] = seg
             last[-1] = idx
             continue
         row = _place(s, cols)
@@ -229,7 +257,7 @@ def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table
         grid.append(row)
         first.append(idx)
         last.append(idx)
-        prev = s
+        tail = {_column_of(x, cols): x for x in s}
     while grid and sum(1 for c in grid[-1] if c) < 2 and first[-1] == last[-1]:
         grid.pop()
         first.pop()
@@ -264,6 +292,12 @@ def _stub_lines(block: list[tuple[int, list[Seg]]]) -> set[int]:
 def _prose(segs: list[Seg]) -> bool:
     """A line that opens with a bullet or number of its own (a paragraph, not a row)."""
     return len(segs) == 1 and bool(split_marker(normalize_text(segs[0][2]))[0])
+
+
+def _inside(seg: Seg, block: list[tuple[int, list[Seg]]]) -> bool:
+    """A run that starts right of the block's first column: a piece of a wrapped cell
+    ("2)*12개월 돌" under "(2,150,000원/1"), not a numbered paragraph."""
+    return seg[0] > min(s[0][0] for _, s in block) + 2 and any(len(s) >= 2 for _, s in block)
 
 
 def find_aligned_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
@@ -305,7 +339,7 @@ def _block(segs: list[list[Seg]], i: int, bridge: bool) -> list[tuple[int, list[
                 j = k
                 continue
             break
-        if len(segs[j]) == 1 and (_prose(segs[j]) or not block):
+        if len(segs[j]) == 1 and (not block or _prose(segs[j]) and not _inside(segs[j][0], block)):
             break
         block.append((j, segs[j]))
         j += 1
