@@ -167,3 +167,38 @@ def test_a_value_under_a_value_of_the_same_width_is_a_row():
             "       사무관  박민수   (02-2100-1696)")
     (t,) = _blocks(text)
     assert [r[3] for r in t.grid()] == ["(02-2100-1690)", "(02-2100-1692)", "(02-2100-1696)"]
+
+
+def test_tables_set_apart_by_blank_lines_stay_apart():
+    """Two tables one blank line apart whose columns do not line up are two tables;
+    rows of one table set apart by blank lines (pdftotext -layout) stay one."""
+    text = ("건의사항        조치결과\n"
+            "○ 예산 절감     □ 추진완료\n"
+            "\n"
+            "목표(건)   실적(건)   달성률\n"
+            "3,150      3,164      100.4%\n"
+            "\n"
+            "구분   2021   2022\n"
+            "서울   1      2\n"
+            "\n"
+            "합계   315    320\n")
+    tables = [b for b in _blocks(text) if isinstance(b, Table)]
+    assert [t.n_cols for t in tables] == [2, 3, 3]
+    assert tables[2].grid() == [["구분", "2021", "2022"], ["서울", "1", "2"], ["합계", "315", "320"]]
+
+
+def test_a_wrapped_cell_ends_where_its_column_stops():
+    """A cell goes on only on the line right below its last piece; a row whose figures
+    carry units ("11종", "-") under figures is a row of its own."""
+    text = ("구분          내용\n"
+            "어휘·표현     · 분량: 1,00\n"
+            "              0항목 파일\n"
+            "주제별 구술   · 분량: 4시\n"
+            "발화          간 파일\n"
+            "\n"
+            "연도          '18년         '19년\n"
+            "원시 말뭉치   0.31억 어절   18억 어절\n"
+            "분석 말뭉치   -             11종\n")
+    t1, t2 = [b for b in _blocks(text) if isinstance(b, Table)]
+    assert [r[0] for r in t1.grid()] == ["구분", "어휘·표현", "주제별 구술 발화"]
+    assert t2.grid()[2] == ["분석 말뭉치", "-", "11종"]

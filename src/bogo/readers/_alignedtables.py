@@ -113,6 +113,8 @@ def _bare(text: str) -> bool:
     """A value written as one word that opens and closes as a value does, its brackets
     closed ("(02-2100-1690)", "60건"): a whole cell, not a piece of a wrapped one
     ("x12개월 50,0", "개월=840,000", "0원/12)*12개", "40,000원*")."""
+    if text in ("-", "－"):
+        return True  # an empty figure
     if not _value(text) or " " in text or text[0] not in "0123456789(△▲+-" or text[-1] in "*/x×=+,-.(":
         return False
     depth = 0
@@ -121,6 +123,17 @@ def _bare(text: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
+
+
+_CUT_START = re.compile(r"0\d")  # a figure never starts so: the rest of one cut ("00원 전기비")
+_CUT = re.compile(r"(?:,\d{0,2}|[*/x×=+,(\-.])$")
+
+
+def _whole(text: str) -> bool:
+    """A value that starts and ends as a cell does ("18억 어절", "(02-2100-1690)"), not
+    one cut inside a figure ("x12개월 50,0", "40,000원*", "00원 전기비")."""
+    return bool(_NUMERIC.search(text)) and text[0] in "0123456789(△▲+-" and not _CUT.search(text) \
+        and not _CUT_START.match(text)
 
 
 def _overlap_columns(rows: list[list[Seg]]) -> list[tuple[int, int]] | None:
@@ -192,7 +205,7 @@ def _continues(segs: list[Seg], tail: dict[int, Seg] | None, cols: list[tuple[in
         i = _column_of(seg, cols)
         p = tail.get(i)
         a, b = cols[i]
-        if p is None or _FIGURE.match(p[2]) or _bare(p[2]) and _bare(seg[2]) \
+        if p is None or _FIGURE.match(p[2]) or _whole(p[2]) and _bare(seg[2]) \
                 or (p[1] - p[0]) < FULL_SHARE * (b - a) \
                 or seg[1] - seg[0] > p[1] - p[0] + 2:
             return False  # (a piece wider than the text above it is a line of its own)
@@ -245,6 +258,7 @@ def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table
             last.append(idx - 1)
         pending = ""
         if grid and (len(s) < len(cols) or wrapping) and _continues(s, tail, cols):
+            tail = {}  # a cell without a piece on this line has ended: it goes on no further
             for seg in s:
                 i = _column_of(seg, cols)
                 grid[-1][i] = f"{grid[-1][i]} {seg[2]}".strip()
@@ -324,19 +338,47 @@ def find_aligned_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
     return out
 
 
+def _lines_from(segs: list[list[Seg]], k: int) -> list[list[Seg]]:
+    """The lines from ``k`` up to the next blank one."""
+    out = []
+    while k < len(segs) and segs[k]:
+        out.append(segs[k])
+        k += 1
+    return out
+
+
+def _another_table(before: list[list[Seg]], after: list[list[Seg]]) -> bool:
+    """Two runs of lines set apart by blank lines, each with two lines or more of several
+    cells, with a different number of cells at most per line or cells that start in
+    other columns: two tables, not one table's rows set apart (pdftotext -layout puts
+    blank lines between the rows of one table, whose cells line up)."""
+    a = [x for x in before if len(x) >= 2]
+    b = [x for x in after if len(x) >= 2]
+    if len(a) < 2 or len(b) < 2:
+        return False  # (a row apart, "(113.5) (15.7)" under its figures, lines up loosely)
+    if max(map(len, a)) != max(map(len, b)):
+        return True
+    starts = {s for x in a for s, _, _ in x[1:]}
+    theirs = [s for x in b for s, _, _ in x[1:]]
+    return 2 * sum(1 for s in theirs if {s - 1, s, s + 1} & starts) < len(theirs)
+
+
 def _block(segs: list[list[Seg]], i: int, bridge: bool) -> list[tuple[int, list[Seg]]]:
     """The lines of a candidate table from line ``i``: non-blank lines, and with ``bridge``
     also across up to MAX_BLANKS blank lines when a line of two or more cells follows."""
     n = len(segs)
     j = i
     block: list[tuple[int, list[Seg]]] = []
+    chunk = 0  # where the lines since the last blank start in ``block``
     while j < n:
         if not segs[j]:
             k = j
             while k < n and not segs[k] and k - j < MAX_BLANKS:
                 k += 1
-            if bridge and block and k < n and len(segs[k]) >= 2:
+            if bridge and block and k < n and len(segs[k]) >= 2 \
+                    and not _another_table([s for _, s in block[chunk:]], _lines_from(segs, k)):
                 j = k
+                chunk = len(block)
                 continue
             break
         if len(segs[j]) == 1 and (not block or _prose(segs[j]) and not _inside(segs[j][0], block)):
