@@ -38,6 +38,8 @@ _LABEL_CHARS = re.compile(r"[가-힣·()\s]+")
 _UNIT_LEAD = re.compile(r"^\(\s*단\s*위\s*[:：][^()]*\)\s*")
 _FORMULA = re.compile(r"^\([A-Za-z0-9+\-−/×* ]+\)(?:\s*[/×*]\s*[A-Za-z0-9()+\-−]+)*$")
 _SENTENCE_END = re.compile(r"(?:다|음|함|됨|임|요|\.)$")
+#: the text of a last column after a row's figures: it opens with a word, not a bracket or a sign
+_TRAILING_TEXT = re.compile(r"^(?:[가-힣A-Za-z<]|\d[\d,.]*[가-힣])")
 
 
 
@@ -84,7 +86,13 @@ def parse_numeric_row(text: str) -> tuple[str, list[str]] | None:
             return (label, rest) if _label_ok(label) else None
     if not label_toks and rest and _YEARISH.match(rest[0]) and len(rest) >= 4:
         label_toks, rest = rest[:1], rest[1:]
-    cells = _parse_cells(rest)
+    cells, stop = _parse_prefix(rest)
+    if cells is not None and stop < len(rest):
+        # figures then text: a last text column (산출내역, 비고) after two figures or more
+        text = " ".join(rest[stop:])
+        # (not a header of years: "계 2018 2019 2020 규모 비중")
+        cells = [*cells, text] if len(cells) >= 2 and _TRAILING_TEXT.match(text) \
+            and not all(_YEARISH.match(c) for c in cells) else None
     if cells is None or not cells:
         return None
     label = " ".join(label_toks)
@@ -101,6 +109,13 @@ def _label_ok(label: str) -> bool:
 
 
 def _parse_cells(toks: list[str]) -> list[str] | None:
+    cells, stop = _parse_prefix(toks)
+    return cells if stop == len(toks) else None
+
+
+def _parse_prefix(toks: list[str]) -> tuple[list[str] | None, int]:
+    """The numeric cells of the longest prefix of ``toks`` read by the grammar of figures,
+    and where it stops (None when a parenthesised part opens the row)."""
     cells: list[str] = []
     i, n = 0, len(toks)
     while i < n:
@@ -140,7 +155,7 @@ def _parse_cells(toks: list[str]) -> list[str] | None:
                     break
                 j += 1
             if not cells:
-                return None
+                return None, i
             cells[-1] = cells[-1] + " " + "".join(buf).replace("(", "(").replace(" ", "")
             i = j + 1
             continue
@@ -164,8 +179,8 @@ def _parse_cells(toks: list[str]) -> list[str] | None:
                 i += 1
             cells.append(cell)
             continue
-        return None
-    return cells
+        return cells, i
+    return cells, n
 
 
 def _continuation(text: str) -> list[str] | None:
@@ -208,11 +223,19 @@ def find_space_tables(lines: list[Line], settings: Settings,
     """Find space-separated tables; returns (start index, end index, table) spans."""
     texts = [t.strip() for t in (folded if folded is not None else fold_lines(lines))]
     rows: dict[int, tuple[str, list[str]]] = {}
+    texty: dict[int, tuple[str, list[str]]] = {}  # rows whose last cell is text
     for i, t in enumerate(texts):
-        if t and _ROW_END.search(t) and _DIGIT.search(t):
+        if t and _DIGIT.search(t):
             r = parse_numeric_row(t)
-            if r is not None:
+            if r is not None and _ROW_END.search(t):
                 rows[i] = r
+            elif r is not None:
+                texty[i] = r
+    for i, r in texty.items():
+        # a row ending in text is one when the line next to it is a row too
+        near = [_next_nonblank(texts, i + 1), _prev_nonblank(texts, i - 1)]
+        if any(j is not None and (j in rows or j in texty) for j in near):
+            rows[i] = r
     out: list[tuple[int, int, Table]] = []
     i = 0
     n = len(lines)
@@ -291,6 +314,12 @@ def _next_nonblank(texts: list[str], j: int) -> int | None:
     while j < len(texts) and not texts[j]:
         j += 1
     return j if j < len(texts) else None
+
+
+def _prev_nonblank(texts: list[str], j: int) -> int | None:
+    while j >= 0 and not texts[j]:
+        j -= 1
+    return j if j >= 0 else None
 
 
 def _label_piece(text: str) -> bool:
