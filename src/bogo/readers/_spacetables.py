@@ -386,7 +386,7 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
         grid.append(cells)
         raws.append([texts[h]] + [""] * (width - 1))
         line_of.append(lines[h][0])
-    placed, by_totals = place_rows([[normalize_text(r.label)] + [normalize_text(c) for c in r.cells] for r in body],
+    placed, by_totals, certain = place_rows([[normalize_text(r.label)] + [normalize_text(c) for c in r.cells] for r in body],
                                     width, cfg)
     for r, cells in zip(body, placed, strict=True):
         grid.append(cells)
@@ -396,5 +396,6 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
                       raw_rows=raws, header_rows=len(header_idx) or None)
     for c in t.cells:
         c.line = line_of[c.row]
-    t.placement = "totals" if by_totals else None
+    # "inferred": a short row's figures could stand in other columns (no total row decides)
+    t.placement = "inferred" if not certain else "totals" if by_totals else None
     return t
