@@ -202,3 +202,15 @@ def test_a_wrapped_cell_ends_where_its_column_stops():
     t1, t2 = [b for b in _blocks(text) if isinstance(b, Table)]
     assert [r[0] for r in t1.grid()] == ["구분", "어휘·표현", "주제별 구술 발화"]
     assert t2.grid()[2] == ["분석 말뭉치", "-", "11종"]
+
+
+def test_labels_centred_over_right_aligned_figures_head_their_columns():
+    """pdftotext -layout centres a header's labels over figures set flush right: a label
+    may start in the gap before its column; a line of as many labels as columns goes to
+    them in order."""
+    text = ("  구분      북미          유럽        아프리카        중동\n"
+            " '23.1Q       97.8        23.4         0.3           0.1\n"
+            " '24.1Q       67.5        37.0         2.6           1.1\n")
+    (t,) = [b for b in _blocks(text) if isinstance(b, Table)]
+    assert t.grid()[0] == ["구분", "북미", "유럽", "아프리카", "중동"]
+    assert t.grid()[2] == ["'24.1Q", "67.5", "37.0", "2.6", "1.1"]
