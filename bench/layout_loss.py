@@ -17,7 +17,9 @@ from the text alone:
 visible grid; the bench reports agreement with and without them.  Figures and
 composite figures ("33 / 29 (10)", "3조 1,200", "△777") are cells of their own in
 any spacing, so they are never in a text run.  The kinds that keep every cell's
-place (tab-separated, aligned, Markdown, HTML …) lose nothing here.
+place (tab-separated, aligned, Markdown, HTML …) lose nothing here.  CP949 loses
+characters instead (:func:`lossy_text`): its records and ``cells*`` are compared with
+the reference written the same way.
 """
 
 from __future__ import annotations
@@ -29,6 +31,14 @@ DROPS_EMPTY = ("collapsed", "wrapped-rows")
 
 _DIGIT = re.compile(r"\d")
 _HANGUL = re.compile(r"[가-힣]")
+
+
+def lossy_text(kind: str):
+    """How export ``kind`` writes a text, where it loses characters (CP949 has no "⋅",
+    "∼", …: they become "?"); None when it keeps every character."""
+    if kind == "cp949":
+        return lambda s: s.encode("cp949", errors="replace").decode("cp949")
+    return None
 
 
 def _figure(text: str) -> bool:

@@ -20,7 +20,8 @@ from layout_loss import inherent
 from bogo.model import Report
 
 #: a bullet that opens a cell or a title is decoration: "□ 인건비" and "인건비" are one label
-_BULLET = re.compile(r"^[□■○●◦•▪◆◇❑❍◎➢➔→·ㅇ※*-]+(?=[^\s\d.,])")  # not a minus sign
+#: (a dash before a figure is a minus sign: "-17,514" keeps it)
+_BULLET = re.compile(r"^(?:[□■○●◦•▪◆◇❑❍◎➢➔→·ㅇ※*]+-*(?=.)|-+(?=[^\s\d.,]))")
 
 
 def _k(s: str | None) -> str:
@@ -111,9 +112,10 @@ def scored(t) -> bool:
     return t.role == "data" and len(v.rows) >= 2 and len(v.cols) >= 2
 
 
-def table_agreement(ref: Report, var: Report, kind: str = "") -> tuple[int, int, int, int]:
+def table_agreement(ref: Report, var: Report, kind: str = "", fold=None) -> tuple[int, int, int, int]:
     """(cells right, cells, and the same over the cells whose place export ``kind`` can
-    carry) over the visible anchor cells of the reference's data tables."""
+    carry — with the reference's text as the export writes it, ``fold``) over the
+    visible anchor cells of the reference's data tables."""
     right = total = right_c = total_c = 0
     pairs = match_tables(ref, var)
     for i, t in enumerate(ref.tables):
@@ -132,9 +134,9 @@ def table_agreement(ref: Report, var: Report, kind: str = "") -> tuple[int, int,
             if r not in rows:
                 continue
             vrow = vg[rows[r]]
-            if _k(v.grid[r][c]) == _k(vrow[c] if c < len(vrow) else ""):
-                right += 1
-                right_c += (r, c) not in lost
+            got = _k(vrow[c] if c < len(vrow) else "")
+            right += _k(v.grid[r][c]) == got
+            right_c += (r, c) not in lost and _k(fold(v.grid[r][c]) if fold else v.grid[r][c]) == got
     return right, total, right_c, total_c
 
 

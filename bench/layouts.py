@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from layout_loss import DROPS_EMPTY  # noqa: E402
+from layout_loss import DROPS_EMPTY, lossy_text  # noqa: E402
 from layout_match import _k, align_rows, locate, match_tables, scored, table_agreement, visible  # noqa: E402,F401
 from layout_render import KINDS as SYNTHETIC  # noqa: E402
 from layout_render import render  # noqa: E402
@@ -265,10 +265,14 @@ def detection(ref: Report, var: Report, muts: Mutations) -> tuple[int, int]:
 def measure(ref: Reading, var: Reading, muts: Mutations | None, kind: str = "") -> dict[str, tuple[int, int]]:
     """Every figure of one variant against its reference, as (right, total); ``cells*``
     leaves out the cells whose place export ``kind`` cannot carry (bench/layout_loss.py)."""
-    right, total, right_c, total_c = table_agreement(ref.report, var.report, kind)
+    fold = lossy_text(kind)
+    right, total, right_c, total_c = table_agreement(ref.report, var.report, kind, fold)
     out = {"cells": (right, total), "cells*": (right_c, total_c)}
     for name, fn in RECORDS.items():
-        out[name] = record_agreement(fn(ref.report), fn(var.report))
+        mine = fn(ref.report)
+        if fold:  # the reference as the export writes it: characters CP949 lacks are "?"
+            mine = [tuple(fold(x) if isinstance(x, str) else x for x in rec) for rec in mine]
+        out[name] = record_agreement(mine, fn(var.report))
     out["detect"] = detection(ref.report, var.report, muts) if muts else (0, 0)
     return out
 
@@ -337,6 +341,8 @@ def main(argv: list[str]) -> int:
             r = rate(row[f])
             cells.append("—".rjust(18) + " " if r is None else f"{r:6.1%} {row[f][0]:>5d}/{row[f][1]:<5d}")
         print(f"{kind:18s}" + "".join(cells))
+    if "cp949" in kinds:
+        print("\ncp949: cells*와 기록은 원본도 CP949로 옮겨 비교합니다 (CP949에 없는 글자는 내보내기에서 '?'가 됨)")
     lossy = [k for k in kinds if k in DROPS_EMPTY]
     if lossy:
         print(f"\ncells*: 내보내기 경로가 본디 잃는 셀을 뺀 일치율 ({', '.join(lossy)}: 빈 칸이 빠진 행에서 그 뒤의 셀, "
