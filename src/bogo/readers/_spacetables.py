@@ -2,8 +2,7 @@
 
 A body row is a label followed by numeric cells ("기 획 담 당 관 39 /38 (16) 31 / 29
 6 / 6 2 / 3"); cell boundaries are recovered from the grammar of Korean table
-cells (composite "a / b (c)", "n (m)", "n(±m)", "41조 5,459", "-"), not from the
-spacing, which exports lose.  Header lines above the body are split into as many
+cells (:mod:`bogo.readers._spacerows`), not from the spacing, which exports lose.  Header lines above the body are split into as many
 cells as the body has columns by a small dynamic programme that prefers joining
 spaced-out syllables and known header words.  Continuation lines ("(65.0%)" or a
 lone "7조 4,737" after a row broken across lines) are joined to their row.  The
@@ -22,26 +21,16 @@ from ..normalize.text import fold, normalize_text
 from ..settings import Settings, TableSettings
 from ._placement import place_rows
 from ._spaceheaders import align_to_groups, split_header, stubs_over_leaves
+from ._spacerows import continuation, parse_numeric_row
 
 Line = tuple[int, str]
 
-_N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_NUM_TOKEN = re.compile(r"^[△▲+\-]?" + _N + r"(?:%|\*{1,2})?(?:\((?:[+\-△▲]?" + _N + r"%?|-|\s*-\s*)\))?\*{0,2}$")
-_PAIR_TOKEN = re.compile(r"^(?:" + _N + r")?/(?:" + _N + r")?$")
-_JO_TOKEN = re.compile(r"^" + _N + r"조$")
-_PAREN_TOKEN = re.compile(r"^\((?:[+\-△▲]?" + _N + r"%?|-)\)\*{0,2}$")
-_YEARISH = re.compile(r"^(?:19|20)\d{2}(?:\.\d{1,2}월?)?(?:년)?$|^\d{1,2}월$|^\d{4}\.\d{1,2}월$")
 _DIGIT = re.compile(r"\d")
 _ROW_END = re.compile(r"[\d)/%*-]\s*$")  # a table row ends in a value
-_EOK_PART = re.compile(r"\d,\d{3}|\d{1,4}")
 _LABEL_CHARS = re.compile(r"[가-힣·()\s]+")
 _UNIT_LEAD = re.compile(r"^\(\s*단\s*위\s*[:：][^()]*\)\s*")
 _FORMULA = re.compile(r"^\([A-Za-z0-9+\-−/×* ]+\)(?:\s*[/×*]\s*[A-Za-z0-9()+\-−]+)*$")
 _SENTENCE_END = re.compile(r"(?:다|음|함|됨|임|요|\.)$")
-#: the text of a last column after a row's figures: it opens with a word, not a bracket or a sign
-_TRAILING_TEXT = re.compile(r"^(?:[가-힣A-Za-z<]|\d[\d,.]*[가-힣])")
-
-
 
 
 @dataclass(slots=True)
@@ -49,150 +38,6 @@ class _Row:
     idx: int          # index into the lines list
     label: str
     cells: list[str]
-
-
-def _is_num(tok: str) -> bool:
-    return bool(_NUM_TOKEN.match(tok))
-
-
-def _paren_row(toks: list[str]) -> list[str] | None:
-    """A line of parenthesised figures only ("(147.8) (△16.6) (5.2)"): the rates or
-    counts printed under the row above, one per column, as a row without a label."""
-    if len(toks) >= 2 and all(_PAREN_TOKEN.match(t) for t in toks):
-        return toks
-    return None
-
-
-def parse_numeric_row(text: str) -> tuple[str, list[str]] | None:
-    """Split a line into (label, numeric cells), or None when it is not a table row."""
-    toks = text.split()
-    if len(toks) < 2:
-        return None
-    paren = _paren_row(toks)
-    if paren is not None:
-        return "", paren
-    # label: leading tokens up to the first numeric cell token
-    k = 0
-    while k < len(toks) and not (_is_num(toks[k]) or toks[k].startswith("/") or _PAIR_TOKEN.match(toks[k])
-                                 or _JO_TOKEN.match(toks[k]) or toks[k] == "-"):
-        k += 1
-    label_toks = toks[:k]
-    rest = toks[k:]
-    if not rest:  # "증감률 (147.8) (16.6) …": a label over parenthesised figures
-        k = next((m for m in range(1, len(toks) - 1) if _paren_row(toks[m:])), len(toks))
-        label_toks, rest = toks[:k], toks[k:]
-        if rest:
-            label = " ".join(label_toks)
-            return (label, rest) if _label_ok(label) else None
-    if not label_toks and rest and _YEARISH.match(rest[0]) and len(rest) >= 4:
-        label_toks, rest = rest[:1], rest[1:]
-    cells, stop = _parse_prefix(rest)
-    if cells is not None and stop < len(rest):
-        # figures then text: a last text column (산출내역, 비고) after two figures or more
-        text = " ".join(rest[stop:])
-        # (not a header of years: "계 2018 2019 2020 규모 비중")
-        cells = [*cells, text] if len(cells) >= 2 and _TRAILING_TEXT.match(text) \
-            and not all(_YEARISH.match(c) for c in cells) else None
-    if cells is None or not cells:
-        return None
-    label = " ".join(label_toks)
-    if len(cells) < 2 and not (label and len(cells) == 1 and _is_num(rest[0]) and "," in rest[0]):
-        return None
-    return (label, cells) if _label_ok(label) else None
-
-
-def _label_ok(label: str) -> bool:
-    """A row label: not a sentence, not a bulleted line."""
-    if label and (len(label) > 40 or _SENTENCE_END.search(label) and len(label) > 12):
-        return False
-    return not (label and split_marker(label)[0] and split_marker(label)[0] not in ("*",))
-
-
-def _parse_cells(toks: list[str]) -> list[str] | None:
-    cells, stop = _parse_prefix(toks)
-    return cells if stop == len(toks) else None
-
-
-def _parse_prefix(toks: list[str]) -> tuple[list[str] | None, int]:
-    """The numeric cells of the longest prefix of ``toks`` read by the grammar of figures,
-    and where it stops (None when a parenthesised part opens the row)."""
-    cells: list[str] = []
-    i, n = 0, len(toks)
-    while i < n:
-        t = toks[i]
-        if _JO_TOKEN.match(t):
-            if i + 1 < n and _EOK_PART.fullmatch(toks[i + 1]):
-                cells.append(t + " " + toks[i + 1])
-                i += 2
-            else:
-                cells.append(t)
-                i += 1
-            continue
-        if t == "/":
-            if i + 1 < n and _is_num(toks[i + 1]) and not (i + 2 < n and toks[i + 2].startswith("/")):
-                cells.append("/ " + toks[i + 1])
-                i += 2
-            else:
-                cells.append("/")
-                i += 1
-            continue
-        if t.startswith("/") and _is_num(t[1:]):
-            cells.append("/ " + t[1:])
-            i += 1
-            continue
-        if _PAIR_TOKEN.match(t):
-            a, b = t.split("/")
-            cells.append(f"{a} / {b}".strip())
-            i += 1
-            continue
-        if t in ("(", "( -", "(-") or _PAREN_TOKEN.match(t):
-            # a parenthesised count of the previous cell, possibly spaced "( - )"
-            j = i
-            buf = []
-            while j < n:
-                buf.append(toks[j])
-                if toks[j].endswith(")"):
-                    break
-                j += 1
-            if not cells:
-                return None, i
-            cells[-1] = cells[-1] + " " + "".join(buf).replace("(", "(").replace(" ", "")
-            i = j + 1
-            continue
-        if t == "-":
-            cells.append("-")
-            i += 1
-            continue
-        if _is_num(t):
-            cell = t
-            i += 1
-            if i < n and toks[i] == "/":
-                # "34 / 33": a pair; take the right number unless it starts the next "n /"
-                if i + 1 < n and _is_num(toks[i + 1]):
-                    cell = f"{t} / {toks[i + 1]}"
-                    i += 2
-                else:
-                    cell = f"{t} /"
-                    i += 1
-            elif i < n and toks[i].startswith("/") and _is_num(toks[i][1:]):
-                cell = f"{t} /{toks[i][1:]}"
-                i += 1
-            cells.append(cell)
-            continue
-        return cells, i
-    return cells, n
-
-
-def _continuation(text: str) -> list[str] | None:
-    """A line holding only numeric cells or a parenthesised part, no label."""
-    toks = text.split()
-    if not toks:
-        return None
-    if len(toks) == 1 and _PAREN_TOKEN.match(toks[0]):
-        return ["(" + toks[0][1:]]
-    if _JO_TOKEN.match(toks[0]) or _is_num(toks[0]):
-        return _parse_cells(toks)
-    return None
 
 
 def _header_like(text: str) -> bool:
@@ -218,10 +63,14 @@ def fold_lines(lines: list[Line]) -> list[str]:
     return fold("\n".join(ln[1] for ln in lines)).split("\n")
 
 
-def find_space_tables(lines: list[Line], settings: Settings,
-                      folded: list[str] | None = None) -> list[tuple[int, int, Table]]:
-    """Find space-separated tables; returns (start index, end index, table) spans."""
+def find_space_tables(lines: list[Line], settings: Settings, folded: list[str] | None = None,
+                      rewrap: bool = False) -> list[tuple[int, int, Table]]:
+    """Find space-separated tables; returns (start index, end index, table) spans.
+    ``rewrap``: the lines keep an exporter's indentation, and a header line broken at
+    its fixed width goes on in the deeper indented line below it."""
     texts = [t.strip() for t in (folded if folded is not None else fold_lines(lines))]
+    if rewrap:
+        _join_wrapped_headers(lines, texts)
     rows: dict[int, tuple[str, list[str]]] = {}
     texty: dict[int, tuple[str, list[str]]] = {}  # rows whose last cell is text
     for i, t in enumerate(texts):
@@ -269,7 +118,7 @@ def find_space_tables(lines: list[Line], settings: Settings,
                 rows[nxt] = (texts[j] + " " + label, cells)
                 j += 1
                 continue
-            cont = _continuation(texts[j])
+            cont = continuation(texts[j])
             if cont is not None and j - last <= 3:
                 _extend(body[-1], cont)
                 last = j
@@ -287,6 +136,35 @@ def find_space_tables(lines: list[Line], settings: Settings,
         out.append((start, last + 1, table))
         i = last + 1
     return out
+
+
+#: an exporter's fixed line width is at least this wide (display columns)
+WRAP_MIN = 40
+
+
+def _join_wrapped_headers(lines: list[Line], texts: list[str]) -> None:
+    """Lines without figures broken at an exporter's fixed width ("(단위 : 조원) '22년중
+    (1~12월) '23년중" / "  (1~12월) '25년중 (1~7월)"): the deeper indented piece is
+    joined to the line above it, in place (the piece's line becomes blank)."""
+    prev = None
+    for j, t in enumerate(texts):
+        if not t:
+            continue
+        if prev is not None and _indent(lines[j][1]) >= _indent(lines[prev][1]) + 2 \
+                and _display_width(lines[prev][1].rstrip()) >= WRAP_MIN \
+                and not _ROW_END.search(texts[prev]) and continuation(t) is None and not split_marker(t)[0]:
+            texts[prev] = f"{texts[prev]} {t}"
+            texts[j] = ""
+            continue
+        prev = j
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip(" "))
+
+
+def _display_width(s: str) -> int:
+    return sum(2 if "가" <= ch <= "힣" or "\u3000" <= ch <= "\u9fff" else 1 for ch in s)
 
 
 def _join_wrapped(body: list[_Row]) -> list[_Row]:

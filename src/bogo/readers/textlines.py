@@ -271,7 +271,7 @@ def _tables_in(lines: list[Line], settings: Settings, folded: list[str]) -> list
     for start, end, table in [*find_aligned_tables(lines), (len(lines), len(lines), None)]:
         if start > pos:
             out += [(a + pos, b + pos, t)
-                    for a, b, t in find_space_tables(lines[pos:start], settings, folded[pos:start])]
+                    for a, b, t in find_space_tables(lines[pos:start], settings, folded[pos:start], rewrap=True)]
         if table is not None:
             out.append((start, end, table))
         pos = end
