@@ -58,3 +58,16 @@ def test_an_inferred_grid_is_marked_on_the_table():
     text = "구분 계 일반직 별정직\n가과 3 2\n나과 4 3 1\n"
     (t,) = _tables(text, aligned=False)
     assert t.placement == "inferred"
+
+
+def test_bulleted_budget_items_among_rows_are_rows():
+    """"□ 항목" and "- 세부" lines of figures read as rows where a plain row is next to them;
+    bulleted lines of figures alone stay paragraphs."""
+    text = ("구분 2021년 2022년 증감\n"
+            "합계 22,565 24,887 2,322\n"
+            "□ 국어원 청사관리 1,622 1,797 175\n"
+            "- 한국어교육 선진화 3,855 3,552 △303\n")
+    (t,) = _tables(text, aligned=False)
+    assert [r[0] for r in t.grid()] == ["구분", "합계", "□ 국어원 청사관리", "- 한국어교육 선진화"]
+    assert t.grid()[3][1:] == ["3,855", "3,552", "△303"]
+    assert not _tables("□ 추진 실적 12 15\n- 세부 과제 3 4\n", aligned=False)

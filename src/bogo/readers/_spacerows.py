@@ -37,7 +37,7 @@ def _paren_row(toks: list[str]) -> list[str] | None:
     return None
 
 
-def parse_numeric_row(text: str) -> tuple[str, list[str]] | None:
+def parse_numeric_row(text: str, bulleted: bool = False) -> tuple[str, list[str]] | None:
     """Split a line into (label, numeric cells), or None when it is not a table row."""
     toks = text.split()
     if len(toks) < 2:
@@ -45,8 +45,9 @@ def parse_numeric_row(text: str) -> tuple[str, list[str]] | None:
     paren = _paren_row(toks)
     if paren is not None:
         return "", paren
-    # label: leading tokens up to the first numeric cell token
-    k = 0
+    # label: leading tokens up to the first numeric cell token (a dash that opens a
+    # bulleted label is its bullet, not an empty cell: "- 한국어교육 선진화 3,855 …")
+    k = 1 if bulleted and toks[0] in ("-", "－") and not _is_num(toks[1]) else 0
     while k < len(toks) and not (_is_num(toks[k]) or toks[k].startswith("/") or _PAIR_TOKEN.match(toks[k])
                                  or _JO_TOKEN.match(toks[k]) or toks[k] == "-"):
         k += 1
@@ -57,7 +58,7 @@ def parse_numeric_row(text: str) -> tuple[str, list[str]] | None:
         label_toks, rest = toks[:k], toks[k:]
         if rest:
             label = " ".join(label_toks)
-            return (label, rest) if _label_ok(label) else None
+            return (label, rest) if _label_ok(label, bulleted) else None
     if not label_toks and rest and _YEARISH.match(rest[0]) and len(rest) >= 4:
         label_toks, rest = rest[:1], rest[1:]
     cells, stop = _parse_prefix(rest)
@@ -72,14 +73,16 @@ def parse_numeric_row(text: str) -> tuple[str, list[str]] | None:
     label = " ".join(label_toks)
     if len(cells) < 2 and not (label and len(cells) == 1 and _is_num(rest[0]) and "," in rest[0]):
         return None
-    return (label, cells) if _label_ok(label) else None
+    return (label, cells) if _label_ok(label, bulleted) else None
 
 
-def _label_ok(label: str) -> bool:
-    """A row label: not a sentence, not a bulleted line."""
+def _label_ok(label: str, bulleted: bool = False) -> bool:
+    """A row label: not a sentence, not a bulleted line (unless ``bulleted``: a bullet
+    or dash of a budget item, "□ 국어원 청사관리", "- 한국어교육 선진화")."""
     if label and (len(label) > 40 or _SENTENCE_END.search(label) and len(label) > 12):
         return False
-    return not (label and split_marker(label)[0] and split_marker(label)[0] not in ("*",))
+    marker = split_marker(label)[0] if label else None
+    return not marker or marker == "*" or bulleted and not marker[0].isdigit() and marker[-1] not in ".)"
 
 
 def _parse_cells(toks: list[str]) -> list[str] | None:

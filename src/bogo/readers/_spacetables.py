@@ -72,19 +72,17 @@ def find_space_tables(lines: list[Line], settings: Settings, folded: list[str] |
     if rewrap:
         _join_wrapped_headers(lines, texts)
     rows: dict[int, tuple[str, list[str]]] = {}
-    texty: dict[int, tuple[str, list[str]]] = {}  # rows whose last cell is text
+    maybe: dict[int, tuple[str, list[str]]] = {}  # rows ending in text, rows with a bulleted label
     for i, t in enumerate(texts):
         if t and _DIGIT.search(t):
             r = parse_numeric_row(t)
             if r is not None and _ROW_END.search(t):
                 rows[i] = r
             elif r is not None:
-                texty[i] = r
-    for i, r in texty.items():
-        # a row ending in text is one when the line next to it is a row too
-        near = [_next_nonblank(texts, i + 1), _prev_nonblank(texts, i - 1)]
-        if any(j is not None and (j in rows or j in texty) for j in near):
-            rows[i] = r
+                maybe[i] = r
+            elif _ROW_END.search(t) and (r := parse_numeric_row(t, bulleted=True)) is not None:
+                maybe[i] = r
+    _rows_beside_rows(texts, rows, maybe)
     out: list[tuple[int, int, Table]] = []
     i = 0
     n = len(lines)
@@ -192,6 +190,21 @@ def _next_nonblank(texts: list[str], j: int) -> int | None:
     while j < len(texts) and not texts[j]:
         j += 1
     return j if j < len(texts) else None
+
+
+def _rows_beside_rows(texts: list[str], rows: dict, maybe: dict) -> None:
+    """Rows that read as rows only among rows (their figures end in a text cell, or their
+    label opens with a bullet: "□ 국어진흥연구 10,833 11,535 702 6.5" under "사업비 18,583
+    …"): each joins ``rows`` when the line next to it is a row, a chain of them reaching
+    one of the plain rows."""
+    grew = True
+    while grew and maybe:
+        grew = False
+        for i in list(maybe):
+            near = [_next_nonblank(texts, i + 1), _prev_nonblank(texts, i - 1)]
+            if any(j is not None and j in rows for j in near):
+                rows[i] = maybe.pop(i)
+                grew = True
 
 
 def _prev_nonblank(texts: list[str], j: int) -> int | None:
