@@ -214,3 +214,12 @@ def test_labels_centred_over_right_aligned_figures_head_their_columns():
     (t,) = [b for b in _blocks(text) if isinstance(b, Table)]
     assert t.grid()[0] == ["구분", "북미", "유럽", "아프리카", "중동"]
     assert t.grid()[2] == ["'24.1Q", "67.5", "37.0", "2.6", "1.1"]
+
+
+def test_a_bracket_broken_inside_its_word_is_one_line():
+    """"(단위: 백만" over "원)" at the same indent (a narrow cell wrapped) reads as the unit
+    line "(단위: 백만원)"; a closing line that says more stays a line of its own."""
+    blocks = _blocks("                (단위: 백만\n                원)\n\n구분   2021\n합계   315\n일반   300")
+    assert isinstance(blocks[0], Paragraph) and blocks[0].text == "(단위: 백만원)"
+    blocks = _blocks("(가) 본문 (참고\n자료) 다음 문장이 이어집니다 그리고 더)")
+    assert len([b for b in blocks if isinstance(b, Paragraph)]) == 2

@@ -214,6 +214,12 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings, aligned: bool)
             raw = raw.rstrip() + " " + lines[idx][1].strip()
             ftext = None
             idx += 1
+        while aligned and _open_bracket(raw) and idx < len(lines) and not (k < len(spans) and spans[k][0] == idx) \
+                and _closes(raw, lines[idx][1]):
+            # a short bracket broken inside its word ("(단위: 백만" / "원)"): one line
+            raw = raw.rstrip() + lines[idx][1].strip()
+            ftext = None
+            idx += 1
         first = last = raw
         base = _indent(raw)
         while aligned and idx < len(lines) and not (k < len(spans) and spans[k][0] == idx) \
@@ -257,6 +263,18 @@ def _wrapped_on(line: str, nxt: str, base: int, width: int) -> bool:
     if _display_width(line.rstrip()) + 1 + _display_width(body.split(" ")[0]) <= width:
         return False  # the word would have fitted: the line was ended, not broken
     return not split_marker(normalize_text(body))[0]
+
+
+def _open_bracket(s: str) -> bool:
+    return s.count("(") > s.count(")")
+
+
+def _closes(line: str, nxt: str) -> bool:
+    """``nxt`` is the rest of a bracket ``line`` left open: at the same indent, short, and
+    closing it with nothing after ("원)" under "(단위: 백만")."""
+    body = nxt.strip()
+    return bool(body) and _indent(nxt) == _indent(line) and len(body) <= 12 and body.endswith(")") \
+        and body.count(")") == line.count("(") - line.count(")") + body.count("(")
 
 
 def _display_width(s: str) -> int:
