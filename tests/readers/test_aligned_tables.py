@@ -223,3 +223,15 @@ def test_a_bracket_broken_inside_its_word_is_one_line():
     assert isinstance(blocks[0], Paragraph) and blocks[0].text == "(단위: 백만원)"
     blocks = _blocks("(가) 본문 (참고\n자료) 다음 문장이 이어집니다 그리고 더)")
     assert len([b for b in blocks if isinstance(b, Paragraph)]) == 2
+
+
+def test_a_lone_label_over_the_first_column_is_the_corner_cell():
+    text = ("구분\n"
+            "         확진환자              의사환자\n"
+            "         소계       퇴원       소계       검사중\n"
+            "전국     10,635     7,829      535,828    14,268\n"
+            "서울시   621        268        98,561     5,368\n")
+    (t,) = [b for b in _blocks(text) if isinstance(b, Table)]
+    assert t.grid()[0][0] == "구분" and t.grid()[3] == ["전국", "10,635", "7,829", "535,828", "14,268"]
+    (p, t) = _blocks("【 국내 발생 현황 】\n구분   2021   2022\n합계   315    320\n")
+    assert isinstance(p, Paragraph) and t.grid()[0] == ["구분", "2021", "2022"]

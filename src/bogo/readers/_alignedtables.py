@@ -172,6 +172,7 @@ def find_aligned_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
     out: list[tuple[int, int, Table]] = []
     segs = _lone_figure_lines_apart([segments(raw) for _, raw in lines])
     i, n = 0, len(lines)
+    done = 0  # lines before this belong to a table already
     while i < n:
         if len(segs[i]) < 2:
             i += 1
@@ -179,16 +180,27 @@ def find_aligned_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
         found = None
         for bridge in (True, False):  # rows set apart by blank lines, else one run of lines
             block = _block(segs, i, bridge)
+            if block and i > done and _corner(segs[i - 1], block):
+                block = [(i - 1, segs[i - 1]), *block]
             got = _table(block, lines) if block else None
             if got is not None:
-                found = (i, got[1], got[0])
+                found = (block[0][0], got[1], got[0])
                 break
         if found is None:
             i += 1
             continue
         out.append(found)
-        i = found[1]
+        i = done = found[1]
     return out
+
+
+def _corner(above: list[Seg], block: list[tuple[int, list[Seg]]]) -> bool:
+    """A lone short label right above a block, left of where its second column starts
+    ("구분" over "확진환자 … 의사환자"): the table's top-left header cell."""
+    if len(above) != 1 or _prose(above) or _value(above[0][2]) or len(above[0][2]) > 8:
+        return False
+    second = min((s[1][0] for _, s in block if len(s) >= 2), default=0)
+    return above[0][1] < second and above[0][0] <= min(s[0][0] for _, s in block) + 2
 
 
 def _lines_from(segs: list[list[Seg]], k: int) -> list[list[Seg]]:
