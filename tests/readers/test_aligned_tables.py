@@ -235,3 +235,18 @@ def test_a_lone_label_over_the_first_column_is_the_corner_cell():
     assert t.grid()[0][0] == "구분" and t.grid()[3] == ["전국", "10,635", "7,829", "535,828", "14,268"]
     (p, t) = _blocks("【 국내 발생 현황 】\n구분   2021   2022\n합계   315    320\n")
     assert isinstance(p, Paragraph) and t.grid()[0] == ["구분", "2021", "2022"]
+
+
+def test_a_cell_left_open_goes_on_and_a_repeated_header_opens_a_table():
+    """A piece that cannot end a cell ("'20. 4. ~") goes on even with a figure ("8."); the
+    same header after blank lines is the next table, not more rows of this one."""
+    text = ("요구사항       조치결과\n"
+            "○ 자료 제출    □ 평가 실시\n"
+            "철저히 준비    : '20. 4. ~\n"
+            "               8.\n"
+            "\n"
+            "요구사항       조치결과\n"
+            "○ 위탁 관리    □ 추진 완료\n")
+    t1, t2 = [b for b in _blocks(text) if isinstance(b, Table)]
+    assert t1.grid()[1] == ["○ 자료 제출 철저히 준비", "□ 평가 실시 : '20. 4. ~ 8."]
+    assert t2.grid() == [["요구사항", "조치결과"], ["○ 위탁 관리", "□ 추진 완료"]]

@@ -36,6 +36,7 @@ Line = tuple[int, str]
 _HANGUL = re.compile(r"[가-힣]")
 _FIGURE = re.compile(r"^[△▲+\-]?\d[\d,.]*(?:\s*/\s*[\d,.]*)?(?:\s*\([^)]*\))?\s*%?$")
 _SYLLABLE = re.compile(r"[가-힣]")
+_OPEN_END = re.compile(r"[~∼～\-–,(·:]$")  # a piece of text that cannot end a cell
 #: blank lines an export puts between the rows of one table (pdftotext -layout)
 MAX_BLANKS = 2
 #: a continuation fills at least this share of its column's width in the row above
@@ -52,13 +53,15 @@ def _continues(segs: list[Seg], tail: dict[int, Seg] | None, cols: list[tuple[in
     width (a piece of text may hold digits, "(1월) 착수", ",000원*12개"; a figure alone,
     "1,234" or "33 / 29 (10)", is a cell of its own).  ``tail``: the last piece of each
     cell of the row so far (a cell wrapped over three lines goes on from its second)."""
-    if not tail or any(_FIGURE.match(t) for _, _, t in segs):
+    if not tail:
         return False
     for seg in segs:
         i = _column_of(seg, cols)
         p = tail.get(i)
+        if p is not None and _OPEN_END.search(p[2]) and not _FIGURE.match(p[2]):
+            continue  # text left open ("'20. 4. ~" over "8."): whatever comes goes on with it
         a, b = cols[i]
-        if p is None or _FIGURE.match(p[2]) or _whole(p[2]) and _bare(seg[2]) \
+        if p is None or _FIGURE.match(seg[2]) or _FIGURE.match(p[2]) or _whole(p[2]) and _bare(seg[2]) \
                 or (p[1] - p[0]) < FULL_SHARE * (b - a) \
                 or seg[1] - seg[0] > p[1] - p[0] + 2:
             return False  # (a piece wider than the text above it is a line of its own)
@@ -203,6 +206,10 @@ def _corner(above: list[Seg], block: list[tuple[int, list[Seg]]]) -> bool:
     return above[0][1] < second and above[0][0] <= min(s[0][0] for _, s in block) + 2
 
 
+def _texts(segs: list[Seg]) -> list[str]:
+    return [t for _, _, t in segs]
+
+
 def _lines_from(segs: list[list[Seg]], k: int) -> list[list[Seg]]:
     """The lines from ``k`` up to the next blank one."""
     out = []
@@ -230,7 +237,8 @@ def _another_table(before: list[list[Seg]], after: list[list[Seg]]) -> bool:
 
 def _block(segs: list[list[Seg]], i: int, bridge: bool) -> list[tuple[int, list[Seg]]]:
     """The lines of a candidate table from line ``i``: non-blank lines, and with ``bridge``
-    also across up to MAX_BLANKS blank lines when a line of two or more cells follows."""
+    also across up to MAX_BLANKS blank lines when a line of two or more cells follows
+    (not the block's first line again: a repeated header opens the next table)."""
     n = len(segs)
     j = i
     block: list[tuple[int, list[Seg]]] = []
@@ -240,7 +248,7 @@ def _block(segs: list[list[Seg]], i: int, bridge: bool) -> list[tuple[int, list[
             k = j
             while k < n and not segs[k] and k - j < MAX_BLANKS:
                 k += 1
-            if bridge and block and k < n and len(segs[k]) >= 2 \
+            if bridge and block and k < n and len(segs[k]) >= 2 and _texts(segs[k]) != _texts(block[0][1]) \
                     and not _another_table([s for _, s in block[chunk:]], _lines_from(segs, k)):
                 j = k
                 chunk = len(block)
