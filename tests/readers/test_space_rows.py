@@ -71,3 +71,17 @@ def test_bulleted_budget_items_among_rows_are_rows():
     assert [r[0] for r in t.grid()] == ["구분", "합계", "□ 국어원 청사관리", "- 한국어교육 선진화"]
     assert t.grid()[3][1:] == ["3,855", "3,552", "△303"]
     assert not _tables("□ 추진 실적 12 15\n- 세부 과제 3 4\n", aligned=False)
+
+
+def test_a_units_quota_and_current_rows_are_two_stub_columns():
+    """"본부 정원 658 …" / "현원 773 …": the unit spans its 정원 and 현원 rows, so the
+    labels are two stub columns, and the header's two stub words head them."""
+    text = ("직급별 구분 계 정무직 5급 6급이하\n"
+            "합계 정원 931 4 651 276\n"
+            "현원 940 3 659 278\n"
+            "본부 정원 658 3 250 405\n"
+            "현원 773 3 236 534\n")
+    (t,) = _tables(text, aligned=False)
+    assert t.grid()[0] == ["직급별", "구분", "계", "정무직", "5급", "6급이하"]
+    assert [r[:3] for r in t.grid()[1:]] == [["합계", "정원", "931"], ["", "현원", "940"],
+                                             ["본부", "정원", "658"], ["", "현원", "773"]]

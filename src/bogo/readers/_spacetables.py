@@ -12,6 +12,7 @@ chain is ``lines → classify → group → header → grid``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..blocks import Table, grid_to_table
@@ -252,36 +253,65 @@ def _header_lines(texts: list[str], first: int, rows: dict[int, tuple[str, list[
     return idx
 
 
+def _two_level_stub(labels: list[str]) -> list[tuple[str, str]] | None:
+    """Row labels of two stub columns written on one line: a unit's rows of 정원 and 현원
+    read "본부 정원 658 …" / "현원 773 …" (the unit spans both rows).  When a label that
+    ends in a word A is followed by a label that is a word B alone, twice or more with
+    the same A and B, every label ending in A or B is split into (unit, A or B)."""
+    pairs = Counter((a.rpartition(" ")[2], b) for a, b in zip(labels, labels[1:], strict=False)
+                    if " " in a and b and " " not in b and a.rpartition(" ")[2] != b)
+    if not pairs:
+        return None
+    (top, low), n = pairs.most_common(1)[0]
+    if n < 2:
+        return None
+    out = []
+    for lab in labels:
+        head, _, word = lab.rpartition(" ")
+        if lab in (top, low):
+            out.append(("", lab))
+        elif head and word in (top, low):
+            out.append((head, word))
+        else:
+            out.append((lab, ""))
+    return out
+
+
 def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: list[_Row],
            width: int, last: int, cfg: TableSettings) -> Table:
     grid: list[list[str]] = []
     raws: list[list[str]] = []
     line_of: list[int] = []
-    split = [split_header(texts[h], width) for h in header_idx]
+    labels = [normalize_text(r.label) for r in body]
+    stubs = _two_level_stub(labels)
+    cols = width + (stubs is not None)
+    split = [split_header(texts[h], cols) for h in header_idx]
     rows_h: list[list[str]] = []
     for cells in split:
-        if len(cells) < width:
+        if len(cells) < cols:
             # a spanning header line: it names the row labels when its first cell
             # is a label word, otherwise it starts over the value columns
             lead = [] if cells and cells[0] in LABEL_HEADERS else [""]
-            cells = (lead + cells + [""] * width)[:width]
+            cells = (lead + cells + [""] * cols)[:cols]
         rows_h.append(cells)
     for k in range(len(rows_h) - 1):
-        rows_h[k] = align_to_groups(split[k], rows_h[k], rows_h[k + 1], width)
-    if len(split) == 2 and len(split[-1]) < width:
+        rows_h[k] = align_to_groups(split[k], rows_h[k], rows_h[k + 1], cols)
+    if len(split) == 2 and len(split[-1]) < cols:
         # a leaf line shorter than the body: stub columns above it, groups over it
-        both = stubs_over_leaves(texts[header_idx[-2]], split[-1], width)
+        both = stubs_over_leaves(texts[header_idx[-2]], split[-1], cols)
         if both is not None:
             rows_h[-2:] = list(both)
     for h, cells in zip(header_idx, rows_h, strict=True):
         grid.append(cells)
-        raws.append([texts[h]] + [""] * (width - 1))
+        raws.append([texts[h]] + [""] * (cols - 1))
         line_of.append(lines[h][0])
-    placed, by_totals, certain = place_rows([[normalize_text(r.label)] + [normalize_text(c) for c in r.cells] for r in body],
-                                    width, cfg)
-    for r, cells in zip(body, placed, strict=True):
+    placed, by_totals, certain = place_rows([[lab] + [normalize_text(c) for c in r.cells] for lab, r in zip(labels, body, strict=True)],
+                                            width, cfg)
+    for k, (r, cells) in enumerate(zip(body, placed, strict=True)):
+        if stubs is not None:
+            cells = [*stubs[k], *cells[1:]]
         grid.append(cells)
-        raws.append([r.label] + r.cells + [""] * (width - 1 - len(r.cells)))
+        raws.append([r.label] + r.cells + [""] * (cols - 1 - len(r.cells)))
         line_of.append(lines[r.idx][0])
     t = grid_to_table(grid, lines[header_idx[0] if header_idx else body[0].idx][0], lines[last][0],
                       raw_rows=raws, header_rows=len(header_idx) or None)
