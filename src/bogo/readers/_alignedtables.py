@@ -58,8 +58,9 @@ def _continues(segs: list[Seg], tail: dict[int, Seg] | None, cols: list[tuple[in
     for seg in segs:
         i = _column_of(seg, cols)
         p = tail.get(i)
-        if p is not None and _OPEN_END.search(p[2]) and not _FIGURE.match(p[2]):
-            continue  # text left open ("'20. 4. ~" over "8."): whatever comes goes on with it
+        if p is not None and (_OPEN_END.search(p[2]) or p[2].count("(") > p[2].count(")")) \
+                and not _FIGURE.match(p[2]):
+            continue  # text left open ("'20. 4. ~" over "8.", "2020년(사업" over "수)"): it goes on
         a, b = cols[i]
         if p is None or _FIGURE.match(seg[2]) or _FIGURE.match(p[2]) or _whole(p[2]) and _bare(seg[2]) \
                 or (p[1] - p[0]) < FULL_SHARE * (b - a) \
