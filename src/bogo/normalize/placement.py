@@ -22,22 +22,23 @@ Pair = tuple[float, float]
 
 
 def place_by_totals(rows: list[list[Pair] | None], short: dict[int, tuple[list[Pair], tuple[int, ...]]],
-                    target: list[Pair], rounds: int, combinations_cap: int) -> tuple[dict[int, tuple[int, ...]], float]:
+                    target: list[Pair], rounds: int, combinations_cap: int,
+                    blanks_first: bool = False) -> tuple[dict[int, tuple[int, ...]], float]:
     """The columns of each short row's values, and the mismatch left.
 
     ``rows`` holds each full row's values per column (None for the rows that
     take no part, such as the total row itself or a short row); ``short`` maps a
     short row to its values in order and the columns they start in; ``target``
-    is the total row.  A pair is a (quota, current) couple, or (value, 0)."""
+    is the total row.  A pair is a (quota, current) couple, or (value, 0).
+    The ways are tried in the order of the values' columns, or with
+    ``blanks_first`` in the order of the blanks' columns (the reader's, which
+    starts from blanks at the end of the row)."""
     width = len(target)
     sums = [[0.0, 0.0] for _ in range(width)]
-    for vals in rows:
-        for k, (q, c) in enumerate(vals or ()):
-            sums[k][0] += q
-            sums[k][1] += c
     choice = {i: cols for i, (_, cols) in short.items()}
-    for vals, cols in short.values():
-        for k, (q, c) in zip(cols, vals, strict=True):
+    for i, vals in enumerate(rows):  # in row order, short rows where they stand (the same float sums always)
+        placed = zip(short[i][1], short[i][0], strict=True) if i in short else enumerate(vals or ())
+        for k, (q, c) in placed:
             sums[k][0] += q
             sums[k][1] += c
 
@@ -50,7 +51,7 @@ def place_by_totals(rows: list[list[Pair] | None], short: dict[int, tuple[list[P
             break
         improved = False
         for i, (vals, _) in short.items():
-            for cols in islice(combinations(range(width), len(vals)), combinations_cap):
+            for cols in islice(_ways(width, len(vals), blanks_first), combinations_cap):
                 trial = [list(s) for s in sums]
                 for k, (q, c) in zip(choice[i], vals, strict=True):
                     trial[k][0] -= q
@@ -65,3 +66,12 @@ def place_by_totals(rows: list[list[Pair] | None], short: dict[int, tuple[list[P
         if not improved:
             break
     return choice, best
+
+
+def _ways(width: int, n: int, blanks_first: bool):
+    """The columns ``n`` values may take among ``width``, in order of theirs or of the blanks'."""
+    if not blanks_first:
+        yield from combinations(range(width), n)
+        return
+    for blanks in combinations(range(width), width - n):
+        yield tuple(k for k in range(width) if k not in blanks)

@@ -3,15 +3,15 @@
 A text export loses blank cells, so a row of four values under five columns is
 ambiguous.  :func:`place_rows` pads short rows; when the table has a total row
 of composite cells it puts the blanks where the column sums then match the
-total row (greedy improvement, bounded by :class:`~bogo.settings.TableSettings`).
+total row (:func:`bogo.normalize.placement.place_by_totals`, the search staffing
+uses too, bounded by :class:`~bogo.settings.TableSettings`).
 """
 
 from __future__ import annotations
 
-from itertools import combinations
-
 from ..normalize.labels import is_grand_total
 from ..normalize.numbers import parse_composite
+from ..normalize.placement import place_by_totals
 from ..settings import TableSettings
 
 
@@ -45,38 +45,12 @@ def place_rows(rows: list[list[str]], width: int,
     target = [qc(c) for c in rows[t][1:]]
     values = [[qc(c) for c in r[1:]] for r in rows]
     slots = width - 1
-
-    def layout(i: int, blanks: tuple[int, ...]) -> list[tuple[float, float]]:
-        it = iter(values[i])
-        return [(0, 0) if s in blanks else next(it) for s in range(slots)]
-
-    choice = {i: tuple(range(len(rows[i]) - 1, slots)) for i in short}
-    sums = [[0.0, 0.0] for _ in range(slots)]
-    for i in range(len(rows)):
-        if i == t:
-            continue
-        cells = layout(i, choice[i]) if i in choice else values[i] + [(0, 0)] * (slots - len(values[i]))
-        for k, (q, c) in enumerate(cells):
-            sums[k][0] += q
-            sums[k][1] += c
-
-    def err(s: list[list[float]]) -> float:
-        return sum(abs(s[k][0] - target[k][0]) + abs(s[k][1] - target[k][1]) for k in range(slots))
-
-    cur = err(sums)
-    for _ in range(cfg.placement_rounds):
-        improved = False
-        for i in short:
-            old = layout(i, choice[i])
-            for blanks in list(combinations(range(slots), width - len(rows[i])))[:cfg.placement_combinations]:
-                new = layout(i, blanks)
-                trial = [[sums[k][0] - old[k][0] + new[k][0], sums[k][1] - old[k][1] + new[k][1]] for k in range(slots)]
-                e = err(trial)
-                if e < cur:
-                    cur, sums, old, improved = e, trial, new, True
-                    choice[i] = blanks
-        if not improved or cur == 0:
-            break
+    full = [None if i == t or i in short else values[i] + [(0, 0)] * (slots - len(values[i]))
+            for i in range(len(rows))]
+    start = {i: (values[i], tuple(range(len(values[i])))) for i in short}
+    placed, cur = place_by_totals(full, start, target, cfg.placement_rounds, cfg.placement_combinations,
+                                  blanks_first=True)
+    choice = {i: tuple(s for s in range(slots) if s not in cols) for i, cols in placed.items()}
     out = []
     for i, r in enumerate(rows):
         if i in choice:
