@@ -65,11 +65,11 @@ def test_bulleted_budget_items_among_rows_are_rows():
     bulleted lines of figures alone stay paragraphs."""
     text = ("구분 2021년 2022년 증감\n"
             "합계 22,565 24,887 2,322\n"
-            "□ 국어원 청사관리 1,622 1,797 175\n"
-            "- 한국어교육 선진화 3,855 3,552 △303\n")
+            "□ 청사 시설관리 1,420 1,597 177\n"
+            "- 민원서비스 개선 3,655 3,352 △303\n")
     (t,) = _tables(text, aligned=False)
-    assert [r[0] for r in t.grid()] == ["구분", "합계", "□ 국어원 청사관리", "- 한국어교육 선진화"]
-    assert t.grid()[3][1:] == ["3,855", "3,552", "△303"]
+    assert [r[0] for r in t.grid()] == ["구분", "합계", "□ 청사 시설관리", "- 민원서비스 개선"]
+    assert t.grid()[3][1:] == ["3,655", "3,352", "△303"]
     assert not _tables("□ 추진 실적 12 15\n- 세부 과제 3 4\n", aligned=False)
 
 

@@ -46,7 +46,7 @@ def parse_numeric_row(text: str, bulleted: bool = False) -> tuple[str, list[str]
     if paren is not None:
         return "", paren
     # label: leading tokens up to the first numeric cell token (a dash that opens a
-    # bulleted label is its bullet, not an empty cell: "- 한국어교육 선진화 3,855 …")
+    # bulleted label is its bullet, not an empty cell: "- 민원서비스 개선 3,855 …")
     k = 1 if bulleted and toks[0] in ("-", "－") and not _is_num(toks[1]) else 0
     while k < len(toks) and not (_is_num(toks[k]) or toks[k].startswith("/") or _PAIR_TOKEN.match(toks[k])
                                  or _JO_TOKEN.match(toks[k]) or toks[k] == "-"):
@@ -78,7 +78,7 @@ def parse_numeric_row(text: str, bulleted: bool = False) -> tuple[str, list[str]
 
 def _label_ok(label: str, bulleted: bool = False) -> bool:
     """A row label: not a sentence, not a bulleted line (unless ``bulleted``: a bullet
-    or dash of a budget item, "□ 국어원 청사관리", "- 한국어교육 선진화")."""
+    or dash of a budget item, "□ 청사 시설관리", "- 민원서비스 개선")."""
     if label and (len(label) > 40 or _SENTENCE_END.search(label) and len(label) > 12):
         return False
     marker = split_marker(label)[0] if label else None
