@@ -16,7 +16,7 @@ from typing import Protocol
 
 from sqlalchemy import Connection, text
 
-from .tokens import query_terms, tokenize
+from .tokens import line_tokens, query_terms, tokenize
 
 DEFAULT_LIMIT = 10
 DEFAULT_CANDIDATE_CAP = 2000
@@ -200,14 +200,7 @@ def engine_for(conn: Connection) -> Engine:
 
 def highlight(text_: str, words: set[str]) -> list[tuple[int, int]]:
     """Character spans of ``text_`` whose tokens are among ``words`` (merged, in order)."""
-    spans = sorted((t.start, t.end) for t in tokenize(text_) if t.form in words)
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return merged
+    return _merged(sorted((t.start, t.end) for t in tokenize(text_) if t.form in words))
 
 
 def _snippet(text_: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
@@ -236,7 +229,7 @@ def snippet_of(text_: str, words: set[str]) -> tuple[str, list[tuple[int, int]]]
     Only the stretch around the first place a query word is written is analysed
     (a passage holds up to thousands of characters); the spans are those of a
     full analysis there.  When no written occurrence is a token (a spaced-out
-    label, say) the whole text is analysed.
+    label, a word inside others) the lines are analysed in turn (:func:`_line_spans`).
     """
     low = text_.lower()
     for pos in sorted(p for w in words for p in [low.find(w.lower())] if p >= 0)[:LOCAL_TRIES]:
@@ -245,7 +238,40 @@ def snippet_of(text_: str, words: set[str]) -> tuple[str, list[tuple[int, int]]]
         first = next((sp for sp in spans if sp[0] >= pos), None)
         if first and (lo == 0 or first[0] - lo >= SNIPPET_CONTEXT) and (hi == len(text_) or hi - first[1] >= SNIPPET_CONTEXT):
             return _snippet(text_, [sp for sp in spans if sp[0] >= first[0]])
-    return _snippet(text_, highlight(text_, words))
+    return _snippet(text_, _line_spans(text_, words))
+
+
+def _line_spans(text_: str, words: set[str]) -> list[tuple[int, int]]:
+    """The highlighted spans of the first lines that hold a query word, by the index's own analysis.
+
+    Lines are analysed one by one, as they were indexed (:func:`.tokens.tokenize_lines`,
+    each distinct line once per process), until one holds a query word; the lines that a
+    snippet around it can show are analysed too.  A passage of thousands of characters is
+    not analysed whole for a word that hides inside others ("사" in 사업 …)."""
+    pos = 0
+    lines = text_.split("\n")
+    for n, line in enumerate(lines):
+        spans = [(pos + t.start, pos + t.end) for t in line_tokens(line) if t.form in words]
+        if spans:
+            reach, after = spans[0][1] + SNIPPET_CONTEXT, pos + len(line) + 1
+            for nxt in lines[n + 1:]:
+                if after >= reach:
+                    break
+                spans += [(after + t.start, after + t.end) for t in line_tokens(nxt) if t.form in words]
+                after += len(nxt) + 1
+            return _merged(sorted(spans))
+        pos += len(line) + 1
+    return []
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
 
 
 def search(conn: Connection, query: str, filters: SearchFilters = SearchFilters(),
