@@ -1,4 +1,4 @@
-"""One report through many export paths: ``python bench/layouts.py``.
+r"""One report through many export paths: ``python bench/layouts.py``.
 
 Sources: every seed (../shared/seeds), and every real sample that has a twin
 (the same stem under hwpx/, hwp/ and pdf/ of ../shared/samples/real).  The
@@ -16,7 +16,9 @@ Per variant kind it prints the agreement with the reference of
 
 - **cells**: each anchor cell of each reference data table, compared (whitespace
   removed) with the cell in the same place of the best-matching variant table,
-  rows aligned by content (:func:`table_agreement`);
+  rows aligned by content (bench/layout_match.py); **cells\***: the same without
+  the cells whose place the export path itself loses (a collapsed row's cells
+  after a dropped empty one, a run of text cells with spaces: bench/layout_loss.py);
 - **staff / budget / tasks / miles**: the records, compared as multisets of
   their content (no line numbers): matched ÷ max(reference, variant), so a
   record lost and a record invented both count (:func:`record_agreement`);
@@ -35,9 +37,7 @@ Per variant kind it prints the agreement with the reference of
 from __future__ import annotations
 
 import argparse
-import difflib
 import random
-import re
 import shutil
 import subprocess
 import sys
@@ -50,6 +50,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from layout_loss import DROPS_EMPTY, lossy_text  # noqa: E402
+from layout_match import _k, align_rows, locate, match_tables, scored, table_agreement, visible  # noqa: E402,F401
 from layout_render import KINDS as SYNTHETIC  # noqa: E402
 from layout_render import render  # noqa: E402
 from mutate import equivalent, key, mutate_text, participating  # noqa: E402
@@ -66,7 +68,7 @@ from bogo.structure import analyse  # noqa: E402
 SEEDS = ROOT.parent / "shared" / "seeds"
 SAMPLES = ROOT.parent / "shared" / "samples" / "real"
 REAL_KINDS = ("reference", "hwp", "pdf", "pdftotext-layout", "pdftotext-raw")
-FIGURES = ("cells", "staff", "budget", "tasks", "miles", "detect")
+FIGURES = ("cells", "cells*", "staff", "budget", "tasks", "miles", "detect")
 CODES = ["T1", "X201", "X202"]
 
 
@@ -136,137 +138,6 @@ def variant_bytes(src: Source_, ref: Reading, kind: str) -> tuple[str, bytes] | 
         data = pdftotext(src.twins["pdf"], kind.split("-")[1])
         return (f"{src.name}.{kind}.txt", data) if data else None
     return None
-
-
-# --- agreement ---------------------------------------------------------------------------
-
-#: a bullet that opens a cell or a title is decoration: "□ 인건비" and "인건비" are one label
-_BULLET = re.compile(r"^[□■○●◦•▪◆◇❑❍◎➢➔→·ㅇ※*-]+(?=[^\s\d.,])")  # not a minus sign
-
-
-def _k(s: str | None) -> str:
-    """A cell or label as compared: whitespace removed, a leading bullet dropped."""
-    return _BULLET.sub("", "".join((s or "").split()))
-
-
-def _full(t) -> list[list[str]]:
-    return [list(r) for r in t.header] + [list(r) for r in t.rows]
-
-
-def _covered(t) -> set[tuple[int, int]]:
-    """Grid positions covered by a span but not its anchor."""
-    out = set()
-    for r, c, rs, cs in t.spans:
-        out.update((r + i, c + j) for i in range(rs) for j in range(cs) if i or j)
-    return out
-
-
-def match_tables(ref: Report, var: Report) -> dict[int, int]:
-    """Reference table index → variant table index, pairs with most cell texts in
-    common first (Dice over the multisets of cell texts, at least 0.25)."""
-    bags = [Counter(_k(c) for row in _full(t) for c in row if _k(c)) for t in var.tables]
-    cands = []
-    for i, t in enumerate(ref.tables):
-        if not scored(t):
-            continue
-        mine = Counter(_k(c) for row in _full(t) for c in row if _k(c))
-        size = sum(mine.values())
-        for j, bag in enumerate(bags):
-            common = sum((mine & bag).values())
-            dice = 2 * common / max(size + sum(bag.values()), 1)
-            if dice >= 0.25:
-                cands.append((-dice, i, j))
-    out: dict[int, int] = {}
-    used: set[int] = set()
-    for _, i, j in sorted(cands):
-        if i not in out and j not in used:
-            out[i] = j
-            used.add(j)
-    return out
-
-
-def align_rows(a: list[list[str]], b: list[list[str]]) -> dict[int, int]:
-    """Row of ``a`` → row of ``b``, aligned by content (unmatched rows of a block paired in order)."""
-    ka = ["\x1f".join(x for x in map(_k, r) if x) for r in a]  # a phantom empty column shifts no row
-    kb = ["\x1f".join(x for x in map(_k, r) if x) for r in b]
-    out = {}
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
-        if op in ("equal", "replace"):
-            for d in range(min(i2 - i1, j2 - j1)):
-                out[i1 + d] = j1 + d
-    return out
-
-
-@dataclass
-class Visible:
-    """A table as it shows: rows and columns with some text (an org chart's spacer rows,
-    the sub-columns of merged cells that no export shows), anchor cells only."""
-
-    grid: list[list[str]]
-    rows: list[int]  # row of the full grid (header + body) of each visible row
-    cols: list[int]
-    covered: set[tuple[int, int]]
-
-
-def visible(t) -> Visible:
-    full, cov = _full(t), _covered(t)
-    # a header label repeated right or down is a merged cell spread over its span
-    # (with the source's spans, or by the structure stage without them): one cell
-    for r in range(len(t.header)):
-        for c in range(len(full[r])):
-            if _k(full[r][c]) and ((c and full[r][c] == full[r][c - 1]) or (r and full[r][c] == full[r - 1][c])):
-                cov.add((r, c))
-    width = max((len(r) for r in full), default=0)
-    shown = {(r, c) for r, row in enumerate(full) for c, x in enumerate(row) if _k(x) and (r, c) not in cov}
-    rows = sorted({r for r, _ in shown})
-    cols = sorted({c for _, c in shown if c < width})
-    grid = [[full[r][c] if c < len(full[r]) else "" for c in cols] for r in rows]
-    covered = {(i, j) for i, r in enumerate(rows) for j, c in enumerate(cols) if (r, c) in cov}
-    return Visible(grid, rows, cols, covered)
-
-
-def scored(t) -> bool:
-    """A data table of at least two rows and two columns as it shows (a one-row or
-    one-column grid reads as a paragraph or a list in any text export)."""
-    v = visible(t)
-    return t.role == "data" and len(v.rows) >= 2 and len(v.cols) >= 2
-
-
-def table_agreement(ref: Report, var: Report) -> tuple[int, int]:
-    """(cells right, cells) over the visible anchor cells of the reference's data tables."""
-    right = total = 0
-    pairs = match_tables(ref, var)
-    for i, t in enumerate(ref.tables):
-        if not scored(t):
-            continue
-        v = visible(t)
-        total += sum(1 for r, row in enumerate(v.grid) for c in range(len(row)) if (r, c) not in v.covered)
-        if i not in pairs:
-            continue
-        vg = visible(var.tables[pairs[i]]).grid
-        rows = align_rows(v.grid, vg)
-        for r, row in enumerate(v.grid):
-            if r not in rows:
-                continue
-            vrow = vg[rows[r]]
-            right += sum(1 for c, x in enumerate(row) if (r, c) not in v.covered
-                         and _k(x) == _k(vrow[c] if c < len(vrow) else ""))
-    return right, total
-
-
-def locate(rt, vt, r: int, c: int, rows: dict[int, int]) -> tuple[int, int] | None:
-    """Body cell (r, c) of reference table ``rt`` in variant table ``vt`` (``rows``: the
-    alignment of their visible rows); None when the variant lost it."""
-    a, b = visible(rt), visible(vt)
-    full_r = len(rt.header) + r
-    if full_r not in a.rows or c not in a.cols:
-        return None
-    i = rows.get(a.rows.index(full_r))
-    j = a.cols.index(c)
-    if i is None or j >= len(b.cols):
-        return None
-    vr = b.rows[i] - len(vt.header)
-    return (vr, b.cols[j]) if vr >= 0 else None
 
 
 def staff_records(rep: Report) -> list[tuple]:
@@ -391,11 +262,17 @@ def detection(ref: Report, var: Report, muts: Mutations) -> tuple[int, int]:
 
 # --- the run -----------------------------------------------------------------------------
 
-def measure(ref: Reading, var: Reading, muts: Mutations | None) -> dict[str, tuple[int, int]]:
-    """Every figure of one variant against its reference, as (right, total)."""
-    out = {"cells": table_agreement(ref.report, var.report)}
+def measure(ref: Reading, var: Reading, muts: Mutations | None, kind: str = "") -> dict[str, tuple[int, int]]:
+    """Every figure of one variant against its reference, as (right, total); ``cells*``
+    leaves out the cells whose place export ``kind`` cannot carry (bench/layout_loss.py)."""
+    fold = lossy_text(kind)
+    right, total, right_c, total_c = table_agreement(ref.report, var.report, kind, fold)
+    out = {"cells": (right, total), "cells*": (right_c, total_c)}
     for name, fn in RECORDS.items():
-        out[name] = record_agreement(fn(ref.report), fn(var.report))
+        mine = fn(ref.report)
+        if fold:  # the reference as the export writes it: characters CP949 lacks are "?"
+            mine = [tuple(fold(x) if isinstance(x, str) else x for x in rec) for rec in mine]
+        out[name] = record_agreement(mine, fn(var.report))
     out["detect"] = detection(ref.report, var.report, muts) if muts else (0, 0)
     return out
 
@@ -423,7 +300,7 @@ def run(srcs: list[Source_], kinds: list[str], n_mut: int, seed: int = 1, detail
             var = cache[ck]
             if var is None:
                 continue
-            figs = measure(ref, var, muts)
+            figs = measure(ref, var, muts, kind)
             for f, (a, b) in figs.items():
                 totals[kind][f][0] += a
                 totals[kind][f][1] += b
@@ -464,6 +341,12 @@ def main(argv: list[str]) -> int:
             r = rate(row[f])
             cells.append("—".rjust(18) + " " if r is None else f"{r:6.1%} {row[f][0]:>5d}/{row[f][1]:<5d}")
         print(f"{kind:18s}" + "".join(cells))
+    if "cp949" in kinds:
+        print("\ncp949: cells*와 기록은 원본도 CP949로 옮겨 비교합니다 (CP949에 없는 글자는 내보내기에서 '?'가 됨)")
+    lossy = [k for k in kinds if k in DROPS_EMPTY]
+    if lossy:
+        print(f"\ncells*: 내보내기 경로가 본디 잃는 셀을 뺀 일치율 ({', '.join(lossy)}: 빈 칸이 빠진 행에서 그 뒤의 셀, "
+              "공백이 든 글 셀이 이웃한 곳의 셀 — 자리를 글에서 되찾을 수 없음, bench/layout_loss.py)")
     return 0
 
 

@@ -14,7 +14,10 @@ For every PDF in ``../shared/samples/real/pdf`` (and ``pdf/council``), in one ru
   (:func:`twin_agreement`), aligned (best row offset and column map) and strict
   (same anchor positions); a twin table cut by page breaks into several tables
   with the same header is joined first, as the PDF reader joins it, and a twin
-  table that is a diagram on a grid (an org chart) is left out, named.  ``--quick`` skips pdfplumber.
+  table that is a diagram on a grid (an org chart) or an approval form (결재란,
+  ``Table.form``) is left out, named; caption,
+  unit and source rows that the twin sets inside a table's grid are compared
+  with the PDF's text outside its tables.  ``--quick`` skips pdfplumber.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import bogo.readers.hwp  # noqa: E402,F401
 import bogo.readers.hwpx  # noqa: E402,F401
 import bogo.readers.pdf as pdf_reader  # noqa: E402
-from bogo.blocks import Table  # noqa: E402
+from bogo.blocks import Cell, Table  # noqa: E402
 from bogo.errors import BogoError  # noqa: E402
 from bogo.readers import read  # noqa: E402
 from bogo.readers._pdf_chars import floor_chars  # noqa: E402
@@ -103,9 +106,22 @@ def _anchors(t: Table) -> dict[tuple[int, int], str]:
     return {(c.row, c.col): _norm(c.text) for c in t.cells}
 
 
+def _positions(t: Table) -> dict[tuple[int, int], str]:
+    """The text at every grid position of a PDF table: an anchor's text, "" where
+    no anchor sits (covered by a span, or left uncovered).  An empty twin cell
+    thus agrees with a PDF position that holds no text, whether the PDF drew it
+    as a cell of its own or inside a span: the twin often splits a blank region
+    into cells whose borders it does not draw (a label column, a blank area under
+    a heading), which no reading of the page can see."""
+    out = {(r, c): "" for r in range(t.n_rows) for c in range(t.n_cols)}
+    out.update(_anchors(t))
+    return out
+
+
 def _match(twin: Table, cands: list[Table], aligned: bool = True) -> tuple[int, Table | None]:
     """The PDF table agreeing best with ``twin`` and the number of agreeing cells.
-    Strict: same anchor position, same text.  Aligned (the default): the best row
+    Strict: same anchor position, same text (an empty twin cell: no text at that
+    position of the PDF grid, :func:`_positions`).  Aligned (the default): the best row
     offset (a caption or unit line that the twin keeps as a first table row) and
     the best order-keeping map of twin columns to PDF columns (narrow columns the
     twin splits only to place a span) are chosen first; cells without a
@@ -113,7 +129,7 @@ def _match(twin: Table, cands: list[Table], aligned: bool = True) -> tuple[int, 
     want = _anchors(twin)
     best, best_t = 0, None
     for t in cands:
-        got = _anchors(t)
+        got = _positions(t)
         agree = _aligned_agreement(want, got, twin.n_cols, t.n_cols) if aligned else \
             sum(1 for k, v in want.items() if got.get(k) == v)
         if agree > best:
@@ -161,7 +177,9 @@ def twin_agreement(pdf_path: Path, aligned: bool = True) -> list[tuple[str, int,
         twin = read(twin_path)
     except BogoError:
         return None
-    pdf_tables = [b for b in read(pdf_path).blocks if isinstance(b, Table)]
+    pdf_doc = read(pdf_path)
+    pdf_tables = [b for b in pdf_doc.blocks if isinstance(b, Table)]
+    pdf_text = _norm(" ".join(b.text for b in pdf_doc.blocks if not isinstance(b, Table)))
     out = []
     for k, t in enumerate(_all_tables(_join_twin(twin.blocks))):
         if t.layout or t.n_rows < 2 or t.n_cols < 2:
@@ -170,16 +188,80 @@ def twin_agreement(pdf_path: Path, aligned: bool = True) -> list[tuple[str, int,
         if is_diagram(t):
             out.append((label + " diagram, left out", 0, 0))
             continue
-        agree, _ = _match(t, pdf_tables, aligned)
+        if t.form == "approval":        # a 결재란: a form, not data (its role in the structure)
+            out.append((label + " approval form, left out", 0, 0))
+            continue
+        grid, outside = split_caption_rows(t)
+        agree, _ = _match(grid, pdf_tables, aligned)
+        agree += sum(1 for x in outside if _norm(x) in pdf_text)
         out.append((label, agree, len(t.cells)))
     return out
 
 
+# a twin row that is a caption or source line set in the table's grid, outside its ruled part
+_CAPTION_TEXT = re.compile(r"^[(（]?\s*단위\s*[:：]|^[【\[〔<〈《].*[】\]〕>〉》]$")
+_SOURCE_TEXT = re.compile(r"^(?:[<〈《].*[>〉》]|(?:자료|출처)\s*[:：].*)$")
+
+
+def _text_row(t: Table, r: int, pattern: re.Pattern) -> bool:
+    """Row ``r`` holds only texts matching ``pattern`` (at least one), every cell
+    of it one row high."""
+    cells = [c for c in t.cells if c.row <= r < c.row + c.rowspan]
+    return (any(c.text for c in cells) and all(c.rowspan == 1 for c in cells)
+            and all(not c.text or pattern.match(c.text.strip()) for c in cells))
+
+
+def split_caption_rows(t: Table) -> tuple[Table, list[str]]:
+    """The twin table without the leading caption/unit rows ("【 … 】", "(단위 : 만원)")
+    and the trailing source row ("< 국토교통부, … >", "자료: …") that the source
+    sets inside its grid, and the texts of the cells left out.  A PDF shows
+    them as lines above and below the ruled table: they are compared with the
+    PDF's text outside the grid (:func:`twin_agreement`), not with its cells."""
+    top = 0
+    while top < min(2, t.n_rows - 2) and _text_row(t, top, _CAPTION_TEXT):
+        top += 1
+    bottom = t.n_rows
+    if bottom - top > 2 and _text_row(t, bottom - 1, _SOURCE_TEXT):
+        bottom -= 1
+    if top == 0 and bottom == t.n_rows:
+        return t, []
+    kept = [c for c in t.cells if top <= c.row < bottom]
+    out = [c.text for c in t.cells if not top <= c.row < bottom]
+    return compact(kept, t, top), out
+
+
+def compact(cells: list[Cell], t: Table, top: int = 0) -> Table:
+    """``cells`` (of ``t``, rows from ``top``) on the coarsest grid that keeps
+    every cell edge: a column line that only the left-out rows used (a narrow
+    column placing a unit line's span) is no column of the table."""
+    cols = sorted({c.col for c in cells} | {c.col + c.colspan for c in cells})
+    rows = sorted({c.row for c in cells} | {c.row + c.rowspan for c in cells})
+    ci = {x: i for i, x in enumerate(cols)}
+    ri = {x: i for i, x in enumerate(rows)}
+    kept = [Cell(text=c.text, raw=c.raw, row=ri[c.row], col=ci[c.col], rowspan=ri[c.row + c.rowspan] - ri[c.row],
+                 colspan=ci[c.col + c.colspan] - ci[c.col]) for c in cells]
+    return Table(cells=kept, n_rows=len(rows) - 1, n_cols=len(cols) - 1, line=t.line, end_line=t.end_line)
+
+
+_ARROWS = re.compile(r"^[⇨⇒→⇓↓⇙⇘⇗⇖↑⇑←⇐⇦⇧⇩➡➔▶▼►▷▽]+$")
+
+
 def is_diagram(t: Table) -> bool:
     """A grid mostly blank or of very many columns: the boxes of a diagram placed
-    on a table's grid (as the PDF reader judges its own grids)."""
+    on a table's grid (as the PDF reader judges its own grids).  Also a flow
+    chart on a grid (connector arrows alone in two cells or more) and boxes laid
+    out apart in both directions: a row in which no text starts, and a blank
+    spacer column from top to bottom (a timeline's columns of boxes have spacer
+    columns only)."""
     filled = sum(c.rowspan * c.colspan for c in t.cells if c.text)
-    return filled < DIAGRAM_FILL * t.n_rows * t.n_cols or t.n_cols > DIAGRAM_COLS
+    if filled < DIAGRAM_FILL * t.n_rows * t.n_cols or t.n_cols > DIAGRAM_COLS:
+        return True
+    if sum(1 for c in t.cells if _ARROWS.match(_norm(c.text))) >= 2:
+        return True
+    rows = {c.row for c in t.cells if c.text}
+    gap_row = any(r not in rows for r in range(1, t.n_rows - 1))
+    gap_col = any(not c.text and c.rowspan == t.n_rows and 0 < c.col < t.n_cols - 1 for c in t.cells)
+    return gap_row and gap_col
 
 
 _PAGE_NO = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$")

@@ -31,41 +31,42 @@ from layout_render import KINDS, collapsed, reflow, spaced_label, tsv  # noqa: E
 pytestmark = pytest.mark.xdist_group("layout_variants")
 
 #: percent, rounded down, per kind and figure (corruptions: 10 per seed, rng seed 1).
-#: wrapped-cells was made harder once (text cells with digits wrap too; figures never do)
+#: wrapped-cells was made harder once (text cells with digits wrap too; figures never do).
+#: cells*: without the cells whose place the export itself loses (bench/layout_loss.py)
 FLOORS = {
-    "tsv": {"cells": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
-    "aligned": {"cells": 93, "staff": 100, "budget": 95, "tasks": 100, "miles": 100, "detect": 100},
-    "collapsed": {"cells": 76, "staff": 92, "budget": 94, "tasks": 100, "miles": 100, "detect": 96},
-    "spaced": {"cells": 94, "staff": 100, "budget": 95, "tasks": 100, "miles": 100, "detect": 100},
-    "wrapped-rows": {"cells": 75, "staff": 92, "budget": 94, "tasks": 100, "miles": 100, "detect": 93},
-    "wrapped-cells": {"cells": 82, "staff": 100, "budget": 96, "tasks": 100, "miles": 94, "detect": 100},
-    "html": {"cells": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
-    "markdown": {"cells": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
-    "pua-bullets": {"cells": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
-    "no-bullets": {"cells": 99, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
-    "cp949": {"cells": 99, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
+    "tsv": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
+    "aligned": {"cells": 97, "cells*": 97, "staff": 100, "budget": 96, "tasks": 100, "miles": 100, "detect": 100},
+    "collapsed": {"cells": 78, "cells*": 88, "staff": 92, "budget": 98, "tasks": 100, "miles": 100, "detect": 96},
+    "spaced": {"cells": 97, "cells*": 97, "staff": 100, "budget": 96, "tasks": 100, "miles": 100, "detect": 100},
+    "wrapped-rows": {"cells": 76, "cells*": 87, "staff": 92, "budget": 97, "tasks": 100, "miles": 100, "detect": 93},
+    "wrapped-cells": {"cells": 96, "cells*": 96, "staff": 100, "budget": 96, "tasks": 100, "miles": 100, "detect": 100},
+    "html": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
+    "markdown": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
+    "pua-bullets": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
+    "no-bullets": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
+    "cp949": {"cells": 99, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
 }
 
 #: the same over every source: the seeds and the real samples with HWP/HWPX/PDF twins,
 #: with poppler's two text exports of the PDF twin (the "pdf" and "hwp" readings are
-#: the PDF and HWP readers' own, measured by their benches); set 2026-12-02
-#: tasks of pdftotext-layout and cp949 lowered on 2026-12-02: the appendix of the NIKL plan
-#: ("별첨 국립국어원 일반현황") no longer gives three tasks that every reading agreed on, which
-#: leaves the same mismatches (① lost in CP949, poppler's line breaks) over fewer tasks
+#: the PDF and HWP readers' own, measured by their benches); raised 2026-12-02 (layouts branch)
+#: tasks of pdftotext-layout and cp949 lowered on 2026-12-02 (tasks branch): the appendix of the
+#: NIKL plan ("별첨 국립국어원 일반현황") no longer gives three tasks that every reading agreed
+#: on, which leaves the same mismatches (① lost in CP949, poppler's line breaks) over fewer tasks
 ALL_FLOORS = {
-    "pdftotext-layout": {"cells": 43, "staff": 14, "budget": 11, "tasks": 61, "miles": 0, "detect": 2},
-    "pdftotext-raw": {"cells": 43, "staff": 0, "budget": 0, "tasks": 60, "miles": 3, "detect": 10},
-    "tsv": {"cells": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
-    "aligned": {"cells": 94, "staff": 100, "budget": 98, "tasks": 100, "miles": 100, "detect": 100},
-    "collapsed": {"cells": 55, "staff": 75, "budget": 39, "tasks": 100, "miles": 100, "detect": 50},
-    "spaced": {"cells": 94, "staff": 100, "budget": 98, "tasks": 100, "miles": 100, "detect": 100},
-    "wrapped-rows": {"cells": 53, "staff": 75, "budget": 31, "tasks": 98, "miles": 100, "detect": 48},
-    "wrapped-cells": {"cells": 86, "staff": 100, "budget": 81, "tasks": 96, "miles": 43, "detect": 98},
-    "html": {"cells": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
-    "markdown": {"cells": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
-    "pua-bullets": {"cells": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
-    "no-bullets": {"cells": 99, "staff": 100, "budget": 99, "tasks": 92, "miles": 100, "detect": 100},
-    "cp949": {"cells": 98, "staff": 100, "budget": 94, "tasks": 90, "miles": 100, "detect": 100},
+    "pdftotext-layout": {"cells": 45, "cells*": 45, "staff": 14, "budget": 11, "tasks": 61, "miles": 0, "detect": 15},
+    "pdftotext-raw": {"cells": 47, "cells*": 47, "staff": 16, "budget": 0, "tasks": 60, "miles": 3, "detect": 17},
+    "tsv": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
+    "aligned": {"cells": 96, "cells*": 96, "staff": 100, "budget": 98, "tasks": 100, "miles": 100, "detect": 100},
+    "collapsed": {"cells": 59, "cells*": 74, "staff": 90, "budget": 43, "tasks": 100, "miles": 100, "detect": 50},
+    "spaced": {"cells": 96, "cells*": 96, "staff": 100, "budget": 98, "tasks": 100, "miles": 100, "detect": 100},
+    "wrapped-rows": {"cells": 57, "cells*": 71, "staff": 90, "budget": 43, "tasks": 98, "miles": 100, "detect": 48},
+    "wrapped-cells": {"cells": 95, "cells*": 95, "staff": 100, "budget": 98, "tasks": 98, "miles": 98, "detect": 100},
+    "html": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
+    "markdown": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
+    "pua-bullets": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
+    "no-bullets": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 92, "miles": 100, "detect": 100},
+    "cp949": {"cells": 98, "cells*": 100, "staff": 100, "budget": 100, "tasks": 90, "miles": 100, "detect": 100},
 }
 
 _TOTALS: dict = {}

@@ -77,6 +77,7 @@ class Table:
     layout: bool = False
     form: str = ""
     #: "totals" when the reader placed short rows' cells by making the column sums match
+    #: the total row; "inferred" when it could not tell their columns (no total row decides)
     placement: str | None = None
     origin: str | None = None
     _index: dict[tuple[int, int], Cell] | None = field(default=None, init=False, repr=False, compare=False)

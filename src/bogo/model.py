@@ -67,10 +67,12 @@ class TableRec(_Rec):
     as_of: str | None = None
     role: Literal["data", "layout", "approval"] = "data"
     row_lines: list[int] = Field(default_factory=list, description="source line of each body row")
-    placement: Literal["totals"] | None = Field(
+    placement: Literal["totals", "inferred"] | None = Field(
         default=None,
         description="'totals' when the reader placed the cells of short rows in their columns by making "
-                    "the column sums match the total row (those sums then prove nothing)",
+                    "the column sums match the total row (those sums then prove nothing); 'inferred' "
+                    "when it could not tell (no total row, sums that do not decide, or figures two rows "
+                    "could trade): the columns of those cells are its guess",
     )
 
     origin: Literal["ruled", "aligned", "inferred"] | None = Field(

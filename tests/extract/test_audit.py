@@ -8,7 +8,7 @@ import pytest
 
 import bogo
 from bogo.blocks import Document, Paragraph, grid_to_table
-from bogo.extract import audit
+from bogo.extract import audit, audit_summary
 from bogo.extract.audit import category_of, normalize_status, parse_result
 from bogo.model import Report, Source
 from bogo.structure import analyse
@@ -263,6 +263,6 @@ def test_html_result_page_items_with_status(tmp_path):
     ("주차장 6건 (완료 6)", None),                        # not a category
 ])
 def test_prose_summary_row(text, expected):
-    row = audit.prose_summary_row(text)
+    row = audit_summary.prose_summary_row(text)
     got = None if row is None else (row.category, row.total, *(row.model_extra[s] for s in audit.STATUSES))
     assert got == expected

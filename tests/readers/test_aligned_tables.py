@@ -138,3 +138,115 @@ def test_a_line_broken_at_a_fixed_width_goes_on_in_its_indented_continuations():
     assert [b.text for b in blocks] == [
         "국어 정보자원 확대 구축 및 활용성 제고 ㅇ국어 말뭉치 구축 사업 기본 계획 보고(1월) "
         "ㅇ민관합동자문회의 개최(1월) ㅇ원시 말뭉치 공개(2월)", "짧은 줄", "들여쓴 다음 줄"]
+
+
+def test_cells_wrapped_in_every_column_go_on_over_full_lines():
+    """A schedule table whose text cells all wrap at their column's width: a line of
+    every column carries on the row while each piece above filled its column; a piece
+    that opens like a numbered item ("2)*12개월") inside a column is no paragraph, and
+    a row starts where a cell above ended short."""
+    text = ("과제          1분기         2분기\n"
+            "국어 정보자   ㅇ말뭉치 구   ㅇ수정본 공\n"
+            "원 확대 구축  축 계획 보고  개(5월)\n"
+            "및 활용       (1월) ㅇ원시\n"
+            "              말뭉치 공개(\n"
+            "              2)*12개월 등\n"
+            "사전 기능     ㅇ사전 정비   ㅇ정비(연중)")
+    (t,) = _blocks(text)
+    assert t.grid() == [["과제", "1분기", "2분기"],
+                        ["국어 정보자 원 확대 구축 및 활용",
+                         "ㅇ말뭉치 구 축 계획 보고 (1월) ㅇ원시 말뭉치 공개( 2)*12개월 등", "ㅇ수정본 공 개(5월)"],
+                        ["사전 기능", "ㅇ사전 정비", "ㅇ정비(연중)"]]
+
+
+def test_a_value_under_a_value_of_the_same_width_is_a_row():
+    """Contacts of equal widths fill their columns on every line: a phone number under a
+    phone number is a row of its own, even in a table whose text cells wrap."""
+    text = ("담당   과장    김철수   (02-2100-1690)\n"
+            "       사무관  이영희   (02-2100-1692)\n"
+            "       사무관  박민수   (02-2100-1696)")
+    (t,) = _blocks(text)
+    assert [r[3] for r in t.grid()] == ["(02-2100-1690)", "(02-2100-1692)", "(02-2100-1696)"]
+
+
+def test_tables_set_apart_by_blank_lines_stay_apart():
+    """Two tables one blank line apart whose columns do not line up are two tables;
+    rows of one table set apart by blank lines (pdftotext -layout) stay one."""
+    text = ("건의사항        조치결과\n"
+            "○ 예산 절감     □ 추진완료\n"
+            "\n"
+            "목표(건)   실적(건)   달성률\n"
+            "3,150      3,164      100.4%\n"
+            "\n"
+            "구분   2021   2022\n"
+            "서울   1      2\n"
+            "\n"
+            "합계   315    320\n")
+    tables = [b for b in _blocks(text) if isinstance(b, Table)]
+    assert [t.n_cols for t in tables] == [2, 3, 3]
+    assert tables[2].grid() == [["구분", "2021", "2022"], ["서울", "1", "2"], ["합계", "315", "320"]]
+
+
+def test_a_wrapped_cell_ends_where_its_column_stops():
+    """A cell goes on only on the line right below its last piece; a row whose figures
+    carry units ("11종", "-") under figures is a row of its own."""
+    text = ("구분          내용\n"
+            "어휘·표현     · 분량: 1,00\n"
+            "              0항목 파일\n"
+            "주제별 구술   · 분량: 4시\n"
+            "발화          간 파일\n"
+            "\n"
+            "연도          '18년         '19년\n"
+            "원시 말뭉치   0.31억 어절   18억 어절\n"
+            "분석 말뭉치   -             11종\n")
+    t1, t2 = [b for b in _blocks(text) if isinstance(b, Table)]
+    assert [r[0] for r in t1.grid()] == ["구분", "어휘·표현", "주제별 구술 발화"]
+    assert t2.grid()[2] == ["분석 말뭉치", "-", "11종"]
+
+
+def test_labels_centred_over_right_aligned_figures_head_their_columns():
+    """pdftotext -layout centres a header's labels over figures set flush right: a label
+    may start in the gap before its column; a line of as many labels as columns goes to
+    them in order."""
+    text = ("  구분      북미          유럽        아프리카        중동\n"
+            " '23.1Q       97.8        23.4         0.3           0.1\n"
+            " '24.1Q       67.5        37.0         2.6           1.1\n")
+    (t,) = [b for b in _blocks(text) if isinstance(b, Table)]
+    assert t.grid()[0] == ["구분", "북미", "유럽", "아프리카", "중동"]
+    assert t.grid()[2] == ["'24.1Q", "67.5", "37.0", "2.6", "1.1"]
+
+
+def test_a_bracket_broken_inside_its_word_is_one_line():
+    """"(단위: 백만" over "원)" at the same indent (a narrow cell wrapped) reads as the unit
+    line "(단위: 백만원)"; a closing line that says more stays a line of its own."""
+    blocks = _blocks("                (단위: 백만\n                원)\n\n구분   2021\n합계   315\n일반   300")
+    assert isinstance(blocks[0], Paragraph) and blocks[0].text == "(단위: 백만원)"
+    blocks = _blocks("(가) 본문 (참고\n자료) 다음 문장이 이어집니다 그리고 더)")
+    assert len([b for b in blocks if isinstance(b, Paragraph)]) == 2
+
+
+def test_a_lone_label_over_the_first_column_is_the_corner_cell():
+    text = ("구분\n"
+            "         확진환자              의사환자\n"
+            "         소계       퇴원       소계       검사중\n"
+            "전국     10,635     7,829      535,828    14,268\n"
+            "서울시   621        268        98,561     5,368\n")
+    (t,) = [b for b in _blocks(text) if isinstance(b, Table)]
+    assert t.grid()[0][0] == "구분" and t.grid()[3] == ["전국", "10,635", "7,829", "535,828", "14,268"]
+    (p, t) = _blocks("【 국내 발생 현황 】\n구분   2021   2022\n합계   315    320\n")
+    assert isinstance(p, Paragraph) and t.grid()[0] == ["구분", "2021", "2022"]
+
+
+def test_a_cell_left_open_goes_on_and_a_repeated_header_opens_a_table():
+    """A piece that cannot end a cell ("'20. 4. ~") goes on even with a figure ("8."); the
+    same header after blank lines is the next table, not more rows of this one."""
+    text = ("요구사항       조치결과\n"
+            "○ 자료 제출    □ 평가 실시\n"
+            "철저히 준비    : '20. 4. ~\n"
+            "               8.\n"
+            "\n"
+            "요구사항       조치결과\n"
+            "○ 위탁 관리    □ 추진 완료\n")
+    t1, t2 = [b for b in _blocks(text) if isinstance(b, Table)]
+    assert t1.grid()[1] == ["○ 자료 제출 철저히 준비", "□ 평가 실시 : '20. 4. ~ 8."]
+    assert t2.grid() == [["요구사항", "조치결과"], ["○ 위탁 관리", "□ 추진 완료"]]

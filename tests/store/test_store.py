@@ -34,6 +34,16 @@ def test_corpus_stored_with_every_record_type(filled, prepared):
     assert first["quota"] == 27 and first["current"] == 22 and "by_type" in first
 
 
+def test_records_kept_after_a_write_are_what_the_database_gives_back(filled):
+    """The writer keeps each document's records in memory for the next report of the office:
+    they must be exactly the records read back from the database (JSON round trip, order, origin keys)."""
+    kept = dict(filled.records_cache)
+    assert {rtype for _, rtype in kept} == set(RECORD_TABLES) and any(kept.values())
+    filled.records_cache.clear()
+    for (doc_id, rtype), recs in kept.items():
+        assert recs == records(filled, rtype, document_id=doc_id), (doc_id, rtype)
+
+
 def test_rewrite_is_a_no_op(filled, prepared):
     before = _counts(filled)
     results = [filled.write(copy.deepcopy(p)) for p in prepared]

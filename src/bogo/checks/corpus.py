@@ -4,7 +4,8 @@ These checks have scope ``"corpus"``: the runner calls them with the context of
 the report under check and a narrow :class:`~bogo.track.history.History`
 (earlier documents and their records), never a database session.  Without a
 history (``bogo check`` on files alone) they do not run.  Earlier documents are
-those of the same office dated before the report.
+those of the same office dated before the report; every check here compares
+with them, so the ingest writer skips the family for a report that has none.
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -92,7 +91,7 @@ class Check:
         values.update(found=_fmt(found), expected=_fmt(expected),
                       table=_fmt(fields.get("table_label", table)), row=_fmt(row), col=_fmt(col))
         values.update({k: _fmt(v) for k, v in fields.items() if k in ("row", "col")})
-        msg = string.Formatter().vformat(self.message, (), _SafeDict(values))
+        msg = self.message.format_map(_SafeDict(values))
         return Finding(code=self.code, severity=self.severity, message=msg, line=line,
                        table=table, row=row, col=col, row_index=row_index, col_index=col_index,
                        found=found, expected=expected)

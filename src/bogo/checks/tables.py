@@ -61,7 +61,9 @@ def total_mismatch(table: TableRec, ctx: Context) -> Iterator[Finding]:
         it in some row, which confirms the columns on their own.  When the reader
         placed the cells of short rows by making the column sums match the total
         row (``placement: totals``), those sums decided the layout and prove
-        nothing: the row totals of such a table are not checked.
+        nothing, and when it could not tell their columns (``placement:
+        inferred``) they are its guess: the row totals of such a table are not
+        checked.
     """
     chk = REGISTRY["T101"]
     g = ctx.grid(table)

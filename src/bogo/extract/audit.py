@@ -1,8 +1,4 @@
-"""행정사무감사 처리결과: the 총괄 summary table and every listed request.
-
-The summary is a table whose header has a 계 column and status columns (추진완료,
-추진중, 검토중, 미반영 and their variants); one row per category, the 계 row gives
-the total, "-" is 0.
+"""행정사무감사 처리결과: every listed request (the 총괄 summary: :mod:`.audit_summary`).
 
 Items come in two forms, read in document order:
 
@@ -25,16 +21,20 @@ from __future__ import annotations
 import re
 
 from ..blocks import Paragraph, Table
-from ..model import Audit, AuditItem, AuditSummary, AuditSummaryRow, Report, TableRec
+from ..model import Audit, AuditItem, Report, TableRec
 from ..normalize.departments import normalize_unit, parse_department_list, strip_departments
-from ..normalize.labels import GRAND_TOTALS
-from ..normalize.numbers import parse_number
 from ..normalize.text import compact
 from ..structure import Layout
-
-CATEGORIES = ("시정·처리요구사항", "건의사항", "기타")
-STATUSES = ("추진완료", "추진중", "검토중", "미반영")
-TOTAL_WORDS = GRAND_TOTALS
+from .audit_summary import prose_summary, status_from_summary, summary_table
+from .audit_words import (  # noqa: F401 - re-exported: the vocabulary of audit pages
+    CATEGORIES,
+    STATUSES,
+    TOTAL_WORDS,
+    category_of,
+    is_category_heading,
+    normalize_status,
+    status_text,
+)
 
 _SECTION = re.compile(
     r"^(?P<key>(?:추진|처리|조치|진행)\s*(?:상황|상태)|추진\s*내용|조치\s*(?:결과|내용|사항)|처리\s*(?:결과|내용)"
@@ -47,45 +47,6 @@ _ITEM = re.compile(r"[○◦●]")
 _SUB_MARKERS = {"-", "·", "※", "▷", "▶", "‣", "◇", "*", "ㅇ", "•", "▪"}
 
 
-def category_of(text: str | None) -> str | None:
-    """시정·처리요구사항 / 건의사항 / 기타 for a category label, else None."""
-    t = compact(text or "")
-    if not t:
-        return None
-    if "시정" in t or "처리요구" in t or "지적사항" in t:
-        return "시정·처리요구사항"
-    if "건의" in t:
-        return "건의사항"
-    if "기타" in t or "자료제출" in t or "자료요구" in t:
-        return "기타"
-    return None
-
-
-def normalize_status(text: str | None) -> str | None:
-    """추진완료 / 추진중 / 검토중 / 미반영 for a status phrase, else None."""
-    t = compact(text or "")
-    if not t:
-        return None
-    if re.search(r"미반영|반영불가|불수용|수용불가|불가|미수용", t):
-        return "미반영"
-    if "검토" in t:
-        return "검토중"
-    if "완료" in t:
-        return "추진완료"
-    if re.search(r"추진중|진행중|조치중|계속|추진$|진행$|중$", t):
-        return "추진중"
-    return None
-
-
-_STATUS_TEXT_MAX = 20
-
-
-def status_text(text: str | None) -> str | None:
-    """A status phrase as written, spaces collapsed ("추진 불가" stays "추진 불가"); None when empty."""
-    t = " ".join((text or "").split())
-    return t[:_STATUS_TEXT_MAX] or None
-
-
 _AUDIT_WORDS = re.compile(r"요구사항|건의|지적사항|기타사항|자료제출|처리결과|조치결과|추진상황|처리상황|추진완료|행정사무감사")
 
 
@@ -96,7 +57,7 @@ def _mentions_audit(layout: Layout) -> bool:
         if any(_AUDIT_WORDS.search(c) for h in t.header for c in h) or (t.rows and _AUDIT_WORDS.search(t.rows[0][0])):
             return True
     return any(isinstance(b, Paragraph) and len(b.text) <= 40 and _CATEGORY_HINT.search(b.text)
-               and _is_category_heading(b.text) for b in layout.blocks)
+               and is_category_heading(b.text) for b in layout.blocks)
 
 
 _CATEGORY_HINT = re.compile(r"요구|건의|기타|지적|자료")
@@ -123,7 +84,7 @@ def extract(layout: Layout, report: Report) -> None:
             t = _rec_of(layout, b)
             if t is None or t.role != "data" or not t.rows:
                 continue
-            if summary is None and (s := _summary(t)) is not None:
+            if summary is None and (s := summary_table(t)) is not None:
                 summary = s
                 continue
             got = _table_items(layout, t, b, category)
@@ -141,7 +102,7 @@ def extract(layout: Layout, report: Report) -> None:
             category = None
             continue
         m = _SECTION.match(text)
-        if m is None and _is_category_heading(text):
+        if m is None and is_category_heading(text):
             close()
             category = category_of(text)
             continue
@@ -174,11 +135,11 @@ def extract(layout: Layout, report: Report) -> None:
             section, attach = "actions", False
     close()
     if summary is None:
-        summary = _prose_summary(layout)
+        summary = prose_summary(layout)
     if summary is None and not items:
         return
     if summary is not None:
-        _status_from_summary(summary, items)
+        status_from_summary(summary, items)
     report.audit = Audit(summary=summary, items=items)
 
 
@@ -189,20 +150,6 @@ def _rec_of(layout: Layout, b: Table) -> TableRec | None:
         if tb is b:
             return layout.tables[k]
     return None
-
-
-_CATEGORY_HEADING = re.compile(
-    r"^(?:시정[·및]?처리요구사항|시정요구사항|처리요구사항|지적사항|건의사항|기타사항|기타|자료제출(?:등)?(?:기타사항|요구사항)?"
-    r"|기타\(자료제출등\))(?:\(?총?\d+건\)?|[:：]총?\d+건)?$"
-)
-
-
-def _is_category_heading(text: str) -> bool:
-    """A short paragraph that names a category and nothing else."""
-    return len(text) <= 40 and bool(_CATEGORY_HEADING.match(compact(text).strip(_BRACKETS)))
-
-
-_BRACKETS = "[]【】〈〉<>《》()「」『』〔〕"
 
 
 def _kind(key: str) -> str:
@@ -298,62 +245,6 @@ def _table_items(layout: Layout, t: TableRec, b: Table, category: str | None) ->
     return out
 
 
-# "시정요구사항 5건 (완료 2, 추진중 2, 추진불가 1)": a category's count and its
-# breakdown by status, stated in a line of prose
-_PROSE_SUMMARY = re.compile(r"^[-·○◦•▪\s]*(?P<cat>[가-힣·ㆍ\s]{2,20}?)\s*(?P<n>\d{1,4})\s*건\s*"
-                            r"\((?P<parts>[^()]*)\)\s*$")
-_STATUS_COUNT = re.compile(r"^\s*(?P<st>[가-힣\s]{1,10}?)\s*(?P<n>\d{1,4})\s*건?\s*$")
-
-
-def prose_summary_row(text: str) -> AuditSummaryRow | None:
-    """A summary row from a line "건의사항 6건 (완료 3, 추진중 3)", else None.
-
-    Every piece of the parenthesis must be a status word with its count and the
-    counts must add up to the category's — else the line is not read at all."""
-    m = _PROSE_SUMMARY.match(text)
-    cat = category_of(m.group("cat")) if m else None
-    if cat is None or not _is_category_heading(m.group("cat")):
-        return None
-    counts = dict.fromkeys(STATUSES, 0)
-    for piece in re.split(r"[,，]", m.group("parts")):
-        pm = _STATUS_COUNT.match(piece)
-        st = normalize_status(pm.group("st")) if pm else None
-        if st is None:
-            return None
-        counts[st] += int(pm.group("n"))
-    total = int(m.group("n"))
-    if sum(counts.values()) != total:
-        return None
-    return AuditSummaryRow(category=cat, total=total, **counts)
-
-
-def _prose_summary(layout: Layout) -> AuditSummary | None:
-    """The 감사결과 lines of a report with no 총괄 table, as its summary."""
-    rows: list[AuditSummaryRow] = []
-    line = None
-    for b in layout.blocks:
-        if isinstance(b, Paragraph) and len(b.text) <= 80 and "건" in b.text:
-            row = prose_summary_row(b.text)
-            if row is not None and all(r.category != row.category for r in rows):
-                rows.append(row)
-                line = line or b.line
-    if not rows:
-        return None
-    return AuditSummary(total=sum(r.total or 0 for r in rows), rows=rows, line=line)
-
-
-def _status_from_summary(summary: AuditSummary, items: list[AuditItem]) -> None:
-    """Items of a category whose summary puts every item in one status, and that
-    lists exactly that many items, take that status when their own row has none."""
-    for row in summary.rows:
-        mine = [it for it in items if it.category == row.category]
-        extra = row.model_extra or {}
-        sole = [st for st in STATUSES if extra.get(st)]
-        if len(sole) == 1 and extra[sole[0]] == row.total == len(mine):
-            for it in mine:
-                it.status = it.status or sole[0]
-
-
 _STATUS_CELL_MAX = 12  # a status cell is a word or two ("추진 중", "추진불가"), never a sentence
 
 
@@ -368,34 +259,3 @@ def _status_column(rows: list[list[str]], exclude: set[int]) -> int | None:
         if cells and all(len(c) <= _STATUS_CELL_MAX and normalize_status(c) for c in cells):
             return j
     return None
-
-
-def _summary(t: TableRec) -> AuditSummary | None:
-    if not t.header:
-        return None
-    n = max(len(r) for r in t.header + t.rows)
-    cols = [compact(" ".join(dict.fromkeys(h[j] for h in t.header if j < len(h)))) for j in range(n)]
-    status_cols = {j: normalize_status(c) for j, c in enumerate(cols) if j > 0 and normalize_status(c)}
-    total_col = next((j for j, c in enumerate(cols) if j > 0 and c in TOTAL_WORDS), None)
-    if len(set(status_cols.values())) < 2:
-        return None
-    labels = [compact(r[0]) if r else "" for r in t.rows]
-    if not any(category_of(lab) for lab in labels) and not any(lab in TOTAL_WORDS for lab in labels):
-        return None
-    s = AuditSummary(line=t.line, table=t.id)
-    for r, row in enumerate(t.rows):
-        counts: dict[str, int] = {}
-        for j, name in status_cols.items():
-            v = parse_number(row[j]) if j < len(row) else None
-            counts[name] = counts.get(name, 0) + (int(v) if v is not None else 0)
-        tot = parse_number(row[total_col]) if total_col is not None and total_col < len(row) else None
-        total = int(tot) if tot is not None else sum(counts.values())
-        if labels[r] in TOTAL_WORDS:
-            s.total = total
-            continue
-        if not labels[r]:
-            continue
-        s.rows.append(AuditSummaryRow(category=category_of(labels[r]) or labels[r], total=total, **counts))
-    if s.total is None and s.rows:
-        s.total = sum(x.total or 0 for x in s.rows)
-    return s

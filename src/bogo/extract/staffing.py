@@ -27,14 +27,15 @@ order, only if that makes every type column add up to the 계 row exactly.
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from ..model import Count3, Report, Staffing, StaffRow, TableRec
 from ..normalize.dates import parse_date
 from ..normalize.departments import normalize_unit
 from ..normalize.numbers import Composite
+from ..normalize.placement import place_by_totals
 from ..normalize.text import compact
+from ..settings import SETTINGS
 from ..structure import Layout
 from ..tables import CellValue, TableView, view_of
 from .staff_cells import (
@@ -53,6 +54,8 @@ from .staff_cells import (
 )
 from .staff_columns import column_units, one_side, units_as_columns
 
+#: improvement rounds when only an exact placement is taken (the reader, which takes any improvement, has fewer)
+EXACT_PLACEMENT_ROUNDS = 8
 _PAIR_KINDS = ("정원/현원",)
 _ROW_KINDS = ("정원", "현원", "여성", "여", *_PAIR_KINDS)
 _ASOF = re.compile(r"(['’]?\d{2,4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?)\s*(?:현재|기준)?")
@@ -314,45 +317,24 @@ def _repair(vals: list[list[list[int] | None]], total_idx: int, unit_rows: list[
     ncol = len(target)
     if ncol < 2 or any(v is None for v in target):
         return
-
-    def error(cur: list[list[list[int] | None]]) -> int:
-        e = 0
-        for k in range(ncol):
-            q = sum(cur[r][k][0] for r in unit_rows if cur[r][k])
-            c = sum(cur[r][k][1] for r in unit_rows if cur[r][k])
-            e += abs(q - target[k][0]) + abs(c - target[k][1])
-        return e
-
-    cur = [list(v) for v in vals]
-    if error(cur) == 0:
-        return
-    options: dict[int, list[list[list[int] | None]]] = {}
+    rows: list[list[tuple[float, float]] | None] = [None] * len(vals)
+    short: dict[int, tuple[list[tuple[float, float]], tuple[int, ...]]] = {}
     for r in unit_rows:
-        filled = [v for v in cur[r] if v is not None]
+        filled = [k for k, v in enumerate(vals[r]) if v is not None]
+        pairs = [(vals[r][k][0], vals[r][k][1]) for k in filled]
         if 0 < len(filled) < ncol:
-            opts = []
-            for pos in itertools.combinations(range(ncol), len(filled)):
-                it = iter(filled)
-                opts.append([next(it) if k in pos else None for k in range(ncol)])
-            options[r] = opts
-    if not options:
+            short[r] = (pairs, tuple(filled))
+        else:
+            rows[r] = [(v[0], v[1]) if v else (0, 0) for v in vals[r]]
+    if not short:
         return
-    best = error(cur)
-    for _ in range(8):
-        improved = False
-        for r, opts in options.items():
-            for o in opts:
-                old = cur[r]
-                cur[r] = o
-                e = error(cur)
-                if e < best:
-                    best, improved = e, True
-                else:
-                    cur[r] = old
-        if best == 0 or not improved:
-            break
-    if best == 0:
-        vals[:] = cur
+    choice, left = place_by_totals(rows, short, [(q, c) for q, c in target], EXACT_PLACEMENT_ROUNDS,
+                                   SETTINGS.tables.placement_combinations)
+    if left != 0:
+        return
+    for r, cols in choice.items():
+        it = iter(short[r][0])
+        vals[r] = [list(next(it)) if k in cols else None for k in range(ncol)]
 
 
 # ---------------------------------------------------------------- as_of

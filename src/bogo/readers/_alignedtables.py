@@ -19,18 +19,24 @@ import unicodedata
 from ..blocks import Table, grid_to_table
 from ..normalize.markers import split_marker
 from ..normalize.text import normalize_text
+from ._alignedcols import (
+    Seg,
+    _bare,
+    _column_of,
+    _columns,
+    _lone_figure_lines_apart,
+    _place,
+    _value,
+    _whole,
+    segments,
+)
 
 Line = tuple[int, str]
-Seg = tuple[int, int, str]  # display start, display end, text
 
-_SEG = re.compile(r"\S+(?: \S+)*")
-_NUMERIC = re.compile(r"\d")
 _HANGUL = re.compile(r"[가-힣]")
 _FIGURE = re.compile(r"^[△▲+\-]?\d[\d,.]*(?:\s*/\s*[\d,.]*)?(?:\s*\([^)]*\))?\s*%?$")
 _SYLLABLE = re.compile(r"[가-힣]")
-_SIGNS = ("△", "▲", "▽")  # not "-": a dash alone is an empty cell
-_PLAIN = re.compile(r"^[△▲+\-]?\d[\d,]*(?:\.\d+)?%?$")
-_PAREN = re.compile(r"^\([△▲+\-]?\d[\d,]*(?:\.\d+)?%?\)$")
+_OPEN_END = re.compile(r"[~∼～\-–,(·:]$")  # a piece of text that cannot end a cell
 #: blank lines an export puts between the rows of one table (pdftotext -layout)
 MAX_BLANKS = 2
 #: a continuation fills at least this share of its column's width in the row above
@@ -42,145 +48,35 @@ def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
-def segments(raw: str) -> list[Seg]:
-    """The text runs of a line separated by two or more spaces, with display columns.
-    A sign standing apart from its figure ("△   777") is one run, and so is the row
-    label of a line of figures spaced out wider than a gap ("수      입 (A)   168,550",
-    "합     계   306"); 계 stands alone, and a line without figures ("관   항   목")
-    keeps its syllables apart."""
-    raw = raw.replace("\u3000", "  ").rstrip()
-    out: list[Seg] = []
-    runs = list(_SEG.finditer(raw))
-    for m in runs:
-        start = _width(raw[:m.start()])
-        run = (start, start + _width(m.group(0)), m.group(0))
-        # figures one space apart are cells only on a line laid out in columns
-        for seg in _figures_apart(run) if len(runs) > 1 else [run]:
-            if out and out[-1][2] in _SIGNS and _NUMERIC.match(seg[2]):
-                out[-1] = (out[-1][0], seg[1], f"{out[-1][2]} {seg[2]}")
-            else:
-                out.append(seg)
-    if len(out) >= 3 and _spaced_label(out[0][2], out[1][2]) and any(_value(t) for _, _, t in out[2:]):
-        out[:2] = [(out[0][0], out[1][1], f"{out[0][2]} {out[1][2]}")]
-    return out
-
-
-def _figures_apart(seg: Seg) -> list[Seg]:
-    """A run of figures one space apart is several cells where the page was tight
-    ("(5.2) (△51.2) (△37.4)", "150.9 176.8"); a figure with its parenthesised count
-    ("357 (93%)") stays one cell."""
-    start, _, text = seg
-    toks = text.split(" ")
-    if len(toks) < 2 or not all(_PLAIN.match(t) or _PAREN.match(t) for t in toks):
-        return [seg]
-    out: list[Seg] = []
-    pos = start
-    for t in toks:
-        w = _width(t)
-        if out and _PAREN.match(t) and _PLAIN.match(out[-1][2].split(" ")[-1]):
-            out[-1] = (out[-1][0], pos + w, f"{out[-1][2]} {t}")
-        else:
-            out.append((pos, pos + w, t))
-        pos += w + 1
-    return out
-
-
-def _lone_figure_lines_apart(segs: list[list[Seg]]) -> list[list[Seg]]:
-    """A line of figures one space apart and nothing else ("(288.4) (85.2) (18.8)") is
-    a row of cells when a line next to it is laid out in columns; among lines without
-    column gaps (a collapsed export) it stays one run for the grammar reader."""
-    out = list(segs)
-    for k, s in enumerate(segs):
-        if len(s) != 1:
-            continue
-        near = [segs[j] for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(segs)]
-        if any(len(x) >= 3 for x in near):
-            out[k] = _figures_apart(s[0])
-    return out
-
-
-def _spaced_label(left: str, right: str) -> bool:
-    return bool(_SYLLABLE.fullmatch(left)) and left != "계" and bool(_HANGUL.match(right)) \
-        and not right.startswith("계")
-
-
-def _value(text: str) -> bool:
-    """A cell that is a figure ("1,234", "33 / 29 (10)", "3조 1,200", "60건"), not a label."""
-    return bool(_NUMERIC.search(text)) and len(_HANGUL.findall(text)) <= 2
-
-
-def _overlap_columns(rows: list[list[Seg]]) -> list[tuple[int, int]] | None:
-    """Columns as the runs of overlapping segments of ``rows``; None when a line has two
-    cells in one run (the runs joined columns that the lines keep apart)."""
-    spans = sorted((s, e) for r in rows for s, e, _ in r)
-    cols: list[list[int]] = []
-    for s, e in spans:
-        if cols and s < cols[-1][1]:
-            cols[-1][1] = max(cols[-1][1], e)
-        else:
-            cols.append([s, e])
-    out = [(a, b) for a, b in cols]
-    for r in rows:
-        hit = [next(i for i, (a, b) in enumerate(out) if a <= s < b) for s, _, _ in r]
-        if len(set(hit)) < len(hit):
-            return None
-    return out if len(out) >= 2 else None
-
-
-def _columns(rows: list[list[Seg]]) -> list[tuple[int, int]] | None:
-    """Column intervals: the runs of overlapping cells of the body rows (the lines with
-    figures), so that a label column indented under another stays a column of its own;
-    else those of the lines with the most segments.  None when they disagree."""
-    body = [r for r in rows if any(_value(t) for _, _, t in r)]
-    cols = _overlap_columns(body if len(body) >= 2 else rows)
-    if cols is not None and len(cols) >= max(len(r) for r in rows):
-        return cols
-    k = max(len(r) for r in rows)
-    full = [r for r in rows if len(r) == k]
-    cols = [(min(r[i][0] for r in full), max(r[i][1] for r in full)) for i in range(k)]
-    for i in range(k - 1):
-        if cols[i][1] > min(r[i + 1][0] for r in full):
-            return None  # the i-th cell of one line runs into the next cell of another
-    return cols
-
-
-def _column_of(seg: Seg, cols: list[tuple[int, int]]) -> int:
-    s, e, _ = seg
-    for i, (a, b) in enumerate(cols):
-        if a <= s < max(b, a + 1) or (i + 1 < len(cols) and b <= s < cols[i + 1][0] and s - b < 2):
-            return i
-    over = [i for i, (a, b) in enumerate(cols) if s < b and e > a]
-    if over:
-        return over[0]
-    return min(range(len(cols)), key=lambda i: abs(cols[i][0] - s))
-
-
-def _place(segs: list[Seg], cols: list[tuple[int, int]]) -> list[str] | None:
-    out = [""] * len(cols)
-    last = -1
-    for seg in segs:
-        i = _column_of(seg, cols)
-        if i <= last:
-            return None  # two cells in one column: the line is not laid out in these columns
-        out[i] = seg[2]
-        last = i
-    return out
-
-
-def _continues(segs: list[Seg], prev: list[Seg] | None, cols: list[tuple[int, int]]) -> bool:
+def _continues(segs: list[Seg], tail: dict[int, Seg] | None, cols: list[tuple[int, int]]) -> bool:
     """A line that carries on text cells of the row above, each filled to its column's
     width (a piece of text may hold digits, "(1월) 착수", ",000원*12개"; a figure alone,
-    "1,234" or "33 / 29 (10)", is a cell of its own)."""
-    if prev is None or any(_FIGURE.match(t) for _, _, t in segs):
+    "1,234" or "33 / 29 (10)", is a cell of its own).  ``tail``: the last piece of each
+    cell of the row so far (a cell wrapped over three lines goes on from its second)."""
+    if not tail:
         return False
-    above = {_column_of(s, cols): s for s in prev}
     for seg in segs:
         i = _column_of(seg, cols)
-        p = above.get(i)
+        p = tail.get(i)
+        if p is not None and (_OPEN_END.search(p[2]) or p[2].count("(") > p[2].count(")")) \
+                and not _FIGURE.match(p[2]):
+            continue  # text left open ("'20. 4. ~" over "8.", "2020년(사업" over "수)"): it goes on
         a, b = cols[i]
-        if p is None or _value(p[2]) or (p[1] - p[0]) < FULL_SHARE * (b - a) or seg[1] - seg[0] > p[1] - p[0] + 2:
+        if p is None or _FIGURE.match(seg[2]) or _FIGURE.match(p[2]) or _whole(p[2]) and _bare(seg[2]) \
+                or (p[1] - p[0]) < FULL_SHARE * (b - a) \
+                or seg[1] - seg[0] > p[1] - p[0] + 2:
             return False  # (a piece wider than the text above it is a line of its own)
     return True
+
+
+def _wrapping(block: list[tuple[int, list[Seg]]], cols: list[tuple[int, int]]) -> bool:
+    """Does the table wrap its text cells: a line of fewer cells than the table carries
+    on full cells of the line above?  Then a line of every cell may carry on too."""
+    for (_, above), (_, s) in zip(block, block[1:], strict=False):
+        if 0 < len(s) < len(cols) and len(above) >= 2 \
+                and _continues(s, {_column_of(x, cols): x for x in above}, cols):
+            return True
+    return False
 
 
 def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table, int] | None:
@@ -199,7 +95,8 @@ def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table
     grid: list[list[str]] = []
     first: list[int] = []
     last: list[int] = []
-    prev: list[Seg] | None = None
+    tail: dict[int, Seg] = {}
+    wrapping = _wrapping(block, cols)
     pending = ""
     for k, (idx, s) in enumerate(block):
         if k in stubs:
@@ -217,10 +114,12 @@ def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table
             first.append(idx - 1)
             last.append(idx - 1)
         pending = ""
-        if grid and len(s) < len(cols) and _continues(s, prev, cols):
+        if grid and (len(s) < len(cols) or wrapping) and _continues(s, tail, cols):
+            tail = {}  # a cell without a piece on this line has ended: it goes on no further
             for seg in s:
                 i = _column_of(seg, cols)
                 grid[-1][i] = f"{grid[-1][i]} {seg[2]}".strip()
+                tail[i] = seg
             last[-1] = idx
             continue
         row = _place(s, cols)
@@ -229,7 +128,7 @@ def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table
         grid.append(row)
         first.append(idx)
         last.append(idx)
-        prev = s
+        tail = {_column_of(x, cols): x for x in s}
     while grid and sum(1 for c in grid[-1] if c) < 2 and first[-1] == last[-1]:
         grid.pop()
         first.pop()
@@ -266,11 +165,18 @@ def _prose(segs: list[Seg]) -> bool:
     return len(segs) == 1 and bool(split_marker(normalize_text(segs[0][2]))[0])
 
 
+def _inside(seg: Seg, block: list[tuple[int, list[Seg]]]) -> bool:
+    """A run that starts right of the block's first column: a piece of a wrapped cell
+    ("2)*12개월 돌" under "(2,150,000원/1"), not a numbered paragraph."""
+    return seg[0] > min(s[0][0] for _, s in block) + 2 and any(len(s) >= 2 for _, s in block)
+
+
 def find_aligned_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
     """(start, end, table) of every block of lines laid out in columns, as indices into ``lines``."""
     out: list[tuple[int, int, Table]] = []
     segs = _lone_figure_lines_apart([segments(raw) for _, raw in lines])
     i, n = 0, len(lines)
+    done = 0  # lines before this belong to a table already
     while i < n:
         if len(segs[i]) < 2:
             i += 1
@@ -278,34 +184,78 @@ def find_aligned_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
         found = None
         for bridge in (True, False):  # rows set apart by blank lines, else one run of lines
             block = _block(segs, i, bridge)
+            if block and i > done and _corner(segs[i - 1], block):
+                block = [(i - 1, segs[i - 1]), *block]
             got = _table(block, lines) if block else None
             if got is not None:
-                found = (i, got[1], got[0])
+                found = (block[0][0], got[1], got[0])
                 break
         if found is None:
             i += 1
             continue
         out.append(found)
-        i = found[1]
+        i = done = found[1]
     return out
+
+
+def _corner(above: list[Seg], block: list[tuple[int, list[Seg]]]) -> bool:
+    """A lone short label right above a block, left of where its second column starts
+    ("구분" over "확진환자 … 의사환자"): the table's top-left header cell."""
+    if len(above) != 1 or _prose(above) or _value(above[0][2]) or len(above[0][2]) > 8:
+        return False
+    second = min((s[1][0] for _, s in block if len(s) >= 2), default=0)
+    return above[0][1] < second and above[0][0] <= min(s[0][0] for _, s in block) + 2
+
+
+def _texts(segs: list[Seg]) -> list[str]:
+    return [t for _, _, t in segs]
+
+
+def _lines_from(segs: list[list[Seg]], k: int) -> list[list[Seg]]:
+    """The lines from ``k`` up to the next blank one."""
+    out = []
+    while k < len(segs) and segs[k]:
+        out.append(segs[k])
+        k += 1
+    return out
+
+
+def _another_table(before: list[list[Seg]], after: list[list[Seg]]) -> bool:
+    """Two runs of lines set apart by blank lines, each with two lines or more of several
+    cells, with a different number of cells at most per line or cells that start in
+    other columns: two tables, not one table's rows set apart (pdftotext -layout puts
+    blank lines between the rows of one table, whose cells line up)."""
+    a = [x for x in before if len(x) >= 2]
+    b = [x for x in after if len(x) >= 2]
+    if len(a) < 2 or len(b) < 2:
+        return False  # (a row apart, "(113.5) (15.7)" under its figures, lines up loosely)
+    if max(map(len, a)) != max(map(len, b)):
+        return True
+    starts = {s for x in a for s, _, _ in x[1:]}
+    theirs = [s for x in b for s, _, _ in x[1:]]
+    return 2 * sum(1 for s in theirs if {s - 1, s, s + 1} & starts) < len(theirs)
 
 
 def _block(segs: list[list[Seg]], i: int, bridge: bool) -> list[tuple[int, list[Seg]]]:
     """The lines of a candidate table from line ``i``: non-blank lines, and with ``bridge``
-    also across up to MAX_BLANKS blank lines when a line of two or more cells follows."""
+    also across up to MAX_BLANKS blank lines when a line of two or more cells follows
+    (not the block's first line again: a repeated header opens the next table)."""
     n = len(segs)
     j = i
     block: list[tuple[int, list[Seg]]] = []
+    chunk = 0  # where the lines since the last blank start in ``block``
     while j < n:
         if not segs[j]:
             k = j
             while k < n and not segs[k] and k - j < MAX_BLANKS:
                 k += 1
-            if bridge and block and k < n and len(segs[k]) >= 2:
+            if bridge and block and k < n and len(segs[k]) >= 2 and _texts(segs[k]) != _texts(block[0][1]) \
+                    and not _another_table([s for _, s in block[chunk:]], _lines_from(segs, k)):
                 j = k
+                chunk = len(block)
                 continue
             break
-        if len(segs[j]) == 1 and (_prose(segs[j]) or not block):
+        if len(segs[j]) == 1 and (not block or _prose(segs[j]) and not _inside(segs[j][0], block)):
             break
         block.append((j, segs[j]))
         j += 1

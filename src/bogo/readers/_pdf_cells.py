@@ -18,6 +18,8 @@ from ._pdf_rulings import Rulings
 
 CROSS_TOL = 3.0       # points: a rule ending this short of another still meets it
 MIN_RULE = 3.0        # points: shorter pieces are glyph parts or dots, not rules
+MAX_STACK = 3         # boxes in a timeline's column (head, plan, budget); more: a chart's column
+EDGE_TOL = 2.0        # points: row edges of side-by-side stacks this close are the same
 Box = tuple[float, float, float, float]   # x0, top, x1, bottom
 
 
@@ -161,3 +163,73 @@ def find_tables(r: Rulings) -> list[tuple[Box, list[Box]]]:
         return []
     r = close_open_sides(r)
     return cells_to_tables(intersections_to_cells(rulings_to_intersections(r)))
+
+
+def _stack_key(cells: list[Box]) -> tuple[float, ...] | None:
+    """The row edges of a single-column stack of 2…:data:`MAX_STACK` boxes, else None."""
+    if not 2 <= len(cells) <= MAX_STACK or len({(round(c[0]), round(c[2])) for c in cells}) != 1:
+        return None
+    return tuple(sorted({c[1] for c in cells} | {c[3] for c in cells}))
+
+
+def _same_edges(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= EDGE_TOL for x, y in zip(a, b, strict=True))
+
+
+def _holds_text(box: Box, chars: list[dict]) -> bool:
+    x0, top, x1, bottom = box
+    return any(x0 < (c["x0"] + c["x1"]) / 2 < x1 and top < (c["top"] + c["bottom"]) / 2 < bottom
+               for c in chars if c["text"].strip())
+
+
+def _chained(k: int, key: tuple[float, ...], tables: list[tuple[Box, list[Box]]]) -> bool:
+    """Whether boxes stand above or below stack ``k``, across its width, closer
+    than the height of its first row."""
+    x0, top, x1, bottom = tables[k][0]
+    near = key[1] - key[0]
+    return any(j != k and b[0] < x1 and b[2] > x0 and (0 <= top - b[3] < near or 0 <= b[1] - bottom < near)
+               for j, (b, _) in enumerate(tables))
+
+
+def join_side_by_side(tables: list[tuple[Box, list[Box]]], chars: list[dict]) -> list[tuple[Box, list[Box]]]:
+    """Stacks of boxes standing side by side with the same row edges, each one
+    column wide (a timeline: a year's header box, its plan box and its budget
+    box, one column per year, a blank gap between columns), joined into one
+    table: the gap between two stacks becomes a blank cell as high as the table,
+    as the source table holds it.  Columns of more boxes are a chart's (a
+    policy system chart's columns of goals and tasks).  A gap wider than the narrower stack is no gap
+    inside one table; a gap holding text (an arrow "⇨" between the steps of a
+    flow chart) is no blank gap; and a stack with other boxes right above or
+    below it (an org chart's branch: its teams under their office's box,
+    :func:`_chained`) is part of a diagram."""
+    keys = [None if key is None or _chained(k, key, tables) else key
+            for k, key in enumerate(_stack_key(cells) for _, cells in tables)]
+    used: set[int] = set()
+    joined: list[tuple[Box, list[Box]]] = []
+    for i, key in enumerate(keys):
+        if key is None or i in used:
+            continue
+        run = [i]
+        for j in sorted((j for j in range(len(tables)) if j != i and j not in used and keys[j] is not None
+                         and _same_edges(key, keys[j]) and tables[j][0][0] > tables[i][0][0]),
+                        key=lambda j: tables[j][0][0]):
+            left, right = tables[run[-1]][0], tables[j][0]
+            gap = right[0] - left[2]
+            if 0 < gap <= min(left[2] - left[0], right[2] - right[0]) and \
+                    not _holds_text((left[2], key[0], right[0], key[-1]), chars):
+                run.append(j)
+        if len(run) < 2:
+            continue
+        used.update(run)
+        cells = [c for k in run for c in tables[k][1]]
+        top, bottom = key[0], key[-1]
+        for a, b in zip(run, run[1:], strict=False):
+            cells.append((tables[a][0][2], top, tables[b][0][0], bottom))
+        boxes = [tables[k][0] for k in run]
+        bbox = (boxes[0][0], min(b[1] for b in boxes), boxes[-1][2], max(b[3] for b in boxes))
+        joined.append((bbox, cells))
+    if not joined:
+        return tables
+    out = [t for k, t in enumerate(tables) if k not in used] + joined
+    out.sort(key=lambda t: (t[0][1], t[0][0]))
+    return out

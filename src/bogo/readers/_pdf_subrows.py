@@ -10,8 +10,10 @@ numeric and empty cells, and label cells whose two or more lines sit on the leve
 are split at the midpoints between the levels, its other cells (a label centred
 over its sub-rows) span them.
 A grid row is also cut where at least :data:`MIN_GAP_COLUMNS` of its cells leave
-a wide blank band at the same height and no text crosses it: a header row drawn
-without a rule under it, merged into the first data row.  The table then records
+a wide blank band at the same height and no text crosses it, above which no cell
+holds more than :data:`MAX_HEAD_LINES` lines: a header row drawn without a rule
+under it, merged into the first data row (not the paragraphs of text cells that
+happen to leave blank lines at one height).  The table then records
 ``origin = "aligned"``: its rows came from text alignment, not from rules.
 
 An anchor is ``[row, col, rowspan, colspan]``; ``texts[i]`` are the characters of
@@ -27,6 +29,7 @@ LINE_SPLIT = 0.5       # × glyph height: a vertical jump larger than this start
 LEVEL_TOL = 0.45       # × glyph height: baselines of two columns this close are one level
 MIN_GAP_COLUMNS = 3    # cells that must share a blank band for a gap cut
 GAP_BAND = 1.2         # × glyph height: blank band between two lines that cuts a row
+MAX_HEAD_LINES = 2     # lines above such a band: more is a text cell's paragraphs, not a header
 _NUMERIC = re.compile(r"^[\d\s,.()%△▲▽▼+\-~∼·/]*$")
 
 
@@ -174,9 +177,19 @@ def _gap_cut(r: int, anchors, texts, top: float, bottom: float) -> float | None:
     for lo, hi in sorted(bands):
         mid = (lo + hi) / 2
         shared = sum(1 for a, b in bands if a < mid < b)
-        if shared >= MIN_GAP_COLUMNS and not any(t < mid < b for t, b in spans):
+        if shared >= MIN_GAP_COLUMNS and not any(t < mid < b for t, b in spans) \
+                and _head_lines(r, anchors, texts, top, mid) <= MAX_HEAD_LINES:
             return mid
     return None
+
+
+def _head_lines(r: int, anchors, texts, top: float, cut: float) -> int:
+    """The most visual lines any cell of row ``r`` holds between ``top`` and ``cut``."""
+    most = 0
+    for (r0, _c, rs, _cs), chars in zip(anchors, texts, strict=True):
+        if r0 <= r < r0 + rs and chars:
+            most = max(most, len(_levels([c for c in chars if top <= (c["top"] + c["bottom"]) / 2 < cut])))
+    return most
 
 
 def _cut_row(r: int, cut: float, anchors, texts):

@@ -22,12 +22,18 @@ from dataclasses import dataclass
 
 from ..blocks import Cell, Table
 from ..normalize.text import normalize_text
+from ._owpml import _is_approval as is_approval
+from ._pdf_cells import join_side_by_side
 from ._pdf_diagram import diagram_boxes
+from ._pdf_noterefs import drop_note_refs
+from ._pdf_spancut import cut_spans
 from ._pdf_subrows import split_subrows
 
 GRID_TOL = 2.0  # points: edges closer than this are one grid line
 LAYOUT_MAX_COLS = 30  # more grid columns than this: a diagram, not a data table
 LAYOUT_FILL = 0.3  # below this share of the grid area holding text, a table is layout
+CLOSING = frozenset(")]},.%'’”」』〉》")  # narrow marks that end a cell's text
+INK_EM = 0.25  # × glyph height: a narrow glyph's ink lies this far right of its box's left edge
 
 
 @dataclass(slots=True)
@@ -38,6 +44,18 @@ class RuledTable:
     table: Table | None          # None: a layout box, its text stays in paragraphs
     cols: tuple[float, ...] = ()  # column edges, to join a table continued on the next page
     boxes: list[list[dict]] | None = None   # a diagram: the characters of each text box
+
+
+def ink_x(ch: dict) -> float:
+    """Where a character's glyph is, across: the centre of its box; for a closing
+    mark (")", ",", "%") at most a quarter em from its left edge.  PDFium's loose
+    box of such a narrow glyph is a full em wide from where the glyph starts, so
+    at the end of a cell's text its centre can lie beyond the rule that ends the
+    cell (an opening mark, or a glyph of vertical text, is left at its centre)."""
+    mid = (ch["x0"] + ch["x1"]) / 2
+    if ch["text"] not in CLOSING:
+        return mid
+    return min(mid, ch["x0"] + INK_EM * (ch["bottom"] - ch["top"]))
 
 
 def _grid_lines(values: list[float]) -> list[float]:
@@ -61,12 +79,13 @@ def build_tables(found, chars: list[dict], line_text) -> tuple[list[RuledTable],
     ``line_text`` turns a cell's characters into its visual lines of text."""
     if not found:
         return [], chars
+    found = join_side_by_side(found, chars)
     order = sorted(range(len(found)), key=lambda k: _area(found[k][0]))
     boxes = [(k, found[k][0]) for k in order]
     per_table: list[list[dict]] = [[] for _ in found]
     rest: list[dict] = []
     for ch in chars:
-        cx = (ch["x0"] + ch["x1"]) / 2
+        cx = ink_x(ch) if ch["text"] in CLOSING else (ch["x0"] + ch["x1"]) / 2
         cy = (ch["top"] + ch["bottom"]) / 2
         for k, (x0, top, x1, bottom) in boxes:
             if x0 <= cx <= x1 and top <= cy <= bottom:
@@ -190,7 +209,7 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | lis
     anchors, owner = _claim(cell_boxes, xs, ys)
     texts: list[list[dict]] = [[] for _ in anchors]
     for ch in chars:
-        cx = (ch["x0"] + ch["x1"]) / 2
+        cx = ink_x(ch) if ch["text"] in CLOSING else (ch["x0"] + ch["x1"]) / 2
         cy = (ch["top"] + ch["bottom"]) / 2
         c = min(max(bisect_right(xs, cx) - 1, 0), n_cols - 1)
         r = min(max(bisect_right(ys, cy) - 1, 0), n_rows - 1)
@@ -202,10 +221,12 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | lis
         boxes = diagram_boxes(texts)
         if len(boxes) > 1:
             return boxes
+    anchors, texts, cut = cut_spans(anchors, texts, ys)
     anchors, texts, n_rows, aligned = split_subrows(anchors, texts, n_rows, ys)
+    aligned = aligned or cut
     cells = []
     for (r, c, rs, cs), tchars in zip(anchors, texts, strict=True):
-        raw = " ".join(line_text(tchars, cell=True)) if tchars else ""
+        raw = " ".join(line_text(drop_note_refs(tchars), cell=True)) if tchars else ""
         text = normalize_text(raw)
         cells.append(Cell(text=text, raw=raw, row=r, col=c, rowspan=rs, colspan=cs))
     if sum(1 for c in cells if c.text) <= 1:
@@ -214,8 +235,10 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | lis
     # a form or a frame whose rows are mostly blank: layout, kept out of the checks
     rows_with_text = {r for c in cells if c.text for r in range(c.row, c.row + c.rowspan)}
     layout = 3 * (n_rows - len(rows_with_text)) >= n_rows
-    return Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=0, end_line=0, layout=layout,
-                 origin="aligned" if aligned else "ruled")
+    table = Table(cells=cells, n_rows=n_rows, n_cols=n_cols, line=0, end_line=0, layout=layout,
+                  origin="aligned" if aligned else "ruled")
+    table.form = "approval" if is_approval(table) else ""     # 결재란, as the HWP/HWPX readers mark it
+    return table
 
 
 def _anchor_rect(free: set, ar: int, ac: int, r1: int, c1: int) -> tuple[int, int, int, int]:

@@ -2,8 +2,7 @@
 
 A body row is a label followed by numeric cells ("기 획 담 당 관 39 /38 (16) 31 / 29
 6 / 6 2 / 3"); cell boundaries are recovered from the grammar of Korean table
-cells (composite "a / b (c)", "n (m)", "n(±m)", "41조 5,459", "-"), not from the
-spacing, which exports lose.  Header lines above the body are split into as many
+cells (:mod:`bogo.readers._spacerows`), not from the spacing, which exports lose.  Header lines above the body are split into as many
 cells as the body has columns by a small dynamic programme that prefers joining
 spaced-out syllables and known header words.  Continuation lines ("(65.0%)" or a
 lone "7조 4,737" after a row broken across lines) are joined to their row.  The
@@ -13,6 +12,7 @@ chain is ``lines → classify → group → header → grid``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..blocks import Table, grid_to_table
@@ -22,24 +22,16 @@ from ..normalize.text import fold, normalize_text
 from ..settings import Settings, TableSettings
 from ._placement import place_rows
 from ._spaceheaders import align_to_groups, split_header, stubs_over_leaves
+from ._spacerows import continuation, parse_numeric_row
 
 Line = tuple[int, str]
 
-_N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_NUM_TOKEN = re.compile(r"^[△▲+\-]?" + _N + r"(?:%|\*{1,2})?(?:\((?:[+\-△▲]?" + _N + r"%?|-|\s*-\s*)\))?\*{0,2}$")
-_PAIR_TOKEN = re.compile(r"^(?:" + _N + r")?/(?:" + _N + r")?$")
-_JO_TOKEN = re.compile(r"^" + _N + r"조$")
-_PAREN_TOKEN = re.compile(r"^\((?:[+\-△▲]?" + _N + r"%?|-)\)\*{0,2}$")
-_YEARISH = re.compile(r"^(?:19|20)\d{2}(?:\.\d{1,2}월?)?(?:년)?$|^\d{1,2}월$|^\d{4}\.\d{1,2}월$")
 _DIGIT = re.compile(r"\d")
 _ROW_END = re.compile(r"[\d)/%*-]\s*$")  # a table row ends in a value
-_EOK_PART = re.compile(r"\d,\d{3}|\d{1,4}")
 _LABEL_CHARS = re.compile(r"[가-힣·()\s]+")
 _UNIT_LEAD = re.compile(r"^\(\s*단\s*위\s*[:：][^()]*\)\s*")
 _FORMULA = re.compile(r"^\([A-Za-z0-9+\-−/×* ]+\)(?:\s*[/×*]\s*[A-Za-z0-9()+\-−]+)*$")
 _SENTENCE_END = re.compile(r"(?:다|음|함|됨|임|요|\.)$")
-
-
 
 
 @dataclass(slots=True)
@@ -47,137 +39,6 @@ class _Row:
     idx: int          # index into the lines list
     label: str
     cells: list[str]
-
-
-def _is_num(tok: str) -> bool:
-    return bool(_NUM_TOKEN.match(tok))
-
-
-def _paren_row(toks: list[str]) -> list[str] | None:
-    """A line of parenthesised figures only ("(147.8) (△16.6) (5.2)"): the rates or
-    counts printed under the row above, one per column, as a row without a label."""
-    if len(toks) >= 2 and all(_PAREN_TOKEN.match(t) for t in toks):
-        return toks
-    return None
-
-
-def parse_numeric_row(text: str) -> tuple[str, list[str]] | None:
-    """Split a line into (label, numeric cells), or None when it is not a table row."""
-    toks = text.split()
-    if len(toks) < 2:
-        return None
-    paren = _paren_row(toks)
-    if paren is not None:
-        return "", paren
-    # label: leading tokens up to the first numeric cell token
-    k = 0
-    while k < len(toks) and not (_is_num(toks[k]) or toks[k].startswith("/") or _PAIR_TOKEN.match(toks[k])
-                                 or _JO_TOKEN.match(toks[k]) or toks[k] == "-"):
-        k += 1
-    label_toks = toks[:k]
-    rest = toks[k:]
-    if not rest:  # "증감률 (147.8) (16.6) …": a label over parenthesised figures
-        k = next((m for m in range(1, len(toks) - 1) if _paren_row(toks[m:])), len(toks))
-        label_toks, rest = toks[:k], toks[k:]
-        if rest:
-            label = " ".join(label_toks)
-            return (label, rest) if _label_ok(label) else None
-    if not label_toks and rest and _YEARISH.match(rest[0]) and len(rest) >= 4:
-        label_toks, rest = rest[:1], rest[1:]
-    cells = _parse_cells(rest)
-    if cells is None or not cells:
-        return None
-    label = " ".join(label_toks)
-    if len(cells) < 2 and not (label and len(cells) == 1 and _is_num(rest[0]) and "," in rest[0]):
-        return None
-    return (label, cells) if _label_ok(label) else None
-
-
-def _label_ok(label: str) -> bool:
-    """A row label: not a sentence, not a bulleted line."""
-    if label and (len(label) > 40 or _SENTENCE_END.search(label) and len(label) > 12):
-        return False
-    return not (label and split_marker(label)[0] and split_marker(label)[0] not in ("*",))
-
-
-def _parse_cells(toks: list[str]) -> list[str] | None:
-    cells: list[str] = []
-    i, n = 0, len(toks)
-    while i < n:
-        t = toks[i]
-        if _JO_TOKEN.match(t):
-            if i + 1 < n and _EOK_PART.fullmatch(toks[i + 1]):
-                cells.append(t + " " + toks[i + 1])
-                i += 2
-            else:
-                cells.append(t)
-                i += 1
-            continue
-        if t == "/":
-            if i + 1 < n and _is_num(toks[i + 1]) and not (i + 2 < n and toks[i + 2].startswith("/")):
-                cells.append("/ " + toks[i + 1])
-                i += 2
-            else:
-                cells.append("/")
-                i += 1
-            continue
-        if t.startswith("/") and _is_num(t[1:]):
-            cells.append("/ " + t[1:])
-            i += 1
-            continue
-        if _PAIR_TOKEN.match(t):
-            a, b = t.split("/")
-            cells.append(f"{a} / {b}".strip())
-            i += 1
-            continue
-        if t in ("(", "( -", "(-") or _PAREN_TOKEN.match(t):
-            # a parenthesised count of the previous cell, possibly spaced "( - )"
-            j = i
-            buf = []
-            while j < n:
-                buf.append(toks[j])
-                if toks[j].endswith(")"):
-                    break
-                j += 1
-            if not cells:
-                return None
-            cells[-1] = cells[-1] + " " + "".join(buf).replace("(", "(").replace(" ", "")
-            i = j + 1
-            continue
-        if t == "-":
-            cells.append("-")
-            i += 1
-            continue
-        if _is_num(t):
-            cell = t
-            i += 1
-            if i < n and toks[i] == "/":
-                # "34 / 33": a pair; take the right number unless it starts the next "n /"
-                if i + 1 < n and _is_num(toks[i + 1]):
-                    cell = f"{t} / {toks[i + 1]}"
-                    i += 2
-                else:
-                    cell = f"{t} /"
-                    i += 1
-            elif i < n and toks[i].startswith("/") and _is_num(toks[i][1:]):
-                cell = f"{t} /{toks[i][1:]}"
-                i += 1
-            cells.append(cell)
-            continue
-        return None
-    return cells
-
-
-def _continuation(text: str) -> list[str] | None:
-    """A line holding only numeric cells or a parenthesised part, no label."""
-    toks = text.split()
-    if not toks:
-        return None
-    if len(toks) == 1 and _PAREN_TOKEN.match(toks[0]):
-        return ["(" + toks[0][1:]]
-    if _JO_TOKEN.match(toks[0]) or _is_num(toks[0]):
-        return _parse_cells(toks)
-    return None
 
 
 def _header_like(text: str) -> bool:
@@ -203,16 +64,26 @@ def fold_lines(lines: list[Line]) -> list[str]:
     return fold("\n".join(ln[1] for ln in lines)).split("\n")
 
 
-def find_space_tables(lines: list[Line], settings: Settings,
-                      folded: list[str] | None = None) -> list[tuple[int, int, Table]]:
-    """Find space-separated tables; returns (start index, end index, table) spans."""
+def find_space_tables(lines: list[Line], settings: Settings, folded: list[str] | None = None,
+                      rewrap: bool = False) -> list[tuple[int, int, Table]]:
+    """Find space-separated tables; returns (start index, end index, table) spans.
+    ``rewrap``: the lines keep an exporter's indentation, and a header line broken at
+    its fixed width goes on in the deeper indented line below it."""
     texts = [t.strip() for t in (folded if folded is not None else fold_lines(lines))]
+    if rewrap:
+        _join_wrapped_headers(lines, texts)
     rows: dict[int, tuple[str, list[str]]] = {}
+    maybe: dict[int, tuple[str, list[str]]] = {}  # rows ending in text, rows with a bulleted label
     for i, t in enumerate(texts):
-        if t and _ROW_END.search(t) and _DIGIT.search(t):
+        if t and _DIGIT.search(t):
             r = parse_numeric_row(t)
-            if r is not None:
+            if r is not None and _ROW_END.search(t):
                 rows[i] = r
+            elif r is not None:
+                maybe[i] = r
+            elif _ROW_END.search(t) and (r := parse_numeric_row(t, bulleted=True)) is not None:
+                maybe[i] = r
+    _rows_beside_rows(texts, rows, maybe)
     out: list[tuple[int, int, Table]] = []
     i = 0
     n = len(lines)
@@ -246,7 +117,7 @@ def find_space_tables(lines: list[Line], settings: Settings,
                 rows[nxt] = (texts[j] + " " + label, cells)
                 j += 1
                 continue
-            cont = _continuation(texts[j])
+            cont = continuation(texts[j])
             if cont is not None and j - last <= 3:
                 _extend(body[-1], cont)
                 last = j
@@ -264,6 +135,35 @@ def find_space_tables(lines: list[Line], settings: Settings,
         out.append((start, last + 1, table))
         i = last + 1
     return out
+
+
+#: an exporter's fixed line width is at least this wide (display columns)
+WRAP_MIN = 40
+
+
+def _join_wrapped_headers(lines: list[Line], texts: list[str]) -> None:
+    """Lines without figures broken at an exporter's fixed width ("(단위 : 조원) '22년중
+    (1~12월) '23년중" / "  (1~12월) '25년중 (1~7월)"): the deeper indented piece is
+    joined to the line above it, in place (the piece's line becomes blank)."""
+    prev = None
+    for j, t in enumerate(texts):
+        if not t:
+            continue
+        if prev is not None and _indent(lines[j][1]) >= _indent(lines[prev][1]) + 2 \
+                and _display_width(lines[prev][1].rstrip()) >= WRAP_MIN \
+                and not _ROW_END.search(texts[prev]) and continuation(t) is None and not split_marker(t)[0]:
+            texts[prev] = f"{texts[prev]} {t}"
+            texts[j] = ""
+            continue
+        prev = j
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip(" "))
+
+
+def _display_width(s: str) -> int:
+    return sum(2 if "가" <= ch <= "힣" or "\u3000" <= ch <= "\u9fff" else 1 for ch in s)
 
 
 def _join_wrapped(body: list[_Row]) -> list[_Row]:
@@ -291,6 +191,27 @@ def _next_nonblank(texts: list[str], j: int) -> int | None:
     while j < len(texts) and not texts[j]:
         j += 1
     return j if j < len(texts) else None
+
+
+def _rows_beside_rows(texts: list[str], rows: dict, maybe: dict) -> None:
+    """Rows that read as rows only among rows (their figures end in a text cell, or their
+    label opens with a bullet: "□ 국어진흥연구 10,833 11,535 702 6.5" under "사업비 18,583
+    …"): each joins ``rows`` when the line next to it is a row, a chain of them reaching
+    one of the plain rows."""
+    grew = True
+    while grew and maybe:
+        grew = False
+        for i in list(maybe):
+            near = [_next_nonblank(texts, i + 1), _prev_nonblank(texts, i - 1)]
+            if any(j is not None and j in rows for j in near):
+                rows[i] = maybe.pop(i)
+                grew = True
+
+
+def _prev_nonblank(texts: list[str], j: int) -> int | None:
+    while j >= 0 and not texts[j]:
+        j -= 1
+    return j if j >= 0 else None
 
 
 def _label_piece(text: str) -> bool:
@@ -332,40 +253,70 @@ def _header_lines(texts: list[str], first: int, rows: dict[int, tuple[str, list[
     return idx
 
 
+def _two_level_stub(labels: list[str]) -> list[tuple[str, str]] | None:
+    """Row labels of two stub columns written on one line: a unit's rows of 정원 and 현원
+    read "본부 정원 658 …" / "현원 773 …" (the unit spans both rows).  When a label that
+    ends in a word A is followed by a label that is a word B alone, twice or more with
+    the same A and B, every label ending in A or B is split into (unit, A or B)."""
+    pairs = Counter((a.rpartition(" ")[2], b) for a, b in zip(labels, labels[1:], strict=False)
+                    if " " in a and b and " " not in b and a.rpartition(" ")[2] != b)
+    if not pairs:
+        return None
+    (top, low), n = pairs.most_common(1)[0]
+    if n < 2:
+        return None
+    out = []
+    for lab in labels:
+        head, _, word = lab.rpartition(" ")
+        if lab in (top, low):
+            out.append(("", lab))
+        elif head and word in (top, low):
+            out.append((head, word))
+        else:
+            out.append((lab, ""))
+    return out
+
+
 def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: list[_Row],
            width: int, last: int, cfg: TableSettings) -> Table:
     grid: list[list[str]] = []
     raws: list[list[str]] = []
     line_of: list[int] = []
-    split = [split_header(texts[h], width) for h in header_idx]
+    labels = [normalize_text(r.label) for r in body]
+    stubs = _two_level_stub(labels)
+    cols = width + (stubs is not None)
+    split = [split_header(texts[h], cols) for h in header_idx]
     rows_h: list[list[str]] = []
     for cells in split:
-        if len(cells) < width:
+        if len(cells) < cols:
             # a spanning header line: it names the row labels when its first cell
             # is a label word, otherwise it starts over the value columns
             lead = [] if cells and cells[0] in LABEL_HEADERS else [""]
-            cells = (lead + cells + [""] * width)[:width]
+            cells = (lead + cells + [""] * cols)[:cols]
         rows_h.append(cells)
     for k in range(len(rows_h) - 1):
-        rows_h[k] = align_to_groups(split[k], rows_h[k], rows_h[k + 1], width)
-    if len(split) == 2 and len(split[-1]) < width:
+        rows_h[k] = align_to_groups(split[k], rows_h[k], rows_h[k + 1], cols)
+    if len(split) == 2 and len(split[-1]) < cols:
         # a leaf line shorter than the body: stub columns above it, groups over it
-        both = stubs_over_leaves(texts[header_idx[-2]], split[-1], width)
+        both = stubs_over_leaves(texts[header_idx[-2]], split[-1], cols)
         if both is not None:
             rows_h[-2:] = list(both)
     for h, cells in zip(header_idx, rows_h, strict=True):
         grid.append(cells)
-        raws.append([texts[h]] + [""] * (width - 1))
+        raws.append([texts[h]] + [""] * (cols - 1))
         line_of.append(lines[h][0])
-    placed, by_totals = place_rows([[normalize_text(r.label)] + [normalize_text(c) for c in r.cells] for r in body],
-                                    width, cfg)
-    for r, cells in zip(body, placed, strict=True):
+    placed, by_totals, certain = place_rows([[lab] + [normalize_text(c) for c in r.cells] for lab, r in zip(labels, body, strict=True)],
+                                            width, cfg)
+    for k, (r, cells) in enumerate(zip(body, placed, strict=True)):
+        if stubs is not None:
+            cells = [*stubs[k], *cells[1:]]
         grid.append(cells)
-        raws.append([r.label] + r.cells + [""] * (width - 1 - len(r.cells)))
+        raws.append([r.label] + r.cells + [""] * (cols - 1 - len(r.cells)))
         line_of.append(lines[r.idx][0])
     t = grid_to_table(grid, lines[header_idx[0] if header_idx else body[0].idx][0], lines[last][0],
                       raw_rows=raws, header_rows=len(header_idx) or None)
     for c in t.cells:
         c.line = line_of[c.row]
-    t.placement = "totals" if by_totals else None
+    # "inferred": a short row's figures could stand in other columns (no total row decides)
+    t.placement = "inferred" if not certain else "totals" if by_totals else None
     return t

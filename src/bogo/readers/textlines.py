@@ -214,6 +214,12 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings, aligned: bool)
             raw = raw.rstrip() + " " + lines[idx][1].strip()
             ftext = None
             idx += 1
+        while aligned and _open_bracket(raw) and idx < len(lines) and not (k < len(spans) and spans[k][0] == idx) \
+                and _closes(raw, lines[idx][1]):
+            # a short bracket broken inside its word ("(단위: 백만" / "원)"): one line
+            raw = raw.rstrip() + lines[idx][1].strip()
+            ftext = None
+            idx += 1
         first = last = raw
         base = _indent(raw)
         while aligned and idx < len(lines) and not (k < len(spans) and spans[k][0] == idx) \
@@ -259,6 +265,18 @@ def _wrapped_on(line: str, nxt: str, base: int, width: int) -> bool:
     return not split_marker(normalize_text(body))[0]
 
 
+def _open_bracket(s: str) -> bool:
+    return s.count("(") > s.count(")")
+
+
+def _closes(line: str, nxt: str) -> bool:
+    """``nxt`` is the rest of a bracket ``line`` left open: at the same indent, short, and
+    closing it with nothing after ("원)" under "(단위: 백만")."""
+    body = nxt.strip()
+    return bool(body) and _indent(nxt) == _indent(line) and len(body) <= 12 and body.endswith(")") \
+        and body.count(")") == line.count("(") - line.count(")") + body.count("(")
+
+
 def _display_width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
@@ -271,7 +289,7 @@ def _tables_in(lines: list[Line], settings: Settings, folded: list[str]) -> list
     for start, end, table in [*find_aligned_tables(lines), (len(lines), len(lines), None)]:
         if start > pos:
             out += [(a + pos, b + pos, t)
-                    for a, b, t in find_space_tables(lines[pos:start], settings, folded[pos:start])]
+                    for a, b, t in find_space_tables(lines[pos:start], settings, folded[pos:start], rewrap=True)]
         if table is not None:
             out.append((start, end, table))
         pos = end

@@ -134,20 +134,30 @@ def with_corpus_findings(store: Store, prep: Prepared) -> Prepared:
     """``prep`` with the findings of the corpus checks against what the store holds so far."""
     from ..checks.registry import select_checks
     from ..checks.runner import check_report
-    from ..model import Finding, Report
+    from ..model import Report
     from ..track.similarity import remember
 
     for t, words in prep.words.items():
         remember(t, words)
+    history = _WriteHistory(store)
+    office, date = (prep.report.get("meta") or {}).get("office"), _tracking_date(prep)
+    if not office or not date or not any((d.date or "") < date for d in history.documents(office)):
+        return prep  # every corpus check compares with an earlier document of the office
     corpus = [c for c in select_checks() if c.scope == "corpus"]
     rep = Report.model_validate(prep.report)
-    own = [Finding.model_validate(f) for f in prep.report.get("findings") or []]
-    rep.findings = own
-    found = check_report(rep, corpus, history=_WriteHistory(store))
+    own = list(rep.findings)
+    found = check_report(rep, corpus, history=history)
     extra = [f for f in found if f.code in {c.code for c in corpus}]
     if extra:
         prep.report["findings"] = [f.model_dump(mode="json") for f in own + extra]
     return prep
+
+
+def _tracking_date(prep: Prepared) -> str | None:
+    """The date tracking gives the report (as :func:`bogo.track.history.report_date`)."""
+    from ..records import inferred_date
+
+    return (prep.report.get("meta") or {}).get("date") or inferred_date(prep.paragraphs)
 
 
 class _WriteHistory:
@@ -157,6 +167,7 @@ class _WriteHistory:
         from ..track import StoreHistory
 
         self._h = StoreHistory(store)
+        self.snapshots = self._h.snapshots
         self._docs: dict = {}
         self._decided: dict | None = None
 

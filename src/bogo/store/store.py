@@ -12,7 +12,7 @@ the database the only coordinator.
 from __future__ import annotations
 
 import json
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from ..lru import LRU
 from ..records import inferred_date, report_records
 from ..search.engine import facet_tokens
 from .db import make_engine, migrate, resolve_url
@@ -27,6 +28,8 @@ from .models import RECORD_TABLES, Document, SearchEntry, StaffRowRow, UnitEvent
 from .prepare import Prepared
 
 MAX_VERSION_RETRIES = 5
+RECORDS_CACHE = 512  # (document id, record type) pairs whose records are kept in memory
+SNAPSHOT_CACHE = 512  # documents whose unit snapshot is kept (the next report of an office compares with it)
 
 
 @dataclass
@@ -35,6 +38,7 @@ class WriteResult:
     document_id: int
     records: int = 0
     findings: Counter = field(default_factory=Counter)
+    written: dict = field(default_factory=dict, repr=False)  # record type → records, as read back
 
 
 def _clean(v: Any) -> Any:
@@ -71,7 +75,8 @@ class Store:
     def __init__(self, db: str | None = None, migrate_schema: bool = True):
         self.url = resolve_url(db)
         self.engine = make_engine(self.url)
-        self.records_cache: OrderedDict = OrderedDict()  # read by track.history.StoreHistory
+        self.records_cache = LRU(RECORDS_CACHE)  # read by track.history.StoreHistory
+        self.snapshots = LRU(SNAPSHOT_CACHE)  # document id → track.units.Snapshot, through StoreHistory
         if migrate_schema:
             migrate(self.engine)
 
@@ -99,6 +104,8 @@ class Store:
             except IntegrityError:
                 continue  # another process stored this file, or took the version number: look again
             office = (report.get("meta") or {}).get("office")
+            if res.status != "duplicate":
+                self._remember(res.document_id, res.written)
             if res.status != "duplicate" and office:
                 self.refresh_identity([office])  # its own transaction; the next write of the office heals a kill here
             return res
@@ -124,22 +131,34 @@ class Store:
             report_key=key, version=(prev or 0) + 1, current=1, ingested_at=datetime.now(UTC).replace(tzinfo=None),
             data=_document_data(report, dated_by="cover" if meta.get("date") else "body" if date else None),
         )).inserted_primary_key[0]
-        records = self._write_records(conn, doc_id, report, _clean(prep.paragraphs))
+        written = self._write_records(conn, doc_id, report, _clean(prep.paragraphs))
         self._write_entries(conn, doc_id, prep, meta.get("office"), year, meta.get("kind"))
         sev = Counter(f["severity"] for f in report.get("findings") or [])
-        return WriteResult("version" if prev else "new", doc_id, records, sev)
+        records = sum(len(v) for v in written.values())
+        origin = {"document_id": doc_id, "path": src["path"], "office": meta.get("office"), "date": date}
+        written = {t: [{**origin, **r} for r in recs] for t, recs in written.items()}
+        return WriteResult("version" if prev else "new", doc_id, records, sev, written)
 
-    def _write_records(self, conn: Connection, doc_id: int, report: dict[str, Any], paragraphs) -> int:
-        n = 0
+    def _write_records(self, conn: Connection, doc_id: int, report: dict[str, Any],
+                       paragraphs) -> dict[str, list[dict[str, Any]]]:
+        written: dict[str, list[dict[str, Any]]] = {}
         for rtype, recs in report_records(report, paragraphs).items():
+            written[rtype] = recs
             if not recs:
                 continue
             model, columns = RECORD_TABLES[rtype]
             rows = [{"document_id": doc_id, "ordinal": i, "line": r.get("line"), "data": r, **columns(r)}
                     for i, r in enumerate(recs)]
             conn.execute(model.__table__.insert(), rows)
-            n += len(rows)
-        return n
+        return written
+
+    def _remember(self, doc_id: int, written: dict[str, list[dict[str, Any]]]) -> None:
+        """Keep a just-committed document's records as :func:`query.records` would read them back.
+
+        The next report of the same office compares with this one (identity, C5xx): its
+        records are then read from memory instead of the database."""
+        for rtype in RECORD_TABLES:
+            self.records_cache[(doc_id, rtype)] = written.get(rtype, [])
 
     def _write_entries(self, conn: Connection, doc_id: int, prep: Prepared, office, year, kind) -> None:
         rows = [{"document_id": doc_id, "type": t, "ref": ref, "line": line, "text": _clean(txt),
@@ -163,6 +182,7 @@ class Store:
     def delete(self, document_id: int) -> None:
         """Remove a document with all its records, search tokens and identity events."""
         self.records_cache.clear()
+        self.snapshots.clear()
         with self.engine.begin() as conn:
             office = conn.execute(select(Document.office).where(Document.id == document_id)).scalar()
             conn.execute(delete(SearchEntry).where(SearchEntry.document_id == document_id))

@@ -231,7 +231,8 @@ def stage_evidence(v: TableView) -> str:
     # a bare "/" (an empty 정원/현원 pair) comes from space-separated layouts whose
     # cells cannot be placed in their column with certainty
     v.misaligned = any(x.strip() == "/" for r in v.body for x in r)
-    v.placed_by_totals = t.placement == "totals"
+    # the columns of short rows' cells were set by the totals, or guessed: their sums prove nothing
+    v.placed_by_totals = t.placement in ("totals", "inferred")
     if any(_BARE_PAREN.match(x) for r in v.body for x in r[v.label_cols:] if x):
         v.uncertain = "bare-parens"
     flags = [n for n in ("rounding_note", "coarse_unit", "own_unit_coarse", "counts_excluded", "misaligned",

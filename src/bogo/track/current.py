@@ -22,6 +22,8 @@ class WithReport:
         self._earlier: list[DocInfo] | None = None
         m = report.meta
         self.doc = DocInfo(SELF_ID, m.office, m.kind, report_date(report), report.source.path, report.source.sha256)
+        stored = getattr(history, "snapshots", None)  # the stored documents' snapshots, never the report's own
+        self.snapshots = _StoredOnly(stored) if stored is not None else None
 
     def earlier(self) -> list[DocInfo]:
         """The office's stored documents dated before the report (oldest first; read once per view)."""
@@ -39,3 +41,20 @@ class WithReport:
 
     def records(self, doc_id: int, rtype: str) -> list[dict[str, Any]]:
         return self._own.records(0, rtype) if doc_id == SELF_ID else self.history.records(doc_id, rtype)
+
+
+class _StoredOnly:
+    """A snapshot cache seen through a view: the view's own report (not stored, id SELF_ID) is never kept."""
+
+    def __init__(self, cache):
+        self._cache = cache
+
+    def __contains__(self, doc_id) -> bool:
+        return doc_id != SELF_ID and doc_id in self._cache
+
+    def __getitem__(self, doc_id):
+        return self._cache[doc_id]
+
+    def __setitem__(self, doc_id, snap) -> None:
+        if doc_id != SELF_ID:
+            self._cache[doc_id] = snap

@@ -9,7 +9,6 @@ several files).  Nothing here hands out a database session.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 from ..model import Report
@@ -54,10 +53,10 @@ class MemoryHistory:
 class StoreHistory:
     """A history over a store (current versions of each report)."""
 
-    RECORDS_CACHE = 256
-
     def __init__(self, store):
         self.store = store
+        # a stored document never changes, so its unit snapshot (track.units.snapshot) is kept by the store
+        self.snapshots = getattr(store, "snapshots", None)
 
     def documents(self, office: str | None = None) -> list[DocInfo]:
         from sqlalchemy import select
@@ -74,19 +73,15 @@ class StoreHistory:
     def records(self, doc_id: int, rtype: str) -> list[dict[str, Any]]:
         from ..store.query import records
 
-        # the store's cache of (document id, record type) → records: a stored document's records never
-        # change (a changed file is a new document), and Store.delete clears it
-        cache: OrderedDict | None = getattr(self.store, "records_cache", None)
+        # the store's bounded cache of (document id, record type) → records: a stored document's records
+        # never change (a changed file is a new document); Store.write fills it, Store.delete clears it
+        cache = getattr(self.store, "records_cache", None)
         if cache is None:
             return records(self.store, rtype, document_id=doc_id)
         key = (doc_id, rtype)
-        if key in cache:
-            cache.move_to_end(key)
-            return cache[key]
-        got = cache[key] = records(self.store, rtype, document_id=doc_id)
-        while len(cache) > self.RECORDS_CACHE:
-            cache.popitem(last=False)
-        return got
+        if key not in cache:
+            cache[key] = records(self.store, rtype, document_id=doc_id)
+        return cache[key]
 
     def stored_unit_events(self, office: str | None = None) -> list:
         """The unit identity events stored for ``office`` (all offices when None), refreshed first."""

@@ -54,9 +54,16 @@ class Snapshot:
 
 
 def snapshot(history: History, doc: DocInfo) -> Snapshot:
+    """The units of ``doc`` with their staff rows and functions (kept by a history that caches them)."""
+    cache = getattr(history, "snapshots", None)
+    if cache is not None and doc.id in cache:
+        return cache[doc.id]
     staff = {compact(r["unit"]): r for r in history.records(doc.id, "staff_row")}
     funcs = unit_functions(history.records(doc.id, "table"), history.records(doc.id, "paragraph"), set(staff))
-    return Snapshot(doc, staff, funcs)
+    snap = Snapshot(doc, staff, funcs)
+    if cache is not None:
+        cache[doc.id] = snap
+    return snap
 
 
 def _staff_continuity(a: dict[str, Any], b: dict[str, Any]) -> float | None:
