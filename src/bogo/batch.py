@@ -178,7 +178,19 @@ def _new_pool(jobs: int) -> ProcessPoolExecutor:
         # out of the collector in the workers: collecting them would write to their pages and
         # unshare them from the parent's
         gc.freeze()
+        _trim_heap()
     return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, mp_context=_context())
+
+
+def _trim_heap() -> None:
+    """Give the C heap's free pages back to the system before forking (glibc only), so that the
+    workers do not inherit, and the batch does not count, what loading the analyser left free."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _submit(pool: ProcessPoolExecutor, name: str, task: _Task) -> Future:
