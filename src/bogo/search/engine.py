@@ -125,7 +125,7 @@ class PgEngine:
     def candidates(self, conn, phrases, facets, limit, cap):
         q = " & ".join(["(" + " <-> ".join(_quote_ts(w) for w in p) + ")" for p in phrases]
                        + [_quote_ts(f) for f in facets])
-        one_word = "&" not in q and "<->" not in q
+        one_word = _one_word(q)
         rows, hi, lo = self._first(conn, q, cap, one_word)
         if len(rows) < cap and lo > 0 or not one_word:  # ranked at the end, all at once
             ids = [r[0] for r in rows]
@@ -138,7 +138,7 @@ class PgEngine:
 
     def newest(self, conn, q: str, cap: int) -> list[int]:
         """The ids of the newest ``cap`` entries matching the tsquery ``q``, newest first."""
-        rows, hi, lo = self._first(conn, q, cap, "&" not in q and "<->" not in q)
+        rows, hi, lo = self._first(conn, q, cap, _one_word(q))
         ids = [r[0] for r in rows]
         return ids + self._older(conn, q, len(ids), hi, lo, cap) if len(ids) < cap and lo > 0 else ids
 
@@ -185,6 +185,11 @@ class PgEngine:
     def _walk(conn, q: str, lo: int, hi: int, n: int) -> list[int]:
         """The newest ``n`` matches with ``lo < id <= hi``, read backwards along the primary key."""
         return _range(conn, "bogo_search_walk", q, lo, hi, n)
+
+
+def _one_word(q: str) -> bool:
+    """Whether the tsquery ``q`` is one word (no phrase, no second word, no filter)."""
+    return "&" not in q and "<->" not in q
 
 
 def _range(conn: Connection, function: str, q: str, lo: int, hi: int, n: int) -> list[int]:
