@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .model import Report, Section
+from pydantic import TypeAdapter
+
+from .model import Section
 
 #: opening paragraphs searched for a date when the cover has none
 DATE_PARAGRAPHS = 12
 DATED_KINDS = frozenset({"day", "month", "range"})  # a year alone ("2009년도") is not a date
 _YEAR_WRITTEN = re.compile(r"^(?:19|20)\d{2}\s*[.년\-/]")
+_OUTLINE = TypeAdapter(list[Section])
 
 
 def _flat_sections(sections: list[Section], parent: str | None = None) -> list[dict[str, Any]]:
@@ -34,11 +37,11 @@ def _flat_sections(sections: list[Section], parent: str | None = None) -> list[d
 def report_records(report_json: dict[str, Any], paragraphs: list[dict[str, Any]] | None = None,
                    ) -> dict[str, list[dict[str, Any]]]:
     """The contract's records of one report, grouped by record type (the store's tables)."""
-    rep = Report.model_validate(report_json)
+    outline = _OUTLINE.validate_python(report_json.get("outline") or [])  # only the part flattened
     staffing = report_json.get("staffing") or {}
     audit = report_json.get("audit") or {}
     return {
-        "section": _flat_sections(rep.outline),
+        "section": _flat_sections(outline),
         "table": report_json.get("tables") or [],
         "staff_row": staffing.get("rows") or [],
         "budget_line": report_json.get("budget_lines") or [],

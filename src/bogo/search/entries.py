@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Report, Section
-from .tokens import Token, index_text, tokenize_lines
+from .tokens import Token, index_text, tokens_by_line
 
 MAX_ENTRY_CHARS = 4000
 
@@ -76,10 +76,14 @@ def tokenize_entries(entries: list[Entry], cache: dict[str, list[Token]] | None 
     lines elsewhere in the document; each distinct line is analysed once.
     """
     cache = {} if cache is None else cache
+    texts: dict[str, str] = {}  # line → the index text of its tokens, for this call
     for e in entries:
-        toks = tokenize_lines(e.text, cache)
-        first = e.text.find("\n")
-        first = len(e.text) if first < 0 else first
-        e.tokens = index_text(toks)
-        e.head = index_text([t for t in toks if t.end <= first])
+        lines = []
+        for line, toks in zip(e.text.split("\n"), tokens_by_line(e.text, cache), strict=True):
+            got = texts.get(line)
+            if got is None:
+                got = texts[line] = index_text(toks)
+            lines.append(got)
+        e.head = lines[0]
+        e.tokens = " ".join(x for x in lines if x)
     return entries

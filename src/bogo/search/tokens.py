@@ -153,22 +153,29 @@ def line_tokens(line: str) -> list[Token]:
     return toks
 
 
-def tokenize_lines(text: str, cache: dict[str, list[Token]] | None = None) -> list[Token]:
-    """``tokenize`` line by line, each distinct line analysed once per ``cache``
-    and, across documents, once per process (:func:`line_tokens`).
+def tokens_by_line(text: str, cache: dict[str, list[Token]] | None = None) -> list[list[Token]]:
+    """Each line's tokens (offsets into the line), each distinct line analysed once per
+    ``cache`` and, across documents, once per process (:func:`line_tokens`).
 
     A document's passages repeat its lines (a task's parts are also its
     section's paragraphs), so the ingest worker keeps one cache per document.
-    Offsets point into ``text``.  Lines are independent for the tokens kept
-    (a compound never spans a line break).
-    """
+    Lines are independent for the tokens kept (a compound never spans a line
+    break).  Do not modify the returned lists."""
     cache = {} if cache is None else cache
-    out: list[Token] = []
-    pos = 0
+    out: list[list[Token]] = []
     for line in text.split("\n"):
         toks = cache.get(line)
         if toks is None:
             toks = cache[line] = line_tokens(line)
+        out.append(toks)
+    return out
+
+
+def tokenize_lines(text: str, cache: dict[str, list[Token]] | None = None) -> list[Token]:
+    """``tokenize`` line by line (:func:`tokens_by_line`), offsets into ``text``."""
+    out: list[Token] = []
+    pos = 0
+    for line, toks in zip(text.split("\n"), tokens_by_line(text, cache), strict=True):
         out.extend(toks if not pos else [Token(t.form, t.start + pos, t.end + pos, t.part) for t in toks])
         pos += len(line) + 1
     return out

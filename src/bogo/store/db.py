@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pydantic_core
 from sqlalchemy import Engine, create_engine, event
 
 from ..errors import UsageError
@@ -44,13 +45,19 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def _to_json(value) -> str:
+    """JSON text of a column value: pydantic-core's encoder, UTF-8 kept as is (not \\u-escaped)."""
+    return pydantic_core.to_json(value).decode()
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` with the per-engine settings applied."""
+    codec = {"json_serializer": _to_json, "json_deserializer": pydantic_core.from_json}
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000}, **codec)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, **codec)
 
 
 def migrate(engine: Engine) -> None:

@@ -11,12 +11,12 @@ the database the only coordinator.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import pydantic_core
 from sqlalchemy import Connection, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -96,7 +96,7 @@ class Store:
 
     def write(self, prep: Prepared) -> WriteResult:
         """Store one prepared report in one transaction (see the module doc)."""
-        report = _clean(prep.report) if "\\u0000" in json.dumps(prep.report, default=str) else prep.report
+        report = _clean(prep.report) if b"\\u0000" in pydantic_core.to_json(prep.report, fallback=str) else prep.report
         for _ in range(MAX_VERSION_RETRIES):
             try:
                 with self.engine.begin() as conn:

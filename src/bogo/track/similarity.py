@@ -9,8 +9,9 @@ such sets; ``containment`` is the share of the first set found in the second.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable
 
-from ..search.tokens import Token, tokenize_lines
+from ..search.tokens import Token, tokens_by_line
 
 MIN_WORD_CHARS = 2
 WORD_SET_CACHE = 8192
@@ -31,7 +32,7 @@ def name_similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
-def words_of(tokens: list[Token]) -> frozenset[str]:
+def words_of(tokens: Iterable[Token]) -> frozenset[str]:
     """The distinct token forms of at least two characters, numbers left out."""
     return frozenset(t.form for t in tokens if len(t.form) >= MIN_WORD_CHARS and not t.form.isdigit())
 
@@ -48,7 +49,7 @@ def word_set(text: str, cache: dict[str, list[Token]] | None = None) -> frozense
     """The distinct search tokens of ``text`` of at least two characters (cached, least recently used)."""
     got = _WORD_SETS.get(text)
     if got is None:
-        got = words_of(tokenize_lines(text, cache))
+        got = words_of(t for toks in tokens_by_line(text, cache) for t in toks)
         remember(text, got)
     else:
         _WORD_SETS.move_to_end(text)
