@@ -121,3 +121,18 @@ def normalize_text(text: str, folded: bool = False) -> str:
 def compact(text: str) -> str:
     """A key for comparing labels: all whitespace removed."""
     return "".join(text.split())
+
+
+_HANGUL_SYLLABLES = re.compile("[가-힣]")  # every one East Asian Wide
+
+
+def display_width(s: str) -> int:
+    """Columns ``s`` takes in a fixed-width rendering: two for each East Asian Wide or
+    Fullwidth character, one for any other (Hangul syllables counted in one regex pass)."""
+    if s.isascii():
+        return len(s)
+    rest, wide = _HANGUL_SYLLABLES.subn("", s)
+    if not rest.isascii():
+        wide += sum(1 for ch in rest if ch > "\x7f" and unicodedata.east_asian_width(ch) in "WF")
+    return len(s) + wide
+

@@ -11,7 +11,8 @@ in (:func:`_place`), and a line of as many labels as columns, centred over them
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ..normalize.text import display_width
 
 Seg = tuple[int, int, str]  # display start, display end, text
 
@@ -24,9 +25,6 @@ _PLAIN = re.compile(r"^[△▲+\-]?\d[\d,]*(?:\.\d+)?%?$")
 _PAREN = re.compile(r"^\([△▲+\-]?\d[\d,]*(?:\.\d+)?%?\)$")
 
 
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
-
 
 def segments(raw: str) -> list[Seg]:
     """The text runs of a line separated by two or more spaces, with display columns.
@@ -38,8 +36,8 @@ def segments(raw: str) -> list[Seg]:
     out: list[Seg] = []
     runs = list(_SEG.finditer(raw))
     for m in runs:
-        start = _width(raw[:m.start()])
-        run = (start, start + _width(m.group(0)), m.group(0))
+        start = display_width(raw[:m.start()])
+        run = (start, start + display_width(m.group(0)), m.group(0))
         # figures one space apart are cells only on a line laid out in columns
         for seg in _figures_apart(run) if len(runs) > 1 else [run]:
             if out and out[-1][2] in _SIGNS and _NUMERIC.match(seg[2]):
@@ -62,7 +60,7 @@ def _figures_apart(seg: Seg) -> list[Seg]:
     out: list[Seg] = []
     pos = start
     for t in toks:
-        w = _width(t)
+        w = display_width(t)
         if out and _PAREN.match(t) and _PLAIN.match(out[-1][2].split(" ")[-1]):
             out[-1] = (out[-1][0], pos + w, f"{out[-1][2]} {t}")
         else:

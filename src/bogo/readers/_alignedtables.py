@@ -14,11 +14,10 @@ whose cells are separated by single spaces.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..blocks import Table, grid_to_table
 from ..normalize.markers import split_marker
-from ..normalize.text import normalize_text
+from ..normalize.text import display_width, normalize_text
 from ._alignedcols import (
     Seg,
     _bare,
@@ -43,9 +42,6 @@ MAX_BLANKS = 2
 FULL_SHARE = 0.8
 MAX_COLS = 40
 
-
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
 def _continues(segs: list[Seg], tail: dict[int, Seg] | None, cols: list[tuple[int, int]]) -> bool:
@@ -108,7 +104,7 @@ def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table
                 pending = f"{pending} {label}".strip()
             continue
         if pending and (p := _place(s, cols)) is not None and not p[0]:
-            s = [(0, _width(pending), pending), *s]
+            s = [(0, display_width(pending), pending), *s]
         elif pending:
             grid.append([pending] + [""] * (len(cols) - 1))
             first.append(idx - 1)

@@ -12,11 +12,10 @@ indented lines below it (:func:`_wrapped_on`).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..blocks import Block, Cell, Paragraph, Table, grid_to_table
 from ..normalize.markers import split_marker
-from ..normalize.text import fold, normalize_text
+from ..normalize.text import display_width, fold, normalize_text
 from ..settings import SETTINGS, Settings
 from ._alignedtables import find_aligned_tables
 from ._deadline import check_deadline
@@ -245,11 +244,11 @@ def _indent(s: str) -> int:
 def _wrap_width(first: str, lines: list[Line], idx: int, base: int) -> int:
     """The width a paragraph's lines were broken at: the widest of its first line and
     the indented lines that follow it."""
-    widths = [_display_width(first.rstrip())]
+    widths = [display_width(first.rstrip())]
     for _, raw in lines[idx:idx + _LOOKAHEAD]:
         if not raw.strip() or _indent(raw) < base + 2:
             break
-        widths.append(_display_width(raw.rstrip()))
+        widths.append(display_width(raw.rstrip()))
     return max(widths)
 
 
@@ -260,7 +259,7 @@ def _wrapped_on(line: str, nxt: str, base: int, width: int) -> bool:
     body = nxt.strip()
     if not body or _indent(nxt) < base + 2 or "\t" in nxt or _SENTENCE_END.search(line) or width < WRAP_MIN:
         return False
-    if _display_width(line.rstrip()) + 1 + _display_width(body.split(" ")[0]) <= width:
+    if display_width(line.rstrip()) + 1 + display_width(body.split(" ")[0]) <= width:
         return False  # the word would have fitted: the line was ended, not broken
     return not split_marker(normalize_text(body))[0]
 
@@ -276,9 +275,6 @@ def _closes(line: str, nxt: str) -> bool:
     return bool(body) and _indent(nxt) == _indent(line) and len(body) <= 12 and body.endswith(")") \
         and body.count(")") == line.count("(") - line.count(")") + body.count("(")
 
-
-def _display_width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
 def _tables_in(lines: list[Line], settings: Settings, folded: list[str]) -> list[tuple[int, int, Table]]:

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from ..lru import LRU
 from ..settings import SETTINGS, TrackSettings
 from .docinfo import DocInfo, History
 from .similarity import containment, word_set
@@ -54,6 +55,8 @@ def milestone_words(m: dict[str, Any]) -> frozenset[str]:
 
 
 _HEADINGS: WeakKeyDictionary = WeakKeyDictionary()  # history → {document id → headings}
+_POSTINGS: WeakKeyDictionary = WeakKeyDictionary()  # history → LRU {document id → paragraphs, word postings}
+POSTINGS_PER_HISTORY = 64  # documents; more later reports than this are scanned instead
 
 
 def _headings(history: History, doc: DocInfo) -> tuple[list[int], list[str]]:
@@ -88,7 +91,51 @@ def _status_of(text: str, heading: str) -> str:
     return "in_progress"
 
 
+def _paragraph_index(history: History, doc: DocInfo) -> tuple[list[dict[str, Any]], dict[str, list[int]]]:
+    """A document's paragraphs and, for each word, the paragraphs that hold it, in order (kept for
+    ``POSTINGS_PER_HISTORY`` documents per history, the least recently used going first)."""
+    try:
+        per_doc = _POSTINGS.setdefault(history, LRU(POSTINGS_PER_HISTORY))
+    except TypeError:
+        per_doc = LRU(POSTINGS_PER_HISTORY)
+    got = per_doc.get(doc.id)
+    if got is None:
+        paras = history.records(doc.id, "paragraph")
+        postings: dict[str, list[int]] = {}
+        for i, p in enumerate(paras):
+            for w in word_set(p["text"]):
+                postings.setdefault(w, []).append(i)
+        got = per_doc[doc.id] = (paras, postings)
+    return got
+
+
 def _best_evidence(history: History, later: list[DocInfo], words: frozenset[str], t: TrackSettings):
+    """The paragraph of ``later`` holding the largest share of ``words`` (first of equals), with
+    its score, document and heading chain; None when none holds enough of them.
+
+    Only paragraphs sharing a word are looked at: each word's postings are counted."""
+    if not words or t.plan_min_shared < 1 or len(later) > POSTINGS_PER_HISTORY:
+        # a paragraph sharing no word may count, or the postings of so many documents would not stay cached
+        return _best_evidence_scan(history, later, words, t)
+    best = None
+    for d in later:
+        starts, chains = _headings(history, d)
+        paras, postings = _paragraph_index(history, d)
+        shared: dict[int, int] = {}
+        for w in words:
+            for i in postings.get(w, ()):
+                shared[i] = shared.get(i, 0) + 1
+        for i in sorted(shared):
+            score = shared[i] / len(words)  # = containment(words, the paragraph's words)
+            if shared[i] >= t.plan_min_shared and score >= t.plan_containment and (best is None or score > best[0]):
+                p = paras[i]
+                j = bisect_right(starts, p["line"] or 0) - 1
+                best = (score, d, p, chains[j] if j >= 0 else "")
+    return best
+
+
+def _best_evidence_scan(history: History, later: list[DocInfo], words: frozenset[str], t: TrackSettings):
+    """:func:`_best_evidence` by reading every paragraph (the settings that let a paragraph sharing no word count)."""
     best = None
     for d in later:
         starts, chains = _headings(history, d)
