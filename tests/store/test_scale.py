@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from bogo.search import search
-from bogo.search.engine import PgEngine, _quote_ts
+from bogo.search.engine import WEIGHTS, PgEngine, _quote_ts
 from bogo.search.tokens import query_terms
 
 QUERIES = ["담당관", "예산", "추진", "인력 현황", "행정사무감사", "협력상생담당관", "없는낱말입니다"]
@@ -54,6 +54,19 @@ def test_pg_walk_equals_a_full_scan(pair, first, sparse):
                 assert eng.newest(conn, _tsquery(q), cap) == want, (q, cap)
 
 
+def test_pg_ranks_read_with_the_matches_equal_a_ranking_by_id(pair):
+    """The ranks the range functions compute while reading a match are those of ``ts_rank`` over the same rows."""
+    eng = PgEngine()
+    eng.FIRST_WINDOW = 3  # several ranges, both ways of reading them
+    with pair["postgresql"].connect() as conn:
+        for q in QUERIES:
+            got = eng._newest_ranked(conn, _tsquery(q), 40)
+            want = conn.execute(text("SELECT id, ts_rank(CAST(:w AS real[]), tsv, to_tsquery('simple', :q), 1) "
+                                     "FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) ORDER BY id DESC "
+                                     "LIMIT 40"), {"q": _tsquery(q), "w": WEIGHTS}).all()
+            assert [(i, float(r)) for i, r in got] == [(i, float(r)) for i, r in want], q
+
+
 def _plan(conn, sql: str, params: dict, **settings: str) -> str:
     for k, v in settings.items():
         conn.execute(text("SELECT set_config(:k, :v, true)"), {"k": k, "v": v})
@@ -79,8 +92,10 @@ def test_pg_range_functions_carry_their_planner_settings(pair):
         search(conn, "행정사무감사", cap=5)
         after = conn.execute(text("SELECT current_setting('enable_indexscan'), current_setting('enable_bitmapscan'), "
                                   "current_setting('enable_seqscan')")).one()
-    assert set(conf["bogo_search_walk"]) == {"enable_bitmapscan=off", "enable_seqscan=off"}
-    assert set(conf["bogo_search_gin"]) == {"enable_indexscan=off", "enable_seqscan=off"}
+    for name in ("bogo_search_walk", "bogo_search_walk_ranked"):
+        assert set(conf[name]) == {"enable_bitmapscan=off", "enable_seqscan=off"}
+    for name in ("bogo_search_gin", "bogo_search_gin_ranked"):
+        assert set(conf[name]) == {"enable_indexscan=off", "enable_seqscan=off"}
     assert tuple(after) == ("on", "on", "on")  # the caller's transaction keeps its own
 
 

@@ -95,6 +95,7 @@ class Fts5Engine:
 
 
 WEIGHTS = "{0.1,0.1,0.1,%s}" % (0.1 * HEAD_WEIGHT)  # ts_rank's weights of D, C, B, A (A: the head)
+_RANK = "ts_rank(CAST(:w AS real[]), tsv, to_tsquery('simple', :q), 1)"
 
 
 def _quote_ts(word: str) -> str:
@@ -113,8 +114,10 @@ class PgEngine:
     GIN index AND the range, so only matching rows are read.  The GIN index
     alone would make PostgreSQL read every row of a frequent word before
     keeping the newest; walking the key alone would read every entry for a
-    word that is rare among the newest.  The result is the same as ranking
-    the newest ``cap`` matches of the whole table.
+    word that is rare among the newest.  Each match is ranked as its row is
+    read for the match (the range functions of migration r0007), never read a
+    second time to be ranked.  The result is the same as ranking the newest
+    ``cap`` matches of the whole table.
     """
 
     FIRST_WINDOW = 20_000
@@ -125,66 +128,61 @@ class PgEngine:
     def candidates(self, conn, phrases, facets, limit, cap):
         q = " & ".join(["(" + " <-> ".join(_quote_ts(w) for w in p) + ")" for p in phrases]
                        + [_quote_ts(f) for f in facets])
-        one_word = _one_word(q)
-        rows, hi, lo = self._first(conn, q, cap, one_word)
-        if len(rows) < cap and lo > 0 or not one_word:  # ranked at the end, all at once
-            ids = [r[0] for r in rows]
-            if len(rows) < cap and lo > 0:
-                ids += self._older(conn, q, len(rows), hi, lo, cap)
-            rows = conn.execute(text(
-                "SELECT id, ts_rank(CAST(:w AS real[]), tsv, to_tsquery('simple', :q), 1) FROM search_entries "
-                "WHERE id = ANY(:ids)"), {"q": q, "w": WEIGHTS, "ids": ids}).all()
+        rows = self._newest_ranked(conn, q, cap)
         return sorted(((r[0], float(r[1])) for r in rows), key=lambda r: (-r[1], r[0]))[:limit]
 
     def newest(self, conn, q: str, cap: int) -> list[int]:
         """The ids of the newest ``cap`` entries matching the tsquery ``q``, newest first."""
+        return [r[0] for r in self._newest_ranked(conn, q, cap)]
+
+    def _newest_ranked(self, conn, q: str, cap: int) -> list[tuple[int, float]]:
+        """The newest ``cap`` matches of ``q`` as (id, rank), newest first."""
         rows, hi, lo = self._first(conn, q, cap, _one_word(q))
-        ids = [r[0] for r in rows]
-        return ids + self._older(conn, q, len(ids), hi, lo, cap) if len(ids) < cap and lo > 0 else ids
+        return rows + self._older(conn, q, len(rows), hi, lo, cap) if len(rows) < cap and lo > 0 else rows
 
     def _first(self, conn, q: str, cap: int, one_word: bool) -> tuple[list, int, int]:
-        """The matches among the newest ``FIRST_WINDOW`` entries, and that window (hi, lo).
+        """The matches among the newest ``FIRST_WINDOW`` entries with their ranks, and that window (hi, lo).
 
-        For one word the planner picks the way, with its ranks: the primary key for a
-        frequent word (found there at once), GIN for a rare one.  Its estimate for a
-        phrase or several words (or a word with filters) is far too low, and it would
-        then recheck every match of the whole table before keeping the window's: those
-        are read through the GIN index AND the window (no ranks; ranked afterwards)."""
+        For one word the planner picks the way: the primary key for a frequent word
+        (found there at once), GIN for a rare one.  Its estimate for a phrase or
+        several words (or a word with filters) is far too low, and it would then
+        recheck every match of the whole table before keeping the window's: those
+        are read through the GIN index AND the window."""
         hi = conn.execute(text("SELECT max(id) FROM search_entries")).scalar() or 0
         lo = max(0, hi - self.FIRST_WINDOW)
         if not one_word:
-            return [(i, None) for i in self._gin_range(conn, q, lo, hi, cap)], hi, lo
+            return self._gin_range(conn, q, lo, hi, cap), hi, lo
         rows = conn.execute(text(
-            "SELECT id, ts_rank(CAST(:w AS real[]), tsv, to_tsquery('simple', :q), 1) FROM search_entries "
+            f"SELECT id, {_RANK} FROM search_entries "
             "WHERE tsv @@ to_tsquery('simple', :q) AND id > :lo ORDER BY id DESC LIMIT :n"),
             {"q": q, "w": WEIGHTS, "lo": lo, "n": cap}).all()
-        return rows, hi, lo
+        return [tuple(r) for r in rows], hi, lo
 
-    def _older(self, conn, q: str, found: int, hi: int, lo: int, cap: int) -> list[int]:
-        """The ids of the newest ``cap - found`` matches with ``id <= lo``, having seen ``found`` in ``(lo, hi]``."""
+    def _older(self, conn, q: str, found: int, hi: int, lo: int, cap: int) -> list[tuple[int, float]]:
+        """The newest ``cap - found`` matches with ``id <= lo`` as (id, rank), having seen ``found`` in ``(lo, hi]``."""
         if not found:  # not among the newest: a rare word, the GIN index finds all of it at once
-            return list(conn.execute(text(
-                "SELECT id FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) AND id <= :lo "
-                "ORDER BY id DESC LIMIT :n"), {"q": q, "lo": lo, "n": cap}).scalars())
-        ids: list[int] = []
+            return [tuple(r) for r in conn.execute(text(
+                f"SELECT id, {_RANK} FROM search_entries WHERE tsv @@ to_tsquery('simple', :q) AND id <= :lo "
+                "ORDER BY id DESC LIMIT :n"), {"q": q, "w": WEIGHTS, "lo": lo, "n": cap})]
+        rows: list[tuple[int, float]] = []
         seen = hi - lo
-        while found + len(ids) < cap and lo > 0:
-            missing, density = cap - found - len(ids), (found + len(ids)) / seen
+        while found + len(rows) < cap and lo > 0:
+            missing, density = cap - found - len(rows), (found + len(rows)) / seen
             hi, lo = lo, max(0, lo - max(int(missing * self.MARGIN / density), self.FIRST_WINDOW))
             sparse = density < self.SPARSE  # reading every entry of the range would cost more than the index
-            ids += (self._gin_range if sparse else self._walk)(conn, q, lo, hi, missing)
+            rows += (self._gin_range if sparse else self._walk)(conn, q, lo, hi, missing)
             seen += hi - lo
-        return ids
+        return rows
 
     @staticmethod
-    def _gin_range(conn, q: str, lo: int, hi: int, n: int) -> list[int]:
+    def _gin_range(conn, q: str, lo: int, hi: int, n: int) -> list[tuple[int, float]]:
         """The newest ``n`` matches with ``lo < id <= hi``: the GIN index AND the id range (matching rows read only)."""
-        return _range(conn, "bogo_search_gin", q, lo, hi, n)
+        return _range(conn, "bogo_search_gin_ranked", q, lo, hi, n)
 
     @staticmethod
-    def _walk(conn, q: str, lo: int, hi: int, n: int) -> list[int]:
+    def _walk(conn, q: str, lo: int, hi: int, n: int) -> list[tuple[int, float]]:
         """The newest ``n`` matches with ``lo < id <= hi``, read backwards along the primary key."""
-        return _range(conn, "bogo_search_walk", q, lo, hi, n)
+        return _range(conn, "bogo_search_walk_ranked", q, lo, hi, n)
 
 
 def _one_word(q: str) -> bool:
@@ -192,10 +190,11 @@ def _one_word(q: str) -> bool:
     return "&" not in q and "<->" not in q
 
 
-def _range(conn: Connection, function: str, q: str, lo: int, hi: int, n: int) -> list[int]:
-    """One range read by a function of migration r0006 (it carries its own planner settings)."""
-    return list(conn.execute(text(f"SELECT {function}(to_tsquery('simple', :q), :lo, :hi, :n)"),
-                             {"q": q, "lo": lo, "hi": hi, "n": n}).scalars())
+def _range(conn: Connection, function: str, q: str, lo: int, hi: int, n: int) -> list[tuple[int, float]]:
+    """One range read, (id, rank) newest first, by a function of migration r0007 (with its own planner settings)."""
+    return [tuple(r) for r in conn.execute(
+        text(f"SELECT entry_id, score FROM {function}(to_tsquery('simple', :q), CAST(:w AS real[]), :lo, :hi, :n)"),
+        {"q": q, "w": WEIGHTS, "lo": lo, "hi": hi, "n": n})]
 
 
 def engine_for(conn: Connection) -> Engine:
