@@ -37,6 +37,7 @@ _SHARE_WHEN_LOADED = False
 _USER_WORDS: dict[str, str] = {}  # word → tag, in the order taught
 _PATTERN: re.Pattern | None = None  # matches any user word, built when first needed
 _PLAIN: Any = None  # an analyser without user words, for the texts that contain one
+_PLAIN_SHARED = False  # the plain analyser loaded without threads: safe across fork
 _GENERATION = [0]  # bumped whenever what an analysis may say changes (user words, a reload)
 _INHERITED: list[Any] = []  # analysers forked from a parent with threads: kept, never used or freed
 
@@ -48,11 +49,21 @@ def kiwi() -> Any:
         from kiwipiepy import Kiwi
 
         if _SHARE_WHEN_LOADED:
-            _KIWI, _SHARED = Kiwi(num_workers=0, **OPTIONS), True
+            _KIWI, _SHARED = _thread_free(Kiwi), True
             _KIWI.tokenize("사업계획")  # the model loads on first use: load it before any fork
         else:
             _KIWI = Kiwi(num_workers=THREADS, **OPTIONS)
     return _KIWI
+
+
+def _thread_free(kiwi_class: Any) -> Any:
+    """An analyser without worker threads (``num_workers=0``: since kiwipiepy 0.21 it means
+    exactly that, and the library warns that it once meant every core)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return kiwi_class(num_workers=0, **OPTIONS)
 
 
 def loaded() -> bool:
@@ -97,12 +108,35 @@ def _batch(k: Any, texts: list[str]) -> list[list]:
 
 def _plain() -> Any:
     """An analyser that is never taught user words (loaded only when one is needed)."""
-    global _PLAIN
+    global _PLAIN, _PLAIN_SHARED
     if _PLAIN is None:
         from kiwipiepy import Kiwi
 
-        _PLAIN = Kiwi(num_workers=THREADS, **OPTIONS)
+        if _SHARE_WHEN_LOADED:
+            _PLAIN, _PLAIN_SHARED = _thread_free(Kiwi), True
+            _PLAIN.tokenize("사업계획")
+        else:
+            _PLAIN = Kiwi(num_workers=THREADS, **OPTIONS)
     return _PLAIN
+
+
+def preload_shared(user_words: bool) -> bool:
+    """Load the analyser thread-free now (and, when user words are or will be taught, the
+    plain one), so that worker processes forked afterwards share them; the analyser is
+    made ready for the user words taught so far.  False, loading nothing, when this
+    process already holds an analyser with threads (forked workers then load their own)."""
+    global _SHARE_WHEN_LOADED
+    if (_KIWI is not None and not _SHARED) or (_PLAIN is not None and not _PLAIN_SHARED):
+        return False
+    before = _SHARE_WHEN_LOADED
+    _SHARE_WHEN_LOADED = True
+    try:
+        kiwi().tokenize("사업계획")  # a taught word makes the analyser rebuild on its next use: here
+        if user_words or _USER_WORDS:
+            _plain()
+    finally:
+        _SHARE_WHEN_LOADED = before
+    return True
 
 
 def add_user_word(word: str, tag: str = "NNP") -> bool:
@@ -155,19 +189,22 @@ def drop_unusable() -> None:
     """In a forked worker: drop an inherited analyser with threads (its threads
     stayed behind: using or freeing it would hang) and use one thread from now on."""
     global _KIWI, _PATTERN, _PLAIN, THREADS
+    THREADS = 1  # the workers already share the cores
+    if _PLAIN is not None and not _PLAIN_SHARED:
+        _INHERITED.append(_PLAIN)
+        _PLAIN = None  # loaded again, one-threaded, when needed
     if _SHARED:
         return
-    if _KIWI is not None or _PLAIN is not None:
-        _INHERITED.extend(k for k in (_KIWI, _PLAIN) if k is not None)
-        _KIWI, _PATTERN, _PLAIN = None, None, None
+    if _KIWI is not None:
+        _INHERITED.append(_KIWI)
+        _KIWI, _PATTERN = None, None
         _USER_WORDS.clear()
         _GENERATION[0] += 1
-    THREADS = 1  # the workers already share the cores
 
 
 def reset() -> None:
     """Forget the analyser and its user words (tests and benches): the next use loads a new one."""
-    global _KIWI, _SHARED, _PATTERN, _PLAIN
-    _KIWI, _SHARED, _PATTERN, _PLAIN = None, False, None, None
+    global _KIWI, _SHARED, _PATTERN, _PLAIN, _PLAIN_SHARED
+    _KIWI, _SHARED, _PATTERN, _PLAIN, _PLAIN_SHARED = None, False, None, None, False
     _USER_WORDS.clear()
     _GENERATION[0] += 1

@@ -12,8 +12,6 @@ is checked, and never shown as clean.
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -26,6 +24,7 @@ from typing import Any, Literal
 from .checks.runner import CheckResult, run_checks
 from .errors import BogoError
 from .model import Finding, Report
+from .procs import fork_context, prepare_fork
 from .settings import SETTINGS, Settings
 
 #: files in flight per worker: enough to keep a worker busy, few enough to hold
@@ -169,7 +168,7 @@ def _finished(fut: Future) -> bool:
 
 def _context():
     """Fork where there is fork: workers start at once with bogo already imported."""
-    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    return fork_context()
 
 
 def _new_pool(jobs: int) -> ProcessPoolExecutor:
@@ -177,20 +176,8 @@ def _new_pool(jobs: int) -> ProcessPoolExecutor:
         # the objects already made (imports, the analyser's wrapper, the first report) are left
         # out of the collector in the workers: collecting them would write to their pages and
         # unshare them from the parent's
-        gc.freeze()
-        _trim_heap()
+        prepare_fork()
     return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, mp_context=_context())
-
-
-def _trim_heap() -> None:
-    """Give the C heap's free pages back to the system before forking (glibc only), so that the
-    workers do not inherit, and the batch does not count, what loading the analyser left free."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _submit(pool: ProcessPoolExecutor, name: str, task: _Task) -> Future:

@@ -21,6 +21,10 @@ from ..errors import UsageError
 
 DEFAULT_DB = "bogo.db"
 SQLITE_BUSY_MS = 60_000
+#: SQLite page cache per connection (KiB): an ingest touches pages of a dozen indexes per report,
+#: scattered through a store of gigabytes; SQLite's default 2 MiB made it re-read them
+#: (10,000 generated reports, the writer alone: 197.5 → 153.9 s with 64 MiB)
+SQLITE_CACHE_KIB = 65_536
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -42,6 +46,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cur.close()
 
 

@@ -6,7 +6,10 @@ stored is skipped without parsing.  The others are parsed, checked and tokenised
 by ``jobs`` worker processes (:func:`~bogo.store.prepare.prepare`) while this
 process writes each result in its own transaction.  At most ``2 × jobs`` files
 are in flight, so memory stays flat however many files there are.  A file that
-fails is recorded with its one-line reason and the batch goes on.
+fails is recorded with its one-line reason and the batch goes on.  Where it is
+safe (fork exists, no other thread runs, no analyser with threads is loaded) this
+process loads the Korean analyser once, taught the store's unit names, and forks
+the workers so that they share it; otherwise they are spawned and load their own.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import procs
 from ..errors import BogoError
 from .prepare import Prepared, prepare
 from .store import Store
@@ -78,15 +82,43 @@ def _prepare_safe(path: str) -> Prepared | tuple[str, str]:
         return (path, f"처리 중 내부 오류: {type(e).__name__}: {e}")
 
 
-def _results(todo: list[str], jobs: int, user_words: list[str]) -> Iterator[Prepared | tuple[str, str]]:
+def _init_forked_worker() -> None:
+    from .. import analyser
+
+    analyser.drop_unusable()  # keeps the analysers the parent loaded for sharing
+
+
+def _shared_analyser_fork(store: Store, user_words: list[str]) -> bool:
+    """Load the analyser here, thread-free and taught the user words, for workers forked
+    next to share (one model for all); False when forking is not safe here (another
+    thread runs, or this process holds an analyser with threads)."""
+    from .. import analyser
+
+    if not procs.can_fork_safely() or not analyser.preload_shared(bool(user_words)):
+        return False
+    analyser.share_when_loaded()
+    try:
+        _init_worker(user_words)
+        analyser.preload_shared(bool(user_words))  # rebuilt for the words just taught
+    finally:
+        analyser.share_when_loaded(False)
+    store.engine.dispose()  # no open database connection is copied into a worker
+    procs.prepare_fork()
+    return True
+
+
+def _results(todo: list[str], jobs: int, user_words: list[str],
+             store: Store | None = None) -> Iterator[Prepared | tuple[str, str]]:
     if jobs <= 1:
         _init_worker(user_words)
         yield from map(_prepare_safe, todo)
         return
-    # spawn, not fork: the parent may hold analyser threads and locks that a forked child would inherit
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(user_words, 1)) as pool:
+    if store is not None and _shared_analyser_fork(store, user_words):
+        pool = ProcessPoolExecutor(jobs, mp_context=procs.fork_context(), initializer=_init_forked_worker)
+    else:  # spawned workers load their own analyser
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(user_words, 1))
+    with pool:
         pending: set[Future] = set()
         it = iter(todo)
         for path in it:
@@ -119,7 +151,7 @@ def ingest(store: Store, paths: Iterable[str | Path], jobs: int | None = None,
                 progress(done, len(files))
         else:
             todo.append(str(f))
-    for res in _results(todo, jobs or os.cpu_count() or 1, store.unit_names()):
+    for res in _results(todo, jobs or os.cpu_count() or 1, store.unit_names(), store):
         if isinstance(res, tuple):
             summary.failures.append(res)
         else:
