@@ -31,6 +31,7 @@ from ..settings import Settings
 from . import register
 from ._pdf_cells import find_tables
 from ._pdf_chars import FAKE_BOLD_SHIFT, page_chars
+from ._pdf_glyphs import GlyphReader
 from ._pdf_join import append_rows, continuation, inside
 from ._pdf_rulings import page_rulings
 from ._pdf_tables import RuledTable, build_tables
@@ -163,7 +164,7 @@ def read_page(pdf, i: int) -> tuple[list[dict], list, float]:
         height = page.get_height()
         textpage = page.get_textpage()
         try:
-            chars = page_chars(textpage.raw, height)
+            chars = page_chars(textpage.raw, height, GlyphReader(pdf.raw, page.raw, textpage.raw))
         finally:
             textpage.close()
         found = find_tables(page_rulings(page.raw, height))
