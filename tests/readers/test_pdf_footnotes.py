@@ -79,3 +79,15 @@ def test_a_referenced_footnote_in_the_body_size_is_a_note(tmp_path):
     p, report = _parse(tmp_path, BODY + ref + notes)
     assert not any(t.startswith("1)") for t in _titles(report.outline))
     assert [b.text for b in read(p).blocks if isinstance(b, Paragraph)][-1] == "1) BOD : 생물화학적 산소요구량"
+
+
+def test_a_raised_mark_does_not_cut_off_the_smaller_glyphs_after_it():
+    """"점검*(4월)": the raised "*" sorts first by centre; the smaller "월" after it
+    stays on the line."""
+    from bogo.readers._pdf_lines import group_lines
+
+    def ch(t, x, top, bottom):
+        return {"text": t, "x0": x, "x1": x + 11, "top": top, "bottom": bottom, "size": bottom - top}
+    chars = [ch("검", 0, 521.5, 536.5), ch("*", 11, 518.2, 529.7), ch("(", 14, 522.4, 536.7),
+             ch("4", 17, 522.4, 536.7), ch("월", 21, 524.1, 536.0), ch(")", 30, 522.4, 536.7)]
+    assert [ln.text for ln in group_lines(chars)] == ["검*(4월)"]

@@ -182,7 +182,7 @@ def _render_mask(pdf, page, obj, scale: float, cols: tuple[float, float] | None 
     a, b = 0, w
     if cols is not None:
         a, b = max(0, int(cols[0] * scale)), min(w, int(cols[1] * scale + 0.999))
-    return [[buf[y * stride + 4 * x + 3] > INK for x in range(a, b)] for y in range(h)]
+    return [[v > INK for v in buf[y * stride + 4 * a + 3:y * stride + 4 * b:4]] for y in range(h)]
 
 
 def _base_font(font) -> str:

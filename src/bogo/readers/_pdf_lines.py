@@ -2,8 +2,10 @@
 
 Characters are grouped by vertical centre, then ordered by x; a gap wider than
 :data:`SPACE_GAP` × the font size is a space, one wider than :data:`TAB_GAP` ×
-the size a tab (cells of a text table).  A glyph drawn twice at almost the same
-place (fake bold) counts once.  A line's size is the median size of its Hangul
+the size a tab (cells of a text table).  A row opened by a smaller raised mark
+(the "*" of "점검*(4월)", whose centre sorts first) is centred again on the first
+larger glyph, so that it does not cut off the smaller glyphs after it.  A glyph
+drawn twice at almost the same place (fake bold) counts once.  A line's size is the median size of its Hangul
 glyphs (digits and Latin are often set smaller).
 """
 
@@ -16,6 +18,7 @@ from ._pdf_chars import FAKE_BOLD_SHIFT
 
 SPACE_GAP = 0.22      # × font size: a gap wider than this is a space
 TAB_GAP = 1.8         # × font size: a gap wider than this separates cells
+MARK_CHARS = 2        # a row's first glyphs, up to this many and no letters, may be a raised mark
 
 
 @dataclass(slots=True)
@@ -56,7 +59,10 @@ def group_lines(chars: list[dict]) -> list[Line]:
     for mid, ch in items:
         s = _size(ch)
         if rows and abs(mid - ref) <= 0.45 * max(ref_size, s):
-            rows[-1].append(ch)
+            row = rows[-1]
+            if s > ref_size and len(row) <= MARK_CHARS and not any(c["text"].isalnum() for c in row):
+                ref, ref_size = mid, s      # a row opened by a raised mark ("*") centres on its text
+            row.append(ch)
         else:
             rows.append([ch])
             ref, ref_size = mid, s
