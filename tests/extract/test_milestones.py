@@ -218,3 +218,47 @@ def test_a_date_in_brackets_may_lead_a_line():
     from bogo.extract.milestones import date_led
     assert date_led("('25. 1.~ 4.) 부산시 운영프로그램 계획 수립", 2025)
     assert not date_led("(부산시) 운영프로그램", 2025)
+
+
+BRACKET_LEAD_DOC = """2025. 2. 11.(화) 기획재경위원회
+2025년 주요업무계획
+재정관리실
+Ⅰ. 2025년 주요업무계획
+1. 건전 재정 운용
+1 중기 재정계획 수립
+□ 중기재정계획 수립
+○ (주요내용) 재정 여건을 고려한 재정계획 수립
+○ (추진계획) 운영전략 수립(8~10월), 중기계획 수립(11월)
+○ (추진실적) 전략 수립('24. 10월)
+2 투자심사 운영
+□ 정기심사 운영
+○ (향후 일정) 정기심사(3, 6, 9월), 수시심사(필요시)
+○ (추진계획)
+- 종합계획 수립(2월), 정기조회(분기별)
+○ (추진실적) 심사 완료('24. 12월)
+"""
+
+
+def test_a_plan_label_in_brackets_leads_a_line(tmp_path):
+    """"○ (추진계획) …(8~10월)": the bracketed label names the line a plan, as a
+    "추진계획 : …" label does, and a label alone names the sub-items under it;
+    "(추진실적) …" stays a result."""
+    r = _parse_text(tmp_path, BRACKET_LEAD_DOC)
+    tasks = {t.id: t.number for t in r.tasks}
+    assert [(tasks.get(m.task), m.raw, m.start, m.end) for m in r.milestones] == [
+        ("1-1", "8~10월", "2025-08", "2025-10"), ("1-1", "11월", "2025-11", "2025-11"),
+        ("1-2", "3, 6, 9월", "2025-03", "2025-09"), ("1-2", "2월", "2025-02", "2025-02")]
+
+
+def test_a_half_looked_back_at_by_its_own_month_is_no_date():
+    items = _items("상반기 실적 점검(6월) 및 징수실적 평가(8월)", "하반기 준공(12월)",
+                   "'25. 하반기 : 시스템 구축, 시범운영·홍보, 본격 시행(12월)",
+                   "('25.上) 차량 제작 → ('25.6.) 시범운행", "상반기 착공, 하반기 준공")
+    assert [m.raw for m in extract_milestones(items, 2025, 2)] == [
+        "6월", "8월", "12월", "'25. 하반기", "12월", "'25.上", "'25.6.", "상반기", "하반기"]
+
+
+def test_whole_years_in_a_name_are_its_term():
+    items = _items("제2차('26년~'30년)기반시설 관리계획 수립 용역('25.3.~10.)",
+                   "중앙투자심사('25), 착공('26), 준공('31)")
+    assert [m.raw for m in extract_milestones(items, 2025, 2)] == ["'25.3.~10.", "'25", "'26", "'31"]

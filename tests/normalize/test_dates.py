@@ -107,6 +107,10 @@ CASES = [
     ("'18년~'20년", Y, M, "2018-01", "2020-12", "range"),
     ("'19.6,8,12", Y, M, "2019-06", "2019-12", "list"),
     ("'18. 7월, 9월", Y, M, "2018-07", "2018-09", "list"),
+    # bare months listed before the one that carries 월
+    ("3, 6, 9월", Y, M, "2018-03", "2018-09", "list"),
+    ("(1, 7월)", Y, M, "2018-01", "2018-07", "list"),
+    ("3·6·9·12월", Y, M, "2018-03", "2018-12", "list"),
     ("(3.2.)", Y, M, "2018-03-02", "2018-03-02", "day"),
     ("11월", Y, M, "2018-11", "2018-11", "month"),
     ("9월", Y, M, "2018-09", "2018-09", "month"),
@@ -278,3 +282,9 @@ def test_a_range_of_years_ends_before_a_word():
 def test_sangsi_inside_a_noun_is_not_a_recurring_date():
     assert [s.kind for s in find_dates("상시 운영", 2025)] == ["recurring"]
     assert find_dates("상시프로그램 개발 및 홍보", 2025) == []
+
+
+def test_a_falling_or_numeric_lead_is_no_month_list():
+    assert [(s.raw, s.kind) for s in find_dates("(12, 3월)", 2025)] == [("3월", "month")]
+    assert [(s.raw, s.kind) for s in find_dates("1,000원 3월", 2025)] == [("3월", "month")]
+    assert [(s.raw, s.kind) for s in find_dates("2024, 3월", 2025)] == [("3월", "month")]

@@ -21,8 +21,13 @@ Decisions:
   only when the item has no finer date, so a year inside a name
   (「2020년 학술용역 추진지침」 … : '20. 2월) does not become a second milestone.
 - Recurring words (연중, 매월, 상시) are milestones spanning the report year.
+- Whole years in brackets between the words of a name ("제2차('26년~'30년)기반시설
+  관리계획") are that plan's term, not a date of the item.
 - A half or quarter that ends by the time the item's first date begins
-  ("'25. 6~7. 상반기 세부사업 모니터링") is the period under review, not a date.
+  ("'25. 6~7. 상반기 세부사업 모니터링") is the period under review, not a date;
+  so is one followed by its own finer date from its last month on ("상반기 실적
+  점검(6월)", "하반기 준공(12월)": the month says when) — unless the half stands in
+  brackets of its own, a stage of a chain ("('25.上) 제작 → ('25.6.) 운행").
 """
 
 from __future__ import annotations
@@ -112,6 +117,8 @@ def period_of_heading(title: str, report_year: int) -> tuple[str, str] | None:
 
 
 _DIGIT = re.compile(r"\d")
+_FINER = ("day", "month", "range", "list")
+_NEAR = 12      # characters: a finer date this close after a half or quarter refers to it
 
 
 def _bracketed(text: str, s) -> bool:
@@ -128,6 +135,25 @@ def _years(s) -> list[str]:
 def _before_year(s, report_year: int) -> bool:
     last = s.end or s.start
     return last is not None and int(last[:4]) < report_year
+
+
+def _in_name(text: str, s) -> bool:
+    """Span ``s`` is whole years in brackets set between the words of a name."""
+    if not s.start or not s.end or s.start[5:7] != "01" or s.end[5:7] != "12":
+        return False
+    before, after = text[:s.pos], text[s.pos + len(s.raw):]
+    return before.endswith("(") and after.startswith(")") and len(before) > 1 and before[-2].isalnum() \
+        and len(after) > 1 and after[1].isalnum()
+
+
+def _reviewed(text: str, s, nxt) -> bool:
+    """Half or quarter ``s`` is the period a finer date ``nxt`` close after it, from its
+    last month on, looks back at ("상반기 실적 점검(6월)"), not a date of its own: not
+    when the finer date is far ("'25. 하반기 : 구축, 시범운영, 시행(12월)") or the half
+    stands in brackets of its own, a stage of a chain ("('25.上) 제작 → ('25.6.) 운행")."""
+    if s.kind != "period" or not s.end or nxt.kind not in _FINER or not nxt.start or nxt.start[:7] < s.end[:7]:
+        return False
+    return not text[:s.pos].rstrip().endswith("(") and nxt.pos - (s.pos + len(s.raw)) <= _NEAR
 
 
 def extract_milestones(items: Iterable[PlanItem], report_year: int,
@@ -148,6 +174,8 @@ def extract_milestones(items: Iterable[PlanItem], report_year: int,
         if any(_DIGIT.search(s.raw) for s in spans):
             spans = [s for s in spans if _DIGIT.search(s.raw) or s.kind not in ("recurring", "period")
                      or (s.start or "")[5:7] != "01" or (s.end or "")[5:7] != "12"]
+        # whole years in brackets inside a name ("제2차('26년~'30년)기반시설 관리계획") name a plan's term
+        spans = [s for s in spans if not _in_name(it.text, s)]
         # a span wholly in years before the report ("'14년 34%에서 '17년 21%로") is a
         # reference to the past inside the plan text, not a planned date
         spans = [s for s in spans if not _before_year(s, report_year)]
@@ -156,6 +184,8 @@ def extract_milestones(items: Iterable[PlanItem], report_year: int,
         if spans and spans[0].kind in ("day", "month", "range", "open", "list") and spans[0].start:
             first = spans[0].start[:7]
             spans = [spans[0]] + [s for s in spans[1:] if not (s.kind == "period" and s.end and s.end[:7] <= first)]
+        # ... and so is one whose own date follows it from its end on ("상반기 실적 점검(6월)")
+        spans = [s for k, s in enumerate(spans) if not (k + 1 < len(spans) and _reviewed(it.text, s, spans[k + 1]))]
         for s in spans:
             out.append(Milestone(task=it.task, raw=s.raw, start=s.start, end=s.end,
                                  line=it.line, heading=it.heading, text=it.text))

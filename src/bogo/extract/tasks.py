@@ -16,7 +16,7 @@ import re
 
 from ..blocks import Paragraph, Table
 from ..model import Report, Task
-from ..normalize.markers import marker_number
+from ..normalize.markers import marker_kind, marker_number
 from ..structure import Layout
 from ..structure.outline import PART_HEADING, RANK, Heading, strip_trailing_paren
 
@@ -183,6 +183,23 @@ def _table_rows(layout: Layout, i: int) -> list[tuple[str, int]]:
 
 # "○ 향후계획 : '24. 3월 착수" — a plan stated as a labelled line, not under a heading
 _PLAN_LABEL = re.compile(r"^\s*[(\[【]?\s*(?P<key>[^:：()\[\]【】]{2,20}?)\s*[)\]】]?\s*[:：]\s*(?P<rest>.+)$")
+# "○ (추진계획) 실·국별 전략 수립(8~10월)" — the label in brackets leads the line, no colon
+_PLAN_LEAD = re.compile(r"^\s*[(\[【<〈]\s*(?P<key>[^:：()\[\]【】<>〈〉]{2,20}?)\s*[)\]】>〉]\s*(?P<rest>\S.*)$")
+
+
+_BARE_LABEL = re.compile(r"^\s*[(\[【<〈]\s*(?P<key>[^:：()\[\]【】<>〈〉]{2,20}?)\s*[)\]】>〉]\s*$")
+_SUB_KINDS = ("dash", "dot", "small_square", "small_circle")
+
+
+def _sub_items(blocks: list, i: int) -> list[int]:
+    """Indices of the sub-item paragraphs ("- …", "· …") right after block ``i``."""
+    out = []
+    for k in range(i + 1, len(blocks)):
+        b = blocks[k]
+        if not isinstance(b, Paragraph) or marker_kind(b.marker) not in _SUB_KINDS:
+            break
+        out.append(k)
+    return out
 
 
 def _section_items(layout: Layout, task_id: str | None, key: str, start: int, end: int,
@@ -235,11 +252,22 @@ def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str,
         if h.kind in _PART_KINDS and is_plan_heading(h.title) and h.index + 1 not in covered:
             items.extend(_section_items(layout, None, part_key(h.title), h.index, _span_end(layout, h),
                                         covered, PlanItem))
-    # labelled plan lines anywhere ("향후계획 : '24. 하반기 착공")
+    # labelled plan lines anywhere ("향후계획 : '24. 하반기 착공", "(추진계획) 전략 수립(8월)")
     for i, b in enumerate(layout.blocks):
-        if i in covered or not isinstance(b, Paragraph) or ":" not in b.text and "：" not in b.text:
+        if i in covered or not isinstance(b, Paragraph) or not b.text:
             continue
-        m = _PLAN_LABEL.match(b.text)
+        bare = _BARE_LABEL.match(b.text) if b.text[0] in "([【<〈" else None
+        if bare and is_plan_heading(bare.group("key")):
+            # "○ (추진계획)" alone: the sub-items under it ("- 종합계획 수립(2월)") are the plans
+            task = _task_of(report, layout, i)
+            for k in _sub_items(layout.blocks, i):
+                covered.add(k)
+                items.append(PlanItem(task=task, heading=part_key(bare.group("key")),
+                                      text=layout.blocks[k].text, line=layout.blocks[k].line))
+            continue
+        m = _PLAN_LEAD.match(b.text) if b.text[0] in "([【<〈" else None
+        if m is None and (":" in b.text or "：" in b.text):
+            m = _PLAN_LABEL.match(b.text)
         if m and (is_plan_heading(m.group("key")) or is_mixed_plan_heading(m.group("key"))):
             # a mixed label ("추진상황 및 계획 : 선정('24.12.), 시행('25.1.~12.)") keeps only what is
             # not past (extract_milestones drops the years before the report)

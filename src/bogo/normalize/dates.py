@@ -10,7 +10,7 @@ Forms: '18. 7. 12. / 2019. 11. 15. / 18. 7. 12. / 2018.7.2. / 2018-07-12 /
 4~6월 / ranges with ``~`` (7.5(목)~8.14(화), 4.20~21, 9.28~10.5, '19.12.20~'20.1.31,
 '18. 7~11월, '20. 4. ~ 8., '18. 11월 ~ '19. 2월, '18년~'20년) / open ranges
 ('20. 4월~, 4.3.~, 7월 이후, 5월부터) / deadlines (5.29限, 8월까지, ~3월) / 5.29字 /
-day lists (8.21, 24, 31) and month lists ('19.6,8,12) / 상반기 하반기 上半期 下半期
+day lists (8.21, 24, 31) and month lists ('19.6,8,12, 3, 6, 9월, 1·7월) / 상반기 하반기 上半期 下半期
 상·하반기 / 1/4분기 1·4분기 3분기 제1분기 第1四半期 / 연중, 연중 계속, 연초, 연말, 연내 /
 '18년, 2018년(도), '18년 하반기, '20.상반기, ˊ24.上 / ˊ24.下 (a half as one
 character after a year), '24. 1/4분기, 내년 상반기 / 매월 매주 매년 매일 매분기
@@ -99,6 +99,21 @@ def _next_atom(text: str, i: int) -> re.Match[str] | None:
         if m is not None:
             return m
         i = s.start() + 1
+
+
+_LEAD_MONTHS = re.compile(r"(?<![\d.,'’])((?:\d{1,2}\s?[,·]\s?){1,11})$")
+
+
+def _lead_months(text: str, lo: int, at: int, month: int) -> tuple[int, int] | None:
+    """(start, first month) of the bare months listed before the month at ``at``
+    ("3, 6, " before "9월"), strictly rising, not reaching back before ``lo``."""
+    m = _LEAD_MONTHS.search(text, lo, at)
+    if m is None:
+        return None
+    seq = [int(x) for x in P.NUMS.findall(m.group(1))] + [month]
+    if seq[0] < 1 or any(a >= b for a, b in zip(seq, seq[1:], strict=False)):
+        return None
+    return m.start(), seq[0]
 
 
 def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
@@ -193,6 +208,9 @@ def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
                     kind, end = "open", None
         # a leading "~" (not the tail of the previous span): a deadline
         s0 = m.start()
+        if t == "mk" and kind == "month" and p.valid and (lead := _lead_months(text, last_end, s0, p.month)):
+            s0, first = lead                      # "(3, 6, 9월)": a list of months written once
+            kind, start, strong = "list", _ym(p.year, first), True
         if kind in ("day", "month", "period", "year"):
             k = s0
             while k > last_end and k > s0 - 3 and text[k - 1] == " ":

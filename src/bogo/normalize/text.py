@@ -22,6 +22,8 @@ PUA_BULLETS: dict[str, str] = {
     "\uf09e": "·", "\uf0d5": "⌫", "\uf0c4": "⇒", "\uf0db": "⇧", "\uf0f1": "▶",
     "\uf046": "☞", "\uf0f3": "⇨",
 }
+# Wingdings 0x80–0x95: circled digits ⓪①…⑩, then negative ones ⓿❶…❿
+PUA_BULLETS.update({chr(0xF080 + k): c for k, c in enumerate("⓪①②③④⑤⑥⑦⑧⑨⑩⓿❶❷❸❹❺❻❼❽❾❿")})
 
 _TRANSLATE = {
     0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x200B: "",

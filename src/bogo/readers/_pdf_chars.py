@@ -9,7 +9,8 @@ stages (``top`` grows downwards).  Line breaks PDFium generated itself are
 dropped; the spaces it infers between words are kept, placed right after the
 previous glyph (the loose box of a narrow glyph is a full em wide, so gaps alone
 would miss the space after a comma).  A glyph drawn twice at almost the same place ("fake bold") is kept
-once and marks its neighbours bold.
+once and marks its neighbours bold.  Private-use glyphs of symbol fonts are read by
+:mod:`._pdf_glyphs` when the caller passes the page's :class:`GlyphReader`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import ctypes
 
 import pypdfium2.raw as pdfium_c
 
+from ._pdf_glyphs import GlyphReader, needs_lookup
+
 BOLD_WEIGHT = 600            # PDFium font weight at and above which a glyph is bold
 # × font size: a repeat of the glyph closer than this is a double strike.  Genuine
 # doubles of narrow glyphs in condensed fonts ("··", "))", "00", "(ii)") stand a
@@ -25,9 +28,10 @@ BOLD_WEIGHT = 600            # PDFium font weight at and above which a glyph is 
 FAKE_BOLD_SHIFT = 0.1
 
 
-def page_chars(textpage, height: float) -> list[dict]:
+def page_chars(textpage, height: float, glyphs: GlyphReader | None = None) -> list[dict]:
     """The characters of a PDFium text page as dicts (text, x0, x1, top, bottom,
-    size, bold), in content order, fake-bold doubles removed."""
+    size, bold), in content order, fake-bold doubles removed; ``glyphs`` reads the
+    private-use glyphs."""
     n = pdfium_c.FPDFText_CountChars(textpage)
     if n <= 0:
         return []
@@ -52,6 +56,8 @@ def page_chars(textpage, height: float) -> list[dict]:
         if not box(textpage, i, rect_p):
             continue
         size = (rect.top - rect.bottom) or font_size(textpage, i) or 10.0
+        if glyphs is not None and needs_lookup(t):
+            t = glyphs.char(i, t, rect.left, rect.right, size)
         ch = {"text": t, "x0": rect.left, "x1": rect.right, "top": height - rect.top,
               "bottom": height - rect.bottom, "size": size,
               "bold": weight(textpage, i) >= BOLD_WEIGHT}

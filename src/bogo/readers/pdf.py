@@ -3,13 +3,13 @@
 Each page is loaded, read and closed in turn (memory stays flat in the number of
 pages): PDFium gives the characters with their boxes (:mod:`._pdf_chars`) and the
 vector paths, turned into rulings (:mod:`._pdf_rulings`) and cell boxes
-(:mod:`._pdf_cells`).  Characters are grouped into visual lines (by vertical
-centre, then by x, with spaces and tabs inferred from the gaps), ruled tables are
-rebuilt with their merged cells (:mod:`._pdf_tables`), and the lines outside
-the tables are grouped into paragraphs.  A paragraph starts at a bullet or number
-marker, after a vertical gap wider than the page's line spacing, after a short
-(unjustified) line, or at a change of font size.  Lines whose cells are separated
-by wide gaps go to the shared text-table recogniser
+(:mod:`._pdf_cells`).  Characters are grouped into visual lines (:mod:`._pdf_lines`),
+ruled tables are rebuilt with their merged cells (:mod:`._pdf_tables`), and the
+lines outside the tables are grouped into paragraphs.  A paragraph starts at a
+bullet or number marker, after a vertical gap wider than the page's line spacing,
+after a short (unjustified) line, or at a change of font size.  Footnotes at a
+page's foot (:mod:`._pdf_footnotes`) are paragraphs without a marker, never
+headings.  Lines whose cells are separated by wide gaps go to the shared text-table recogniser
 (:func:`bogo.readers.textlines.lines_to_blocks`) when it is available.
 
 Pages without Hangul in their text layer (scans, fonts without a Unicode map) are
@@ -19,7 +19,6 @@ named in ``Document.warnings``; a PDF with no usable page at all is refused.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
@@ -30,8 +29,11 @@ from ..normalize.text import normalize_text
 from ..settings import Settings
 from . import register
 from ._pdf_cells import find_tables
-from ._pdf_chars import FAKE_BOLD_SHIFT, page_chars
+from ._pdf_chars import page_chars
+from ._pdf_footnotes import FOOTNOTE, mark_footnotes
+from ._pdf_glyphs import GlyphReader
 from ._pdf_join import append_rows, continuation, inside
+from ._pdf_lines import Line, group_lines, line_texts
 from ._pdf_rulings import page_rulings
 from ._pdf_tables import RuledTable, build_tables
 
@@ -41,100 +43,7 @@ _PAGE_NUMBER = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,
 _EXTRA_BULLET = re.compile(r"^[ㅇo◦∘]\s")
 _NUMBER_BOX = re.compile(r"^(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[①-⑳])\.?$")
 _LEADER_END = re.compile(r"(?:[·.…‥]\s*){3,}\d+$")       # a table-of-contents entry
-SPACE_GAP = 0.22      # × font size: a gap wider than this is a space
-TAB_GAP = 1.8         # × font size: a gap wider than this separates cells
 NO_TEXT_WARNING = "{pages}쪽: 한글 텍스트 층이 없습니다 (스캔 또는 글꼴 문제)"
-
-
-@dataclass(slots=True)
-class Line:
-    """One visual line of text on a page."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    box: bool = False       # the text of one box of a diagram: a paragraph of its own
-
-    @property
-    def has_tab(self) -> bool:
-        return "\t" in self.text
-
-
-def _size(ch: dict) -> float:
-    return ch.get("size") or (ch["bottom"] - ch["top"]) or 10.0
-
-
-def group_lines(chars: list[dict]) -> list[Line]:
-    """Group characters into visual lines, top to bottom (O(n log n))."""
-    items = []
-    for ch in chars:
-        t = ch["text"]
-        if t.startswith("(cid:"):
-            continue
-        items.append(((ch["top"] + ch["bottom"]) / 2, ch))
-    items.sort(key=lambda it: it[0])
-    rows: list[list[dict]] = []
-    ref = -1e9
-    ref_size = 0.0
-    for mid, ch in items:
-        s = _size(ch)
-        if rows and abs(mid - ref) <= 0.45 * max(ref_size, s):
-            rows[-1].append(ch)
-        else:
-            rows.append([ch])
-            ref, ref_size = mid, s
-    return [ln for ln in (_make_line(r) for r in rows) if ln is not None]
-
-
-def _make_line(chars: list[dict]) -> Line | None:
-    chars.sort(key=lambda c: c["x0"])
-    parts: list[str] = []
-    prev = None
-    space_seen = False
-    sizes: list[float] = []
-    hsizes: list[float] = []   # Hangul glyph sizes: digits and Latin are often set smaller
-    bold = 0
-    x0 = x1 = None
-    for ch in chars:
-        t = ch["text"]
-        if not t.strip():
-            space_seen = prev is not None
-            continue
-        s = _size(ch)
-        if prev is not None:
-            if t == prev["text"] and abs(ch["x0"] - prev["x0"]) < FAKE_BOLD_SHIFT * s:
-                continue                      # fake bold: the glyph drawn twice
-            gap = ch["x0"] - prev["x1"]
-            if gap > TAB_GAP * s:
-                parts.append("\t")
-            elif space_seen or gap > SPACE_GAP * s:
-                parts.append(" ")
-        parts.append(t)
-        sizes.append(s)
-        if "가" <= t <= "힣":
-            hsizes.append(s)
-        if ch.get("bold"):
-            bold += 1
-        if x0 is None:
-            x0 = ch["x0"]
-        x1 = ch["x1"]
-        prev = ch
-        space_seen = False
-    if prev is None:
-        return None
-    return Line(text="".join(parts), x0=x0, x1=x1, top=min(c["top"] for c in chars),
-                bottom=max(c["bottom"] for c in chars), size=median(hsizes or sizes),
-                bold=bold * 2 > len(sizes))
-
-
-def line_texts(chars: list[dict], cell: bool = False) -> list[str]:
-    """Texts of the visual lines formed by ``chars`` (cell text: no tabs)."""
-    out = [ln.text for ln in group_lines(chars)]
-    return [t.replace("\t", " ") for t in out] if cell else out
 
 
 def _open(path: Path, data: bytes):
@@ -163,7 +72,7 @@ def read_page(pdf, i: int) -> tuple[list[dict], list, float]:
         height = page.get_height()
         textpage = page.get_textpage()
         try:
-            chars = page_chars(textpage.raw, height)
+            chars = page_chars(textpage.raw, height, GlyphReader(pdf.raw, page.raw, textpage.raw))
         finally:
             textpage.close()
         found = find_tables(page_rulings(page.raw, height))
@@ -224,7 +133,9 @@ def _page_items(h: float, chars: list[dict], found) -> list:
             continue
         items.append((ln.top, ln))
     items.sort(key=lambda it: it[0])
-    return [it[1] for it in items]
+    out = [it[1] for it in items]
+    mark_footnotes(out, chars, h, Line)
+    return out
 
 
 def _box_lines(boxes: list[list[dict]]) -> list[Line]:
@@ -263,8 +174,10 @@ def _box_line(chars: list[dict]) -> Line | None:
 
 
 def _starts_paragraph(ln: Line, first: Line, prev: Line, gap_limit: float, right: float) -> bool:
-    if ln.has_tab or prev.has_tab or ln.box or prev.box:
+    if ln.has_tab or prev.has_tab or ln.box or prev.box or ln.note != prev.note:
         return True
+    if ln.note and FOOTNOTE.match(ln.text):
+        return True                                 # the next footnote
     norm = normalize_text(ln.text)
     if split_marker(norm)[0] or _EXTRA_BULLET.match(norm) or _LEADER_END.search(prev.text):
         return True
@@ -389,6 +302,8 @@ def _indent(ln: Line, margin: float, em: float) -> int:
 def _paragraph(g: list[Line], n: int, pno: int, margin: float, em: float) -> Paragraph:
     raw = " ".join(ln.text for ln in g)
     marker, text = split_marker(normalize_text(raw))
+    if g[0].note and FOOTNOTE.match(raw):
+        marker, text = "", normalize_text(raw)      # a footnote keeps its number: no heading
     return Paragraph(text=text, raw=raw, line=n, marker=marker, indent=_indent(g[0], margin, em),
                      emphasis=all(ln.bold for ln in g), page=pno)
 

@@ -1,0 +1,116 @@
+"""PDF stage 2: characters grouped into visual lines (pure, no PDFium).
+
+Characters are grouped by vertical centre, then ordered by x; a gap wider than
+:data:`SPACE_GAP` × the font size is a space, one wider than :data:`TAB_GAP` ×
+the size a tab (cells of a text table).  A row opened by a smaller raised mark
+(the "*" of "점검*(4월)", whose centre sorts first) is centred again on the first
+larger glyph, so that it does not cut off the smaller glyphs after it.  A glyph
+drawn twice at almost the same place (fake bold) counts once.  A line's size is the median size of its Hangul
+glyphs (digits and Latin are often set smaller).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+
+from ._pdf_chars import FAKE_BOLD_SHIFT
+
+SPACE_GAP = 0.22      # × font size: a gap wider than this is a space
+TAB_GAP = 1.8         # × font size: a gap wider than this separates cells
+MARK_CHARS = 2        # a row's first glyphs, up to this many and no letters, may be a raised mark
+
+
+@dataclass(slots=True)
+class Line:
+    """One visual line of text on a page."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    box: bool = False       # the text of one box of a diagram: a paragraph of its own
+    note: bool = False      # a line of the page's footnotes (:mod:`._pdf_footnotes`)
+
+    @property
+    def has_tab(self) -> bool:
+        return "\t" in self.text
+
+
+def _size(ch: dict) -> float:
+    return ch.get("size") or (ch["bottom"] - ch["top"]) or 10.0
+
+
+def group_lines(chars: list[dict]) -> list[Line]:
+    """Group characters into visual lines, top to bottom (O(n log n))."""
+    items = []
+    for ch in chars:
+        t = ch["text"]
+        if t.startswith("(cid:"):
+            continue
+        items.append(((ch["top"] + ch["bottom"]) / 2, ch))
+    items.sort(key=lambda it: it[0])
+    rows: list[list[dict]] = []
+    ref = -1e9
+    ref_size = 0.0
+    for mid, ch in items:
+        s = _size(ch)
+        if rows and abs(mid - ref) <= 0.45 * max(ref_size, s):
+            row = rows[-1]
+            if s > ref_size and len(row) <= MARK_CHARS and not any(c["text"].isalnum() for c in row):
+                ref, ref_size = mid, s      # a row opened by a raised mark ("*") centres on its text
+            row.append(ch)
+        else:
+            rows.append([ch])
+            ref, ref_size = mid, s
+    return [ln for ln in (_make_line(r) for r in rows) if ln is not None]
+
+
+def _make_line(chars: list[dict]) -> Line | None:
+    chars.sort(key=lambda c: c["x0"])
+    parts: list[str] = []
+    prev = None
+    space_seen = False
+    sizes: list[float] = []
+    hsizes: list[float] = []   # Hangul glyph sizes: digits and Latin are often set smaller
+    bold = 0
+    x0 = x1 = None
+    for ch in chars:
+        t = ch["text"]
+        if not t.strip():
+            space_seen = prev is not None
+            continue
+        s = _size(ch)
+        if prev is not None:
+            if t == prev["text"] and abs(ch["x0"] - prev["x0"]) < FAKE_BOLD_SHIFT * s:
+                continue                      # fake bold: the glyph drawn twice
+            gap = ch["x0"] - prev["x1"]
+            if gap > TAB_GAP * s:
+                parts.append("\t")
+            elif space_seen or gap > SPACE_GAP * s:
+                parts.append(" ")
+        parts.append(t)
+        sizes.append(s)
+        if "가" <= t <= "힣":
+            hsizes.append(s)
+        if ch.get("bold"):
+            bold += 1
+        if x0 is None:
+            x0 = ch["x0"]
+        x1 = ch["x1"]
+        prev = ch
+        space_seen = False
+    if prev is None:
+        return None
+    return Line(text="".join(parts), x0=x0, x1=x1, top=min(c["top"] for c in chars),
+                bottom=max(c["bottom"] for c in chars), size=median(hsizes or sizes),
+                bold=bold * 2 > len(sizes))
+
+
+def line_texts(chars: list[dict], cell: bool = False) -> list[str]:
+    """Texts of the visual lines formed by ``chars`` (cell text: no tabs)."""
+    out = [ln.text for ln in group_lines(chars)]
+    return [t.replace("\t", " ") for t in out] if cell else out
