@@ -59,10 +59,13 @@ def ingest_cmd(
     from .store import ingest
 
     store = open_store(db)
+    # refreshed by each file, not by a thread of its own: with no other thread running, the
+    # workers may be forked sharing this process's analyser (see bogo.store.ingest)
     with Progress(TextColumn("[bold]읽는 중"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True, disable=not err.is_terminal) as bar:
+                  console=err, transient=True, disable=not err.is_terminal, auto_refresh=False) as bar:
         task = bar.add_task("ingest", total=None)
-        summary = ingest(store, paths, jobs=jobs, progress=lambda d, t: bar.update(task, completed=d, total=t))
+        summary = ingest(store, paths, jobs=jobs,
+                         progress=lambda d, t: bar.update(task, completed=d, total=t, refresh=True))
     _print_summary(summary)
     store.close()
     raise typer.Exit(1 if summary.failures else 0)
