@@ -94,8 +94,12 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(Document.id).where(Document.sha256 == sha256)).first() is not None
 
-    def write(self, prep: Prepared) -> WriteResult:
-        """Store one prepared report in one transaction (see the module doc)."""
+    def write(self, prep: Prepared, identity: bool = True) -> WriteResult:
+        """Store one prepared report in one transaction (see the module doc).
+
+        ``identity=False`` leaves the office's unit identity events to the caller's
+        :meth:`refresh_identity` (a batch refreshes each office once, at its end);
+        readers of the events refresh them first, so they are never seen stale."""
         report = _clean(prep.report) if b"\\u0000" in pydantic_core.to_json(prep.report, fallback=str) else prep.report
         for _ in range(MAX_VERSION_RETRIES):
             try:
@@ -106,7 +110,7 @@ class Store:
             office = (report.get("meta") or {}).get("office")
             if res.status != "duplicate":
                 self._remember(res.document_id, res.written)
-            if res.status != "duplicate" and office:
+            if identity and res.status != "duplicate" and office:
                 self.refresh_identity([office])  # its own transaction; the next write of the office heals a kill here
             return res
         with self.engine.connect() as conn:
