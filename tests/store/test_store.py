@@ -111,3 +111,33 @@ def test_replaced_document_loses_its_old_words(store, prepared):
         assert search(conn, "상생협치담당관")
 
 
+
+
+def test_an_ingest_settles_the_store(store, tmp_path):
+    """After a batch the planner's statistics are fresh and (PostgreSQL) the search index holds every
+    new entry itself, not in the pending list that each search would read through."""
+    import shutil
+
+    from sqlalchemy import text
+
+    from bogo.store import ingest
+    from conftest import EXAMPLES
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in sorted(EXAMPLES.glob("*.txt"))[:2]:
+        shutil.copy(f, folder / f.name)
+    with store.engine.connect() as conn:
+        if store.dialect == "postgresql":
+            conn.execute(text("ALTER INDEX ix_search_entries_tsv SET (fastupdate = on)"))
+            conn.commit()
+    assert ingest(store, [folder], jobs=1).new == 2
+    with store.engine.connect() as conn:
+        if store.dialect == "postgresql":
+            analysed = conn.execute(text("SELECT last_analyze FROM pg_stat_user_tables "
+                                         "WHERE relname = 'search_entries'")).scalar()
+            assert analysed is not None
+            # nothing left to merge: cleaning the pending list again moves no page
+            assert conn.execute(text("SELECT gin_clean_pending_list('ix_search_entries_tsv')")).scalar() == 0
+        else:
+            assert conn.execute(text("SELECT count(*) FROM search_entries")).scalar() > 0

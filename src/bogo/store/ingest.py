@@ -165,6 +165,8 @@ def ingest(store: Store, paths: Iterable[str | Path], jobs: int | None = None,
             progress(done, len(files))
     for office in sorted(offices):  # once per office, not once per report (the corpus checks compare
         store.refresh_identity([office])  # snapshots of their own and never read these events)
+    if summary.new or summary.versions:
+        store.settle()
     return summary
 
 
