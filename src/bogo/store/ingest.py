@@ -109,6 +109,8 @@ def _shared_analyser_fork(store: Store, user_words: list[str]) -> bool:
 
 def _results(todo: list[str], jobs: int, user_words: list[str],
              store: Store | None = None) -> Iterator[Prepared | tuple[str, str]]:
+    if not todo:
+        return  # every file already stored: no analyser to load, no worker to start
     if jobs <= 1:
         _init_worker(user_words)
         yield from map(_prepare_safe, todo)
