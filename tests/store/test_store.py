@@ -134,9 +134,9 @@ def test_an_ingest_settles_the_store(store, tmp_path):
     assert ingest(store, [folder], jobs=1).new == 2
     with store.engine.connect() as conn:
         if store.dialect == "postgresql":
-            analysed = conn.execute(text("SELECT last_analyze FROM pg_stat_user_tables "
-                                         "WHERE relname = 'search_entries'")).scalar()
-            assert analysed is not None
+            vacuumed, analysed = conn.execute(text("SELECT last_vacuum, last_analyze FROM pg_stat_user_tables "
+                                                   "WHERE relname = 'search_entries'")).one()
+            assert vacuumed is not None and analysed is not None
             # nothing left to merge: cleaning the pending list again moves no page
             assert conn.execute(text("SELECT gin_clean_pending_list('ix_search_entries_tsv')")).scalar() == 0
         else:
