@@ -19,7 +19,7 @@ import ctypes
 
 import pypdfium2.raw as pdfium_c
 
-from ._pdf_glyphs import GlyphReader, needs_lookup
+from ._pdf_glyphs import LOOKUP_BELOW, LOOKUP_EXTRA, LOOKUP_FROM, GlyphReader, needs_lookup
 
 BOLD_WEIGHT = 600            # PDFium font weight at and above which a glyph is bold
 # × font size: a repeat of the glyph closer than this is a double strike.  Genuine
@@ -44,11 +44,13 @@ def page_chars(textpage, height: float, glyphs: GlyphReader | None = None) -> li
     weight = pdfium_c.FPDFText_GetFontWeight
     out: list[dict] = []
     last: dict[str, dict] = {}
+    in_text_word = False  # the previous glyph was a letter of a text font
     for i in range(n):
         t = text[i]
         if t in "\r\n\x00\ufffe":
             continue
         if t == " " and generated(textpage, i) == 1:   # PDFium generates only spaces and breaks
+            in_text_word = False
             if t == " " and out and not out[-1]["text"].isspace():
                 p = out[-1]
                 out.append({**p, "text": " ", "x0": p["x0"] + 1e-3, "x1": p["x0"] + 1e-3})
@@ -56,8 +58,18 @@ def page_chars(textpage, height: float, glyphs: GlyphReader | None = None) -> li
         if not box(textpage, i, rect_p):
             continue
         size = (rect.top - rect.bottom) or font_size(textpage, i) or 10.0
-        if glyphs is not None and needs_lookup(t):
-            t = glyphs.char(i, t, rect.left, rect.right, size)
+        if glyphs is not None and (t < LOOKUP_BELOW or t >= LOOKUP_FROM or t in LOOKUP_EXTRA):
+            # the inline range test spares the rest for Hangul and most other text; a letter
+            # right after a letter that its font showed to be text is text too (one lookup per word)
+            letter = t.isascii() and t.isalpha()
+            if not (letter and in_text_word) and needs_lookup(t):
+                read = glyphs.char(i, t, rect.left, rect.right, size)
+                in_text_word = letter and read == t
+                t = read
+            elif not letter:
+                in_text_word = False
+        else:
+            in_text_word = False
         ch = {"text": t, "x0": rect.left, "x1": rect.right, "top": height - rect.top,
               "bottom": height - rect.bottom, "size": size,
               "bold": weight(textpage, i) >= BOLD_WEIGHT}

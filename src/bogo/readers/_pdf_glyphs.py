@@ -46,6 +46,8 @@ _WINGDINGS = re.compile(r"^(?:[A-Z]{6}\+)?Wingdings(?:-Regular)?(?:,.*)?$", re.I
 _DINGBATS = re.compile(r"wingdings|webdings|dingbat", re.IGNORECASE)
 # the characters a font without a Unicode map comes out as (WinAnsi text of its codes)
 _CP1252_EXTRA = frozenset("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
+#: the characters :func:`needs_lookup` may accept: below U+0100, private use and up, cp1252's extras
+LOOKUP_BELOW, LOOKUP_FROM, LOOKUP_EXTRA = "\u0100", "\ue000", _CP1252_EXTRA
 GLYPH_PX = 32          # the glyph is rendered about this many pixels high
 MAX_SCALE = 16.0       # pixels per point at most
 INK = 32               # alpha above which a rendered pixel is ink (thin strokes are anti-aliased)
