@@ -120,13 +120,18 @@ def _plain() -> Any:
     return _PLAIN
 
 
+def can_share() -> bool:
+    """Whether workers forked now could share this process's analysers: none is loaded with threads."""
+    return not ((_KIWI is not None and not _SHARED) or (_PLAIN is not None and not _PLAIN_SHARED))
+
+
 def preload_shared(user_words: bool) -> bool:
     """Load the analyser thread-free now (and, when user words are or will be taught, the
     plain one), so that worker processes forked afterwards share them; the analyser is
     made ready for the user words taught so far.  False, loading nothing, when this
     process already holds an analyser with threads (forked workers then load their own)."""
     global _SHARE_WHEN_LOADED
-    if (_KIWI is not None and not _SHARED) or (_PLAIN is not None and not _PLAIN_SHARED):
+    if not can_share():
         return False
     before = _SHARE_WHEN_LOADED
     _SHARE_WHEN_LOADED = True

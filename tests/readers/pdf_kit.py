@@ -109,6 +109,11 @@ def build_pdf(pages: list[list[tuple]], special: dict[str, Glyph] | None = None)
                     f"/Resources << /Font << {fonts} >> >> /Contents {len(objs)} 0 R >>".encode())
         kids.append(f"{len(objs)} 0 R")
     objs[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
+    return assemble(objs)
+
+
+def assemble(objs: list[bytes]) -> bytes:
+    """A PDF file of numbered objects (object 1 the catalog) with its cross-reference table."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from pdf_kit import assemble
 
 import bogo.readers.hwp  # noqa: F401  - register every reader this file relies on
 import bogo.readers.hwpx  # noqa: F401
@@ -183,18 +184,7 @@ def _pdf(pages: list[bytes]) -> bytes:
         objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
         objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     objs[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % len(pages)
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(out.tell())
-        out.write(f"{i} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode())
-    for off in offsets:
-        out.write(f"{off:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
+    return assemble(objs)
 
 
 LATIN = b"BT /F1 12 Tf 72 720 Td (Hello council report) Tj ET"

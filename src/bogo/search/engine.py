@@ -248,7 +248,7 @@ def snippet_of(text_: str, words: set[str]) -> tuple[str, list[tuple[int, int]]]
 def _line_spans(text_: str, words: set[str]) -> list[tuple[int, int]]:
     """The highlighted spans of the first lines that hold a query word, by the index's own analysis.
 
-    Lines are analysed one by one, as they were indexed (:func:`.tokens.tokenize_lines`,
+    Lines are analysed one by one, as they were indexed (:func:`.tokens.tokens_by_line`,
     each distinct line once per process), until one holds a query word; the lines that a
     snippet around it can show are analysed too.  A passage of thousands of characters is
     not analysed whole for a word that hides inside others ("사" in 사업 …)."""

@@ -171,16 +171,6 @@ def tokens_by_line(text: str, cache: dict[str, list[Token]] | None = None) -> li
     return out
 
 
-def tokenize_lines(text: str, cache: dict[str, list[Token]] | None = None) -> list[Token]:
-    """``tokenize`` line by line (:func:`tokens_by_line`), offsets into ``text``."""
-    out: list[Token] = []
-    pos = 0
-    for line, toks in zip(text.split("\n"), tokens_by_line(text, cache), strict=True):
-        out.extend(toks if not pos else [Token(t.form, t.start + pos, t.end + pos, t.part) for t in toks])
-        pos += len(line) + 1
-    return out
-
-
 def index_text(tokens: list[Token]) -> str:
     """The tokens as the space-separated text the full-text engines index."""
     return " ".join(t.form for t in tokens)

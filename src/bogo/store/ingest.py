@@ -94,14 +94,14 @@ def _shared_analyser_fork(store: Store, user_words: list[str]) -> bool:
     thread runs, or this process holds an analyser with threads)."""
     from .. import analyser
 
-    if not procs.can_fork_safely() or not analyser.preload_shared(bool(user_words)):
+    if not procs.can_fork_safely() or not analyser.can_share():
         return False
     analyser.share_when_loaded()
     try:
-        _init_worker(user_words)
-        analyser.preload_shared(bool(user_words))  # rebuilt for the words just taught
+        _init_worker(user_words)  # the analyser loads here, thread-free, to be taught the words
     finally:
         analyser.share_when_loaded(False)
+    analyser.preload_shared(bool(user_words))  # rebuilt for the words taught (and the plain one)
     store.engine.dispose()  # no open database connection is copied into a worker
     procs.prepare_fork()
     return True
