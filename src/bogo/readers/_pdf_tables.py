@@ -8,7 +8,8 @@ grid lines (no per-cell scan over characters).
 
 Boxes with a single row or a single column are page layout (a framed title bar, a
 "참고" box around bullets), not data: they are returned as ``None`` so their text
-flows into paragraphs.  A grid that is mostly blank or has very many columns is a
+flows into paragraphs — as is a box whose texts stand one per row (a title bar over a
+body of bulleted lines, the other column blank: a picture area), see ``_text_frame``.  A grid that is mostly blank or has very many columns is a
 box diagram (an org chart, a flow chart: boxes joined by connectors, whose rules
 only meet on a fine grid of their own): it is no table at all, and the text of
 each of its boxes (:mod:`._pdf_diagram`) is returned as one block of text
@@ -21,6 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..blocks import Cell, Table
+from ..normalize.markers import split_marker
 from ..normalize.text import normalize_text
 from ._owpml import _is_approval as is_approval
 from ._pdf_cells import join_side_by_side
@@ -33,6 +35,7 @@ GRID_TOL = 2.0  # points: edges closer than this are one grid line
 LAYOUT_MAX_COLS = 30  # more grid columns than this: a diagram, not a data table
 LAYOUT_FILL = 0.3  # below this share of the grid area holding text, a table is layout
 CLOSING = frozenset(")]},.%'’”」』〉》")  # narrow marks that end a cell's text
+FRAME_MIN_BULLETS = 2  # bulleted lines in one cell of a one-text-per-row box: a text frame
 INK_EM = 0.25  # × glyph height: a narrow glyph's ink lies this far right of its box's left edge
 
 
@@ -225,12 +228,17 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | lis
     anchors, texts, n_rows, aligned = split_subrows(anchors, texts, n_rows, ys)
     aligned = aligned or cut
     cells = []
+    lines_of: list[list[str]] = []
     for (r, c, rs, cs), tchars in zip(anchors, texts, strict=True):
-        raw = " ".join(line_text(drop_note_refs(tchars), cell=True)) if tchars else ""
+        lines = line_text(drop_note_refs(tchars), cell=True) if tchars else []
+        raw = " ".join(lines)
         text = normalize_text(raw)
         cells.append(Cell(text=text, raw=raw, row=r, col=c, rowspan=rs, colspan=cs))
+        lines_of.append(lines)
     if sum(1 for c in cells if c.text) <= 1:
         return None                     # a frame around one text (a title bar): layout
+    if _text_frame(cells, lines_of):
+        return None
     cells.sort(key=lambda c: (c.row, c.col))
     # a form or a frame whose rows are mostly blank: layout, kept out of the checks
     rows_with_text = {r for c in cells if c.text for r in range(c.row, c.row + c.rowspan)}
@@ -239,6 +247,23 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | lis
                   origin="aligned" if aligned else "ruled")
     table.form = "approval" if is_approval(table) else ""     # 결재란, as the HWP/HWPX readers mark it
     return table
+
+
+def _text_frame(cells: list[Cell], lines_of: list[list[str]]) -> bool:
+    """A ruled box that frames text, not data: its filled cells are stacked one per
+    row (a title bar over a body, the other columns blank — a picture area or a
+    margin) and a cell holds several bulleted lines ("ㅇ (사업내용) …", "ㅇ (추진계획) …").
+    No cell of such a box stands beside another, so it holds no relation a table check
+    could test; read as paragraphs, its bullets and plans are found as in the text."""
+    per_row: dict[int, int] = {}
+    for c in cells:
+        if c.text:
+            for r in range(c.row, c.row + c.rowspan):
+                per_row[r] = per_row.get(r, 0) + 1
+    if any(n > 1 for n in per_row.values()):
+        return False
+    return any(sum(1 for ln in lines if split_marker(normalize_text(ln))[0]) >= FRAME_MIN_BULLETS
+               for lines in lines_of)
 
 
 def _anchor_rect(free: set, ar: int, ac: int, r1: int, c1: int) -> tuple[int, int, int, int]:
