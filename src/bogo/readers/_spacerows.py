@@ -18,6 +18,10 @@ _NUM_TOKEN = re.compile(r"^[△▲+\-]?" + _N + r"(?:%|\*{1,2})?(?:\((?:[+\-△�
 _PAIR_TOKEN = re.compile(r"^(?:" + _N + r")?/(?:" + _N + r")?$")
 _JO_TOKEN = re.compile(r"^" + _N + r"조$")
 _PAREN_TOKEN = re.compile(r"^\((?:[+\-△▲]?" + _N + r"%?|-)\)\*{0,2}$")
+#: a token that opens a row's cells: a figure (_NUM_TOKEN), a pair "a/b" (_PAIR_TOKEN) or
+#: "/b", "41조" (_JO_TOKEN), a dash; one match instead of one per kind
+_CELL_OPEN = re.compile(r"(?:[△▲+\-]?" + _N + r"(?:%|\*{1,2})?(?:\((?:[+\-△▲]?" + _N + r"%?|-|\s*-\s*)\))?\*{0,2}"
+                        r"|(?:" + _N + r")?/(?:" + _N + r")?|" + _N + r"조|-)$|/")
 _YEARISH = re.compile(r"^(?:19|20)\d{2}(?:\.\d{1,2}월?)?(?:년)?$|^\d{1,2}월$|^\d{4}\.\d{1,2}월$")
 _EOK_PART = re.compile(r"\d,\d{3}|\d{1,4}")
 _SENTENCE_END = re.compile(r"(?:다|음|함|됨|임|요|\.)$")
@@ -37,6 +41,15 @@ def _paren_row(toks: list[str]) -> list[str] | None:
     return None
 
 
+def _paren_tail(toks: list[str]) -> int:
+    """Where the run of parenthesised figures that ends ``toks`` starts (``len(toks)``
+    when the last token is not one)."""
+    s = len(toks)
+    while s and _PAREN_TOKEN.match(toks[s - 1]):
+        s -= 1
+    return s
+
+
 def parse_numeric_row(text: str, bulleted: bool = False) -> tuple[str, list[str]] | None:
     """Split a line into (label, numeric cells), or None when it is not a table row."""
     toks = text.split()
@@ -48,13 +61,13 @@ def parse_numeric_row(text: str, bulleted: bool = False) -> tuple[str, list[str]
     # label: leading tokens up to the first numeric cell token (a dash that opens a
     # bulleted label is its bullet, not an empty cell: "- 민원서비스 개선 3,855 …")
     k = 1 if bulleted and toks[0] in ("-", "－") and not _is_num(toks[1]) else 0
-    while k < len(toks) and not (_is_num(toks[k]) or toks[k].startswith("/") or _PAIR_TOKEN.match(toks[k])
-                                 or _JO_TOKEN.match(toks[k]) or toks[k] == "-"):
+    while k < len(toks) and not _CELL_OPEN.match(toks[k]):
         k += 1
     label_toks = toks[:k]
     rest = toks[k:]
     if not rest:  # "증감률 (147.8) (16.6) …": a label over parenthesised figures
-        k = next((m for m in range(1, len(toks) - 1) if _paren_row(toks[m:])), len(toks))
+        k = max(_paren_tail(toks), 1)  # the first of them after the label (two at least)
+        k = k if k <= len(toks) - 2 else len(toks)
         label_toks, rest = toks[:k], toks[k:]
         if rest:
             label = " ".join(label_toks)

@@ -72,17 +72,9 @@ def find_space_tables(lines: list[Line], settings: Settings, folded: list[str] |
     texts = [t.strip() for t in (folded if folded is not None else fold_lines(lines))]
     if rewrap:
         _join_wrapped_headers(lines, texts)
-    rows: dict[int, tuple[str, list[str]]] = {}
-    maybe: dict[int, tuple[str, list[str]]] = {}  # rows ending in text, rows with a bulleted label
-    for i, t in enumerate(texts):
-        if t and _DIGIT.search(t):
-            r = parse_numeric_row(t)
-            if r is not None and _ROW_END.search(t):
-                rows[i] = r
-            elif r is not None:
-                maybe[i] = r
-            elif _ROW_END.search(t) and (r := parse_numeric_row(t, bulleted=True)) is not None:
-                maybe[i] = r
+    rows, maybe = _numeric_rows(texts)
+    if not rows:
+        return []  # a table starts at a row; the others join only beside one
     _rows_beside_rows(texts, rows, maybe)
     out: list[tuple[int, int, Table]] = []
     i = 0
@@ -135,6 +127,30 @@ def find_space_tables(lines: list[Line], settings: Settings, folded: list[str] |
         out.append((start, last + 1, table))
         i = last + 1
     return out
+
+
+def _numeric_rows(texts: list[str]) -> tuple[dict[int, tuple[str, list[str]]], dict[int, tuple[str, list[str]]]]:
+    """The lines read as rows (label, cells): ``rows``, ending in a value, and ``maybe``,
+    rows ending in text or with a bulleted label, which count only beside a row.
+    The lines that end in a value are read first: without a row among them the
+    others are not read at all."""
+    rows: dict[int, tuple[str, list[str]]] = {}
+    maybe: dict[int, tuple[str, list[str]]] = {}
+    later = []
+    for i, t in enumerate(texts):
+        if t and _DIGIT.search(t):
+            if not _ROW_END.search(t):
+                later.append(i)
+            elif (r := parse_numeric_row(t)) is not None:
+                rows[i] = r
+            elif (r := parse_numeric_row(t, bulleted=True)) is not None:
+                maybe[i] = r
+    if rows:
+        for i in later:
+            if (r := parse_numeric_row(texts[i])) is not None:
+                maybe[i] = r
+        maybe = dict(sorted(maybe.items()))  # in line order, as _rows_beside_rows reads them
+    return rows, maybe
 
 
 #: an exporter's fixed line width is at least this wide (display columns)

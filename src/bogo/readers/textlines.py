@@ -51,7 +51,7 @@ def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS, aligned: b
         if not i & 0x3FF:
             check_deadline()  # cooperative: a reader outside the main thread has no timer
         no, raw = lines[i]
-        if _TABLE_OPEN.search(raw) and ("\t" not in raw or raw.lstrip().startswith("<")):
+        if "<" in raw and _TABLE_OPEN.search(raw) and ("\t" not in raw or raw.lstrip().startswith("<")):
             # an HTML table (an indented source is tab-indented: a line that starts
             # with markup is never a tab-separated row)
             j, depth, buf = i, 0, []
@@ -66,7 +66,7 @@ def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS, aligned: b
             blocks.extend(tables)
             i = j + 1
             continue
-        if raw.lstrip().startswith("|") and i + 1 < n and _PIPE_SEP.match(lines[i + 1][1]):
+        if "|" in raw and raw.lstrip().startswith("|") and i + 1 < n and _PIPE_SEP.match(lines[i + 1][1]):
             j = i + 2
             while j < n and lines[j][1].lstrip().startswith("|"):
                 j += 1
@@ -74,7 +74,7 @@ def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS, aligned: b
             blocks.append(_pipe_table(lines[i:j]))
             i = j
             continue
-        if _is_tab_row(raw):
+        if "\t" in raw and _is_tab_row(raw):
             j = i
             while j < n and (_is_tab_row(lines[j][1]) or _empty_tab_row(lines, j)):
                 j += 1
@@ -89,9 +89,9 @@ def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS, aligned: b
 
 
 def _is_tab_row(raw: str) -> bool:
-    s = raw.strip(" \r\n")
-    if "\t" not in s:
+    if "\t" not in raw:  # (stripping spaces and line ends keeps every tab)
         return False
+    s = raw.strip(" \r\n")
     return sum(1 for c in s.split("\t") if c.strip()) >= 1 and len(s.split("\t")) >= 2
 
 
@@ -222,7 +222,7 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings, aligned: bool)
         first = last = raw
         base = _indent(raw)
         while aligned and idx < len(lines) and not (k < len(spans) and spans[k][0] == idx) \
-                and _wrapped_on(last, lines[idx][1], base, _wrap_width(first, lines, idx, base)):
+                and _wrapped_on(last, first, lines, idx, base):
             last = lines[idx][1]
             raw = raw.rstrip() + " " + last.strip()
             ftext = None
@@ -252,12 +252,18 @@ def _wrap_width(first: str, lines: list[Line], idx: int, base: int) -> int:
     return max(widths)
 
 
-def _wrapped_on(line: str, nxt: str, base: int, width: int) -> bool:
-    """``nxt`` carries on ``line``, broken at a fixed ``width``: ``line`` ends mid-sentence
-    and its next word did not fit on it; ``nxt`` is indented deeper than the paragraph's
-    first line (indent ``base``) and opens no bullet of its own."""
+def _wrapped_on(line: str, first: str, lines: list[Line], idx: int, base: int) -> bool:
+    """``nxt`` (line ``idx``) carries on ``line``, broken at a fixed width (that of the
+    paragraph's ``first`` line and the lines after it, measured only when the rest
+    holds): ``line`` ends mid-sentence and its next word did not fit on it; ``nxt`` is
+    indented deeper than the paragraph's first line (indent ``base``) and opens no
+    bullet of its own."""
+    nxt = lines[idx][1]
     body = nxt.strip()
-    if not body or _indent(nxt) < base + 2 or "\t" in nxt or _SENTENCE_END.search(line) or width < WRAP_MIN:
+    if not body or _indent(nxt) < base + 2 or "\t" in nxt or _SENTENCE_END.search(line):
+        return False
+    width = _wrap_width(first, lines, idx, base)
+    if width < WRAP_MIN:
         return False
     if display_width(line.rstrip()) + 1 + display_width(body.split(" ")[0]) <= width:
         return False  # the word would have fitted: the line was ended, not broken
