@@ -102,9 +102,14 @@ class LineSegments:
             self._segs[k] = s
         return s
 
-    def may_split(self, k: int) -> bool:
-        """Can line ``k`` hold two segments: it is gapped, or a gapped line is near it."""
-        return self.gapped[k] or any(self.gapped[j] for j in self._near(k))
+    def splittable(self) -> list[bool]:
+        """For each line, can it hold two segments: it is gapped, or a gapped line is near it."""
+        out = [False] * len(self._raws)
+        for k, gapped in enumerate(self.gapped):
+            if gapped:
+                for j in range(max(k - 2, 0), min(k + 3, len(out))):
+                    out[j] = True
+        return out
 
     def _near(self, k: int) -> list[int]:
         return [j for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(self._raws)]

@@ -173,10 +173,11 @@ def find_aligned_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
     segs = LineSegments([raw for _, raw in lines])
     if not any(segs.gapped):
         return out  # no line holds two segments: no block starts anywhere
+    splittable = segs.splittable()
     i, n = 0, len(lines)
     done = 0  # lines before this belong to a table already
     while i < n:
-        if not segs.may_split(i) or len(segs[i]) < 2:
+        if not splittable[i] or len(segs[i]) < 2:
             i += 1
             continue
         found = None

@@ -162,16 +162,18 @@ def _join_wrapped_headers(lines: list[Line], texts: list[str]) -> None:
     (1~12월) '23년중" / "  (1~12월) '25년중 (1~7월)"): the deeper indented piece is
     joined to the line above it, in place (the piece's line becomes blank)."""
     prev = None
+    base = 0  # the indent of line ``prev``
     for j, t in enumerate(texts):
         if not t:
             continue
-        if prev is not None and _indent(lines[j][1]) >= _indent(lines[prev][1]) + 2 \
+        indent = _indent(lines[j][1])
+        if prev is not None and indent >= base + 2 \
                 and _display_width(lines[prev][1].rstrip()) >= WRAP_MIN \
                 and not _ROW_END.search(texts[prev]) and continuation(t) is None and not split_marker(t)[0]:
             texts[prev] = f"{texts[prev]} {t}"
             texts[j] = ""
             continue
-        prev = j
+        prev, base = j, indent
 
 
 def _indent(raw: str) -> int:
