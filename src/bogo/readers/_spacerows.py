@@ -58,9 +58,37 @@ def parse_numeric_row(text: str, bulleted: bool = False) -> tuple[str, list[str]
     paren = _paren_row(toks)
     if paren is not None:
         return "", paren
-    # label: leading tokens up to the first numeric cell token (a dash that opens a
-    # bulleted label is its bullet, not an empty cell: "- 민원서비스 개선 3,855 …")
-    k = 1 if bulleted and toks[0] in ("-", "－") and not _is_num(toks[1]) else 0
+    got = _label_and_cells(toks, _label_start(toks, bulleted))
+    return got if got is not None and _label_ok(got[0], bulleted) else None
+
+
+def parse_row_or_bulleted(text: str) -> tuple[tuple[str, list[str]] | None, bool]:
+    """``parse_numeric_row(text)``, else ``parse_numeric_row(text, bulleted=True)``, and
+    whether it is the bulleted reading.  Unless the line opens with a dash, both read
+    the same label and cells and differ in the label check only: it is read once."""
+    toks = text.split()
+    if len(toks) < 2:
+        return None, True
+    paren = _paren_row(toks)
+    if paren is not None:
+        return ("", paren), False
+    got = _label_and_cells(toks, 0)
+    if got is not None and _label_ok(got[0]):
+        return got, False
+    if _label_start(toks, True):
+        got = _label_and_cells(toks, 1)
+    return (got if got is not None and _label_ok(got[0], True) else None), True
+
+
+def _label_start(toks: list[str], bulleted: bool) -> int:
+    """Where the label starts: after a dash that opens a bulleted label (its bullet, not
+    an empty cell: "- 민원서비스 개선 3,855 …")."""
+    return 1 if bulleted and toks[0] in ("-", "－") and not _is_num(toks[1]) else 0
+
+
+def _label_and_cells(toks: list[str], k: int) -> tuple[str, list[str]] | None:
+    """The label (leading tokens from ``k`` up to the first numeric cell token) and the
+    cells of a row, before its label is checked; None when the tokens read as no row."""
     while k < len(toks) and not _CELL_OPEN.match(toks[k]):
         k += 1
     label_toks = toks[:k]
@@ -70,8 +98,7 @@ def parse_numeric_row(text: str, bulleted: bool = False) -> tuple[str, list[str]
         k = k if k <= len(toks) - 2 else len(toks)
         label_toks, rest = toks[:k], toks[k:]
         if rest:
-            label = " ".join(label_toks)
-            return (label, rest) if _label_ok(label, bulleted) else None
+            return " ".join(label_toks), rest
     if not label_toks and rest and _YEARISH.match(rest[0]) and len(rest) >= 4:
         label_toks, rest = rest[:1], rest[1:]
     cells, stop = _parse_prefix(rest)
@@ -86,7 +113,7 @@ def parse_numeric_row(text: str, bulleted: bool = False) -> tuple[str, list[str]
     label = " ".join(label_toks)
     if len(cells) < 2 and not (label and len(cells) == 1 and _is_num(rest[0]) and "," in rest[0]):
         return None
-    return (label, cells) if _label_ok(label, bulleted) else None
+    return label, cells
 
 
 def _label_ok(label: str, bulleted: bool = False) -> bool:

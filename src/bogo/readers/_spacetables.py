@@ -22,7 +22,7 @@ from ..normalize.text import fold, normalize_text
 from ..settings import Settings, TableSettings
 from ._placement import place_rows
 from ._spaceheaders import align_to_groups, split_header, stubs_over_leaves
-from ._spacerows import continuation, parse_numeric_row
+from ._spacerows import continuation, parse_numeric_row, parse_row_or_bulleted
 
 Line = tuple[int, str]
 
@@ -141,10 +141,10 @@ def _numeric_rows(texts: list[str]) -> tuple[dict[int, tuple[str, list[str]]], d
         if t and _DIGIT.search(t):
             if not _ROW_END.search(t):
                 later.append(i)
-            elif (r := parse_numeric_row(t)) is not None:
-                rows[i] = r
-            elif (r := parse_numeric_row(t, bulleted=True)) is not None:
-                maybe[i] = r
+                continue
+            r, bulleted = parse_row_or_bulleted(t)
+            if r is not None:
+                (maybe if bulleted else rows)[i] = r
     if rows:
         for i in later:
             if (r := parse_numeric_row(texts[i])) is not None:

@@ -105,10 +105,9 @@ def _empty_tab_row(lines: list[Line], j: int) -> bool:
     return k < len(lines) and _is_tab_row(lines[k][1])
 
 
-def _cell_text(raw: str) -> tuple[str, str]:
-    raw = raw.strip()
-    text = html_to_text(raw) if has_html(raw) else raw
-    return normalize_text(text), raw
+def _cell_text(raw: str) -> str:
+    """The normalised text of a cell (``raw`` stripped already)."""
+    return normalize_text(html_to_text(raw) if has_html(raw) else raw)
 
 
 def _tab_table(rows: list[Line], settings: Settings) -> list[Block]:
@@ -117,7 +116,7 @@ def _tab_table(rows: list[Line], settings: Settings) -> list[Block]:
     nested_rows: set[tuple[str, ...]] = set()
     for no, raw in rows:
         parts = raw.rstrip("\r\n").split("\t")
-        for k, p in enumerate(parts):
+        for k, p in enumerate(parts if "<" in raw else ()):
             if _TABLE_OPEN.search(p):
                 # a table nested in a cell: exports flatten its cells after the
                 # cell and repeat its rows as lines below; keep it as its own table
@@ -130,11 +129,12 @@ def _tab_table(rows: list[Line], settings: Settings) -> list[Block]:
                 break
         while len(parts) > 1 and not parts[-1].strip():
             parts.pop()
-        texts = [_cell_text(p)[0] for p in parts]
+        cells = [p.strip() for p in parts]
+        texts = [_cell_text(c) for c in cells]
         if nested_rows and tuple(c.replace(" ", "") for c in texts if c) in nested_rows:
             continue
         grid.append(texts)
-        raws.append([p.strip() for p in parts])
+        raws.append(cells)
         kept.append((no, raw))
     rows = kept
     if not grid:
@@ -163,7 +163,7 @@ def _pipe_table(rows: list[Line]) -> Table:
     head = split(rows[0][1])
     body = [split(r) for _, r in rows[2:]]
     grid = [head, *body]
-    text = [[_cell_text(c)[0] for c in r] for r in grid]
+    text = [[_cell_text(c) for c in r] for r in grid]  # (split() strips every cell)
     # form "pipe": the separator marks the first header row; structure finds any more
     t = grid_to_table(text, rows[0][0], rows[-1][0], raw_rows=grid, header_rows=1, form="pipe")
     line_of = [rows[0][0]] + [no for no, _ in rows[2:]]
@@ -188,9 +188,10 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings, aligned: bool)
         no, raw = lines[idx]
         ftext: str | None = folded[idx]
         idx += 1
-        if not raw.strip() or _MD_HR.match(raw):
+        lead = raw.lstrip()[:1]  # (each pattern below opens with its own characters)
+        if not lead or lead in "-*_" and _MD_HR.match(raw):
             continue
-        m = _BARE_NUM.match(raw)
+        m = _BARE_NUM.match(raw) if lead == "#" or lead.isdigit() else None
         if m:
             # "## 2" / "1" alone, title on the next non-empty line
             j = idx
