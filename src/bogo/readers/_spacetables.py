@@ -167,9 +167,9 @@ def _join_wrapped_headers(lines: list[Line], texts: list[str]) -> None:
         if not t:
             continue
         indent = _indent(lines[j][1])
-        if prev is not None and indent >= base + 2 \
+        if prev is not None and indent >= base + 2 and not _ROW_END.search(texts[prev]) \
                 and _display_width(lines[prev][1].rstrip()) >= WRAP_MIN \
-                and not _ROW_END.search(texts[prev]) and continuation(t) is None and not split_marker(t)[0]:
+                and continuation(t) is None and not split_marker(t)[0]:
             texts[prev] = f"{texts[prev]} {t}"
             texts[j] = ""
             continue
@@ -180,8 +180,11 @@ def _indent(raw: str) -> int:
     return len(raw) - len(raw.lstrip(" "))
 
 
+_WIDE = re.compile("[\u3000-\u9fff가-힣]")  # two columns each (CJK and Hangul syllables)
+
+
 def _display_width(s: str) -> int:
-    return sum(2 if "가" <= ch <= "힣" or "\u3000" <= ch <= "\u9fff" else 1 for ch in s)
+    return len(s) if s.isascii() else len(s) + len(_WIDE.findall(s))
 
 
 def _join_wrapped(body: list[_Row]) -> list[_Row]:
