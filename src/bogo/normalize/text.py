@@ -112,6 +112,10 @@ def normalize_text(text: str, folded: bool = False) -> str:
     """Full normalisation of a line or cell text (idempotent).  ``folded`` says
     the caller has applied :func:`fold` already (readers fold a whole chunk of
     lines in one call)."""
+    if text.isascii():
+        # nothing to fold or compose, and no syllable to join: a run of spaced
+        # digits alone stays as it is (:func:`_join_run`)
+        return " ".join(text.split())
     if not folded:
         text = fold(text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):

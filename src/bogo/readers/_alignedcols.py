@@ -69,18 +69,56 @@ def _figures_apart(seg: Seg) -> list[Seg]:
     return out
 
 
-def _lone_figure_lines_apart(segs: list[list[Seg]]) -> list[list[Seg]]:
-    """A line of figures one space apart and nothing else ("(288.4) (85.2) (18.8)") is
-    a row of cells when a line next to it is laid out in columns; among lines without
-    column gaps (a collapsed export) it stays one run for the grammar reader."""
-    out = list(segs)
-    for k, s in enumerate(segs):
-        if len(s) != 1:
-            continue
-        near = [segs[j] for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(segs)]
-        if any(len(x) >= 3 for x in near):
-            out[k] = _figures_apart(s[0])
-    return out
+#: a line holds two runs or more: two words apart by more than one space (or by
+#: another blank, a tab or U+3000), the necessary condition of two segments
+_GAP = re.compile(r"\S(?:[^\S ]| \s)\s*\S")
+
+
+class LineSegments:
+    """The segments of each of a block of lines, computed when first asked for.
+
+    A line without a gap (:data:`_GAP`) is one run, one segment at most; only a line
+    near a gapped one can ever hold two (:meth:`may_split`), so the lines of plain
+    prose are never cut.  A line of figures one space apart and nothing else
+    ("(288.4) (85.2) (18.8)") is a row of cells when a line next to it is laid out
+    in columns; among lines without column gaps (a collapsed export) it stays one
+    run for the grammar reader."""
+
+    def __init__(self, raws: list[str]):
+        self._raws = raws
+        self.gapped = [bool(_GAP.search(r)) for r in raws]
+        self._base: list[list[Seg] | None] = [None] * len(raws)
+        self._segs: list[list[Seg] | None] = [None] * len(raws)
+
+    def __len__(self) -> int:
+        return len(self._raws)
+
+    def __getitem__(self, k: int) -> list[Seg]:
+        s = self._segs[k]
+        if s is None:
+            s = self._line(k)
+            if len(s) == 1 and any(self.gapped[j] and len(self._line(j)) >= 3 for j in self._near(k)):
+                s = _figures_apart(s[0])
+            self._segs[k] = s
+        return s
+
+    def splittable(self) -> list[bool]:
+        """For each line, can it hold two segments: it is gapped, or a gapped line is near it."""
+        out = [False] * len(self._raws)
+        for k, gapped in enumerate(self.gapped):
+            if gapped:
+                for j in range(max(k - 2, 0), min(k + 3, len(out))):
+                    out[j] = True
+        return out
+
+    def _near(self, k: int) -> list[int]:
+        return [j for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(self._raws)]
+
+    def _line(self, k: int) -> list[Seg]:
+        s = self._base[k]
+        if s is None:
+            s = self._base[k] = segments(self._raws[k])
+        return s
 
 
 def _spaced_label(left: str, right: str) -> bool:

@@ -19,15 +19,15 @@ from ..blocks import Table, grid_to_table
 from ..normalize.markers import split_marker
 from ..normalize.text import display_width, normalize_text
 from ._alignedcols import (
+    LineSegments,
     Seg,
     _bare,
     _column_of,
     _columns,
-    _lone_figure_lines_apart,
     _place,
     _value,
     _whole,
-    segments,
+    segments,  # noqa: F401  (re-exported: the tests cut lines with it)
 )
 
 Line = tuple[int, str]
@@ -170,11 +170,14 @@ def _inside(seg: Seg, block: list[tuple[int, list[Seg]]]) -> bool:
 def find_aligned_tables(lines: list[Line]) -> list[tuple[int, int, Table]]:
     """(start, end, table) of every block of lines laid out in columns, as indices into ``lines``."""
     out: list[tuple[int, int, Table]] = []
-    segs = _lone_figure_lines_apart([segments(raw) for _, raw in lines])
+    segs = LineSegments([raw for _, raw in lines])
+    if not any(segs.gapped):
+        return out  # no line holds two segments: no block starts anywhere
+    splittable = segs.splittable()
     i, n = 0, len(lines)
     done = 0  # lines before this belong to a table already
     while i < n:
-        if len(segs[i]) < 2:
+        if not splittable[i] or len(segs[i]) < 2:
             i += 1
             continue
         found = None
@@ -207,7 +210,7 @@ def _texts(segs: list[Seg]) -> list[str]:
     return [t for _, _, t in segs]
 
 
-def _lines_from(segs: list[list[Seg]], k: int) -> list[list[Seg]]:
+def _lines_from(segs: LineSegments, k: int) -> list[list[Seg]]:
     """The lines from ``k`` up to the next blank one."""
     out = []
     while k < len(segs) and segs[k]:
@@ -232,7 +235,7 @@ def _another_table(before: list[list[Seg]], after: list[list[Seg]]) -> bool:
     return 2 * sum(1 for s in theirs if {s - 1, s, s + 1} & starts) < len(theirs)
 
 
-def _block(segs: list[list[Seg]], i: int, bridge: bool) -> list[tuple[int, list[Seg]]]:
+def _block(segs: LineSegments, i: int, bridge: bool) -> list[tuple[int, list[Seg]]]:
     """The lines of a candidate table from line ``i``: non-blank lines, and with ``bridge``
     also across up to MAX_BLANKS blank lines when a line of two or more cells follows
     (not the block's first line again: a repeated header opens the next table)."""

@@ -18,6 +18,10 @@ _NUM_TOKEN = re.compile(r"^[△▲+\-]?" + _N + r"(?:%|\*{1,2})?(?:\((?:[+\-△�
 _PAIR_TOKEN = re.compile(r"^(?:" + _N + r")?/(?:" + _N + r")?$")
 _JO_TOKEN = re.compile(r"^" + _N + r"조$")
 _PAREN_TOKEN = re.compile(r"^\((?:[+\-△▲]?" + _N + r"%?|-)\)\*{0,2}$")
+#: a token that opens a row's cells: a figure (_NUM_TOKEN), a pair "a/b" (_PAIR_TOKEN) or
+#: "/b", "41조" (_JO_TOKEN), a dash; one match instead of one per kind
+_CELL_OPEN = re.compile(r"(?:[△▲+\-]?" + _N + r"(?:%|\*{1,2})?(?:\((?:[+\-△▲]?" + _N + r"%?|-|\s*-\s*)\))?\*{0,2}"
+                        r"|(?:" + _N + r")?/(?:" + _N + r")?|" + _N + r"조|-)$|/")
 _YEARISH = re.compile(r"^(?:19|20)\d{2}(?:\.\d{1,2}월?)?(?:년)?$|^\d{1,2}월$|^\d{4}\.\d{1,2}월$")
 _EOK_PART = re.compile(r"\d,\d{3}|\d{1,4}")
 _SENTENCE_END = re.compile(r"(?:다|음|함|됨|임|요|\.)$")
@@ -37,6 +41,15 @@ def _paren_row(toks: list[str]) -> list[str] | None:
     return None
 
 
+def _paren_tail(toks: list[str]) -> int:
+    """Where the run of parenthesised figures that ends ``toks`` starts (``len(toks)``
+    when the last token is not one)."""
+    s = len(toks)
+    while s and _PAREN_TOKEN.match(toks[s - 1]):
+        s -= 1
+    return s
+
+
 def parse_numeric_row(text: str, bulleted: bool = False) -> tuple[str, list[str]] | None:
     """Split a line into (label, numeric cells), or None when it is not a table row."""
     toks = text.split()
@@ -45,20 +58,47 @@ def parse_numeric_row(text: str, bulleted: bool = False) -> tuple[str, list[str]
     paren = _paren_row(toks)
     if paren is not None:
         return "", paren
-    # label: leading tokens up to the first numeric cell token (a dash that opens a
-    # bulleted label is its bullet, not an empty cell: "- 민원서비스 개선 3,855 …")
-    k = 1 if bulleted and toks[0] in ("-", "－") and not _is_num(toks[1]) else 0
-    while k < len(toks) and not (_is_num(toks[k]) or toks[k].startswith("/") or _PAIR_TOKEN.match(toks[k])
-                                 or _JO_TOKEN.match(toks[k]) or toks[k] == "-"):
+    got = _label_and_cells(toks, _label_start(toks, bulleted))
+    return got if got is not None and _label_ok(got[0], bulleted) else None
+
+
+def parse_row_or_bulleted(text: str) -> tuple[tuple[str, list[str]] | None, bool]:
+    """``parse_numeric_row(text)``, else ``parse_numeric_row(text, bulleted=True)``, and
+    whether it is the bulleted reading.  Unless the line opens with a dash, both read
+    the same label and cells and differ in the label check only: it is read once."""
+    toks = text.split()
+    if len(toks) < 2:
+        return None, True
+    paren = _paren_row(toks)
+    if paren is not None:
+        return ("", paren), False
+    got = _label_and_cells(toks, 0)
+    if got is not None and _label_ok(got[0]):
+        return got, False
+    if _label_start(toks, True):
+        got = _label_and_cells(toks, 1)
+    return (got if got is not None and _label_ok(got[0], True) else None), True
+
+
+def _label_start(toks: list[str], bulleted: bool) -> int:
+    """Where the label starts: after a dash that opens a bulleted label (its bullet, not
+    an empty cell: "- 민원서비스 개선 3,855 …")."""
+    return 1 if bulleted and toks[0] in ("-", "－") and not _is_num(toks[1]) else 0
+
+
+def _label_and_cells(toks: list[str], k: int) -> tuple[str, list[str]] | None:
+    """The label (leading tokens from ``k`` up to the first numeric cell token) and the
+    cells of a row, before its label is checked; None when the tokens read as no row."""
+    while k < len(toks) and not _CELL_OPEN.match(toks[k]):
         k += 1
     label_toks = toks[:k]
     rest = toks[k:]
     if not rest:  # "증감률 (147.8) (16.6) …": a label over parenthesised figures
-        k = next((m for m in range(1, len(toks) - 1) if _paren_row(toks[m:])), len(toks))
+        k = max(_paren_tail(toks), 1)  # the first of them after the label (two at least)
+        k = k if k <= len(toks) - 2 else len(toks)
         label_toks, rest = toks[:k], toks[k:]
         if rest:
-            label = " ".join(label_toks)
-            return (label, rest) if _label_ok(label, bulleted) else None
+            return " ".join(label_toks), rest
     if not label_toks and rest and _YEARISH.match(rest[0]) and len(rest) >= 4:
         label_toks, rest = rest[:1], rest[1:]
     cells, stop = _parse_prefix(rest)
@@ -73,7 +113,7 @@ def parse_numeric_row(text: str, bulleted: bool = False) -> tuple[str, list[str]
     label = " ".join(label_toks)
     if len(cells) < 2 and not (label and len(cells) == 1 and _is_num(rest[0]) and "," in rest[0]):
         return None
-    return (label, cells) if _label_ok(label, bulleted) else None
+    return label, cells
 
 
 def _label_ok(label: str, bulleted: bool = False) -> bool:

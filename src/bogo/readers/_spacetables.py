@@ -22,7 +22,7 @@ from ..normalize.text import fold, normalize_text
 from ..settings import Settings, TableSettings
 from ._placement import place_rows
 from ._spaceheaders import align_to_groups, split_header, stubs_over_leaves
-from ._spacerows import continuation, parse_numeric_row
+from ._spacerows import continuation, parse_numeric_row, parse_row_or_bulleted
 
 Line = tuple[int, str]
 
@@ -72,17 +72,9 @@ def find_space_tables(lines: list[Line], settings: Settings, folded: list[str] |
     texts = [t.strip() for t in (folded if folded is not None else fold_lines(lines))]
     if rewrap:
         _join_wrapped_headers(lines, texts)
-    rows: dict[int, tuple[str, list[str]]] = {}
-    maybe: dict[int, tuple[str, list[str]]] = {}  # rows ending in text, rows with a bulleted label
-    for i, t in enumerate(texts):
-        if t and _DIGIT.search(t):
-            r = parse_numeric_row(t)
-            if r is not None and _ROW_END.search(t):
-                rows[i] = r
-            elif r is not None:
-                maybe[i] = r
-            elif _ROW_END.search(t) and (r := parse_numeric_row(t, bulleted=True)) is not None:
-                maybe[i] = r
+    rows, maybe = _numeric_rows(texts)
+    if not rows:
+        return []  # a table starts at a row; the others join only beside one
     _rows_beside_rows(texts, rows, maybe)
     out: list[tuple[int, int, Table]] = []
     i = 0
@@ -137,6 +129,30 @@ def find_space_tables(lines: list[Line], settings: Settings, folded: list[str] |
     return out
 
 
+def _numeric_rows(texts: list[str]) -> tuple[dict[int, tuple[str, list[str]]], dict[int, tuple[str, list[str]]]]:
+    """The lines read as rows (label, cells): ``rows``, ending in a value, and ``maybe``,
+    rows ending in text or with a bulleted label, which count only beside a row.
+    The lines that end in a value are read first: without a row among them the
+    others are not read at all."""
+    rows: dict[int, tuple[str, list[str]]] = {}
+    maybe: dict[int, tuple[str, list[str]]] = {}
+    later = []
+    for i, t in enumerate(texts):
+        if t and _DIGIT.search(t):
+            if not _ROW_END.search(t):
+                later.append(i)
+                continue
+            r, bulleted = parse_row_or_bulleted(t)
+            if r is not None:
+                (maybe if bulleted else rows)[i] = r
+    if rows:
+        for i in later:
+            if (r := parse_numeric_row(texts[i])) is not None:
+                maybe[i] = r
+        maybe = dict(sorted(maybe.items()))  # in line order, as _rows_beside_rows reads them
+    return rows, maybe
+
+
 #: an exporter's fixed line width is at least this wide (display columns)
 WRAP_MIN = 40
 
@@ -146,24 +162,29 @@ def _join_wrapped_headers(lines: list[Line], texts: list[str]) -> None:
     (1~12월) '23년중" / "  (1~12월) '25년중 (1~7월)"): the deeper indented piece is
     joined to the line above it, in place (the piece's line becomes blank)."""
     prev = None
+    base = 0  # the indent of line ``prev``
     for j, t in enumerate(texts):
         if not t:
             continue
-        if prev is not None and _indent(lines[j][1]) >= _indent(lines[prev][1]) + 2 \
+        indent = _indent(lines[j][1])
+        if prev is not None and indent >= base + 2 and not _ROW_END.search(texts[prev]) \
                 and _display_width(lines[prev][1].rstrip()) >= WRAP_MIN \
-                and not _ROW_END.search(texts[prev]) and continuation(t) is None and not split_marker(t)[0]:
+                and continuation(t) is None and not split_marker(t)[0]:
             texts[prev] = f"{texts[prev]} {t}"
             texts[j] = ""
             continue
-        prev = j
+        prev, base = j, indent
 
 
 def _indent(raw: str) -> int:
     return len(raw) - len(raw.lstrip(" "))
 
 
+_WIDE = re.compile("[\u3000-\u9fff가-힣]")  # two columns each (CJK and Hangul syllables)
+
+
 def _display_width(s: str) -> int:
-    return sum(2 if "가" <= ch <= "힣" or "\u3000" <= ch <= "\u9fff" else 1 for ch in s)
+    return len(s) if s.isascii() else len(s) + len(_WIDE.findall(s))
 
 
 def _join_wrapped(body: list[_Row]) -> list[_Row]:

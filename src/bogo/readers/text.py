@@ -51,8 +51,23 @@ def looks_binary(data: bytes) -> bool:
     if len(data) > _SAMPLE:  # do not judge a multi-byte character cut at the sample's end
         cut = sample.rfind(b"\n")
         sample = sample[:cut] if cut > 0 else sample
-    _lines, _enc, replaced = _decode_lines(sample.replace(b"\x00", b""))
+    sample = sample.replace(b"\x00", b"")
+    if _decodes(sample):
+        return False  # every line decodes, so none has a byte replaced
+    _lines, _enc, replaced = _decode_lines(sample)
     return replaced / max(len(sample), 1) > MAX_REPLACED_SHARE
+
+
+def _decodes(data: bytes) -> bool:
+    """``data`` decodes as a whole in UTF-8 or in CP949.  Then each of its lines does in
+    the same codec (a newline byte is never part of a multi-byte character in either)."""
+    for codec in ("utf-8", "cp949"):
+        try:
+            data.decode(codec)
+            return True
+        except UnicodeDecodeError:
+            pass
+    return False
 
 
 def _decode_line(raw: bytes) -> tuple[str, str, int]:

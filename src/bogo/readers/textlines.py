@@ -51,7 +51,7 @@ def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS, aligned: b
         if not i & 0x3FF:
             check_deadline()  # cooperative: a reader outside the main thread has no timer
         no, raw = lines[i]
-        if _TABLE_OPEN.search(raw) and ("\t" not in raw or raw.lstrip().startswith("<")):
+        if "<" in raw and _TABLE_OPEN.search(raw) and ("\t" not in raw or raw.lstrip().startswith("<")):
             # an HTML table (an indented source is tab-indented: a line that starts
             # with markup is never a tab-separated row)
             j, depth, buf = i, 0, []
@@ -66,7 +66,7 @@ def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS, aligned: b
             blocks.extend(tables)
             i = j + 1
             continue
-        if raw.lstrip().startswith("|") and i + 1 < n and _PIPE_SEP.match(lines[i + 1][1]):
+        if "|" in raw and raw.lstrip().startswith("|") and i + 1 < n and _PIPE_SEP.match(lines[i + 1][1]):
             j = i + 2
             while j < n and lines[j][1].lstrip().startswith("|"):
                 j += 1
@@ -74,7 +74,7 @@ def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS, aligned: b
             blocks.append(_pipe_table(lines[i:j]))
             i = j
             continue
-        if _is_tab_row(raw):
+        if "\t" in raw and _is_tab_row(raw):
             j = i
             while j < n and (_is_tab_row(lines[j][1]) or _empty_tab_row(lines, j)):
                 j += 1
@@ -89,9 +89,9 @@ def lines_to_blocks(lines: list[Line], settings: Settings = SETTINGS, aligned: b
 
 
 def _is_tab_row(raw: str) -> bool:
-    s = raw.strip(" \r\n")
-    if "\t" not in s:
+    if "\t" not in raw:  # (stripping spaces and line ends keeps every tab)
         return False
+    s = raw.strip(" \r\n")
     return sum(1 for c in s.split("\t") if c.strip()) >= 1 and len(s.split("\t")) >= 2
 
 
@@ -105,10 +105,9 @@ def _empty_tab_row(lines: list[Line], j: int) -> bool:
     return k < len(lines) and _is_tab_row(lines[k][1])
 
 
-def _cell_text(raw: str) -> tuple[str, str]:
-    raw = raw.strip()
-    text = html_to_text(raw) if has_html(raw) else raw
-    return normalize_text(text), raw
+def _cell_text(raw: str) -> str:
+    """The normalised text of a cell (``raw`` stripped already)."""
+    return normalize_text(html_to_text(raw) if has_html(raw) else raw)
 
 
 def _tab_table(rows: list[Line], settings: Settings) -> list[Block]:
@@ -117,7 +116,7 @@ def _tab_table(rows: list[Line], settings: Settings) -> list[Block]:
     nested_rows: set[tuple[str, ...]] = set()
     for no, raw in rows:
         parts = raw.rstrip("\r\n").split("\t")
-        for k, p in enumerate(parts):
+        for k, p in enumerate(parts if "<" in raw else ()):
             if _TABLE_OPEN.search(p):
                 # a table nested in a cell: exports flatten its cells after the
                 # cell and repeat its rows as lines below; keep it as its own table
@@ -130,11 +129,12 @@ def _tab_table(rows: list[Line], settings: Settings) -> list[Block]:
                 break
         while len(parts) > 1 and not parts[-1].strip():
             parts.pop()
-        texts = [_cell_text(p)[0] for p in parts]
+        cells = [p.strip() for p in parts]
+        texts = [_cell_text(c) for c in cells]
         if nested_rows and tuple(c.replace(" ", "") for c in texts if c) in nested_rows:
             continue
         grid.append(texts)
-        raws.append([p.strip() for p in parts])
+        raws.append(cells)
         kept.append((no, raw))
     rows = kept
     if not grid:
@@ -163,7 +163,7 @@ def _pipe_table(rows: list[Line]) -> Table:
     head = split(rows[0][1])
     body = [split(r) for _, r in rows[2:]]
     grid = [head, *body]
-    text = [[_cell_text(c)[0] for c in r] for r in grid]
+    text = [[_cell_text(c) for c in r] for r in grid]  # (split() strips every cell)
     # form "pipe": the separator marks the first header row; structure finds any more
     t = grid_to_table(text, rows[0][0], rows[-1][0], raw_rows=grid, header_rows=1, form="pipe")
     line_of = [rows[0][0]] + [no for no, _ in rows[2:]]
@@ -188,9 +188,10 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings, aligned: bool)
         no, raw = lines[idx]
         ftext: str | None = folded[idx]
         idx += 1
-        if not raw.strip() or _MD_HR.match(raw):
+        lead = raw.lstrip()[:1]  # (each pattern below opens with its own characters)
+        if not lead or lead in "-*_" and _MD_HR.match(raw):
             continue
-        m = _BARE_NUM.match(raw)
+        m = _BARE_NUM.match(raw) if lead == "#" or lead.isdigit() else None
         if m:
             # "## 2" / "1" alone, title on the next non-empty line
             j = idx
@@ -222,7 +223,7 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings, aligned: bool)
         first = last = raw
         base = _indent(raw)
         while aligned and idx < len(lines) and not (k < len(spans) and spans[k][0] == idx) \
-                and _wrapped_on(last, lines[idx][1], base, _wrap_width(first, lines, idx, base)):
+                and _wrapped_on(last, first, lines, idx, base):
             last = lines[idx][1]
             raw = raw.rstrip() + " " + last.strip()
             ftext = None
@@ -252,12 +253,18 @@ def _wrap_width(first: str, lines: list[Line], idx: int, base: int) -> int:
     return max(widths)
 
 
-def _wrapped_on(line: str, nxt: str, base: int, width: int) -> bool:
-    """``nxt`` carries on ``line``, broken at a fixed ``width``: ``line`` ends mid-sentence
-    and its next word did not fit on it; ``nxt`` is indented deeper than the paragraph's
-    first line (indent ``base``) and opens no bullet of its own."""
+def _wrapped_on(line: str, first: str, lines: list[Line], idx: int, base: int) -> bool:
+    """``nxt`` (line ``idx``) carries on ``line``, broken at a fixed width (that of the
+    paragraph's ``first`` line and the lines after it, measured only when the rest
+    holds): ``line`` ends mid-sentence and its next word did not fit on it; ``nxt`` is
+    indented deeper than the paragraph's first line (indent ``base``) and opens no
+    bullet of its own."""
+    nxt = lines[idx][1]
     body = nxt.strip()
-    if not body or _indent(nxt) < base + 2 or "\t" in nxt or _SENTENCE_END.search(line) or width < WRAP_MIN:
+    if not body or _indent(nxt) < base + 2 or "\t" in nxt or _SENTENCE_END.search(line):
+        return False
+    width = _wrap_width(first, lines, idx, base)
+    if width < WRAP_MIN:
         return False
     if display_width(line.rstrip()) + 1 + display_width(body.split(" ")[0]) <= width:
         return False  # the word would have fitted: the line was ended, not broken
