@@ -48,6 +48,17 @@ class CachedToken(NamedTuple):
     score: float
 
 
+#: a token's fields in the order of :class:`CachedToken` (a plain tuple or a CachedToken)
+Record = tuple[str, str, int, int, bool, float]
+
+
+def records(tokens: Iterable) -> list[Record]:
+    """The fields of analyser tokens, read once each: every attribute of a kiwipiepy
+    token is converted again on every read.  Equal to what :func:`decode` gives
+    back for the same tokens."""
+    return [(t.form, t.tag, t.start, t.len, bool(getattr(t, "oov", False)), float(t.score)) for t in tokens]
+
+
 def cache_dir() -> Path | None:
     """The user's cache directory for bogo, or None when caching is off."""
     own = os.environ.get("BOGO_CACHE_DIR")
@@ -69,10 +80,12 @@ def identity(options: dict) -> str:
     return f"kiwipiepy={kiwi_version};model={model_version};{opts};format={FORMAT}"
 
 
-def encode(tokens: Iterable) -> str:
-    """A token list as one string (forms and tags never hold control characters)."""
-    return _TOKEN.join(_FIELD.join((t.form, t.tag, str(t.start), str(t.len), "1" if getattr(t, "oov", False)
-                                    else "0", repr(float(t.score)))) for t in tokens)
+def encode(tokens: Iterable[Record]) -> str:
+    """A token list (:func:`records`, or CachedTokens) as one string (forms and tags
+    never hold control characters): per token its fields joined by ``_FIELD``
+    (written inline, one f-string per token), the score as its ``repr``."""
+    return _TOKEN.join([f"{form}\x1f{tag}\x1f{start}\x1f{n}\x1f{'1' if oov else '0'}\x1f{float(score)!r}"
+                        for form, tag, start, n, oov, score in tokens])
 
 
 def decode(text: str) -> list[CachedToken]:

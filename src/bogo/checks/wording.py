@@ -19,6 +19,7 @@ from ..model import Finding
 from ..settings import CheckSettings
 from .context import Context
 from .registry import REGISTRY, register
+from .textwords import TextWords, split_texts
 
 
 def _texts(ctx: Context) -> list[tuple[int, str, str | None]]:
@@ -26,12 +27,20 @@ def _texts(ctx: Context) -> list[tuple[int, str, str | None]]:
     return ctx.memo("texts", lambda: _collect_texts(ctx))
 
 
+def _words(ctx: Context) -> TextWords:
+    """The words of every text of :func:`_texts`, split once per run."""
+    return ctx.memo("text_words", lambda: split_texts(_texts(ctx)))
+
+
+_TWO_LETTERS = re.compile(r"[가-힣A-Za-z]{2}")
+
+
 def _collect_texts(ctx: Context) -> list[tuple[int, str, str | None]]:
     out = [(ln.no, ln.text, None) for ln in ctx.lines or []]
     for t in ctx.report.tables:
         for row in t.header + t.rows:
             for cell in row:
-                if cell and re.search(r"[가-힣A-Za-z]{2}", cell):
+                if cell and _TWO_LETTERS.search(cell):
                     out.append((t.line, cell, t.id))
     return out
 
@@ -41,9 +50,6 @@ def _tsv(name: str) -> tuple[tuple[str, str], ...]:
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return tuple(sorted(((r[0], r[1]) for r in rows), key=lambda x: -len(x[0])))
-
-
-_WORD = re.compile(r"[가-힣]+|[A-Za-z][A-Za-z0-9\-]*")
 
 
 _END = ""  # the trie key that holds a listed form's (wrong, right)
@@ -73,19 +79,10 @@ def _longest_prefix(trie: dict, w: str) -> tuple[str, str] | None:
     return hit
 
 
-def _list_hits(text: str, name: str) -> list[tuple[str, str]]:
-    """(wrong, right) for each word of ``text`` that starts with (Hangul) or is
-    (Latin, also before a hyphen) a listed wrong form; one hit per word."""
-    hits = []
-    for w in _WORD.findall(text):
-        hit = _word_hit(name, w)
-        if hit:
-            hits.append(hit)
-    return hits
-
-
 @lru_cache(maxsize=200_000)
 def _word_hit(name: str, w: str) -> tuple[str, str] | None:
+    """(wrong, right) when word ``w`` (a :data:`~bogo.checks.textwords.WORD` token)
+    starts with (Hangul) or is (Latin, also before a hyphen) a listed wrong form."""
     table, trie = _list_index(name)
     if not w.isascii():
         return _longest_prefix(trie, w)
@@ -154,10 +151,20 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
 
 
 def _scan_list(ctx: Context, name: str, code: str) -> Iterator[Finding]:
+    """The hits of list ``name`` in every text, text by text and word by word (one
+    hit per word, :func:`_word_hit`); each distinct word is looked up once."""
     chk = REGISTRY[code]
-    for line, text, table in _texts(ctx):
-        for wrong, right in _list_hits(text, name):
-            yield chk.finding(found=wrong, expected=right, line=line, table=table)
+    tw = _words(ctx)
+    _, trie = _list_index(name)
+    # a hit starts with a listed form, so with its first letter: the other words are not looked up
+    hits = {w: hit for w in tw.distinct() if w[0] in trie and (hit := _word_hit(name, w))}
+    if not hits:
+        return
+    for (line, _, table), words in zip(tw.texts, tw.words, strict=True):
+        for w in words:
+            hit = hits.get(w)
+            if hit:
+                yield chk.finding(found=hit[0], expected=hit[1], line=line, table=table)
 
 
 @register("W402", "likely-typo", "warning", "'{found}': 오타로 보임 → '{expected}'",
@@ -191,9 +198,9 @@ def likely_typo(ctx: Context) -> Iterator[Finding]:
     from .typos import hangul_typos, latin_typos
 
     chk = REGISTRY["W402"]
-    texts = _texts(ctx)
+    tw, cfg = _words(ctx), ctx.settings.checks
     listed = {w for w, _ in _tsv("misspellings.tsv")}
-    for line, table, found, expected in latin_typos(texts, ctx.settings.checks) + hangul_typos(texts, ctx.settings.checks):
+    for line, table, found, expected in latin_typos(tw.texts, cfg, tw.latin) + hangul_typos(tw.texts, cfg, tw.hangul):
         if found not in listed:
             yield chk.finding(found=found, expected=expected, line=line, table=table)
 
