@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 WORD = re.compile(r"[가-힣]+|[A-Za-z][A-Za-z0-9\-]*")
 HANGUL_WORD = re.compile(r"[가-힣]{3,}")
@@ -33,10 +34,8 @@ class TextWords:
     words: list[list[str]]
     hangul: list[list[str]]
     latin: list[bool]
-
-    def distinct(self) -> dict[str, None]:
-        """Every word once, in order of first use."""
-        return dict.fromkeys(w for ws in self.words for w in ws)
+    #: every word of ``words`` once, in order of first use
+    distinct: dict[str, None]
 
 
 def split_texts(texts: list[Text]) -> TextWords:
@@ -44,4 +43,4 @@ def split_texts(texts: list[Text]) -> TextWords:
     words = [WORD.findall(text) for _, text, _ in texts]
     hangul = [HANGUL_WORD.findall(text) for _, text, _ in texts]
     latin = [_ASCII_LETTER.search(text) is not None for _, text, _ in texts]
-    return TextWords(texts, words, hangul, latin)
+    return TextWords(texts, words, hangul, latin, dict.fromkeys(chain.from_iterable(words)))

@@ -126,11 +126,17 @@ def _analyse(words: list[str]) -> None:
     if not todo:
         return
     for w, toks in zip(todo, _tokenize(todo), strict=False):
-        oov = tuple(form for form, _, _, _, unknown, _ in toks if unknown
-                    and len(form) >= MIN_OOV_SYLLABLES and _HANGUL_WORD.fullmatch(form))
-        nouns = tuple(form for form, tag, _, _, unknown, _ in toks if not unknown
-                      and tag in _NOUN_TAGS and len(form) >= MIN_OOV_SYLLABLES)
-        _CACHE[w] = (oov, nouns)
+        oov: list[str] = []
+        nouns: list[str] = []
+        for form, tag, _, _, unknown, _ in toks:
+            if len(form) < MIN_OOV_SYLLABLES:
+                continue
+            if unknown:
+                if _HANGUL_WORD.fullmatch(form):
+                    oov.append(form)
+            elif tag in _NOUN_TAGS:
+                nouns.append(form)
+        _CACHE[w] = (tuple(oov), tuple(nouns))
 
 
 _NOUN_TAGS = ("NNG", "NNP")

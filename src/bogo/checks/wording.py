@@ -98,6 +98,7 @@ _NOUN_ENDINGS = frozenset({"인", "이", "으로"})
 _DUP = re.compile(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})(\s*[·ㆍ,/]\s*|\s+)\1(" + _ENDING
                   + r"?)(?![가-힣A-Za-z])")
 _QUOTED = re.compile(r"『[^』]*』|「[^」]*」|“[^”]*”|‘[^’]*’|《[^》]*》|<[^<>]*>")
+_QUOTE_MARK = re.compile(r"[『「“‘《<]")
 
 
 def doubled_words(text: str, in_table: bool, list_uses: int = CheckSettings().list_uses) -> list[tuple[str, str]]:
@@ -108,7 +109,7 @@ def doubled_words(text: str, in_table: bool, list_uses: int = CheckSettings().li
     written ``list_uses`` times or more in the text (a list of names, a flattened
     diagram); a repeat inside a quoted title (『사부작 사부작』)."""
     out = []
-    quoted = [m.span() for m in _QUOTED.finditer(text)] if any(q in text for q in "『「“‘《<") else []
+    quoted: list[tuple[int, int]] | None = None  # the quoted spans, found once a repeat needs them
     for m in _DUP.finditer(text):
         word, sep = m.group(1), m.group(2)
         if in_table and not sep.strip():
@@ -117,6 +118,8 @@ def doubled_words(text: str, in_table: bool, list_uses: int = CheckSettings().li
             continue
         if len(re.findall(r"(?<![가-힣A-Za-z])" + re.escape(word), text)) >= list_uses:
             continue
+        if quoted is None:
+            quoted = [q.span() for q in _QUOTED.finditer(text)] if _QUOTE_MARK.search(text) else []
         if any(a <= m.start() and m.end() <= b for a, b in quoted):
             continue
         out.append((m.group(0), word + m.group(3)))
@@ -157,7 +160,7 @@ def _scan_list(ctx: Context, name: str, code: str) -> Iterator[Finding]:
     tw = _words(ctx)
     _, trie = _list_index(name)
     # a hit starts with a listed form, so with its first letter: the other words are not looked up
-    hits = {w: hit for w in tw.distinct() if w[0] in trie and (hit := _word_hit(name, w))}
+    hits = {w: hit for w in tw.distinct if w[0] in trie and (hit := _word_hit(name, w))}
     if not hits:
         return
     for (line, _, table), words in zip(tw.texts, tw.words, strict=True):
@@ -226,10 +229,16 @@ _UNIT_SUFFIX = re.compile(r"(담당관|기획관|협력관|정책관|본부|사�
 _PROSE_UNIT = re.compile(r"[가-힣]{2,}(?:담당관|기획관|협력관|정책관|사업본부|사업소|위원회|센터)")
 
 
+def _prose(ctx: Context) -> str:
+    """The prose lines joined by newlines (computed once per run)."""
+    return ctx.memo("prose_text", lambda: "\n".join(ln.text for ln in ctx.lines or []))
+
+
 def _unit_names(ctx: Context) -> Counter:
     names: Counter = Counter()
-    for ln in ctx.lines or []:
-        names.update(_PROSE_UNIT.findall(ln.text))
+    # one scan of the joined prose finds what a scan of each line finds, in order:
+    # a match holds only Hangul, so never the newline between two lines
+    names.update(_PROSE_UNIT.findall(_prose(ctx)))
     for t in ctx.report.tables:
         for row in t.rows:
             if row and len(row[0]) >= 4 and _UNIT_SUFFIX.search(row[0]) and " " not in row[0]:
@@ -239,7 +248,6 @@ def _unit_names(ctx: Context) -> Counter:
     return names
 
 
-_SEPARATORS = str.maketrans("", "", " ·ㆍ")
 
 
 def _split_names(ctx: Context, names: list[str]) -> list[str]:
@@ -248,8 +256,10 @@ def _split_names(ctx: Context, names: list[str]) -> list[str]:
     Splitting only adds occurrences once the separators are removed, so a name
     found as often in the compacted text as in the text is never written split
     (this saves compiling one pattern per document for the common case)."""
-    text = "\n".join(ln.text for ln in ctx.lines or [])
-    bare = text.translate(_SEPARATORS)
+    if not names:
+        return []
+    text = _prose(ctx)
+    bare = text.replace(" ", "").replace("·", "").replace("ㆍ", "")  # the separators removed
     return [n for n in names if bare.count(n) > text.count(n)]
 
 
