@@ -219,8 +219,10 @@ def rare_syllable_slips(texts, counts: Counter, cfg: CheckSettings = _DEFAULT,
             for i in range(len(f)):
                 masked.setdefault(f[:i] + "?" + f[i + 1:], []).append(f)
     found: dict[str, tuple[str, str, int]] = {}
+    # _slip_in tries only the word's rare syllables: a word without one has no slip
+    rare = {ch for ch, n in syllables.items() if n <= cfg.typo_rare_syllable_uses}
     for w, n in counts.items():
-        if n > cfg.typo_max_uses:
+        if n > cfg.typo_max_uses or rare.isdisjoint(w):
             continue
         hit = _slip_in(w, syllables, prefixes, masked, cfg)
         if hit:
