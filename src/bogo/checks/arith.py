@@ -91,8 +91,25 @@ def truncate(x: float, d: int) -> float:
     return math.floor(abs(x) * m + EPS) / m * (1 if x >= 0 else -1)
 
 
+#: the quick rejection of :func:`pct_matches` holds for these decimals and magnitudes
+_QUICK_DECIMALS = 6
+_QUICK_MAGNITUDE = 1e6
+
+
 def pct_matches(p: float, ratio: float, d: int, spread: float = 0.0) -> bool:
-    """Does printed percentage ``p`` (``d`` decimals) show ``ratio`` (in %)?"""
+    """Does printed percentage ``p`` (``d`` decimals) show ``ratio`` (in %)?
+
+    Quick rejection, the same verdict: each ``x`` tried lies in [ratio − spread,
+    ratio + spread], and its half-up and truncated roundings to ``d`` decimals lie
+    within 2 units u = 10^-d of it — one unit by definition, one more when the
+    floating-point floor is off by one (with |x| < 10^6 and d ≤ 6 the error of
+    ``|x|·10^d`` is below 10^-3, far from a whole unit).  So a ``p`` more than 4 u
+    outside the interval is at least 2 u from every rounding (a match needs
+    10^-(d+3)) and outside the closing test's ±u/2: no match."""
+    if d <= _QUICK_DECIMALS and abs(ratio) + spread < _QUICK_MAGNITUDE:
+        u4 = 4 * 10 ** -d
+        if p < ratio - spread - u4 or p > ratio + spread + u4:
+            return False
     for x in (ratio, ratio - spread, ratio + spread) if spread else (ratio,):
         if abs(round_half_up(x, d) - p) < 10 ** -(d + 3) or abs(truncate(x, d) - p) < 10 ** -(d + 3):
             return True

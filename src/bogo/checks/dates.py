@@ -27,8 +27,14 @@ def _spans(ctx: Context, any_year: bool = False):
     year = ctx.year if ctx.year is not None else UNKNOWN_YEAR if any_year else None
     if year is None:
         return []
-    return ctx.memo(f"date_spans-{year}", lambda: [(ln, sp) for ln in ctx.lines or [] if _CANDIDATE.search(ln.text)
+    return ctx.memo(f"date_spans-{year}", lambda: [(ln, sp) for ln in ctx.lines or [] if _candidate(ln.text)
                                                    for sp in find_dates(ln.text, year, ctx.month)])
+
+
+def _candidate(text: str) -> bool:
+    """Whether ``_CANDIDATE`` matches: each of its forms holds a digit or opens with "(",
+    so a line with neither is passed over by one quick scan."""
+    return _DIGIT_OR_PAREN.search(text) is not None and _CANDIDATE.search(text) is not None
 
 
 # Only a line with a written weekday (D301), a number that cannot be a month or
@@ -36,6 +42,7 @@ def _spans(ctx: Context, any_year: bool = False):
 # scan just those lines.
 _CANDIDATE = re.compile(r"\(\s?[월화수목금토일]|(?<![\d,])(?:1[3-9]|[2-9]\d|0)\s*(?:월|\.\s*\d)"
                         r"|[.월]\s*(?:29|3\d|[4-9]\d|0+)(?!\d)|(?<![\d.,])(?:19|20)\d{3}(?!\d)\s?[년.]")
+_DIGIT_OR_PAREN = re.compile(r"[\d(]")
 
 
 @register("D301", "weekday-mismatch", "error",

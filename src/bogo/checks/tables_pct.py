@@ -56,11 +56,14 @@ def _candidates(g: TableView, r: int, c: int, own: float | None,
 
 def _amount_columns(g: TableView) -> list[int]:
     """Columns a percentage may be computed from: the summable ones and averages
-    of amounts (연평균 규모, the base of 연평균 비중)."""
-    avg = [c for c in range(g.label_cols, g.ncols) if "평균" in g.labels[c]
-           and not is_rate_label(g.labels[c])
-           and any(row[c].numeric for row in g.cells) and not any(row[c].pct for row in g.cells)]
-    return sorted(set(part_columns(g)) | set(avg))
+    of amounts (연평균 규모, the base of 연평균 비중); found once per view, not per cell."""
+    cols = g.memo.get("pct_amount_columns")
+    if cols is None:
+        avg = [c for c in range(g.label_cols, g.ncols) if "평균" in g.labels[c]
+               and not is_rate_label(g.labels[c])
+               and any(row[c].numeric for row in g.cells) and not any(row[c].pct for row in g.cells)]
+        cols = g.memo["pct_amount_columns"] = sorted(set(part_columns(g)) | set(avg))
+    return cols  # type: ignore[return-value]
 
 
 def _pct_cells(g: TableView) -> list[tuple[int, int, float, int, float | None]]:

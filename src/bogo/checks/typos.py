@@ -21,14 +21,15 @@ from functools import lru_cache
 
 from .. import analyser
 from ..settings import CheckSettings
-from .wordcache import WordCache, encode
+from .textwords import HANGUL_WORD
+from .wordcache import Record, WordCache, encode, records
 
 _DEFAULT = CheckSettings()
 
 MAX_MEMORY_WORDS = 50_000  # words kept in memory per process; the oldest half goes when full
 _CACHE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 _DISK: dict[int, WordCache] = {}  # one per process id (a forked worker opens its own)
-_HANGUL_WORD = re.compile(r"[가-힣]{3,}")
+_HANGUL_WORD = HANGUL_WORD  # the words analysed: Hangul runs of three syllables or more
 _LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{3,}(?![A-Za-z])")
 MIN_OOV_SYLLABLES = 3
 
@@ -46,13 +47,16 @@ def _disk() -> WordCache:
     return _DISK[pid]
 
 
-def _tokenize(words: list[str]) -> list:
-    """Each word's tokens, from the disk cache or (for the rest) the analyser."""
+def _tokenize(words: list[str]) -> list[list[Record]]:
+    """Each word's tokens, from the disk cache or (for the rest) the analyser, as
+    records (form, tag, start, len, oov, score): the analyser's tokens are read once
+    (:func:`~bogo.checks.wordcache.records`), into what a later run reads back
+    from the disk cache."""
     disk = _disk()
-    found = disk.get_many(words)
+    found: dict[str, list[Record]] = dict(disk.get_many(words))
     todo = [w for w in words if w not in found]
     if todo:
-        fresh = {w: list(toks) for w, toks in zip(todo, _analyse_texts(todo), strict=True)}
+        fresh = {w: records(toks) for w, toks in zip(todo, _analyse_texts(todo), strict=True)}
         disk.put_many({w: encode(toks) for w, toks in fresh.items()})
         found.update(fresh)
     return [found[w] for w in words]
@@ -93,12 +97,18 @@ def _jamo(word: str) -> str:
     return "".join(out)
 
 
-def latin_typos(texts, cfg: CheckSettings = _DEFAULT) -> list[tuple[int, str | None, str, str]]:
-    counts = Counter(w for _, text, _ in texts for w in _LATIN_WORD.findall(text))
+def latin_typos(texts, cfg: CheckSettings = _DEFAULT,
+                latin: list[bool] | None = None) -> list[tuple[int, str | None, str, str]]:
+    """Upper-case Latin words one swap from a frequent one.  ``latin[i]`` (optional,
+    :class:`~bogo.checks.textwords.TextWords`) is False when text ``i`` holds no
+    ASCII letter: such a text holds no Latin word and is not scanned."""
+    found = [_LATIN_WORD.findall(text) if latin is None or latin[i] else []
+             for i, (_, text, _) in enumerate(texts)]
+    counts = Counter(w for ws in found for w in ws)
     frequent = [w for w, n in counts.items() if n >= cfg.typo_min_freq_latin and w.isupper()]
     out = []
-    for line, text, table in texts:
-        for w in _LATIN_WORD.findall(text):
+    for (line, _, table), ws in zip(texts, found, strict=True):
+        for w in ws:
             if counts[w] > 1 or not w.isupper():
                 continue
             # only two letters swapped (COIVD for COVID): a letter more or less
@@ -116,18 +126,33 @@ def _analyse(words: list[str]) -> None:
     if not todo:
         return
     for w, toks in zip(todo, _tokenize(todo), strict=False):
-        oov = tuple(t.form for t in toks if getattr(t, "oov", False)
-                    and len(t.form) >= MIN_OOV_SYLLABLES and _HANGUL_WORD.fullmatch(t.form))
-        nouns = tuple(t.form for t in toks if not getattr(t, "oov", False)
-                      and t.tag in ("NNG", "NNP") and len(t.form) >= MIN_OOV_SYLLABLES)
-        _CACHE[w] = (oov, nouns)
+        oov: list[str] = []
+        nouns: list[str] = []
+        for form, tag, _, _, unknown, _ in toks:
+            if len(form) < MIN_OOV_SYLLABLES:
+                continue
+            if unknown:
+                if _HANGUL_WORD.fullmatch(form):
+                    oov.append(form)
+            elif tag in _NOUN_TAGS:
+                nouns.append(form)
+        _CACHE[w] = (tuple(oov), tuple(nouns))
 
 
-def hangul_typos(texts, cfg: CheckSettings = _DEFAULT) -> list[tuple[int, str | None, str, str]]:
-    counts = Counter(w for _, text, _ in texts for w in _HANGUL_WORD.findall(text))
+_NOUN_TAGS = ("NNG", "NNP")
+
+
+def hangul_typos(texts, cfg: CheckSettings = _DEFAULT,
+                 hangul: list[list[str]] | None = None) -> list[tuple[int, str | None, str, str]]:
+    """Analyser-unknown morphemes one jamo from a frequent noun, then rare-syllable
+    slips.  ``hangul[i]`` (optional, :class:`~bogo.checks.textwords.TextWords`) is
+    ``_HANGUL_WORD.findall`` of text ``i``, split once for every check."""
+    if hangul is None:
+        hangul = [_HANGUL_WORD.findall(text) for _, text, _ in texts]
+    counts = Counter(w for ws in hangul for w in ws)
     _analyse(list(counts))
     oov = {w: _CACHE[w][0] for w in counts if _CACHE[w][0]}
-    slips = rare_syllable_slips(texts, counts, cfg)
+    slips = rare_syllable_slips(texts, counts, cfg, hangul)
     if not oov:
         return slips
     nouns: Counter = Counter()
@@ -148,51 +173,64 @@ def hangul_typos(texts, cfg: CheckSettings = _DEFAULT) -> list[tuple[int, str | 
     for w, forms in oov.items():
         for form in forms:
             uses[form] += counts[w]
-    out = []
-    for line, text, table in texts:
-        for w in _HANGUL_WORD.findall(text):
-            for form in oov.get(w, ()):
-                if len(near[form]) == 1 and uses[form] <= cfg.typo_max_uses \
-                        and not _suffix_variant(form, near[form][0]):
-                    out.append((line, table, form, near[form][0]))
+    reported = {}  # word → its (form, frequent form) candidates, in the order of its forms
+    for w, forms in oov.items():
+        hits = [(form, near[form][0]) for form in forms if len(near[form]) == 1
+                and uses[form] <= cfg.typo_max_uses and not _suffix_variant(form, near[form][0])]
+        if hits:
+            reported[w] = hits
+    out = _occurrences(texts, hangul, reported)
     seen = {(x[0], x[2]) for x in out}
     return out + [x for x in slips if (x[0], x[2]) not in seen]
 
 
-def rare_syllable_slips(texts, counts: Counter,
-                        cfg: CheckSettings = _DEFAULT) -> list[tuple[int, str | None, str, str]]:
+def _occurrences(texts, hangul: list[list[str]],
+                 reported: dict[str, list[tuple[str, str]]]) -> list[tuple[int, str | None, str, str]]:
+    """(line, table, found, expected) for every use of a reported word, text by text."""
+    out: list[tuple[int, str | None, str, str]] = []
+    if not reported:
+        return out
+    for (line, _, table), ws in zip(texts, hangul, strict=True):
+        for w in ws:
+            for found, expected in reported.get(w, ()):
+                out.append((line, table, found, expected))
+    return out
+
+
+def rare_syllable_slips(texts, counts: Counter, cfg: CheckSettings = _DEFAULT,
+                        hangul: list[list[str]] | None = None) -> list[tuple[int, str | None, str, str]]:
     """A very frequent word with one syllable slipped to a rare one ("사업계휙" for
     사업계획): the analyser may read the rare syllable as a word of its own (휙), so
     OOV alone misses it.  A word's beginning (its stem, before any particle) is
     compared with the beginnings of words written at least ``cfg.typo_min_freq_slip`` times;
     the slipped syllable must be one jamo from the frequent one and written at most
     ``cfg.typo_rare_syllable_uses`` times in the whole document."""
-    syllables: Counter = Counter()
-    prefixes: Counter = Counter()
+    syllables: dict[str, int] = {}  # every syllable and beginning of a word of ``counts``: lookups never miss
+    prefixes: dict[str, int] = {}
     for w, n in counts.items():
         for ch in w:
-            syllables[ch] += n
+            syllables[ch] = syllables.get(ch, 0) + n
         for k in range(3, len(w) + 1):
-            prefixes[w[:k]] += n
+            p = w[:k]
+            prefixes[p] = prefixes.get(p, 0) + n
     masked: dict[str, list[str]] = {}
     for f, n in prefixes.items():
         if n >= cfg.typo_min_freq_slip:
             for i in range(len(f)):
                 masked.setdefault(f[:i] + "?" + f[i + 1:], []).append(f)
     found: dict[str, tuple[str, str, int]] = {}
+    # _slip_in tries only the word's rare syllables: a word without one has no slip
+    rare = {ch for ch, n in syllables.items() if n <= cfg.typo_rare_syllable_uses}
     for w, n in counts.items():
-        if n > cfg.typo_max_uses:
+        if n > cfg.typo_max_uses or rare.isdisjoint(w):
             continue
         hit = _slip_in(w, syllables, prefixes, masked, cfg)
         if hit:
             found[w] = hit
     found = _stray_syllable_only(found)
-    out = []
-    for line, text, table in texts:
-        for w in _HANGUL_WORD.findall(text):
-            if w in found:
-                out.append((line, table, found[w][0], found[w][1]))
-    return out
+    if hangul is None:
+        hangul = [_HANGUL_WORD.findall(text) for _, text, _ in texts]
+    return _occurrences(texts, hangul, {w: [(f[0], f[1])] for w, f in found.items()})
 
 
 # tags the analyser gives a stray syllable it cannot fit into the word: adverb,
@@ -216,7 +254,7 @@ def _stray_syllable_only(found: dict[str, tuple[str, str, int]]) -> dict[str, tu
     return kept
 
 
-def _slip_in(w: str, syllables: Counter, prefixes: Counter,
+def _slip_in(w: str, syllables: dict[str, int], prefixes: dict[str, int],
              masked: dict[str, list[str]], cfg: CheckSettings) -> tuple[str, str, int] | None:
     """(slipped form, frequent form, position) for the longest beginning of ``w``
     that is a frequent beginning with one rare syllable changed by one jamo."""

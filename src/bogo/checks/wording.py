@@ -19,6 +19,7 @@ from ..model import Finding
 from ..settings import CheckSettings
 from .context import Context
 from .registry import REGISTRY, register
+from .textwords import TextWords, split_texts
 
 
 def _texts(ctx: Context) -> list[tuple[int, str, str | None]]:
@@ -26,12 +27,20 @@ def _texts(ctx: Context) -> list[tuple[int, str, str | None]]:
     return ctx.memo("texts", lambda: _collect_texts(ctx))
 
 
+def _words(ctx: Context) -> TextWords:
+    """The words of every text of :func:`_texts`, split once per run."""
+    return ctx.memo("text_words", lambda: split_texts(_texts(ctx)))
+
+
+_TWO_LETTERS = re.compile(r"[가-힣A-Za-z]{2}")
+
+
 def _collect_texts(ctx: Context) -> list[tuple[int, str, str | None]]:
     out = [(ln.no, ln.text, None) for ln in ctx.lines or []]
     for t in ctx.report.tables:
         for row in t.header + t.rows:
             for cell in row:
-                if cell and re.search(r"[가-힣A-Za-z]{2}", cell):
+                if cell and _TWO_LETTERS.search(cell):
                     out.append((t.line, cell, t.id))
     return out
 
@@ -41,9 +50,6 @@ def _tsv(name: str) -> tuple[tuple[str, str], ...]:
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return tuple(sorted(((r[0], r[1]) for r in rows), key=lambda x: -len(x[0])))
-
-
-_WORD = re.compile(r"[가-힣]+|[A-Za-z][A-Za-z0-9\-]*")
 
 
 _END = ""  # the trie key that holds a listed form's (wrong, right)
@@ -73,19 +79,10 @@ def _longest_prefix(trie: dict, w: str) -> tuple[str, str] | None:
     return hit
 
 
-def _list_hits(text: str, name: str) -> list[tuple[str, str]]:
-    """(wrong, right) for each word of ``text`` that starts with (Hangul) or is
-    (Latin, also before a hyphen) a listed wrong form; one hit per word."""
-    hits = []
-    for w in _WORD.findall(text):
-        hit = _word_hit(name, w)
-        if hit:
-            hits.append(hit)
-    return hits
-
-
 @lru_cache(maxsize=200_000)
 def _word_hit(name: str, w: str) -> tuple[str, str] | None:
+    """(wrong, right) when word ``w`` (a :data:`~bogo.checks.textwords.WORD` token)
+    starts with (Hangul) or is (Latin, also before a hyphen) a listed wrong form."""
     table, trie = _list_index(name)
     if not w.isascii():
         return _longest_prefix(trie, w)
@@ -101,6 +98,7 @@ _NOUN_ENDINGS = frozenset({"인", "이", "으로"})
 _DUP = re.compile(r"(?<![가-힣A-Za-z])([가-힣A-Za-z]{2,})(\s*[·ㆍ,/]\s*|\s+)\1(" + _ENDING
                   + r"?)(?![가-힣A-Za-z])")
 _QUOTED = re.compile(r"『[^』]*』|「[^」]*」|“[^”]*”|‘[^’]*’|《[^》]*》|<[^<>]*>")
+_QUOTE_MARK = re.compile(r"[『「“‘《<]")
 
 
 def doubled_words(text: str, in_table: bool, list_uses: int = CheckSettings().list_uses) -> list[tuple[str, str]]:
@@ -111,7 +109,7 @@ def doubled_words(text: str, in_table: bool, list_uses: int = CheckSettings().li
     written ``list_uses`` times or more in the text (a list of names, a flattened
     diagram); a repeat inside a quoted title (『사부작 사부작』)."""
     out = []
-    quoted = [m.span() for m in _QUOTED.finditer(text)] if any(q in text for q in "『「“‘《<") else []
+    quoted: list[tuple[int, int]] | None = None  # the quoted spans, found once a repeat needs them
     for m in _DUP.finditer(text):
         word, sep = m.group(1), m.group(2)
         if in_table and not sep.strip():
@@ -120,6 +118,8 @@ def doubled_words(text: str, in_table: bool, list_uses: int = CheckSettings().li
             continue
         if len(re.findall(r"(?<![가-힣A-Za-z])" + re.escape(word), text)) >= list_uses:
             continue
+        if quoted is None:
+            quoted = [q.span() for q in _QUOTED.finditer(text)] if _QUOTE_MARK.search(text) else []
         if any(a <= m.start() and m.end() <= b for a, b in quoted):
             continue
         out.append((m.group(0), word + m.group(3)))
@@ -154,10 +154,20 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
 
 
 def _scan_list(ctx: Context, name: str, code: str) -> Iterator[Finding]:
+    """The hits of list ``name`` in every text, text by text and word by word (one
+    hit per word, :func:`_word_hit`); each distinct word is looked up once."""
     chk = REGISTRY[code]
-    for line, text, table in _texts(ctx):
-        for wrong, right in _list_hits(text, name):
-            yield chk.finding(found=wrong, expected=right, line=line, table=table)
+    tw = _words(ctx)
+    _, trie = _list_index(name)
+    # a hit starts with a listed form, so with its first letter: the other words are not looked up
+    hits = {w: hit for w in tw.distinct if w[0] in trie and (hit := _word_hit(name, w))}
+    if not hits:
+        return
+    for (line, _, table), words in zip(tw.texts, tw.words, strict=True):
+        for w in words:
+            hit = hits.get(w)
+            if hit:
+                yield chk.finding(found=hit[0], expected=hit[1], line=line, table=table)
 
 
 @register("W402", "likely-typo", "warning", "'{found}': 오타로 보임 → '{expected}'",
@@ -191,9 +201,9 @@ def likely_typo(ctx: Context) -> Iterator[Finding]:
     from .typos import hangul_typos, latin_typos
 
     chk = REGISTRY["W402"]
-    texts = _texts(ctx)
+    tw, cfg = _words(ctx), ctx.settings.checks
     listed = {w for w, _ in _tsv("misspellings.tsv")}
-    for line, table, found, expected in latin_typos(texts, ctx.settings.checks) + hangul_typos(texts, ctx.settings.checks):
+    for line, table, found, expected in latin_typos(tw.texts, cfg, tw.latin) + hangul_typos(tw.texts, cfg, tw.hangul):
         if found not in listed:
             yield chk.finding(found=found, expected=expected, line=line, table=table)
 
@@ -219,10 +229,16 @@ _UNIT_SUFFIX = re.compile(r"(담당관|기획관|협력관|정책관|본부|사�
 _PROSE_UNIT = re.compile(r"[가-힣]{2,}(?:담당관|기획관|협력관|정책관|사업본부|사업소|위원회|센터)")
 
 
+def _prose(ctx: Context) -> str:
+    """The prose lines joined by newlines (computed once per run)."""
+    return ctx.memo("prose_text", lambda: "\n".join(ln.text for ln in ctx.lines or []))
+
+
 def _unit_names(ctx: Context) -> Counter:
     names: Counter = Counter()
-    for ln in ctx.lines or []:
-        names.update(_PROSE_UNIT.findall(ln.text))
+    # one scan of the joined prose finds what a scan of each line finds, in order:
+    # a match holds only Hangul, so never the newline between two lines
+    names.update(_PROSE_UNIT.findall(_prose(ctx)))
     for t in ctx.report.tables:
         for row in t.rows:
             if row and len(row[0]) >= 4 and _UNIT_SUFFIX.search(row[0]) and " " not in row[0]:
@@ -232,7 +248,6 @@ def _unit_names(ctx: Context) -> Counter:
     return names
 
 
-_SEPARATORS = str.maketrans("", "", " ·ㆍ")
 
 
 def _split_names(ctx: Context, names: list[str]) -> list[str]:
@@ -241,8 +256,10 @@ def _split_names(ctx: Context, names: list[str]) -> list[str]:
     Splitting only adds occurrences once the separators are removed, so a name
     found as often in the compacted text as in the text is never written split
     (this saves compiling one pattern per document for the common case)."""
-    text = "\n".join(ln.text for ln in ctx.lines or [])
-    bare = text.translate(_SEPARATORS)
+    if not names:
+        return []
+    text = _prose(ctx)
+    bare = text.replace(" ", "").replace("·", "").replace("ㆍ", "")  # the separators removed
     return [n for n in names if bare.count(n) > text.count(n)]
 
 

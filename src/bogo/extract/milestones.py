@@ -97,6 +97,15 @@ def is_mixed_plan_heading(title: str) -> bool:
     return bool(title) and bool(_MIXED.match(_key(title)))
 
 
+def plan_heading_kind(title: str) -> str | None:
+    """"plan" when :func:`is_plan_heading`, else "mixed" when :func:`is_mixed_plan_heading`,
+    else None: the comparison key made once for both tests."""
+    if not title:
+        return None
+    key = _key(title)
+    return "plan" if _PLAN.match(key) else "mixed" if _MIXED.match(key) else None
+
+
 # a line that states its date first ("'25. 5. : 용역발주", "'24. 3. ~ 5. 착수", "'24. 하반기 : …",
 # "('25. 1.~ 4.) 운영프로그램 수립")
 _DATE_LED = re.compile(r"^[\s○◦●·•\-–ㅇ(\[]*(?=['’ˊ`]?\s?\d{2,4}\s?[.년~])")

@@ -233,7 +233,7 @@ def _task_of(report: Report, layout: Layout, i: int) -> str | None:
 
 def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str, int, int]]) -> None:
     try:
-        from .milestones import PlanItem, date_led, extract_milestones, is_mixed_plan_heading, is_plan_heading
+        from .milestones import PlanItem, date_led, extract_milestones, is_plan_heading, plan_heading_kind
     except ImportError:
         return
     year, month = layout.year_month
@@ -242,9 +242,10 @@ def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str,
     items = []
     covered: set[int] = set()
     for task_id, key, start, end in task_parts:
-        if is_plan_heading(key):
+        kind = plan_heading_kind(key)
+        if kind == "plan":
             items.extend(_section_items(layout, task_id, key, start, end, covered, PlanItem))
-        elif is_mixed_plan_heading(key):
+        elif kind == "mixed":
             items.extend(_section_items(layout, task_id, key, start, end, covered, PlanItem,
                                         keep=lambda t: date_led(t, year)))
     # plan headings outside tasks (an office-level 향후계획)
@@ -268,7 +269,7 @@ def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str,
         m = _PLAN_LEAD.match(b.text) if b.text[0] in "([【<〈" else None
         if m is None and (":" in b.text or "：" in b.text):
             m = _PLAN_LABEL.match(b.text)
-        if m and (is_plan_heading(m.group("key")) or is_mixed_plan_heading(m.group("key"))):
+        if m and plan_heading_kind(m.group("key")) is not None:
             # a mixed label ("추진상황 및 계획 : 선정('24.12.), 시행('25.1.~12.)") keeps only what is
             # not past (extract_milestones drops the years before the report)
             items.append(PlanItem(task=_task_of(report, layout, i), heading=part_key(m.group("key")),
