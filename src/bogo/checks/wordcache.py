@@ -7,13 +7,14 @@ run that meets only known words never loads the analyser at all.
 - Where: ``$BOGO_CACHE_DIR``, else ``$XDG_CACHE_HOME/bogo``, else ``~/.cache/bogo``;
   ``BOGO_CACHE_DIR=off`` turns the cache off.
 - What: one SQLite file per analyser identity (kiwipiepy version, model version,
-  load options, cache format and the Python ``marshal`` version), so an upgrade
+  load options, cache format), so an upgrade
   starts a new file instead of serving stale analyses.  A word maps to its tokens
   (form, tag, start, len, oov, score): the raw analysis, not W402's reading of it,
   so the candidate logic may change without invalidating the cache.  The tokens
-  are stored as one ``marshal`` blob (a list of 6-tuples): written and read in C,
-  several times faster than the text encoding of format 1; a blob that does not
-  read back as such a list is a miss.
+  are stored as one JSON array of 6-item arrays, written and read by pydantic-core
+  (in native code: several times faster than the text encoding of format 1, and,
+  unlike ``marshal`` or ``pickle``, safe on any bytes); a blob that does not read
+  back as such a list is a miss.
 - Safety: every write is one SQLite transaction (atomic; a crash of the process
   leaves the old state; commits skip fsync, so a power cut may break the file,
   which is then replaced).  The file may be deleted at any time; a broken or locked file is
@@ -24,17 +25,18 @@ run that meets only known words never loads the analyser at all.
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from pydantic_core import from_json, to_json
+
 from ..settings import SETTINGS
 
-#: bump when the stored layout changes (2: one marshal blob per word, was text)
-FORMAT = 2
+#: bump when the stored layout changes (3: one JSON blob per word; 2 was marshal, 1 text)
+FORMAT = 3
 _CHUNK = 900  # host parameters per query, under every SQLite's limit
 _BUSY_TIMEOUT_S = 2.0
 
@@ -79,25 +81,25 @@ def identity(options: dict) -> str:
     except ImportError:  # no analyser installed: nothing to cache
         kiwi_version = model_version = "none"
     opts = ",".join(f"{k}={options[k]}" for k in sorted(options))
-    return f"kiwipiepy={kiwi_version};model={model_version};{opts};format={FORMAT};marshal={marshal.version}"
+    return f"kiwipiepy={kiwi_version};model={model_version};{opts};format={FORMAT}"
 
 
 def encode(tokens: Iterable[Record]) -> bytes:
-    """A token list (:func:`records`, or CachedTokens) as one blob: the list of
-    their 6-tuples, marshalled (a CachedToken is stored as its plain tuple)."""
-    return marshal.dumps([t if type(t) is tuple else tuple(t) for t in tokens])
+    """A token list (:func:`records`, or CachedTokens) as one blob: the JSON array
+    of their 6-item arrays."""
+    return to_json(list(tokens))
 
 
 def decode(blob: bytes) -> list[Record]:
     """The token records of a blob of :func:`encode`; ValueError when it is none."""
     try:
-        toks = marshal.loads(blob)
-    except (EOFError, TypeError, ValueError) as e:
+        toks = from_json(blob)
+    except (TypeError, ValueError) as e:
         raise ValueError("not a token blob") from e
-    if type(toks) is not list or not all(type(t) is tuple and len(t) == 6 and type(t[0]) is str
+    if type(toks) is not list or not all(type(t) is list and len(t) == 6 and type(t[0]) is str
                                          and type(t[1]) is str for t in toks):
         raise ValueError("not a token list")
-    return toks
+    return [tuple(t) for t in toks]
 
 
 class WordCache:
