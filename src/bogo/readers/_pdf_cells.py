@@ -131,8 +131,11 @@ def _missing_borders(along, across):
             for a, b in zip(ps, ps[1:], strict=False):
                 if _has_rule(across, end, a, b) or _passes(along, end, a, b):
                     continue
-                if any(c[1] <= a + CROSS_TOL and c[2] >= b - CROSS_TOL and _crossed(along, c[0], a, b)
-                       for c in across):
+                # the ``along`` rules at ``a`` or ``b``, found once per pair (not once per
+                # ``across`` rule): a page of boxed diagrams has hundreds of each
+                near = [(lo, hi) for p, lo, hi in along if abs(p - a) < 0.5 or abs(p - b) < 0.5]
+                if len(near) >= 2 and any(c[1] <= a + CROSS_TOL and c[2] >= b - CROSS_TOL
+                                          and _reach(near, c[0]) for c in across):
                     extra.append((float(end), a, b))
     return extra
 
@@ -147,10 +150,9 @@ def _has_rule(rules, pos: float, a: float, b: float) -> bool:
                for c in rules)
 
 
-def _crossed(rules, pos: float, a: float, b: float) -> bool:
-    """Whether the rules at ``a`` and ``b`` both reach ``pos``."""
-    return sum(1 for p, lo, hi in rules
-               if (abs(p - a) < 0.5 or abs(p - b) < 0.5) and lo - CROSS_TOL < pos < hi + CROSS_TOL) >= 2
+def _reach(spans: list[tuple[float, float]], pos: float) -> bool:
+    """Whether two of the rules at a pair's two positions (their spans) reach ``pos``."""
+    return sum(1 for lo, hi in spans if lo - CROSS_TOL < pos < hi + CROSS_TOL) >= 2
 
 
 def find_tables(r: Rulings) -> list[tuple[Box, list[Box]]]:

@@ -102,6 +102,11 @@ def _white(o, probe: _Probe) -> bool:
     return a == 0 or (r > 240 and g > 240 and b > 240)
 
 
+_SEGMENT_CALLS = (pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetType,
+                  pdfium_c.FPDFPathSegment_GetPoint, pdfium_c.FPDFPathSegment_GetClose)
+_MOVETO, _BEZIERTO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
+
+
 def _path(o, parent, height: float, out: Rulings, probe: _Probe) -> None:
     pdfium_c.FPDFPath_GetDrawMode(o, *probe.mode_p)
     fill, stroked = probe.mode[0].value, bool(probe.mode[1].value)
@@ -121,23 +126,26 @@ def _path(o, parent, height: float, out: Rulings, probe: _Probe) -> None:
     x, y = ctypes.c_float(), ctypes.c_float()
     xp, yp = ctypes.byref(x), ctypes.byref(y)
     subpaths: list[list[tuple[float, float]]] = []
+    # the C functions bound once: a page of boxed diagrams has thousands of segments
+    get_seg, get_type, get_point, get_close = _SEGMENT_CALLS
     for i in range(n):
-        seg = pdfium_c.FPDFPath_GetPathSegment(o, i)
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, xp, yp)
-        p = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+        seg = get_seg(o, i)
+        kind = get_type(seg)
+        get_point(seg, xp, yp)
+        xv, yv = x.value, y.value
+        p = (a * xv + c * yv + e, height - (b * xv + d * yv + f))
+        if kind == _MOVETO:
             if len(pts) > 1:
                 subpaths.append(pts)
             pts = [p]
-        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+        elif kind == _BEZIERTO:
             out.curves += 1
             if len(pts) > 1:
                 subpaths.append(pts)
             pts = [p]
         else:
             pts.append(p)
-        if pdfium_c.FPDFPathSegment_GetClose(seg) and pts:
+        if get_close(seg) and pts:
             pts.append(pts[0])
     if len(pts) > 1:
         subpaths.append(pts)
