@@ -199,3 +199,11 @@ def test_a_money_column_mostly_dashes_is_not_a_label_column():
     assert [(ln.item, ln.column, ln.amount) for ln in lines] == [
         ("합계", "예산액", 300), ("합계", "결산액", 270), ("나수입 소계", "예산액", 300), ("나수입 소계", "결산액", 270),
         ("나수입 기타", "예산액", 300), ("나수입 기타", "결산액", 270)]
+
+
+def test_a_rate_column_with_its_formula_holds_percentages():
+    # "예산비율 (b/a*100)": a rate word before a parenthesised formula still names a rate
+    rows = [["구분", "전체예산 (a)", "복지예산 (b)", "예산비율 (b/a*100)"], ["가구", "3,000", "1,200", "40.0"]]
+    lines = _run(_layout(rows, before=("(단위 : 억원)",)))
+    assert [(ln.column, ln.amount, ln.unit) for ln in lines] == [
+        ("전체예산 (a)", 3000, "억원"), ("복지예산 (b)", 1200, "억원"), ("예산비율 (b/a*100)", 40.0, "%")]

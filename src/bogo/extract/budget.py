@@ -25,6 +25,7 @@ import re
 
 from ..blocks import Paragraph, Table
 from ..model import BudgetLine, Report, TableRec
+from ..normalize.labels import norm_label
 from ..normalize.measures import MONEY_IN_TEXT, money_unit, starts_with_unit
 from ..normalize.numbers import parse_jo_amount
 from ..normalize.text import compact
@@ -165,7 +166,8 @@ def table_lines(layout: Layout, i: int, v: TableView, unit: str | None) -> list[
     lasts = [compact(h.split(" ")[-1]) if h else "" for h in heads]
     count_col = [last in COUNT_LABELS or bool(_COUNT_HEAD.fullmatch(last)) for last in lasts]
     own_unit = [_header_unit(h) for h in heads]   # "사업비 (억원)": money in its own unit; "용량 (천㎥)": not money
-    pct_col = [bool(PERCENT_LABEL.search(compact(h))) for h in heads]
+    # "예산비율 (b/a*100)": a rate word before a parenthesised formula or unit still names a rate
+    pct_col = [bool(PERCENT_LABEL.search(compact(h)) or PERCENT_LABEL.search(norm_label(h))) for h in heads]
     out: list[BudgetLine] = []
     prev: list[str] = []
     for r, row in enumerate(t.rows):
