@@ -79,6 +79,21 @@ def test_token_encoding_round_trips():
     assert decode(encode([])) == []
 
 
+def test_a_garbled_row_is_a_miss(tmp_path):
+    """Bytes that are not a token list (a row broken on disk, or written by someone
+    else) read as a miss; the other words of the same lookup still come back."""
+    cache = WordCache(tmp_path / "w.sqlite3")
+    tok = CachedToken("가나다", "NNG", 0, 3, False, -1.5)
+    cache.put_many({"좋은낱말": encode([tok])})
+    db = cache._conn()
+    for word, blob in (("깨진낱말", b"\x00\xff garbage"), ("다른모양", b'{"a": 1}'), ("짧은토큰", b'[["x", "NNG"]]')):
+        db.execute("INSERT INTO words (word, tokens) VALUES (?, ?)", (word, blob))
+        assert cache.get_many([word]) == {}
+    with pytest.raises(ValueError):
+        decode(b"[[1, 2, 3, 4, 5, 6]]")
+    assert cache.get_many(["깨진낱말", "좋은낱말", "다른모양"]) == {"좋은낱말": [tok]}
+
+
 def test_cache_location_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("BOGO_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))

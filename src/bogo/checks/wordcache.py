@@ -161,13 +161,16 @@ class WordCache:
                 chunk = words[i:i + _CHUNK]
                 marks = ",".join("?" * len(chunk))
                 for word, tokens in db.execute(f"SELECT word, tokens FROM words WHERE word IN ({marks})", chunk):
-                    out[word] = decode(tokens)
-        except (sqlite3.Error, ValueError):  # unreadable rows: treat as misses
+                    try:
+                        out[word] = decode(tokens)
+                    except ValueError:  # an unreadable row is a miss; the others stand
+                        continue
+        except sqlite3.Error:  # an unreadable file: every word a miss
             return {}
         return out
 
     def put_many(self, analyses: dict[str, bytes]) -> None:
-        """Store encoded analyses (word → :func:`encode` text) in one transaction."""
+        """Store encoded analyses (word → :func:`encode` blob) in one transaction."""
         db = self._conn()
         if db is None or not analyses:
             return
