@@ -7,7 +7,9 @@ U+F000 for all glyphs of its own symbol set) and text of several sizes, without
 any font file.  A line may instead be set in a named simple font that is not
 embedded and has no Unicode map ("Wingdings-Regular"): its text is written as
 the bytes of its characters, as an office program writes a dingbat font.
-``build_pdf`` takes the lines of one or more pages.
+``build_pdf`` takes the lines of one or more pages.  ``stage_chars`` gives, for
+the tests of the reader's later stages, the character records PDFium's stage
+would have made of a word, without any PDF.
 """
 
 from __future__ import annotations
@@ -126,3 +128,12 @@ def assemble(objs: list[bytes]) -> bytes:
         out.write(f"{off:010d} 00000 n \n".encode())
     out.write(f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
     return out.getvalue()
+
+
+def stage_chars(text: str, x: float, y: float, h: float = 8.0, pitch: float = 9.0,
+                width: float = 8.0) -> list[dict]:
+    """The character records of ``text`` set from (x, y) downwards ``h`` high, one
+    character every ``pitch`` points, each ``width`` wide (as the PDF reader's
+    character stage returns them)."""
+    return [{"text": t, "x0": x + pitch * i, "x1": x + pitch * i + width, "top": y, "bottom": y + h,
+             "size": h, "bold": False} for i, t in enumerate(text)]

@@ -3,15 +3,12 @@ mark it, so that the structure stage gives it the same role."""
 
 from __future__ import annotations
 
+from pdf_kit import stage_chars as _word
+
 from bogo.readers._pdf_cells import find_tables
 from bogo.readers._pdf_rulings import Rulings
 from bogo.readers._pdf_tables import build_tables
 from bogo.readers.pdf import line_texts
-
-
-def _word(text: str, x: float, y: float) -> list[dict]:
-    return [{"text": t, "x0": x + 9 * i, "x1": x + 9 * i + 8, "top": y, "bottom": y + 8, "size": 8,
-             "bold": False} for i, t in enumerate(text)]
 
 
 def _table(rows: list[list[str]]):

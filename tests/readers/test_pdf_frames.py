@@ -5,6 +5,8 @@ or that hold no bulleted lines, stay tables."""
 
 from __future__ import annotations
 
+from pdf_kit import stage_chars as _word
+
 from bogo.readers._pdf_cells import find_tables
 from bogo.readers._pdf_rulings import Rulings
 from bogo.readers._pdf_tables import build_tables
@@ -12,11 +14,6 @@ from bogo.readers.pdf import line_texts
 
 XS = [0.0, 300.0, 400.0]
 YS = [0.0, 20.0, 80.0]
-
-
-def _word(text: str, x: float, y: float) -> list[dict]:
-    return [{"text": t, "x0": x + 9 * i, "x1": x + 9 * i + 8, "top": y, "bottom": y + 8, "size": 8,
-             "bold": False} for i, t in enumerate(text)]
 
 
 def _box(title: list[str], body: list[list[str]]):

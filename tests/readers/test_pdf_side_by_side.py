@@ -5,6 +5,8 @@ text cell's paragraphs with blank lines at one height do not cut a row."""
 
 from __future__ import annotations
 
+from pdf_kit import stage_chars as _word
+
 from bogo.readers._pdf_cells import find_tables, join_side_by_side
 from bogo.readers._pdf_rulings import Rulings
 from bogo.readers._pdf_subrows import split_subrows
@@ -25,11 +27,6 @@ def _rulings(stacks, extra_h=(), extra_v=()) -> Rulings:
         h += sh
         v += sv
     return Rulings(h=h, v=v)
-
-
-def _word(text: str, x: float, y: float) -> list[dict]:
-    return [{"text": t, "x0": x + 9 * i, "x1": x + 9 * i + 8, "top": y, "bottom": y + 8, "size": 8,
-             "bold": False} for i, t in enumerate(text)]
 
 
 STACKS = [(50.0, 150.0), (165.0, 265.0), (280.0, 380.0)]

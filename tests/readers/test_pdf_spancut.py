@@ -4,6 +4,8 @@ rows; a label wrapped at line spacing inside its span is kept whole."""
 
 from __future__ import annotations
 
+from pdf_kit import stage_chars
+
 from bogo.readers._pdf_cells import find_tables
 from bogo.readers._pdf_rulings import Rulings
 from bogo.readers._pdf_tables import build_tables
@@ -21,8 +23,7 @@ def _rulings() -> Rulings:
 
 
 def _word(text: str, x: float, y: float, h: float = 10.0) -> list[dict]:
-    return [{"text": t, "x0": x + 9 * i, "x1": x + 9 * i + 8, "top": y, "bottom": y + h, "size": h,
-             "bold": False} for i, t in enumerate(text)]
+    return stage_chars(text, x, y, h)
 
 
 def _table(col0: list[dict]):

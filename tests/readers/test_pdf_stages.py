@@ -4,6 +4,7 @@ and the arithmetic gate on tables whose grid a reader only inferred."""
 from __future__ import annotations
 
 import pytest
+from pdf_kit import stage_chars
 
 from bogo.blocks import Cell, Table
 from bogo.checks.registry import select_checks
@@ -157,8 +158,7 @@ def test_a_level_held_by_one_column_only_does_not_split():
 
 
 def _word(text, x, y, h=10.0):
-    return [{"text": t, "x0": x + 10 * i, "x1": x + 10 * i + 10, "top": y, "bottom": y + h,
-             "size": h, "bold": False} for i, t in enumerate(text)]
+    return stage_chars(text, x, y, h, pitch=10.0, width=10.0)
 
 
 def test_box_diagram_is_text_boxes_not_a_table():
