@@ -80,9 +80,7 @@ def _key(title: str) -> str:
 
 def is_plan_heading(title: str) -> bool:
     """True when ``title`` heads a list of (dated) plans (see the module docstring)."""
-    if not title:
-        return False
-    return bool(_PLAN.match(_key(title)))
+    return plan_heading_kind(title) == "plan"
 
 
 _MIXED = re.compile(
@@ -94,12 +92,13 @@ _MIXED = re.compile(
 def is_mixed_plan_heading(title: str) -> bool:
     """True for a title that lists what was done and what is planned in one section
     ("추진상황 및 향후계획", "추진경과 및 향후 일정"): only its date-led lines are plans."""
-    return bool(title) and bool(_MIXED.match(_key(title)))
+    return plan_heading_kind(title) == "mixed"
 
 
 def plan_heading_kind(title: str) -> str | None:
-    """"plan" when :func:`is_plan_heading`, else "mixed" when :func:`is_mixed_plan_heading`,
-    else None: the comparison key made once for both tests."""
+    """"plan" for a plan heading, "mixed" for a mixed one, else None — the one test
+    behind :func:`is_plan_heading` and :func:`is_mixed_plan_heading` (the two patterns
+    never match the same key: a mixed title names what was done first)."""
     if not title:
         return None
     key = _key(title)

@@ -19,6 +19,7 @@ from ..model import Report, Task
 from ..normalize.markers import marker_kind, marker_number
 from ..structure import Layout
 from ..structure.outline import PART_HEADING, RANK, Heading, strip_trailing_paren
+from .milestones import PlanItem, date_led, extract_milestones, is_plan_heading, plan_heading_kind
 
 _TASK_KINDS = ("bare_num", "num", "decimal", "circled", "box_title")
 _PART_KINDS = ("square", "part", "mdhead")
@@ -232,10 +233,6 @@ def _task_of(report: Report, layout: Layout, i: int) -> str | None:
 
 
 def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str, int, int]]) -> None:
-    try:
-        from .milestones import PlanItem, date_led, extract_milestones, is_plan_heading, plan_heading_kind
-    except ImportError:
-        return
     year, month = layout.year_month
     if year is None:
         return

@@ -14,14 +14,17 @@ import re
 from ..normalize.markers import split_marker
 
 _N = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_NUM_TOKEN = re.compile(r"^[△▲+\-]?" + _N + r"(?:%|\*{1,2})?(?:\((?:[+\-△▲]?" + _N + r"%?|-|\s*-\s*)\))?\*{0,2}$")
-_PAIR_TOKEN = re.compile(r"^(?:" + _N + r")?/(?:" + _N + r")?$")
-_JO_TOKEN = re.compile(r"^" + _N + r"조$")
+# the bodies of the cell tokens, shared by their own patterns and by _CELL_OPEN
+_NUM_BODY = r"[△▲+\-]?" + _N + r"(?:%|\*{1,2})?(?:\((?:[+\-△▲]?" + _N + r"%?|-|\s*-\s*)\))?\*{0,2}"
+_PAIR_BODY = r"(?:" + _N + r")?/(?:" + _N + r")?"
+_JO_BODY = _N + r"조"
+_NUM_TOKEN = re.compile(r"^" + _NUM_BODY + r"$")
+_PAIR_TOKEN = re.compile(r"^" + _PAIR_BODY + r"$")
+_JO_TOKEN = re.compile(r"^" + _JO_BODY + r"$")
 _PAREN_TOKEN = re.compile(r"^\((?:[+\-△▲]?" + _N + r"%?|-)\)\*{0,2}$")
 #: a token that opens a row's cells: a figure (_NUM_TOKEN), a pair "a/b" (_PAIR_TOKEN) or
 #: "/b", "41조" (_JO_TOKEN), a dash; one match instead of one per kind
-_CELL_OPEN = re.compile(r"(?:[△▲+\-]?" + _N + r"(?:%|\*{1,2})?(?:\((?:[+\-△▲]?" + _N + r"%?|-|\s*-\s*)\))?\*{0,2}"
-                        r"|(?:" + _N + r")?/(?:" + _N + r")?|" + _N + r"조|-)$|/")
+_CELL_OPEN = re.compile(r"(?:" + _NUM_BODY + "|" + _PAIR_BODY + "|" + _JO_BODY + r"|-)$|/")
 _YEARISH = re.compile(r"^(?:19|20)\d{2}(?:\.\d{1,2}월?)?(?:년)?$|^\d{1,2}월$|^\d{4}\.\d{1,2}월$")
 _EOK_PART = re.compile(r"\d,\d{3}|\d{1,4}")
 _SENTENCE_END = re.compile(r"(?:다|음|함|됨|임|요|\.)$")
