@@ -212,7 +212,7 @@ def test_narrow_doubled_glyphs_are_kept_and_a_double_strike_is_dropped():
     # "1,000억" in a condensed font: the zeros advance a quarter of an em
     zeros = [ch("1", 0), ch(",", 2.5), ch("0", 5), ch("0", 7.5), ch("0", 10), ch("억", 12.5)]
     assert group_lines(zeros)[0].text == "1,000억"
-    assert not _same_place(zeros[2], zeros[3])
+    assert not _same_place(zeros[2], zeros[3]["x0"], zeros[3]["top"], 10.0)
     struck = [ch("가", 0), ch("가", 0.3), ch("나", 10)]     # the glyph drawn twice, 0.03 em apart
     assert group_lines(struck)[0].text == "가나"
-    assert _same_place(struck[0], struck[1])
+    assert _same_place(struck[0], struck[1]["x0"], struck[1]["top"], 10.0)

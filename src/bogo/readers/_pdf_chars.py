@@ -19,6 +19,7 @@ import ctypes
 
 import pypdfium2.raw as pdfium_c
 
+from . import _pdfium_lean as pdfium
 from ._pdf_glyphs import LOOKUP_BELOW, LOOKUP_EXTRA, LOOKUP_FROM, GlyphReader, needs_lookup
 
 BOLD_WEIGHT = 600            # PDFium font weight at and above which a glyph is bold
@@ -37,11 +38,10 @@ def page_chars(textpage, height: float, glyphs: GlyphReader | None = None) -> li
         return []
     text = _page_text(textpage, n)
     rect = pdfium_c.FS_RECTF()
-    rect_p = ctypes.byref(rect)
-    box = pdfium_c.FPDFText_GetLooseCharBox
-    generated = pdfium_c.FPDFText_IsGenerated
-    font_size = pdfium_c.FPDFText_GetFontSize
-    weight = pdfium_c.FPDFText_GetFontWeight
+    rect_p = ctypes.addressof(rect)
+    tp = pdfium.handle_address(textpage)       # the per-character calls take it lean
+    box, generated = pdfium.text_loose_box, pdfium.text_is_generated
+    font_size, weight = pdfium.text_font_size, pdfium.text_font_weight
     out: list[dict] = []
     last: dict[str, dict] = {}
     in_text_word = False  # the previous glyph was a letter of a text font
@@ -49,15 +49,15 @@ def page_chars(textpage, height: float, glyphs: GlyphReader | None = None) -> li
         t = text[i]
         if t in "\r\n\x00\ufffe":
             continue
-        if t == " " and generated(textpage, i) == 1:   # PDFium generates only spaces and breaks
+        if t == " " and generated(tp, i) == 1:   # PDFium generates only spaces and breaks
             in_text_word = False
             if t == " " and out and not out[-1]["text"].isspace():
                 p = out[-1]
                 out.append({**p, "text": " ", "x0": p["x0"] + 1e-3, "x1": p["x0"] + 1e-3})
             continue
-        if not box(textpage, i, rect_p):
+        if not box(tp, i, rect_p):
             continue
-        size = (rect.top - rect.bottom) or font_size(textpage, i) or 10.0
+        size = (rect.top - rect.bottom) or font_size(tp, i) or 10.0
         if glyphs is not None and (t < LOOKUP_BELOW or t >= LOOKUP_FROM or t in LOOKUP_EXTRA):
             # the inline range test spares the rest for Hangul and most other text; a letter
             # right after a letter that its font showed to be text is text too (one lookup per word)
@@ -70,22 +70,24 @@ def page_chars(textpage, height: float, glyphs: GlyphReader | None = None) -> li
                 in_text_word = False
         else:
             in_text_word = False
-        ch = {"text": t, "x0": rect.left, "x1": rect.right, "top": height - rect.top,
-              "bottom": height - rect.bottom, "size": size,
-              "bold": weight(textpage, i) >= BOLD_WEIGHT}
+        left, top = rect.left, height - rect.top
         prev = last.get(t)
-        if prev is not None and _same_place(prev, ch):
+        if prev is not None and _same_place(prev, left, top, size):
             prev["bold"] = True                        # a double strike: keep one, bold
             continue
+        ch = {"text": t, "x0": left, "x1": rect.right, "top": top,
+              "bottom": height - rect.bottom, "size": size,
+              "bold": weight(tp, i) >= BOLD_WEIGHT}
         if not t.isspace():
             last[t] = ch
         out.append(ch)
     return out
 
 
-def _same_place(a: dict, b: dict) -> bool:
-    tol = FAKE_BOLD_SHIFT * b["size"]
-    return abs(a["x0"] - b["x0"]) < tol and abs(a["top"] - b["top"]) < tol
+def _same_place(prev: dict, x0: float, top: float, size: float) -> bool:
+    """Whether a glyph at (``x0``, ``top``) of ``size`` repeats ``prev`` in place."""
+    tol = FAKE_BOLD_SHIFT * size
+    return abs(prev["x0"] - x0) < tol and abs(prev["top"] - top) < tol
 
 
 def _page_text(textpage, n: int) -> str:
@@ -108,8 +110,8 @@ def floor_chars(textpage) -> int:
         return 0
     _page_text(textpage, n)
     rect = pdfium_c.FS_RECTF()
-    rect_p = ctypes.byref(rect)
-    box = pdfium_c.FPDFText_GetLooseCharBox
+    rect_p = ctypes.addressof(rect)
+    tp, box = pdfium.handle_address(textpage), pdfium.text_loose_box   # as lean as the reader's calls
     for i in range(n):
-        box(textpage, i, rect_p)
+        box(tp, i, rect_p)
     return n

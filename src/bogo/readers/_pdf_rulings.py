@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
 
+from . import _pdfium_lean as pdfium
+
 AXIS_TOL = 0.8        # points: a piece this far from axis-parallel still counts
 THIN = 3.0            # points: a filled rectangle thinner than this is a rule
 JOIN_GAP = 4.0        # points: collinear pieces closer than this are one rule (dotted lines)
@@ -27,6 +29,9 @@ SNAP = 2.5            # points: rules this close on the other axis are collinear
 MAX_DEPTH = 4         # nesting of form XObjects followed
 SLICE_GAP = 1.5       # points: parallel bars this close, one after another, paint one area
 SLICE_RUN = 4         # bars in such a stack that make it an area (a double rule is two)
+
+_PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+_MOVETO, _BEZIERTO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
 
 
 @dataclass(slots=True)
@@ -40,10 +45,11 @@ class Rulings:
 
 
 def page_rulings(page_handle, height: float) -> Rulings:
-    """All rulings of a PDFium page handle, joined (see :func:`join_collinear`)."""
+    """All rulings of a PDFium page handle, joined (see :func:`join_collinear`).
+    Objects are walked through the lean prototypes of :mod:`._pdfium_lean`."""
     out = Rulings()
-    n = pdfium_c.FPDFPage_CountObjects(page_handle)
-    objs = [pdfium_c.FPDFPage_GetObject(page_handle, i) for i in range(n)]
+    page = pdfium.handle_address(page_handle)
+    objs = [pdfium.get_object(page, i) for i in range(pdfium.count_objects(page))]
     _walk(objs, None, height, out, 0, _Probe())
     out.h = join_collinear(drop_fill_slices(out.h))
     out.v = join_collinear(drop_fill_slices(out.v))
@@ -54,35 +60,36 @@ class _Probe:
     """Out-parameters for PDFium's getters, allocated once per page (a page has
     thousands of path objects, most of them one bounds query)."""
 
-    __slots__ = ("f", "fp", "u", "up", "mode", "mode_p")
+    __slots__ = ("f", "fp", "u", "up", "mode", "mode_p", "pt", "pt_p")
 
     def __init__(self) -> None:
         self.f = [ctypes.c_float() for _ in range(4)]
-        self.fp = [ctypes.byref(v) for v in self.f]
+        self.fp = [ctypes.addressof(v) for v in self.f]
         self.u = [ctypes.c_uint() for _ in range(4)]
-        self.up = [ctypes.byref(v) for v in self.u]
+        self.up = [ctypes.addressof(v) for v in self.u]
         self.mode = [ctypes.c_int(), ctypes.c_int()]
-        self.mode_p = [ctypes.byref(v) for v in self.mode]
+        self.mode_p = [ctypes.addressof(v) for v in self.mode]
+        self.pt = [ctypes.c_float(), ctypes.c_float()]
+        self.pt_p = [ctypes.addressof(v) for v in self.pt]
 
 
 def _walk(objs, parent, height: float, out: Rulings, depth: int, probe: _Probe) -> None:
-    path_type = pdfium_c.FPDF_PAGEOBJ_PATH
-    get_type = pdfium_c.FPDFPageObj_GetType
+    obj_type = pdfium.object_type
     for o in objs:
-        typ = get_type(o)
-        if typ == path_type:
+        typ = obj_type(o)
+        if typ == _PATH:
             _path(o, parent, height, out, probe)
-        elif typ == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:
+        elif typ == _FORM and depth < MAX_DEPTH:
             m = _matrix(o)
             if parent is not None:
                 m = _compose(m, parent)
-            k = pdfium_c.FPDFFormObj_CountObjects(o)
-            _walk([pdfium_c.FPDFFormObj_GetObject(o, i) for i in range(k)], m, height, out, depth + 1, probe)
+            kids = [pdfium.form_object(o, i) for i in range(pdfium.form_count(o))]
+            _walk(kids, m, height, out, depth + 1, probe)
 
 
 def _matrix(o) -> tuple[float, ...]:
     m = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(o, ctypes.byref(m)):
+    if not pdfium.object_matrix(o, ctypes.addressof(m)):
         return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
@@ -96,19 +103,14 @@ def _compose(m, n) -> tuple[float, ...]:
 
 
 def _white(o, probe: _Probe) -> bool:
-    if not pdfium_c.FPDFPageObj_GetFillColor(o, *probe.up):
+    if not pdfium.fill_color(o, *probe.up):
         return False
-    r, g, b, a = (v.value for v in probe.u)
-    return a == 0 or (r > 240 and g > 240 and b > 240)
-
-
-_SEGMENT_CALLS = (pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetType,
-                  pdfium_c.FPDFPathSegment_GetPoint, pdfium_c.FPDFPathSegment_GetClose)
-_MOVETO, _BEZIERTO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
+    r, g, b, a = probe.u
+    return a.value == 0 or (r.value > 240 and g.value > 240 and b.value > 240)
 
 
 def _path(o, parent, height: float, out: Rulings, probe: _Probe) -> None:
-    pdfium_c.FPDFPath_GetDrawMode(o, *probe.mode_p)
+    pdfium.draw_mode(o, *probe.mode_p)
     fill, stroked = probe.mode[0].value, bool(probe.mode[1].value)
     if not stroked and not fill:
         return
@@ -121,13 +123,15 @@ def _path(o, parent, height: float, out: Rulings, probe: _Probe) -> None:
     if parent is not None:
         m = _compose(m, parent)
     a, b, c, d, e, f = m
-    n = pdfium_c.FPDFPath_CountSegments(o)
+    n = pdfium.count_segments(o)
     pts: list[tuple[float, float]] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    xp, yp = ctypes.byref(x), ctypes.byref(y)
+    x, y = probe.pt
+    xp, yp = probe.pt_p
     subpaths: list[list[tuple[float, float]]] = []
-    # the C functions bound once: a page of boxed diagrams has thousands of segments
-    get_seg, get_type, get_point, get_close = _SEGMENT_CALLS
+    # bound once: a page of boxed diagrams has thousands of segments.  The close flag is
+    # not read: PDFium's parser makes a closing edge an explicit line back to the start
+    # (``h`` adds one unless the path is already there, ``re`` gives five points)
+    get_seg, get_type, get_point = pdfium.get_segment, pdfium.segment_type, pdfium.segment_point
     for i in range(n):
         seg = get_seg(o, i)
         kind = get_type(seg)
@@ -145,8 +149,6 @@ def _path(o, parent, height: float, out: Rulings, probe: _Probe) -> None:
             pts = [p]
         else:
             pts.append(p)
-        if get_close(seg) and pts:
-            pts.append(pts[0])
     if len(pts) > 1:
         subpaths.append(pts)
     for sp in subpaths:
@@ -156,9 +158,10 @@ def _path(o, parent, height: float, out: Rulings, probe: _Probe) -> None:
 def _thin_from_bounds(o, height: float, out: Rulings, probe: _Probe) -> bool:
     """Add a path whose bounds are thin in one direction as one rule; return
     whether it was one.  White bars (erasers) are not rules."""
-    if not pdfium_c.FPDFPageObj_GetBounds(o, *probe.fp):
+    if not pdfium.object_bounds(o, *probe.fp):
         return False
-    left, bottom, right, top = (v.value for v in probe.f)
+    f0, f1, f2, f3 = probe.f
+    left, bottom, right, top = f0.value, f1.value, f2.value, f3.value
     w, h = right - left, top - bottom
     if w >= THIN and h >= THIN:
         return False
@@ -172,10 +175,10 @@ def _thin_from_bounds(o, height: float, out: Rulings, probe: _Probe) -> bool:
 
 
 def _stroke_visible(o, probe: _Probe) -> bool:
-    if not pdfium_c.FPDFPageObj_GetStrokeColor(o, *probe.up):
+    if not pdfium.stroke_color(o, *probe.up):
         return True
-    r, g, b, a = (v.value for v in probe.u)
-    return a > 0 and not (r > 240 and g > 240 and b > 240)
+    r, g, b, a = probe.u
+    return a.value > 0 and not (r.value > 240 and g.value > 240 and b.value > 240)
 
 
 def _subpath(pts: list[tuple[float, float]], fill_only: bool, out: Rulings) -> None:
