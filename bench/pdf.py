@@ -18,9 +18,13 @@ For every PDF in ``../shared/samples/real/pdf`` (and ``pdf/council``), in one ru
   ``Table.form``) is left out, named; caption,
   unit and source rows that the twin sets inside a table's grid are compared
   with the PDF's text outside its tables.  ``--quick`` skips pdfplumber.
+- **many pages**: the sample PDFs joined into one file of at least ``BIG_PAGES`` pages
+  (PDFium's own page import), read whole by ``bogo parse`` in a new process: seconds
+  and peak memory (the bar: under 300 MB, flat in the number of pages).
 
-Each page may be timed ``--repeats`` times for bogo and the floor alike, counting its
-fastest run; the default is one run, because PDFium serves a page loaded again partly
+Bogo and the floor are timed page by page in turn, each on its own document, so that a
+change of load on the shared machine weighs on both.  Each page may be timed ``--repeats``
+times for both alike, counting its fastest run; the default is one run, because PDFium serves a page loaded again partly
 from its caches, which lowers the floor more than bogo (measured: ratio 3.1 with one
 run, 3.6 with three).  pdfplumber runs once per page, after bogo and the floor of
 every file, so that its heap never burdens their figures.
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import re
 import statistics
 import sys
@@ -55,45 +60,83 @@ DIAGRAM_COLS = 30   # more grid columns than this: boxes placed on a fine grid
 MAX_SHIFT = 2       # rows: offsets tried when aligning a twin table with a PDF table
 
 
-def bogo_pages(path: Path, repeats: int = 1) -> list[float]:
-    """Milliseconds of the reader's page stage, page by page (the least of ``repeats`` runs)."""
-    pdf, n = pdf_reader._open(path, path.read_bytes())
-    out = []
-    try:
-        for i in range(n):
-            best = float("inf")
-            for _ in range(repeats):
-                t0 = time.perf_counter()
-                chars, found, h = pdf_reader.read_page(pdf, i)
-                pdf_reader._page_items(h, chars, found)
-                best = min(best, (time.perf_counter() - t0) * 1000)
-            out.append(best)
-    finally:
-        pdf.close()
-    return out
+def _bogo_page(pdf, i: int) -> float:
+    """Milliseconds of the reader's page stage on page ``i``."""
+    t0 = time.perf_counter()
+    chars, found, h = pdf_reader.read_page(pdf, i)
+    pdf_reader._page_items(h, chars, found)
+    return (time.perf_counter() - t0) * 1000
 
 
-def floor_pages(path: Path, repeats: int = 1) -> list[float]:
-    """Milliseconds of the bare PDFium character extraction, page by page (the least of ``repeats`` runs)."""
+def _floor_page(pdf, i: int) -> float:
+    """Milliseconds of the bare PDFium character extraction of page ``i``."""
+    t0 = time.perf_counter()
+    page = pdf[i]
+    tp = page.get_textpage()
+    floor_chars(tp.raw)
+    tp.close()
+    page.close()
+    return (time.perf_counter() - t0) * 1000
+
+
+def paired_pages(path: Path, repeats: int = 1) -> tuple[list[float], list[float]]:
+    """Milliseconds per page of bogo's page stage and of the floor, each the least
+    of ``repeats`` runs.  The two are timed page by page in turn, each on its own
+    document, so that a change of load on the shared machine weighs on both alike
+    (timed file by file, a busy minute could fall on one of them only)."""
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(path.read_bytes())
-    out = []
+    bogo_pdf, n = pdf_reader._open(path, path.read_bytes())
+    floor_pdf = pdfium.PdfDocument(path.read_bytes())
+    b: list[float] = []
+    f: list[float] = []
     try:
-        for i in range(len(pdf)):
-            best = float("inf")
+        for i in range(n):
+            fb = ff = float("inf")
             for _ in range(repeats):
-                t0 = time.perf_counter()
-                page = pdf[i]
-                tp = page.get_textpage()
-                floor_chars(tp.raw)
-                tp.close()
-                page.close()
-                best = min(best, (time.perf_counter() - t0) * 1000)
-            out.append(best)
+                ff = min(ff, _floor_page(floor_pdf, i))
+                fb = min(fb, _bogo_page(bogo_pdf, i))
+            b.append(fb)
+            f.append(ff)
     finally:
-        pdf.close()
-    return out
+        floor_pdf.close()
+        bogo_pdf.close()
+    return b, f
+
+
+BIG_PAGES = 500
+
+
+def many_pages(files: list[Path]) -> tuple[int, float, float]:
+    """Pages, seconds and peak resident MB of ``bogo parse`` (a new process) on the
+    sample PDFs joined, as many times as needed, into one PDF of ``BIG_PAGES`` pages or more."""
+    import subprocess
+    import tempfile
+
+    import pypdfium2 as pdfium
+
+    out = pdfium.PdfDocument.new()
+    try:
+        while len(out) < BIG_PAGES:
+            for p in files:
+                src = pdfium.PdfDocument(p.read_bytes())
+                out.import_pages(src)
+                src.close()
+                if len(out) >= BIG_PAGES:
+                    break
+        n = len(out)
+        with tempfile.TemporaryDirectory() as tmp:
+            big = Path(tmp) / "many_pages.pdf"
+            out.save(big)
+            code = ("import resource, sys, time; from bogo.readers import read; t = time.perf_counter(); "
+                    "d = read(sys.argv[1]); print(len(d.blocks), time.perf_counter() - t, "
+                    "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            res = subprocess.run([sys.executable, "-c", code, str(big)], capture_output=True, text=True,
+                                 check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    finally:
+        out.close()
+    _, secs, kib = res.stdout.split()
+    return n, float(secs), int(kib) / 1024
 
 
 def plumber_pages(path: Path) -> list[float] | None:
@@ -331,7 +374,7 @@ def main() -> None:
     for p in files:
         read(p)                                   # warm-up
         gc.collect()
-        b, f = bogo_pages(p, args.repeats), floor_pages(p, args.repeats)
+        b, f = paired_pages(p, args.repeats)
         t0 = time.perf_counter()
         read(p)
         whole = (time.perf_counter() - t0) * 1000 / len(b)
@@ -349,6 +392,9 @@ def main() -> None:
               f"{_stats(pl) if pl else '     -      -'} | {whole:6.1f}")
     print(f"{'ALL':42} {len(all_b):5} | {_stats(all_b)} | {_stats(all_f)} | "
           f"{statistics.median(all_b) / statistics.median(all_f):5.1f}")
+    big_pages, secs, peak = many_pages(files)
+    print(f"\n{big_pages} pages in one PDF (the samples joined): bogo parse {secs:.1f} s, "
+          f"peak memory {peak:.0f} MB (bar: 300 MB)")
     print("\ntwin cell agreement (bogo PDF tables vs bogo twin tables): aligned, strict")
     for p in files:
         res = twin_agreement(p)

@@ -110,12 +110,14 @@ def _white(o, probe: _Probe) -> bool:
 
 
 def _path(o, parent, height: float, out: Rulings, probe: _Probe) -> None:
+    # PDFium makes a path object only of a path that is filled or stroked (``n`` paths only
+    # clip), so a thin one is a rule or a dot whatever its draw mode: its bounds say all
+    if parent is None and _thin_from_bounds(o, height, out, probe):
+        return                     # (most paths)
     pdfium.draw_mode(o, *probe.mode_p)
     fill, stroked = probe.mode[0].value, bool(probe.mode[1].value)
     if not stroked and not fill:
         return
-    if parent is None and _thin_from_bounds(o, height, out, probe):
-        return                     # a rule or a dot: its bounds say all (most paths)
     filled = fill != 0 and not _white(o, probe)
     if not (stroked or filled):
         return
