@@ -28,6 +28,8 @@ def parse_text(tmp_path: Path, text: str, name: str = "r.txt", encoding: str = "
     ("\uf06c 추진", "● 추진"),               # private-use bullet glyph
     ("（단위 : 백만원）", "(단위 : 백만원)"),  # full-width forms
     ("기획\u2024조정", "기획·조정"),
+    ("수어\u119e점자", "수어·점자"),        # the middle dot of a Hancom PDF font, as jamo arae-a
+    ("\u22c5일반회계", "·일반회계"),          # the dot operator typed for a middle dot
     ("’18. 7. 12.", "'18. 7. 12."),
 ])
 def test_normalize_text(raw, expected):

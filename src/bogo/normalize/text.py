@@ -25,10 +25,12 @@ PUA_BULLETS: dict[str, str] = {
 # Wingdings 0x80–0x95: circled digits ⓪①…⑩, then negative ones ⓿❶…❿
 PUA_BULLETS.update({chr(0xF080 + k): c for k, c in enumerate("⓪①②③④⑤⑥⑦⑧⑨⑩⓿❶❷❸❹❺❻❼❽❾❿")})
 
+# middle dots: Hancom's PDFs give the one of its fonts as the jamo arae-a (U+119E), which
+# stands alone after a syllable ("수어ᆞ점자"), never in a syllable of modern text
 _TRANSLATE = {
     0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x200B: "",
     0xFEFF: "", 0x2024: "·", 0x2027: "·", 0x30FB: "·", 0xFF65: "·", 0x318D: "·",
-    0x2219: "·", 0x00B7: "·", 0x2022: "•", 0xFF0D: "-", 0x2212: "-", 0x2010: "-",
+    0x2219: "·", 0x00B7: "·", 0x22C5: "·", 0x119E: "·", 0x2022: "•", 0xFF0D: "-", 0x2212: "-", 0x2010: "-",
     0x2011: "-", 0x2013: "-", 0xFFED: "▪", 0x223C: "~", 0xFF5E: "~", 0x301C: "~",
     0x2018: "'", 0x2019: "'", 0x201B: "'", 0x00B4: "'", 0x2032: "'",
     0x201C: '"', 0x201D: '"', 0x3008: "〈", 0x3009: "〉",
