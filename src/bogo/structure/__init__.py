@@ -16,6 +16,7 @@ from ..normalize.markers import split_marker
 from ..settings import SETTINGS, Settings
 from .boxnumbers import join_split_headings
 from .captions import caption_for, clean_caption, find_as_of, find_unit, notes_after
+from .diagrams import grid_diagram
 from .headers import fill_header, table_header_rows
 from .meta import extract_meta
 from .outline import Heading, outline, section_ends, walk
@@ -134,7 +135,7 @@ def analyse(doc: Document, settings: Settings = SETTINGS) -> Layout:
             if c.line is not None and (c.row not in first_line or c.line < first_line[c.row]):
                 first_line[c.row] = c.line
         row_lines = [first_line.get(r, b.line) for r in range(hn, b.n_rows)]
-        role = "approval" if b.form == "approval" else "layout" if b.layout else "data"
+        role = "approval" if b.form == "approval" else "layout" if b.layout or grid_diagram(b) else "data"
         tables.append(TableRec(
             id=f"t{len(tables) + 1}", section=sec.id if sec else None, caption=caption, unit=unit,
             line=b.line, end_line=b.end_line, page=b.page, header=header, rows=grid[hn:], spans=spans,
