@@ -17,6 +17,7 @@ from ..settings import SETTINGS, Settings
 from .boxnumbers import join_split_headings
 from .captions import caption_for, clean_caption, find_as_of, find_unit, notes_after
 from .diagrams import grid_diagram
+from .gridcaptions import split_grid_captions
 from .headers import fill_header, table_header_rows
 from .meta import extract_meta
 from .outline import Heading, outline, section_ends, walk
@@ -114,6 +115,8 @@ def analyse(doc: Document, settings: Settings = SETTINGS) -> Layout:
         before = [x for x in near if isinstance(x, Paragraph)]
         after = [x for x in blocks[i + 1:i + 5] if isinstance(x, Paragraph)]
         caption, unit, as_of = caption_for(before)
+        b, own_caption, own_unit, own_notes = split_grid_captions(b)   # rows set in the grid
+        caption, unit = own_caption or caption, own_unit or unit
         sec = section_of[i]
         if sec is not None and (unit is None or as_of is None):
             # "3 예산 집행현황 (기준 / 단위 : '20. 1. 31. / 천원)": a unit in the
@@ -139,7 +142,7 @@ def analyse(doc: Document, settings: Settings = SETTINGS) -> Layout:
         tables.append(TableRec(
             id=f"t{len(tables) + 1}", section=sec.id if sec else None, caption=caption, unit=unit,
             line=b.line, end_line=b.end_line, page=b.page, header=header, rows=grid[hn:], spans=spans,
-            notes=notes_after(after), as_of=as_of, role=role, row_lines=row_lines, placement=b.placement,
+            notes=own_notes + notes_after(after), as_of=as_of, role=role, row_lines=row_lines, placement=b.placement,
             origin=b.origin,
         ))
         table_blocks.append(b)
