@@ -192,3 +192,93 @@ def test_joining_spaced_runs_from_the_first_hint_is_joining_them_all():
               "가 " * 60 + "끝", "사업 " * 30 + "가 나 다 라"]
     for t in texts:
         assert nt.join_spaced(t) == plain(t), t
+
+
+def test_the_composite_patterns_are_skipped_only_where_they_cannot_match():
+    from bogo.normalize import numbers
+
+    rnd = random.Random(11)
+    pieces = ["1", "2,345", "(", ")", "*", " ", "/", "%", "-", "△", "가나", "(3)", "(12.5%)", "명"]
+    texts = [t.strip() for t in _texts()]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 9))).strip() for _ in range(20000)]
+    for t in texts:
+        if t and not ("(" in t and t[-1] in ")*"):
+            assert numbers._PAREN.match(t) is None, t
+        if "/" not in t:
+            assert numbers._PAIR.match(t) is None, t
+
+
+def _place_plain(rows, short, target, rounds, combinations_cap, blanks_first=False):
+    """``place_by_totals`` as it was: every trial copies all the sums and adds up
+    the whole mismatch again."""
+    from itertools import islice
+
+    from bogo.normalize.placement import _ways
+
+    width = len(target)
+    sums = [[0.0, 0.0] for _ in range(width)]
+    choice = {i: cols for i, (_, cols) in short.items()}
+    for i, vals in enumerate(rows):
+        placed = zip(short[i][1], short[i][0], strict=True) if i in short else enumerate(vals or ())
+        for k, (q, c) in placed:
+            sums[k][0] += q
+            sums[k][1] += c
+
+    def mismatch(s):
+        return sum(abs(s[k][0] - target[k][0]) + abs(s[k][1] - target[k][1]) for k in range(width))
+
+    best = mismatch(sums)
+    for _ in range(rounds):
+        if best == 0:
+            break
+        improved = False
+        for i, (vals, _) in short.items():
+            for cols in islice(_ways(width, len(vals), blanks_first), combinations_cap):
+                trial = [list(s) for s in sums]
+                for k, (q, c) in zip(choice[i], vals, strict=True):
+                    trial[k][0] -= q
+                    trial[k][1] -= c
+                for k, (q, c) in zip(cols, vals, strict=True):
+                    trial[k][0] += q
+                    trial[k][1] += c
+                e = mismatch(trial)
+                if e < best:
+                    best, sums, improved = e, trial, True
+                    choice[i] = cols
+        if not improved:
+            break
+    return choice, best
+
+
+def test_placing_by_totals_with_per_column_terms_is_the_whole_search():
+    from bogo.normalize.placement import place_by_totals
+
+    rnd = random.Random(13)
+
+    def value():
+        return rnd.choice([float(rnd.randrange(0, 500)), rnd.randrange(0, 90) / 10, 0.1 * rnd.randrange(1, 30)])
+
+    for _ in range(400):
+        width = rnd.randrange(2, 7)
+        rows, short = [], {}
+        for i in range(rnd.randrange(1, 7)):
+            if rnd.random() < 0.4:
+                n = rnd.randrange(1, width)
+                vals = [(value(), value() if rnd.random() < 0.5 else 0.0) for _ in range(n)]
+                short[i] = (vals, tuple(sorted(rnd.sample(range(width), n))))
+                rows.append(None)
+            else:
+                rows.append([(value(), 0.0) for _ in range(width)])
+        target = [(value() * 3, 0.0) for _ in range(width)]
+        for blanks_first in (False, True):
+            args = (rows, short, target, 3, 20, blanks_first)
+            assert place_by_totals(*args) == _place_plain(*args)
+
+
+def test_folding_dates_at_the_folding_characters_is_the_translation():
+    from bogo.normalize import _date_patterns as dp
+    from bogo.normalize.dates import fold_dates
+
+    texts = [*_texts(), "".join(dp._FOLD_MAP), "‘25. 3月 ~ 上半期 （１２） \t·", ""]
+    for t in texts:
+        assert fold_dates(t) == t.translate(dp.FOLD)

@@ -87,7 +87,8 @@ def parse_composite(text: str | None) -> Composite:
     paren = None
     paren_pct = False
     main = t
-    m = _PAREN.match(t) if "(" in t else None  # (the pattern needs a parenthesis)
+    # (the pattern needs a parenthesis, closed at the end of the stripped text but for stars)
+    m = _PAREN.match(t) if "(" in t and t[-1] in ")*" else None
     if m:
         inner = m.group("inner").strip()
         pv = parse_number(inner)
