@@ -13,6 +13,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
 from . import readers
 from .blocks import Paragraph
 from .errors import CorruptFile
@@ -42,14 +44,17 @@ def _parse_data(path: str | Path, p: Path, data: bytes, settings: Settings) -> R
     return report
 
 
+#: validates every paragraph record of a report in one call (as strictly as the
+#: model's constructor does, without a Python call per record)
+_PARAGRAPHS = TypeAdapter(list[ParagraphRec])
+
+
 def paragraph_records(layout) -> list[ParagraphRec]:
     """The prose of the document (not table cells), each with its section."""
-    out = []
-    for b, sec in zip(layout.blocks, layout.section_of, strict=True):
-        if isinstance(b, Paragraph):
-            out.append(ParagraphRec(text=b.text, raw=b.raw, line=b.line, marker=b.marker, indent=b.indent,
-                                    section=sec.id if sec is not None else None, page=b.page))
-    return out
+    rows = [{"text": b.text, "raw": b.raw, "line": b.line, "marker": b.marker, "indent": b.indent,
+             "section": sec.id if sec is not None else None, "page": b.page}
+            for b, sec in zip(layout.blocks, layout.section_of, strict=True) if isinstance(b, Paragraph)]
+    return _PARAGRAPHS.validate_python(rows)
 
 
 def _saved_report(data: bytes) -> dict | None:

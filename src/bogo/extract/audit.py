@@ -186,7 +186,7 @@ def parse_result(text: str) -> tuple[str | None, list[str], list[str], str | Non
         rest = m.group("rest").strip()
         if kind == "status":
             # "추진 중" may be followed by more text when the cell had no □ markers
-            sm = re.match(r"^(\S+(?:\s*중)?)", rest)
+            sm = _STATUS_WORD.match(rest)
             phrase = sm.group(1) if sm and normalize_status(sm.group(1)) else rest
             status, written = normalize_status(phrase), status_text(phrase)
         else:
@@ -194,9 +194,17 @@ def parse_result(text: str) -> tuple[str | None, list[str], list[str], str | Non
     return status, out["actions"], out["plans"], written if status else None
 
 
-def _col(cols: list[str], pattern: str, exclude: set[int] = frozenset()) -> int | None:
+_STATUS_WORD = re.compile(r"^(\S+(?:\s*중)?)")
+#: the header words of an audit table's columns: request, result, department, status
+_REQ_HEAD = re.compile(r"요구사항|건의사항|지적사항|요청사항|기타사항|시정|자료제출|질의")
+_RES_HEAD = re.compile(r"조치|처리결과|처리내용|추진상황|추진결과|추진내용|결과")
+_DEP_HEAD = re.compile(r"부서|소관|담당")
+_STATUS_HEAD = re.compile(r"상황|상태")
+
+
+def _col(cols: list[str], pattern: re.Pattern[str], exclude: set[int] = frozenset()) -> int | None:
     for j, c in enumerate(cols):
-        if j not in exclude and re.search(pattern, c):
+        if j not in exclude and pattern.search(c):
             return j
     return None
 
@@ -206,14 +214,14 @@ def _table_items(layout: Layout, t: TableRec, b: Table, category: str | None) ->
         return []
     n = max(len(r) for r in t.header + t.rows)
     cols = ["".join(dict.fromkeys(compact(h[j]) for h in t.header if j < len(h))) for j in range(n)]
-    req = _col(cols, r"요구사항|건의사항|지적사항|요청사항|기타사항|시정|자료제출|질의")
+    req = _col(cols, _REQ_HEAD)
     if req is None:
         return []
-    res = _col(cols, r"조치|처리결과|처리내용|추진상황|추진결과|추진내용|결과", {req})
+    res = _col(cols, _RES_HEAD, {req})
     if res is None:
         return []
-    dep = _col(cols, r"부서|소관|담당", {req, res})
-    st = _col(cols, r"상황|상태", {req, res})
+    dep = _col(cols, _DEP_HEAD, {req, res})
+    st = _col(cols, _STATUS_HEAD, {req, res})
     if st is None:
         st = _status_column(t.rows, {req, res})
     cat = category_of(t.header[0][req] if t.header else "") or category_of(cols[req]) or category

@@ -24,6 +24,8 @@ _PROSE_SUMMARY = re.compile(r"^[-·○◦•▪\s]*(?P<cat>[가-힣·ㆍ\s]{2,20
 _STATUS_COUNT = re.compile(r"^\s*(?P<st>[가-힣\s]{1,10}?)\s*(?P<n>\d{1,4})\s*건?\s*$")
 
 
+_COMMA = re.compile(r"[,，]")
+
 def prose_summary_row(text: str) -> AuditSummaryRow | None:
     """A summary row from a line "건의사항 6건 (완료 3, 추진중 3)", else None.
 
@@ -34,7 +36,7 @@ def prose_summary_row(text: str) -> AuditSummaryRow | None:
     if cat is None or not is_category_heading(m.group("cat")):
         return None
     counts = dict.fromkeys(STATUSES, 0)
-    for piece in re.split(r"[,，]", m.group("parts")):
+    for piece in _COMMA.split(m.group("parts")):
         pm = _STATUS_COUNT.match(piece)
         st = normalize_status(pm.group("st")) if pm else None
         if st is None:

@@ -26,18 +26,22 @@ def category_of(text: str | None) -> str | None:
     return None
 
 
+_NOT_TAKEN = re.compile(r"미반영|반영불가|불수용|수용불가|불가|미수용")
+_ONGOING = re.compile(r"추진중|진행중|조치중|계속|추진$|진행$|중$")
+
+
 def normalize_status(text: str | None) -> str | None:
     """추진완료 / 추진중 / 검토중 / 미반영 for a status phrase, else None."""
     t = compact(text or "")
     if not t:
         return None
-    if re.search(r"미반영|반영불가|불수용|수용불가|불가|미수용", t):
+    if _NOT_TAKEN.search(t):
         return "미반영"
     if "검토" in t:
         return "검토중"
     if "완료" in t:
         return "추진완료"
-    if re.search(r"추진중|진행중|조치중|계속|추진$|진행$|중$", t):
+    if _ONGOING.search(t):
         return "추진중"
     return None
 

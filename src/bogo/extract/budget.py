@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from pydantic import TypeAdapter
+
 from ..blocks import Paragraph, Table
 from ..model import BudgetLine, Report, TableRec
 from ..normalize.labels import norm_label
@@ -38,6 +40,7 @@ FINANCE_WORDS = ("예산", "회계", "기금", "집행", "세입", "세출", "�
 COUNT_LABELS = {"건수", "사업수", "인원", "개소", "개수", "건", "명", "개", "횟수", "인원수"}
 PERCENT_LABEL = re.compile(r"(율|률|비중|비율|%|％)(\(%\))?$")
 _UNIT_LINE = re.compile(r"단위\s*[:：]")
+_LABEL_HEAD = re.compile(r"구분|연도|년도|항목|과목|부서|회계|기관|사업")
 
 
 def extract(layout: Layout, report: Report) -> None:
@@ -111,7 +114,7 @@ def _label_cols(v: TableView) -> int:
     n = max((len(r) for r in t.rows), default=0)
     first = compact(t.header[0][0]) if t.header and t.header[0] else ""
     col0 = [v.value(r, 0) for r in range(len(t.rows)) if v.value(r, 0).text]
-    if col0 and not re.search(r"구분|연도|년도|항목|과목|부서|회계|기관|사업", first):
+    if col0 and not _LABEL_HEAD.search(first):
         if sum(1 for c in col0 if c.numeric) * 2 > len(col0):
             return 0
     k = 1
@@ -168,7 +171,7 @@ def table_lines(layout: Layout, i: int, v: TableView, unit: str | None) -> list[
     own_unit = [_header_unit(h) for h in heads]   # "사업비 (억원)": money in its own unit; "용량 (천㎥)": not money
     # "예산비율 (b/a*100)": a rate word before a parenthesised formula or unit still names a rate
     pct_col = [bool(PERCENT_LABEL.search(compact(h)) or PERCENT_LABEL.search(norm_label(h))) for h in heads]
-    out: list[BudgetLine] = []
+    out: list[dict] = []
     prev: list[str] = []
     for r, row in enumerate(t.rows):
         # hierarchical labels (관/항/목) printed once: a blank outer label continues
@@ -214,9 +217,13 @@ def table_lines(layout: Layout, i: int, v: TableView, unit: str | None) -> list[
                 if amount is None:
                     continue
             cell = tb.cell_at(hn + r, j) if tb is not None else None
-            out.append(BudgetLine(
-                table=t.caption or t.id, item=item, column=head, amount=amount, count=count,
-                unit=cell_unit, line=(cell.line if cell is not None and cell.line else t.line),
-                table_id=t.id, row=r, col=j,
-            ))
-    return out
+            out.append({
+                "table": t.caption or t.id, "item": item, "column": head, "amount": amount, "count": count,
+                "unit": cell_unit, "line": (cell.line if cell is not None and cell.line else t.line),
+                "table_id": t.id, "row": r, "col": j,
+            })
+    return _LINES.validate_python(out)
+
+
+#: validates a table's budget lines in one call (as strictly as the model's constructor)
+_LINES = TypeAdapter(list[BudgetLine])

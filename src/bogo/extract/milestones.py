@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bogo.model import Milestone
-from bogo.normalize.dates import FOLD, find_dates, period_of_title
+from bogo.normalize.dates import find_dates, fold_dates, period_of_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +67,7 @@ _PLAN = re.compile(
 
 
 def _clean(title: str) -> str:
-    t = title.translate(FOLD)
+    t = fold_dates(title)
     t = _LEAD.sub("", t.strip())
     t = _TAIL.sub("", t)
     return t
@@ -112,7 +112,7 @@ _DATE_LED = re.compile(r"^[\s○◦●·•\-–ㅇ(\[]*(?=['’ˊ`]?\s?\d{2,4}\
 
 def date_led(text: str, report_year: int) -> bool:
     """True when ``text`` begins with a date expression (its marker aside)."""
-    m = _DATE_LED.match(text.translate(FOLD))
+    m = _DATE_LED.match(fold_dates(text))
     if m is None:
         return False
     spans = find_dates(text[m.end():], report_year)

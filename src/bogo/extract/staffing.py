@@ -61,6 +61,11 @@ _ROW_KINDS = ("정원", "현원", "여성", "여", *_PAIR_KINDS)
 _ASOF = re.compile(r"(['’]?\d{2,4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?)\s*(?:현재|기준)?")
 
 
+_GRADE_HEAD = re.compile(r"직급|직종|계급")
+_GRADE_SERIES_HEAD = re.compile(r"직급|직종|계급|직렬")
+_AS_OF_WORD = re.compile(r"현재|기준")
+_YEAR_LEAD = re.compile(r"\s*(['’]|\d{4})")
+
 def extract(layout: Layout, report: Report) -> None:
     for i, t in enumerate(layout.tables):
         if t.role != "data" or not t.rows:
@@ -99,7 +104,7 @@ def _per_grade(layout: Layout, report: Report, i: int, v: TableView) -> Staffing
         return None
     cols = column_labels(t)
     if not any(w in c for c in cols for w in TYPE_WORDS) and not any(c in TOTAL_WORDS for c in cols) \
-            and not re.search(r"직급|직종|계급", cols[0] if cols else ""):
+            and not _GRADE_HEAD.search(cols[0] if cols else ""):
         return None
     groups: dict[str, dict[str, int]] = {}   # unit → {"정원"/"현원"/"여성": row index}
     unit = ""
@@ -186,7 +191,7 @@ def _grade_rows(layout: Layout, report: Report, i: int, v: TableView) -> Staffin
     정원 and 현원 columns, possibly printed as side-by-side column groups."""
     t = v.table
     cols = column_labels(t)
-    if not cols or not re.search(r"직급|직종|계급|직렬", cols[0]):
+    if not cols or not _GRADE_SERIES_HEAD.search(cols[0]):
         return None
     starts = [j for j, c in enumerate(cols) if c == cols[0]]
     by_type: dict[str, list[int] | None] = {}
@@ -343,14 +348,14 @@ def _as_of(layout: Layout, i: int, t: TableRec) -> str | None:
     raw = t.as_of
     if not raw:
         m = _ASOF.search(context_text(layout, i, t))
-        if m and re.search(r"현재|기준", context_text(layout, i, t)):
+        if m and _AS_OF_WORD.search(context_text(layout, i, t)):
             raw = m.group(1)
     if not raw:
         return None
     year = layout.year_month[0]
     span = parse_date(raw, year or 2000)
     if span is not None and span.start:
-        if year is None and not re.match(r"\s*(['’]|\d{4})", raw):
+        if year is None and not _YEAR_LEAD.match(raw):
             return raw.strip()
         return span.start
     return raw.strip()

@@ -30,6 +30,17 @@ _FOLD_MAP = {
 # full-width digits
 _FOLD_MAP.update({chr(0xFF10 + i): str(i) for i in range(10)})
 FOLD = str.maketrans(_FOLD_MAP)
+_FOLDABLE = re.compile("[" + "".join(re.escape(c) for c in _FOLD_MAP) + "]")
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    return _FOLD_MAP[m.group()]
+
+
+def fold(text: str) -> str:
+    """``text.translate(FOLD)``, replacing only the few characters that fold (a
+    translation looks every character up)."""
+    return _FOLDABLE.sub(_fold_char, text)
 
 # Cheap pre-filter: text without any of these cannot contain a date expression.
 QUICK = re.compile(r"[0-9０-９]|반기|분기|半期|연[중말초내]|매[월주년일분반]|수시|상시|내년|금년|올해|명년")

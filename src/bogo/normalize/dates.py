@@ -62,6 +62,8 @@ from bogo.normalize._date_points import (  # noqa: F401  (public names re-export
 
 #: the character folding applied before date patterns (shared with the milestone reader)
 FOLD = P.FOLD
+#: ``text.translate(FOLD)``, done at the few characters that fold
+fold_dates = P.fold
 
 _LIST_SEPS = frozenset({",", "·", "및", "와", "과"})
 _SPAN_KINDS = frozenset({"iso", "ymdk", "ymd", "mdk", "md", "ymk", "ym", "mk", "y", "yp", "period"})
@@ -247,7 +249,7 @@ def find_dates(text: str, ref_year: int, ref_month: int | None = None) -> list[D
     """Every date expression in ``text``, left to right (see the module docstring)."""
     if not text or not P.QUICK.search(text):
         return []
-    return _scan(text.translate(P.FOLD), text, ref_year)
+    return _scan(P.fold(text), text, ref_year)
 
 
 def parse_date(expr: str, ref_year: int, ref_month: int | None = None) -> DateSpan | None:
@@ -260,7 +262,7 @@ def period_of_title(title: str, year: int) -> tuple[str, str] | None:
     """(start, end) of a title that names a period — 상반기, 하반기, 1분기, 3/4분기,
     '20년 상반기, 7월, 4~6월, optionally followed by plan words (상반기 추진계획).  A
     bare year ('20년 추진계획) or 연중 is the scope of a plan, not a period: None."""
-    t = P.TITLE_TAIL.sub("", P.TITLE_LEAD.sub("", (title or "").translate(P.FOLD).strip()))
+    t = P.TITLE_TAIL.sub("", P.TITLE_LEAD.sub("", P.fold(title or "").strip()))
     core = P.PLAN_WORDS.sub("", P.SPACES.sub("", t))
     if not core:
         return None

@@ -24,6 +24,8 @@ _TRAILING_DEUNG = re.compile(r"(?<=[가-힣A-Za-z0-9)])\s*등$")
 _SPACE = re.compile(r"\s+")
 
 
+_NOT_NAME = re.compile(r"[.:%~]")
+
 def normalize_unit(name: str | None) -> str:
     """The canonical form of a unit/department name (no spaces, unified dots)."""
     if not name:
@@ -103,6 +105,6 @@ def looks_like_unit(name: str) -> bool:
     """Whether a normalised name reads as a unit's (a unit ending, no digits first, no dates or ratios)."""
     if len(name) < 2 or len(name) > 30:
         return False
-    if name[0].isdigit() or re.search(r"[.:%~]", name):
+    if name[0].isdigit() or _NOT_NAME.search(name):
         return False
     return bool(_UNIT_END.search(name))

@@ -13,6 +13,7 @@ quote, a year, a bracketed word ("3 (가칭)부산…") or a Latin abbreviation
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ROMAN_UNI = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -83,6 +84,7 @@ def split_marker(text: str) -> tuple[str, str]:
     return marker, rest.strip()
 
 
+@lru_cache(maxsize=1024)
 def marker_kind(marker: str) -> str:
     """The family of a marker, used to rank outline levels."""
     if not marker:
@@ -112,8 +114,12 @@ _NUM_PAREN = re.compile(r"\d+\)")
 _NUM_DOT = re.compile(r"\d+\.")
 _HANGUL_DOT = re.compile(r"[가-하][.)]")
 _PAREN_HANGUL = re.compile(r"\([가-하]\)")
+_ORD_NUM = re.compile(r"\(?(\d+)[.)]?")
+_ORD_ROMAN = re.compile(r"([IVX]+)\.")
+_ORD_HANGUL = re.compile(r"\(?([가-하])[.)]")
 
 
+@lru_cache(maxsize=1024)
 def marker_number(marker: str) -> int | None:
     """The ordinal a numbering marker stands for (Ⅲ → 3, ② → 2, "4." → 4)."""
     if not marker:
@@ -125,10 +131,10 @@ def marker_number(marker: str) -> int | None:
         return CIRCLED.index(c) + 1
     if c in CIRCLED_ALT:
         return CIRCLED_ALT[c]
-    m = re.fullmatch(r"\(?(\d+)[.)]?", marker)
+    m = _ORD_NUM.fullmatch(marker)
     if m:
         return int(m.group(1))
-    m = re.fullmatch(r"([IVX]+)\.", marker)
+    m = _ORD_ROMAN.fullmatch(marker)
     if m:
         vals = {"I": 1, "V": 5, "X": 10}
         s, total = m.group(1), 0
@@ -136,7 +142,7 @@ def marker_number(marker: str) -> int | None:
             v = vals[ch]
             total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
         return total
-    m = re.fullmatch(r"\(?([가-하])[.)]", marker)
+    m = _ORD_HANGUL.fullmatch(marker)
     if m:
         return "가나다라마바사아자차카타파하".index(m.group(1)) + 1
     return None

@@ -58,11 +58,15 @@ class Measure:
         return self.name in COARSE_MONEY
 
 
+_UNIT_SEP = re.compile(r"[,/·\s]+")
+_MONEY_SEP = re.compile(r"[,/·\s()]+")
+
+
 def measure_of(unit: str | None) -> Measure | None:
     """The measure of a unit text ("백만원", "명", "건, 백만원" → the first known unit)."""
     if not unit:
         return None
-    for piece in re.split(r"[,/·\s]+", unit.strip()):
+    for piece in _UNIT_SEP.split(unit.strip()):
         if piece in _KINDS:
             return Measure(piece, MONEY_SCALE.get(piece, 1), _KINDS[piece])
     for w in UNIT_WORDS:  # "천원)" or "명(%)": a known unit at the start
@@ -73,7 +77,7 @@ def measure_of(unit: str | None) -> Measure | None:
 
 def money_unit(unit: str | None) -> str | None:
     """The money unit named in ``unit`` ("건, 백만원" → "백만원"), else None."""
-    for piece in re.split(r"[,/·\s()]+", (unit or "").strip()):
+    for piece in _MONEY_SEP.split((unit or "").strip()):
         if piece in MONEY_SCALE:
             return piece
     return None

@@ -20,6 +20,7 @@ _NUMBER = re.compile(r"^\s*(?P<sign>[△▲▽▼+\-]?)\s?(?P<digits>\d{1,3}(?:,
 _NONE = {"", "-", "–", "—", "－", "ー", "‐", "0-", "해당없음", "없음", "N/A", "n/a", "."}
 _PAREN = re.compile(r"^(?P<main>.*?)\s*\(\s*(?P<inner>[^()]*)\s*\)\s*(?P<star>\*+)?\s*$")
 _PAIR = re.compile(r"^(?P<a>[^/]*)/(?P<b>[^/]*)$")
+_DECIMALS = re.compile(r"\.(\d+)")
 
 
 def parse_number(text: str | None) -> int | float | None:
@@ -51,7 +52,9 @@ def is_percent(text: str) -> bool:
 
 def decimals(text: str) -> int:
     """How many decimals a printed number shows ("15.9%" → 1)."""
-    m = re.search(r"\.(\d+)", text)
+    if "." not in text:
+        return 0
+    m = _DECIMALS.search(text)
     return len(m.group(1)) if m else 0
 
 
@@ -84,7 +87,8 @@ def parse_composite(text: str | None) -> Composite:
     paren = None
     paren_pct = False
     main = t
-    m = _PAREN.match(t)
+    # (the pattern needs a parenthesis, closed at the end of the stripped text but for stars)
+    m = _PAREN.match(t) if "(" in t and t[-1] in ")*" else None
     if m:
         inner = m.group("inner").strip()
         pv = parse_number(inner)
@@ -96,7 +100,7 @@ def parse_composite(text: str | None) -> Composite:
     if v is not None:
         return Composite(text=t, value=v, paren=paren, paren_pct=paren_pct, empty=False,
                          numeric=True, pct=is_percent(main))
-    pm = _PAIR.match(main)
+    pm = _PAIR.match(main) if "/" in main else None
     if pm:
         a_txt, b_txt = pm.group("a").strip(), pm.group("b").strip()
         a, b = parse_number(a_txt), parse_number(b_txt)

@@ -42,30 +42,55 @@ def place_by_totals(rows: list[list[Pair] | None], short: dict[int, tuple[list[P
             sums[k][0] += q
             sums[k][1] += c
 
-    def mismatch(s: list[list[float]]) -> float:
-        return sum(abs(s[k][0] - target[k][0]) + abs(s[k][1] - target[k][1]) for k in range(width))
+    def term(k: int, s: list[float]) -> float:
+        return abs(s[0] - target[k][0]) + abs(s[1] - target[k][1])
 
-    best = mismatch(sums)
+    # the mismatch is the sum of one term per column, left to right; a trial
+    # recomputes the terms of the columns it moves values in and sums them all
+    # again in the same order, so it is the very float the whole sum would be
+    terms = [term(k, sums[k]) for k in range(width)]
+    best = sum(terms)
     for _ in range(rounds):
         if best == 0:
             break
         improved = False
         for i, (vals, _) in short.items():
             for cols in islice(_ways(width, len(vals), blanks_first), combinations_cap):
-                trial = [list(s) for s in sums]
-                for k, (q, c) in zip(choice[i], vals, strict=True):
-                    trial[k][0] -= q
-                    trial[k][1] -= c
-                for k, (q, c) in zip(cols, vals, strict=True):
-                    trial[k][0] += q
-                    trial[k][1] += c
-                e = mismatch(trial)
+                moved = _moved(sums, choice[i], cols, vals)
+                trial = terms.copy()
+                for k, s in moved.items():
+                    trial[k] = term(k, s)
+                e = sum(trial)
                 if e < best:
-                    best, sums, improved = e, trial, True
+                    best, terms, improved = e, trial, True
+                    for k, s in moved.items():
+                        sums[k] = s
                     choice[i] = cols
         if not improved:
             break
     return choice, best
+
+
+def _moved(sums: list[list[float]], old: tuple[int, ...], new: tuple[int, ...],
+           vals: list[Pair]) -> dict[int, list[float]]:
+    """The sums of the columns a row's values leave (``old``) and go to (``new``),
+    each taken out of its old column first, then added to its new one."""
+    width = len(sums)
+    out: dict[int, list[float]] = {}
+    for cols, sign in ((old, -1), (new, 1)):
+        for k, (q, c) in zip(cols, vals, strict=True):
+            if -width <= k < 0:
+                k += width  # (one key per column, as indexing has it)
+            s = out.get(k)
+            if s is None:
+                s = out[k] = list(sums[k])
+            if sign < 0:
+                s[0] -= q
+                s[1] -= c
+            else:
+                s[0] += q
+                s[1] += c
+    return out
 
 
 def _ways(width: int, n: int, blanks_first: bool):

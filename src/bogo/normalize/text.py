@@ -80,14 +80,29 @@ def join_spaced(text: str) -> str:
     head = len(text)
     if len(text) - text.count(" ") > _LONG:
         head = _HEAD_RE.match(text).end()  # just past the _HEAD-th non-space character
-    if _SPACED_HINT.search(text, 0, head + 6):  # cheap superset of _SPACED_RUN
-        if head == len(text):
-            text = _SPACED_RUN.sub(_join_run, text)
-        else:
-            text = _SPACED_RUN.sub(lambda m: _join_run(m) if m.start() < head else m.group(0), text)
-    if len(text) > 2 and text[1] == " ":
+    hint = _SPACED_HINT.search(text, 0, head + 6)  # cheap superset of _SPACED_RUN
+    if hint:
+        text = _join_runs(text, hint.start(), head)
+    if len(text) > 2 and text[1] == " " and "가" <= text[0] <= "힣":  # (what the pair pattern opens with)
         text = _SPACED_PAIR_LABEL.sub(_pair, text)
     return text
+
+
+def _join_runs(text: str, start: int, head: int) -> str:
+    """``text`` with each spaced run that starts before ``head`` joined.  No run starts
+    before ``start``, the first three spaced syllables (:data:`_SPACED_HINT`), so the
+    scan begins there (its lookbehind still sees the text before)."""
+    out: list[str] = []
+    last = 0
+    for m in _SPACED_RUN.finditer(text, start):
+        if m.start() >= head:
+            break
+        out += (text[last:m.start()], _join_run(m))
+        last = m.end()
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
 
 
 _LONG = 100   # texts longer than this …
@@ -117,13 +132,25 @@ def normalize_text(text: str, folded: bool = False) -> str:
     if text.isascii():
         # nothing to fold or compose, and no syllable to join: a run of spaced
         # digits alone stays as it is (:func:`_join_run`)
-        return " ".join(text.split())
+        return collapse_spaces(text)
     if not folded:
         text = fold(text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = " ".join(text.split())
-    return join_spaced(text)
+    return join_spaced(collapse_spaces(text))
+
+
+# whitespace that ``" ".join(text.split())`` would change inside a text: any but a
+# single space (``\s`` is the whitespace of ``str.split``)
+_MESSY_SPACE = re.compile(r"[^\S ]|  ")
+
+
+def collapse_spaces(text: str) -> str:
+    """``" ".join(text.split())``: every run of whitespace one space, none at the
+    ends — without splitting a text that is already so (most are)."""
+    if text[:1] == " " or text[-1:] == " " or _MESSY_SPACE.search(text):
+        return " ".join(text.split())
+    return text
 
 
 def compact(text: str) -> str:

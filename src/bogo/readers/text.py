@@ -141,7 +141,8 @@ def read_text(path: Path, data: bytes, settings: Settings) -> Document:
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if len(raw_lines) > settings.max_lines:
         raise too_many_lines(path, len(raw_lines), settings)
-    for i, ln in enumerate(raw_lines, 1):
+    too_long = max(map(len, raw_lines)) > settings.max_line_chars  # (one pass in C; the loop names the line)
+    for i, ln in enumerate(raw_lines if too_long else (), 1):
         if len(ln) > settings.max_line_chars:
             raise LimitExceeded(path, f"{i}행이 너무 깁니다 ({len(ln):,}자, 한도 {settings.max_line_chars:,}자)")
     if len(text) > settings.max_doc_chars:

@@ -178,12 +178,17 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings, aligned: bool)
     spans = _tables_in(lines, settings, folded) if aligned else find_space_tables(lines, settings, folded)
     k = 0
     idx = 0
-    while idx < len(lines):
-        if k < len(spans) and spans[k][0] == idx:
+    n = len(lines)
+    # the first line of the next table (past the end when none is left): paragraph
+    # lines are joined up to it, never across it
+    span_at = spans[0][0] if spans else n + 1
+    while idx < n:
+        if idx == span_at:
             start, end, table = spans[k]
             out.append(table)
             idx = end
             k += 1
+            span_at = spans[k][0] if k < len(spans) else n + 1
             continue
         no, raw = lines[idx]
         ftext: str | None = folded[idx]
@@ -197,7 +202,7 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings, aligned: bool)
             j = idx
             while j < len(lines) and not lines[j][1].strip():
                 j += 1
-            if j < len(lines) and not (k < len(spans) and spans[k][0] <= j):
+            if j < len(lines) and not span_at <= j:
                 nxt = lines[j][1]
                 body = _MD_HEADING.sub("", nxt).strip()
                 if len(body) >= 4 and re.search("[가-힣]", body) and not split_marker(normalize_text(body))[0] \
@@ -208,22 +213,20 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings, aligned: bool)
                     continue
         # a Markdown hard break (two trailing spaces) continues the paragraph
         # on the next line when that line starts no bullet of its own
-        while raw.endswith("  ") and idx < len(lines) and lines[idx][1].strip() \
-                and not (k < len(spans) and spans[k][0] == idx) \
+        while raw.endswith("  ") and idx < n and idx != span_at and lines[idx][1].strip() \
                 and not split_marker(normalize_text(lines[idx][1]))[0]:
             raw = raw.rstrip() + " " + lines[idx][1].strip()
             ftext = None
             idx += 1
-        while aligned and _open_bracket(raw) and idx < len(lines) and not (k < len(spans) and spans[k][0] == idx) \
+        while aligned and idx < n and idx != span_at and raw.count("(") > raw.count(")") \
                 and _closes(raw, lines[idx][1]):
             # a short bracket broken inside its word ("(단위: 백만" / "원)"): one line
             raw = raw.rstrip() + lines[idx][1].strip()
             ftext = None
             idx += 1
         first = last = raw
-        base = _indent(raw)
-        while aligned and idx < len(lines) and not (k < len(spans) and spans[k][0] == idx) \
-                and _wrapped_on(last, first, lines, idx, base):
+        base = len(raw) - len(raw.lstrip(" "))
+        while aligned and idx < n and idx != span_at and _wrapped_on(last, first, lines, idx, base):
             last = lines[idx][1]
             raw = raw.rstrip() + " " + last.strip()
             ftext = None
@@ -260,8 +263,10 @@ def _wrapped_on(line: str, first: str, lines: list[Line], idx: int, base: int) -
     indented deeper than the paragraph's first line (indent ``base``) and opens no
     bullet of its own."""
     nxt = lines[idx][1]
+    if len(nxt) - len(nxt.lstrip(" ")) < base + 2:  # (_indent, inline: most lines stop here)
+        return False
     body = nxt.strip()
-    if not body or _indent(nxt) < base + 2 or "\t" in nxt or _SENTENCE_END.search(line):
+    if not body or "\t" in nxt or _SENTENCE_END.search(line):
         return False
     width = _wrap_width(first, lines, idx, base)
     if width < WRAP_MIN:
@@ -269,10 +274,6 @@ def _wrapped_on(line: str, first: str, lines: list[Line], idx: int, base: int) -
     if display_width(line.rstrip()) + 1 + display_width(body.split(" ")[0]) <= width:
         return False  # the word would have fitted: the line was ended, not broken
     return not split_marker(normalize_text(body))[0]
-
-
-def _open_bracket(s: str) -> bool:
-    return s.count("(") > s.count(")")
 
 
 def _closes(line: str, nxt: str) -> bool:

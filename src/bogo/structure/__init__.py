@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pydantic import TypeAdapter
+
 from ..blocks import Block, Document, Paragraph, Table
 from ..model import Meta, Section, TableRec
 from ..normalize.markers import split_marker
@@ -21,6 +23,9 @@ from .gridcaptions import split_grid_captions
 from .headers import fill_header, table_header_rows
 from .meta import extract_meta
 from .outline import Heading, outline, section_ends, walk
+
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 @dataclass(slots=True)
@@ -42,15 +47,24 @@ class Layout:
         d = self.meta.date
         if not d:
             # no cover date: a year in the title ("2025년 업무계획") still dates the plans
-            m = re.search(r"(?<!\d)((?:19|20)\d{2})\s*년", self.meta.title or "")
+            m = _TITLE_YEAR.search(self.meta.title or "")
             return (int(m.group(1)), None) if m else (None, None)
-        m = re.match(r"(\d{4})-(\d{2})", d)
+        m = _ISO_MONTH.match(d)
         return (int(m.group(1)), int(m.group(2))) if m else (None, None)
 
 
-def _to_section(h: Heading) -> Section:
-    return Section(id=h.id, level=h.level, marker=h.marker, title=h.title, line=h.line,
-                   children=[_to_section(c) for c in h.children])
+def _section_dict(h: Heading) -> dict:
+    return {"id": h.id, "level": h.level, "marker": h.marker, "title": h.title, "line": h.line,
+            "children": [_section_dict(c) for c in h.children]}
+
+
+#: validates a whole section tree in one call (as strictly as the model's constructor)
+_SECTIONS = TypeAdapter(list[Section])
+
+
+def to_sections(roots: list[Heading]) -> list[Section]:
+    """The contract's outline: the heading tree as :class:`~bogo.model.Section` records."""
+    return _SECTIONS.validate_python([_section_dict(h) for h in roots])
 
 
 _APPENDIX_WORD = re.compile(r"^[\[【(]?\s*(?:별첨|부록|붙임)\s*\d{0,2}\s*[\]】)]?$")
@@ -91,18 +105,24 @@ def unwrap_boxes(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _sections_of(heads: list[Heading], n: int) -> list[Heading | None]:
+    """The heading each of ``n`` blocks belongs to: the last heading at or before it
+    (``heads`` in document order), None before the first."""
+    out: list[Heading | None] = [None] * n
+    for j, h in enumerate(heads):
+        lo = max(h.index, 0)
+        hi = min(heads[j + 1].index if j + 1 < len(heads) else n, n)
+        if hi > lo:
+            out[lo:hi] = [h] * (hi - lo)
+    return out
+
+
 def analyse(doc: Document, settings: Settings = SETTINGS) -> Layout:
     blocks = join_split_headings(unwrap_boxes(doc.blocks))
     roots = outline(blocks)
     heads = sorted(walk(roots), key=lambda h: h.index)
     section_ends(heads, len(blocks))
-    section_of: list[Heading | None] = [None] * len(blocks)
-    k, cur = 0, None
-    for i in range(len(blocks)):
-        while k < len(heads) and heads[k].index <= i:
-            cur = heads[k]
-            k += 1
-        section_of[i] = cur
+    section_of = _sections_of(heads, len(blocks))
     tables: list[TableRec] = []
     table_blocks: list[Table] = []
     table_index: list[int] = []
@@ -147,6 +167,6 @@ def analyse(doc: Document, settings: Settings = SETTINGS) -> Layout:
         ))
         table_blocks.append(b)
         table_index.append(i)
-    return Layout(doc=doc, blocks=blocks, meta=extract_meta(blocks), outline=[_to_section(h) for h in roots],
+    return Layout(doc=doc, blocks=blocks, meta=extract_meta(blocks), outline=to_sections(roots),
                   tables=tables, table_blocks=table_blocks, headings=heads, section_of=section_of,
                   table_index=table_index, settings=settings)

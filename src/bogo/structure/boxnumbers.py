@@ -59,12 +59,35 @@ def _title_piece(b: Block) -> bool:
     return isinstance(b, Paragraph) and not b.marker and 2 <= len(b.text) <= 60 and not b.text.endswith(".")
 
 
-def _previous_number(blocks: list[Block], i: int) -> int | None:
-    """The number of the nearest bare-numbered paragraph before block ``i``."""
-    for b in reversed(blocks[max(0, i - LIST_REACH):i]):
-        if isinstance(b, Paragraph) and b.marker.isascii() and b.marker.isdigit():
-            return int(b.marker)
+def _bare_number(b: Block) -> int | None:
+    """The number of a bare-numbered paragraph ("3 …"), else None."""
+    if isinstance(b, Paragraph) and b.marker.isascii() and b.marker.isdigit():
+        return int(b.marker)
     return None
+
+
+class _Numbered:
+    """The output blocks and the last bare-numbered one among them, found by
+    scanning each block once, when a number is asked for (never back)."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.append = self.blocks.append
+        self._scanned = 0
+        self._last: tuple[int, int] | None = None  # (index, number)
+
+    def previous_number(self) -> int | None:
+        """The number of the nearest bare-numbered paragraph among the last
+        :data:`LIST_REACH` blocks."""
+        blocks = self.blocks
+        for k in range(max(self._scanned, len(blocks) - LIST_REACH), len(blocks)):
+            n = _bare_number(blocks[k])
+            if n is not None:
+                self._last = (k, n)
+        self._scanned = len(blocks)
+        if self._last is None or self._last[0] < len(blocks) - LIST_REACH:
+            return None
+        return self._last[1]
 
 
 def join_split_headings(blocks: list[Block]) -> list[Block]:
@@ -72,7 +95,7 @@ def join_split_headings(blocks: list[Block]) -> list[Block]:
     lines ("액티브시니어와 함께하는 …" / "6" / "공동협력 업무협약") or as two with
     the number at the end of the first ("… 캠페인」 8" / "공동협력 업무협약"), is
     one heading again — when its number goes on the bare-numbered list before it."""
-    out: list[Block] = []
+    out = _Numbered()
     i = 0
     n = len(blocks)
     while i < n:
@@ -82,19 +105,19 @@ def join_split_headings(blocks: list[Block]) -> list[Block]:
                 and nxt.page == b.page:
             mid = _NUMBER_ONLY.match(nxt.text)
             if _title_piece(b) and mid and i + 2 < n and _title_piece(blocks[i + 2]) \
-                    and _previous_number(out, len(out)) == int(mid.group(1)) - 1:
+                    and out.previous_number() == int(mid.group(1)) - 1:
                 last = blocks[i + 2]
                 out.append(_joined(b, mid.group(1), f"{b.text} {last.text}"))
                 i += 3
                 continue
             end = _NUMBER_AT_END.match(b.text)
-            if end and _title_piece(nxt) and not mid and _previous_number(out, len(out)) == int(end["n"]) - 1:
+            if end and _title_piece(nxt) and not mid and out.previous_number() == int(end["n"]) - 1:
                 out.append(_joined(b, end["n"], f"{end['t']} {nxt.text}"))
                 i += 2
                 continue
         out.append(b)
         i += 1
-    return out
+    return out.blocks
 
 
 def _joined(first: Paragraph, number: str, title: str) -> Paragraph:

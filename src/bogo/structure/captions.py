@@ -19,12 +19,15 @@ _CAPTION_STRIP = re.compile(r"\s*[(（][^()]*단위[^()]*[)）]\s*|\s*\[[^\]]*[:
 _BRACKETS = re.compile(r"^[\[【〈<《「\s]+|[\]】〉>》」\s]+$")
 
 
+_DIGIT = re.compile(r"\d")
+_NOTE_LEAD = re.compile(r"[※*].*")
+
 def find_unit(text: str) -> str | None:
     m = _UNIT2.search(text)
     if m:
         for g in (m.group("b"), m.group("a")):
             u = g.strip()
-            if starts_with_unit(u) and not re.search(r"\d", u):
+            if starts_with_unit(u) and not _DIGIT.search(u):
                 return u
     m = _UNIT.search(text)
     if m:
@@ -40,7 +43,7 @@ def find_as_of(text: str) -> str | None:
     m = _UNIT2.search(text)
     if m:
         a = m.group("a").strip()
-        if re.search(r"\d", a):
+        if _DIGIT.search(a):
             return a
     return None
 
@@ -68,7 +71,7 @@ def caption_for(before: list[Paragraph]) -> tuple[str | None, str | None, str | 
                 break
             continue
         stripped = clean_caption(p)
-        if stripped and not _ASOF.fullmatch(stripped) and not re.fullmatch(r"[※*].*", p.marker + stripped):
+        if stripped and not _ASOF.fullmatch(stripped) and not _NOTE_LEAD.fullmatch(p.marker + stripped):
             if len(stripped) > 80 or p.marker == "-":
                 break
             caption = stripped

@@ -47,8 +47,15 @@ def _sub_item(b: Block) -> bool:
 
 def _title_like(p: Paragraph) -> bool:
     t = p.text
-    return not p.marker and 2 <= len(t) <= MAX_TITLE and not _SENTENCE.search(t) and not _NOT_TITLE.match(t) \
+    return not p.marker and 2 <= len(t) <= MAX_TITLE and not _SENTENCE.search(t, len(t) - 3) and not _NOT_TITLE.match(t) \
         and not p.heading and not _SUB_ITEM.match(t) and unicodedata.category(t[0])[0] in "LN"
+
+
+def _candidate(blocks: list[Block], kinds: list[str | None], i: int) -> bool:
+    """Block ``i`` (not the first or last) may stand where a □ heading stood."""
+    b = blocks[i]
+    return isinstance(b, Paragraph) and kinds[i] in (None, "part") and _title_like(b) and _sub_item(blocks[i + 1]) \
+        and not (isinstance(blocks[i - 1], Table) and isinstance(blocks[i + 1], Table))
 
 
 def lost_squares(blocks: list[Block], kinds: list[str | None]) -> set[int]:
@@ -57,12 +64,12 @@ def lost_squares(blocks: list[Block], kinds: list[str | None]) -> set[int]:
     part heading ("추진배경") there is a □ heading too: it ranks as one."""
     if "square" in kinds or not any(k in _NUMBERED for k in kinds):
         return set()
-    cands = [i for i, b in enumerate(blocks) if 0 < i < len(blocks) - 1 and isinstance(b, Paragraph)
-             and kinds[i] in (None, "part") and _title_like(b) and _sub_item(blocks[i + 1])
-             and not (isinstance(blocks[i - 1], Table) and isinstance(blocks[i + 1], Table))]
-    evidence = sum(1 for i in cands if kinds[i - 1] in _NUMBERED)
+    # the evidence first: candidates right after a numbered heading (few), so that the
+    # whole document is scanned only when it lost its □ glyphs
+    evidence = sum(1 for i in range(1, len(blocks) - 1) if kinds[i - 1] in _NUMBERED and _candidate(blocks, kinds, i))
     if evidence < max(MIN_EVIDENCE, MIN_SHARE * sum(1 for k in kinds if k in _NUMBERED)):
         return set()
+    cands = [i for i in range(1, len(blocks) - 1) if _candidate(blocks, kinds, i)]
     first = next(i for i, k in enumerate(kinds) if k in _NUMBERED)
     return {i for i in cands if i > first and (kinds[i] == "part" or kinds[i - 1] in _NUMBERED
                                                or _sub_item(blocks[i - 1]))}

@@ -36,6 +36,8 @@ _COVER_NOISE = re.compile(
 _AS_OF = re.compile(r"\(\s*([^()]{3,30}?)\s*(?:기준|현재)\s*\)|\(\s*기준\s*[:：]?\s*([^()]{3,30}?)\s*\)")
 
 
+_SYLLABLE = re.compile("[가-힣]")
+
 def _written_date(text: str) -> tuple[str, str] | None:
     """(raw, "YYYY-MM[-DD]") of the first day- or month-precise date of ``text``
     whose year is written, else None."""
@@ -113,7 +115,7 @@ def extract_meta(blocks: list[Block]) -> Meta:
                           for d in [as_of_date(b.text)] if d), None)
     if meta.title is None:
         for p in cover[:3]:
-            if p.text and len(p.text) <= 60 and not cover_date(p.text) and re.search("[가-힣]", p.text):
+            if p.text and len(p.text) <= 60 and not cover_date(p.text) and _SYLLABLE.search(p.text):
                 meta.title = p.text
                 break
     return meta

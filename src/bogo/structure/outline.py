@@ -49,6 +49,7 @@ _DECIMAL = re.compile(r"^(?P<m>\d{1,2}(?:[-.]\d{1,2}){1,2})\.?(?:\s+(?P<t>(?:[^\
 DECIMAL_MAX = 80  # a longer line is a sentence that starts with a figure
 STRAY_TITLE_MAX = 4  # a numbered "heading" this short that opens its kind at 2 or more is a diagram box
 _LABELLED = re.compile(r"\S\s*[:：]\s*\S")
+_LEADING_NUMBER = re.compile(r"\d+")
 
 
 def strip_trailing_paren(title: str) -> str:
@@ -66,30 +67,43 @@ _APPENDIX = re.compile(r"^[\[【(]?\s*(?:별첨|부록|붙임)\s*\d{0,2}\s*[\]�
 _TOC_LINE = re.compile(r"(?:[·.…‥ㆍ・]\s*){2,}\s*\d{1,4}\s*$")
 
 
+_CLOSERS = ")）】]"
+
+
+def _part_heading(text: str) -> bool:
+    """``text`` without a trailing bracketed note is a part heading (the note is only
+    looked for when the text ends with a closing bracket)."""
+    if text.rstrip()[-1:] in _CLOSERS:
+        text = _TRAILING_PAREN.sub("", text)
+    return PART_HEADING.match(text.strip()) is not None
+
+
 def heading_kind(p: Paragraph) -> str | None:
     """The outline kind of a paragraph, or None when it is body text."""
-    if not p.text or (p.text[-1].isdigit() and _TOC_LINE.search(p.text)):
+    text, marker = p.text, p.marker
+    if not text or (text[-1].isdigit() and _TOC_LINE.search(text)):
         return None  # empty, or a table-of-contents line with a dot leader and page number
-    k = marker_kind(p.marker)
-    if k in ("hangul", "paren_hangul", "paren_num") and len(p.text) <= 40 \
-            and PART_HEADING.match(_TRAILING_PAREN.sub("", p.text).strip()):
+    k = marker_kind(marker)
+    size = len(text)
+    if k in ("hangul", "paren_hangul", "paren_num") and size <= 40 and _part_heading(text):
         return "part"  # "가. 추진배경", "(1) 향후계획": a task's part under a numbered letter
     if k in RANK:
-        if k == "bare_num" and len(p.text) > 80:
+        if k == "bare_num" and size > 80:
             return None
-        if k in ("num", "roman", "bare_num", "circled") and len(p.text) > 100:
+        if k in ("num", "roman", "bare_num", "circled") and size > 100:
             return None
-        if k == "roman" and not p.marker.endswith(".") and (_LABELLED.search(p.text) or p.text[0] in "-–~,;:·"):
+        if k == "roman" and not marker.endswith(".") and (_LABELLED.search(text) or text[0] in "-–~,;:·"):
             return None  # "Ⅱ 발전 전략체계 : 4대 추진전략, 12개 과업", "Ⅰ -3-5 …": a line, not a chapter
         return k
-    if len(p.text) <= 40 and (not p.marker or k in _BULLET_KINDS) \
-            and PART_HEADING.match(_TRAILING_PAREN.sub("", p.text).strip()):
+    if size <= 40 and (not marker or k in _BULLET_KINDS) and _part_heading(text):
         return "part"  # "추진방향", "○ 향후 계획", "○ 추진 실적 ('25. 2월 말 기준)"
-    if not p.marker and len(p.text) <= 60 and _APPENDIX.match(p.text):
+    if marker:
+        return None  # (the kinds below are all unmarked)
+    if size <= 60 and _APPENDIX.match(text):
         return "appendix"  # "별첨 2023~2024 공모사업 추진상황", "[부록 1] …": a chapter of its own
-    if not p.marker and p.heading and len(p.text) <= 40 and p.text[0] not in "[【〈<《「(":
+    if p.heading and size <= 40 and text[0] not in "[【〈<《「(":
         return "mdhead"
-    if not p.marker and p.text[0].isdigit() and decimal_heading(p):
+    if text[0].isdigit() and decimal_heading(p):
         return "decimal"
     return None
 
@@ -144,7 +158,7 @@ def collect_headings(blocks: list[Block]) -> list[Heading]:
         if k == "roman" and title.startswith(".") and not marker.endswith("."):
             marker, title = marker + ".", title[1:].strip()  # "Ⅰ" + ". 기본현황" as a PDF draws it
         if k in _NUMBERED and k not in ("roman", "appendix") and k not in open_kinds \
-                and (int(re.match(r"\d+", marker).group()) if k == "decimal" else marker_number(marker) or 1) > 1 \
+                and (int(_LEADING_NUMBER.match(marker).group()) if k == "decimal" else marker_number(marker) or 1) > 1 \
                 and len(title.replace(" ", "")) <= STRAY_TITLE_MAX:
             continue  # "2 전략", "4-1 돌봄": the boxes of a diagram, not a list that starts at 2
         open_kinds.add(k)
