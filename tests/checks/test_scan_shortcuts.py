@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import bogo
 from bogo.checks import dates, run_checks, wording
+from bogo.checks.context import Context, Line
 from bogo.checks.edits import _jamo, _lev1
 from bogo.checks.slips import slip_candidates
 from bogo.checks.textwords import split_texts
@@ -58,6 +59,29 @@ def test_repeat_prefilter_keeps_every_text_with_a_repeat(cells):
     texts = [(i, t, "t1" if in_table else None) for i, (t, in_table) in enumerate(cells)]
     kept = set(wording._may_repeat(split_texts(texts)))
     assert all(i in kept for i, t, _ in texts if wording._DUP.search(t))
+
+
+_PROSE_CHARS = list("가나관부 ·ㆍ→총5")
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_text(_PROSE_CHARS, 10), max_size=6),
+       st.sampled_from([re.compile("→|->"), re.compile(r"총\s*\d"), re.compile("관"), re.compile(r"나\s가")]))
+def test_lines_matching_gives_every_line_with_a_match(texts, pattern):
+    ctx = Context(None, lines=[Line(i + 1, t) for i, t in enumerate(texts)])
+    got = ctx.lines_matching(pattern)
+    assert got == sorted(set(got))
+    assert {i for i, t in enumerate(texts) if pattern.search(t)} <= set(got)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_text(_PROSE_CHARS, 10), max_size=6), st.lists(_text(_PROSE_CHARS + ["\n"], 4).filter(bool),
+                                                                min_size=1, max_size=4))
+def test_split_names_as_counted_over_the_whole_prose(texts, names):
+    ctx = Context(None, lines=[Line(i + 1, t) for i, t in enumerate(texts)])
+    text = "\n".join(texts)
+    bare = text.replace(" ", "").replace("·", "").replace("ㆍ", "")
+    assert wording._split_names(ctx, names) == [n for n in names if bare.count(n) > text.count(n)]
 
 
 def test_texts_matching_and_holding():

@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
 from ..model import Report, TableRec
 from ..settings import SETTINGS, Settings
 from ..tables import TableView, view_of
-from .textwords import parts_matching
+from .textwords import part_starts, parts_matching
 
 
 class Line(NamedTuple):
@@ -98,8 +97,7 @@ class Context:
         order, by searches of the joined prose (:meth:`prose`): one per such line.
         A match that spans a newline gives its first line too, so the caller reads
         each line given with the pattern again, as before, and may skip the others."""
-        starts = self.memo("prose_starts", lambda: list(accumulate(
-            (len(ln.text) + 1 for ln in self.lines or []), initial=0))[:-1])
+        starts = self.memo("prose_starts", lambda: part_starts([ln.text for ln in self.lines or []]))
         return parts_matching(self.prose(), starts, pattern)
 
     def lines_before(self, line: int, n: int = 4) -> list[Line]:

@@ -22,7 +22,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 
 WORD = re.compile(r"[가-힣]+|[A-Za-z][A-Za-z0-9\-]*")
 HANGUL_WORD = re.compile(r"[가-힣]{3,}")
@@ -60,6 +61,11 @@ class TextWords:
         return sorted(found)
 
 
+def part_starts(parts: list[str]) -> list[int]:
+    """Where each of ``parts`` begins in them joined by one character."""
+    return list(accumulate(map(add, map(len, parts), repeat(1)), initial=0))[:-1]
+
+
 def parts_matching(joined: str, starts: list[int], pattern: re.Pattern) -> list[int]:
     """The indices of the parts of ``joined`` (part ``i`` begins at ``starts[i]``)
     in which a match of ``pattern`` begins, in order: one search per such part."""
@@ -76,8 +82,9 @@ def parts_matching(joined: str, starts: list[int], pattern: re.Pattern) -> list[
 
 def split_texts(texts: list[Text]) -> TextWords:
     """Join the texts and count their Hangul words once."""
-    joined = "\0".join([text for _, text, _ in texts])
-    starts = list(accumulate((len(text) + 1 for _, text, _ in texts), initial=0))[:-1]
+    parts = [text for _, text, _ in texts]
+    joined = "\0".join(parts)
+    starts = part_starts(parts)
     latin = [False] * len(texts)
     tw = TextWords(texts, joined, starts, Counter(HANGUL_WORD.findall(joined)), latin)
     for i in tw.texts_matching(_ASCII_LETTER):

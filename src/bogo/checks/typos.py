@@ -77,12 +77,12 @@ def latin_typos(texts, cfg: CheckSettings = _DEFAULT,
     """Upper-case Latin words one swap from a frequent one.  ``latin[i]`` (optional,
     :class:`~bogo.checks.textwords.TextWords`) is False when text ``i`` holds no
     ASCII letter: such a text holds no Latin word and is not scanned."""
-    found = [_LATIN_WORD.findall(text) if latin is None or latin[i] else []
-             for i, (_, text, _) in enumerate(texts)]
-    counts = Counter(w for ws in found for w in ws)
+    scanned = range(len(texts)) if latin is None else [i for i, has in enumerate(latin) if has]
+    found = [(texts[i], _LATIN_WORD.findall(texts[i][1])) for i in scanned]
+    counts = Counter(w for _, ws in found for w in ws)
     frequent = [w for w, n in counts.items() if n >= cfg.typo_min_freq_latin and w.isupper()]
     out = []
-    for (line, _, table), ws in zip(texts, found, strict=True):
+    for (line, _, table), ws in found:
         for w in ws:
             if counts[w] > 1 or not w.isupper():
                 continue

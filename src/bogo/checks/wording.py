@@ -10,6 +10,7 @@ Curated word lists live in ``checks/data/*.tsv``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -162,15 +163,24 @@ def _may_repeat(tw: TextWords) -> list[int]:
     is a Hangul run of two letters or more followed, after other characters, by
     a run that begins with it (:data:`_RUN_REPEAT`, one scan of every text); the
     texts with ASCII letters are all kept."""
-    out = set(tw.texts_matching(_RUN_REPEAT))
-    out.update(i for i, latin in enumerate(tw.latin) if latin)
+    out = {i for i, latin in enumerate(tw.latin) if latin}
+    scan = "\0" + tw.joined  # every run has a character before it: text i begins at starts[i] + 1
+    starts = tw.starts
+    m = _RUN_REPEAT.search(scan)
+    while m is not None:
+        i = bisect_right(starts, m.start(1) - 1) - 1
+        out.add(i)
+        if i + 1 == len(starts):
+            break
+        m = _RUN_REPEAT.search(scan, starts[i + 1])
     return sorted(out)
 
 
-#: a Hangul run of two letters or more (the whole run: possessive) and, after
-#: characters that are neither Hangul nor NUL, a run that begins with it; the
-#: first letter comes before the look-behind so that the pattern opens with a class
-_RUN_REPEAT = re.compile(r"([가-힣](?<![가-힣].)[가-힣]++)[^가-힣\0]+\1")
+#: the character before a Hangul run of two letters or more (the whole run:
+#: possessive) and, after characters that are neither Hangul nor NUL, a run that
+#: begins with it; opening with the class of what is not Hangul, the pattern lets
+#: the regex engine skip the letters (most of a text) in C
+_RUN_REPEAT = re.compile(r"[^가-힣]([가-힣]{2,}+)[^가-힣\0]+\1")
 
 
 @cache
@@ -289,12 +299,32 @@ def _split_names(ctx: Context, names: list[str]) -> list[str]:
 
     Splitting only adds occurrences once the separators are removed, so a name
     found as often in the compacted text as in the text is never written split
-    (this saves compiling one pattern per document for the common case)."""
+    (this saves compiling one pattern per document for the common case).  Both
+    are counted over the lines holding the name's last letter (no other line
+    holds the name, compacted or not), found once per last letter."""
     if not names:
         return []
-    text = _prose(ctx)
-    bare = text.replace(" ", "").replace("·", "").replace("ㆍ", "")  # the separators removed
-    return [n for n in names if bare.count(n) > text.count(n)]
+    texts: dict[str, tuple[str, str]] = {}  # last letter ("": any) → (its lines, compacted)
+
+    def more_when_compacted(n: str) -> bool:
+        last = "" if n[-1] in _SEPARATORS or "\n" in n else n[-1]
+        if last not in texts:
+            lines = ctx.lines or []
+            text = "\n".join(lines[i].text for i in ctx.lines_matching(re.compile(re.escape(last)))) \
+                if last else _prose(ctx)
+            texts[last] = text, _compact(text)
+        text, bare = texts[last]
+        return bare.count(n) > text.count(n)
+
+    return [n for n in names if more_when_compacted(n)]
+
+
+_SEPARATORS = " ·ㆍ"
+
+
+def _compact(text: str) -> str:
+    """``text`` without its separators."""
+    return text.replace(" ", "").replace("·", "").replace("ㆍ", "")
 
 
 @register("W404", "unit-spelling-variant", "warning",
