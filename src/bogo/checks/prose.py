@@ -61,7 +61,8 @@ def total_breakdown(ctx: Context) -> Iterator[Finding]:
     """
     chk = REGISTRY["X204"]
     lines = ctx.lines or []
-    for i, ln in enumerate(lines):
+    for i in ctx.lines_matching(_TOTAL):
+        ln = lines[i]
         for m in _TOTAL.finditer(ln.text):
             n, unit = int(m.group(1).replace(",", "")), m.group(2)
             pm = _PAREN_AFTER.match(ln.text[m.end():])
@@ -88,6 +89,9 @@ _NUM = r"(\d[\d,]*(?:\.\d+)?)"
 _CHANGE = re.compile(_NUM + r"\s*(%|[가-힣]{0,2})\s*(?:→|⇒|->)\s*" + _NUM + r"\s*(%|[가-힣]{0,2})"
                      r"[^\d→]{0,12}?(?:([↑↓▲▼△])\s*" + _NUM + r"\s*(%p|%|[가-힣]{0,2})"
                      r"|" + _NUM + r"\s*(%p|%|[가-힣]{0,2})\s*(증가|감소|상승|하락|늘|줄))")
+
+
+_ARROW = re.compile(r"→|⇒|->")
 
 
 def _other_clause(text: str, m: re.Match[str]) -> bool:
@@ -123,7 +127,9 @@ def change_rate(ctx: Context) -> Iterator[Finding]:
         after the closing parenthesis is another clause's and is not compared.
     """
     chk = REGISTRY["X205"]
-    for ln in ctx.lines or []:
+    lines = ctx.lines or []
+    for i in ctx.lines_matching(_ARROW):  # a change is written with an arrow
+        ln = lines[i]
         for m in _CHANGE.finditer(ln.text):
             a, ua, b, ub = _f(m.group(1)), m.group(2), _f(m.group(3)), m.group(4)
             if ua and ub and ua != ub or _other_clause(ln.text, m):

@@ -10,48 +10,67 @@ percentage that no candidate explains is flagged.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
 from ..model import Finding, TableRec
 from ..tables import TableView, part_columns, row_groups
-from .arith import pct_matches, round_half_up
+from .arith import _QUICK_DECIMALS, _QUICK_MAGNITUDE, pct_matches, round_half_up
 from .context import Context
 from .rates import Formula, is_rate_label, named_formula, own_formula
 from .registry import REGISTRY, register
 
 _RATE_WORDS = ("%", "비율", "비중", "율", "률")
+_RATE_WORD = re.compile("|".join(_RATE_WORDS))  # a label holding one of them
 
 
 def _candidates(g: TableView, r: int, c: int, own: float | None,
                 totals: dict[int, int]) -> dict[tuple, tuple[float, float]]:
     """Candidate ratios (in %) for the percentage at (r, c): key → (value, relative
-    error of the value when its operands are rounded to ±0.5 unit)."""
+    error of the value when its operands are rounded to ±0.5 unit, :func:`_ratio`)."""
     row = g.cells[r]
     nums = {k: row[k].value for k in _amount_columns(g) if k != c and row[k].value not in (None, 0)}
     out: dict[tuple, tuple[float, float]] = {}
-
-    def ratio(a: float, b: float) -> tuple[float, float]:
-        return a / b * 100, 0.5 / abs(a) + 0.5 / abs(b) if a else 0.0
-
     tr = totals.get(r)
     if own is not None:
         for k, v in nums.items():
-            out[("ratio", k)] = ratio(own, v)
+            out[("ratio", k)] = _ratio(own, v)
         if tr is not None and tr != r and g.cells[tr][c].value:
-            out[("share",)] = ratio(own, g.cells[tr][c].value)
+            out[("share",)] = _ratio(own, g.cells[tr][c].value)
         return out
     for a, va in nums.items():
+        # _ratio written out (the pairs are most of T104's work); va is never 0
         for b, vb in nums.items():
             if a != b:
-                out[("ratio", a, b)] = ratio(va, vb)
+                out[("ratio", a, b)] = va / vb * 100, 0.5 / abs(va) + 0.5 / abs(vb)
                 if va + vb:
-                    out[("part", a, b)] = ratio(va, va + vb)
+                    out[("part", a, b)] = va / (va + vb) * 100, 0.5 / abs(va) + 0.5 / abs(va + vb)
         if tr == r:
             out[("share", a)] = (100.0, 0.0)  # the total row's share of itself
         elif tr is not None and g.cells[tr][a].value:
-            out[("share", a)] = ratio(va, g.cells[tr][a].value)
+            out[("share", a)] = _ratio(va, g.cells[tr][a].value)
     return out
+
+
+def _ratio(a: float, b: float) -> tuple[float, float]:
+    return a / b * 100, 0.5 / abs(a) + 0.5 / abs(b) if a else 0.0
+
+
+def _shown(cands: dict[tuple, tuple[float, float]], p: float, d: int, coarse: bool) -> set[tuple]:
+    """The keys of the candidates that percentage ``p`` (``d`` decimals) shows:
+    :func:`~bogo.checks.arith.pct_matches`, its quick rejection done here first
+    (the same test, without a call for each of the many far-off candidates)."""
+    quick = d <= _QUICK_DECIMALS
+    u4 = 4 * 10 ** -d
+    ok = set()
+    for k, (v, rel) in cands.items():
+        spread = abs(v) * rel if coarse else 0.0
+        if quick and abs(v) + spread < _QUICK_MAGNITUDE and (p < v - spread - u4 or p > v + spread + u4):
+            continue
+        if pct_matches(p, v, d, spread):
+            ok.add(k)
+    return ok
 
 
 def _amount_columns(g: TableView) -> list[int]:
@@ -68,9 +87,10 @@ def _amount_columns(g: TableView) -> list[int]:
 
 def _pct_cells(g: TableView) -> list[tuple[int, int, float, int, float | None]]:
     out = []
+    rows = g.data_rows()
     for c in range(g.label_cols, g.ncols):
-        rate_col = any(w in g.labels[c] for w in _RATE_WORDS) and "증감" not in g.labels[c]
-        for r in g.data_rows():
+        rate_col = _RATE_WORD.search(g.labels[c]) is not None and "증감" not in g.labels[c]
+        for r in rows:
             x = g.cells[r][c]
             if x.paren_pct is not None and x.value is not None:
                 out.append((r, c, x.paren_pct, _dec(x.text.split("(")[-1]), x.value))
@@ -128,8 +148,7 @@ def pct_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
         info = []
         for r, c, p, d, own in fam:
             cands = _candidates(g, r, c, own, totals)
-            ok = {k for k, (v, rel) in cands.items()
-                  if pct_matches(p, v, d, abs(v) * rel if g.coarse_unit else 0.0)}
+            ok = _shown(cands, p, d, g.coarse_unit)
             info.append((r, c, p, d, cands, ok))
         # a total row's 100% is every column's share of itself: no evidence
         keys = Counter(k for r, *_, ok in info for k in ok if not (k[0] == "share" and totals.get(r) == r))

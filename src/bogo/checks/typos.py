@@ -16,18 +16,22 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections import Counter
-from functools import lru_cache
+from itertools import chain, compress
+from operator import itemgetter, mul
 
 from .. import analyser
 from ..settings import CheckSettings
-from .textwords import HANGUL_WORD
+from .edits import _damerau1, _jamo, _lev1
+from .slips import slip_candidates
+from .textwords import HANGUL_WORD, TextWords, split_texts
 from .wordcache import Record, WordCache, encode, records
 
 _DEFAULT = CheckSettings()
 
 MAX_MEMORY_WORDS = 50_000  # words kept in memory per process; the oldest half goes when full
-_CACHE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_CACHE: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
 _DISK: dict[int, WordCache] = {}  # one per process id (a forked worker opens its own)
 _HANGUL_WORD = HANGUL_WORD  # the words analysed: Hangul runs of three syllables or more
 _LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{3,}(?![A-Za-z])")
@@ -68,46 +72,17 @@ def _bound_memory() -> None:
             del _CACHE[w]
 
 
-def _damerau1(a: str, b: str) -> bool:
-    """True when a and b differ by exactly one edit or one adjacent swap."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
-            and a[diff[1]] == b[diff[0]]
-    s, t = (a, b) if len(a) < len(b) else (b, a)
-    return any(t[:i] + t[i + 1:] == s for i in range(len(t)))
-
-
-@lru_cache(maxsize=65536)
-def _jamo(word: str) -> str:
-    out = []
-    for ch in word:
-        o = ord(ch) - 0xAC00
-        if 0 <= o < 11172:
-            out.append(chr(0x1100 + o // 588))
-            out.append(chr(0x1161 + (o % 588) // 28))
-            if o % 28:
-                out.append(chr(0x11A7 + o % 28))
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 def latin_typos(texts, cfg: CheckSettings = _DEFAULT,
                 latin: list[bool] | None = None) -> list[tuple[int, str | None, str, str]]:
     """Upper-case Latin words one swap from a frequent one.  ``latin[i]`` (optional,
     :class:`~bogo.checks.textwords.TextWords`) is False when text ``i`` holds no
     ASCII letter: such a text holds no Latin word and is not scanned."""
-    found = [_LATIN_WORD.findall(text) if latin is None or latin[i] else []
-             for i, (_, text, _) in enumerate(texts)]
-    counts = Counter(w for ws in found for w in ws)
+    scanned = range(len(texts)) if latin is None else [i for i, has in enumerate(latin) if has]
+    found = [(texts[i], _LATIN_WORD.findall(texts[i][1])) for i in scanned]
+    counts = Counter(w for _, ws in found for w in ws)
     frequent = [w for w, n in counts.items() if n >= cfg.typo_min_freq_latin and w.isupper()]
     out = []
-    for (line, _, table), ws in zip(texts, found, strict=True):
+    for (line, _, table), ws in found:
         for w in ws:
             if counts[w] > 1 or not w.isupper():
                 continue
@@ -120,7 +95,8 @@ def latin_typos(texts, cfg: CheckSettings = _DEFAULT,
 
 
 def _analyse(words: list[str]) -> None:
-    """Fill the cache: word → (its OOV morphemes, its known noun morphemes)."""
+    """Fill the cache: word → (its OOV morphemes, its known noun morphemes, its
+    syllables); the syllables are interned, one string each, shared by every word."""
     _bound_memory()
     todo = [w for w in words if w not in _CACHE]
     if not todo:
@@ -136,39 +112,35 @@ def _analyse(words: list[str]) -> None:
                     oov.append(form)
             elif tag in _NOUN_TAGS:
                 nouns.append(form)
-        _CACHE[w] = (tuple(oov), tuple(nouns))
+        _CACHE[w] = (tuple(oov), tuple(nouns), tuple(map(sys.intern, w)))
 
 
 _NOUN_TAGS = ("NNG", "NNP")
 
 
 def hangul_typos(texts, cfg: CheckSettings = _DEFAULT,
-                 hangul: list[list[str]] | None = None) -> list[tuple[int, str | None, str, str]]:
+                 words: TextWords | None = None) -> list[tuple[int, str | None, str, str]]:
     """Analyser-unknown morphemes one jamo from a frequent noun, then rare-syllable
-    slips.  ``hangul[i]`` (optional, :class:`~bogo.checks.textwords.TextWords`) is
-    ``_HANGUL_WORD.findall`` of text ``i``, split once for every check."""
-    if hangul is None:
-        hangul = [_HANGUL_WORD.findall(text) for _, text, _ in texts]
-    counts = Counter(w for ws in hangul for w in ws)
+    slips.  ``words`` (optional) is :func:`~bogo.checks.textwords.split_texts` of
+    ``texts``, split once for every check."""
+    if words is None:
+        words = split_texts(texts)
+    counts = words.counts
     _analyse(list(counts))
-    oov = {w: _CACHE[w][0] for w in counts if _CACHE[w][0]}
-    slips = rare_syllable_slips(texts, counts, cfg, hangul)
+    entries = list(map(_CACHE.__getitem__, counts))
+    oovs = list(map(_OOV, entries))
+    oov = dict(compress(zip(counts, oovs, strict=True), oovs))  # word → its OOV forms, if any
+    slips = rare_syllable_slips(words, counts, cfg, list(map(_SYLLABLES, entries)))
     if not oov:
         return slips
-    nouns: Counter = Counter()
-    for w, n in counts.items():
-        for form in _CACHE[w][1]:
-            nouns[form] += n
-    frequent: dict[int, list[str]] = {}
-    for form, n in nouns.items():
-        if n >= cfg.typo_min_freq_hangul:
-            frequent.setdefault(len(form), []).append(form)
+    # the nouns of every word, repeated by its uses, counted in C
+    nouns = Counter(chain.from_iterable(map(mul, map(_NOUNS, entries), counts.values())))
+    frequent = _FrequentNouns([form for form, n in nouns.items() if n >= cfg.typo_min_freq_hangul])
     near: dict[str, list[str]] = {}
     for forms in oov.values():
         for form in forms:
             if form not in near:
-                jf = _jamo(form)
-                near[form] = [s for s in frequent.get(len(form), []) if s != form and _lev1(jf, _jamo(s))]
+                near[form] = frequent.near(form)
     uses: Counter = Counter()
     for w, forms in oov.items():
         for form in forms:
@@ -179,58 +151,79 @@ def hangul_typos(texts, cfg: CheckSettings = _DEFAULT,
                 and uses[form] <= cfg.typo_max_uses and not _suffix_variant(form, near[form][0])]
         if hits:
             reported[w] = hits
-    out = _occurrences(texts, hangul, reported)
+    out = _occurrences(words, reported)
     seen = {(x[0], x[2]) for x in out}
     return out + [x for x in slips if (x[0], x[2]) not in seen]
 
 
-def _occurrences(texts, hangul: list[list[str]],
+_OOV, _NOUNS, _SYLLABLES = itemgetter(0), itemgetter(1), itemgetter(2)  # the parts of a ``_CACHE`` entry
+
+
+class _FrequentNouns:
+    """The frequent nouns of one document, by length, and (per length, on first
+    use) those of Hangul syllables only indexed with one syllable masked.
+
+    Two Hangul words of as many syllables one jamo apart differ in exactly one
+    syllable (a jamo edit stays inside its syllable: initial, medial and final
+    jamo are distinct letters, and only a final may come or go), so a word is
+    compared only with the nouns that differ from it in one syllable."""
+
+    def __init__(self, frequent: list[str]) -> None:
+        self._by_len: dict[int, list[str]] = {}
+        for form in frequent:
+            self._by_len.setdefault(len(form), []).append(form)
+        self._index: dict[int, tuple[dict[str, list[str]], list[str]]] = {}
+
+    def _indexed(self, n: int) -> tuple[dict[str, list[str]], list[str]]:
+        """(masked Hangul nouns of ``n`` syllables → nouns, the other nouns of ``n`` letters)."""
+        got = self._index.get(n)
+        if got is None:
+            masked: dict[str, list[str]] = {}
+            other: list[str] = []
+            for s in self._by_len.get(n, ()):
+                if _HANGUL_WORD.fullmatch(s):
+                    for i in range(n):
+                        masked.setdefault(s[:i] + "?" + s[i + 1:], []).append(s)
+                else:
+                    other.append(s)
+            got = self._index[n] = masked, other
+        return got
+
+    def near(self, form: str) -> list[str]:
+        """The frequent nouns one jamo from ``form`` (an OOV form: Hangul syllables only)."""
+        masked, other = self._indexed(len(form))
+        cands = [s for i in range(len(form)) for s in masked.get(form[:i] + "?" + form[i + 1:], ())]
+        jf = _jamo(form)
+        return [s for s in cands + other if s != form and _lev1(jf, _jamo(s))]
+
+
+def _occurrences(words: TextWords,
                  reported: dict[str, list[tuple[str, str]]]) -> list[tuple[int, str | None, str, str]]:
-    """(line, table, found, expected) for every use of a reported word, text by text."""
+    """(line, table, found, expected) for every use of a reported word, text by text
+    (only the texts that hold one are split)."""
     out: list[tuple[int, str | None, str, str]] = []
-    if not reported:
-        return out
-    for (line, _, table), ws in zip(texts, hangul, strict=True):
-        for w in ws:
+    for i in words.texts_holding(list(reported)) if reported else ():
+        line, text, table = words.texts[i]
+        for w in _HANGUL_WORD.findall(text):
             for found, expected in reported.get(w, ()):
                 out.append((line, table, found, expected))
     return out
 
 
-def rare_syllable_slips(texts, counts: Counter, cfg: CheckSettings = _DEFAULT,
-                        hangul: list[list[str]] | None = None) -> list[tuple[int, str | None, str, str]]:
+def rare_syllable_slips(words: TextWords, counts: Counter, cfg: CheckSettings = _DEFAULT,
+                        syllables: list[tuple[str, ...]] | None = None) -> list[tuple[int, str | None, str, str]]:
     """A very frequent word with one syllable slipped to a rare one ("사업계휙" for
     사업계획): the analyser may read the rare syllable as a word of its own (휙), so
     OOV alone misses it.  A word's beginning (its stem, before any particle) is
     compared with the beginnings of words written at least ``cfg.typo_min_freq_slip`` times;
     the slipped syllable must be one jamo from the frequent one and written at most
-    ``cfg.typo_rare_syllable_uses`` times in the whole document."""
-    syllables: dict[str, int] = {}  # every syllable and beginning of a word of ``counts``: lookups never miss
-    prefixes: dict[str, int] = {}
-    for w, n in counts.items():
-        for ch in w:
-            syllables[ch] = syllables.get(ch, 0) + n
-        for k in range(3, len(w) + 1):
-            p = w[:k]
-            prefixes[p] = prefixes.get(p, 0) + n
-    masked: dict[str, list[str]] = {}
-    for f, n in prefixes.items():
-        if n >= cfg.typo_min_freq_slip:
-            for i in range(len(f)):
-                masked.setdefault(f[:i] + "?" + f[i + 1:], []).append(f)
-    found: dict[str, tuple[str, str, int]] = {}
-    # _slip_in tries only the word's rare syllables: a word without one has no slip
-    rare = {ch for ch, n in syllables.items() if n <= cfg.typo_rare_syllable_uses}
-    for w, n in counts.items():
-        if n > cfg.typo_max_uses or rare.isdisjoint(w):
-            continue
-        hit = _slip_in(w, syllables, prefixes, masked, cfg)
-        if hit:
-            found[w] = hit
-    found = _stray_syllable_only(found)
-    if hangul is None:
-        hangul = [_HANGUL_WORD.findall(text) for _, text, _ in texts]
-    return _occurrences(texts, hangul, {w: [(f[0], f[1])] for w, f in found.items()})
+    ``cfg.typo_rare_syllable_uses`` times in the whole document.
+
+    ``counts`` holds the Hangul words of ``words`` and their uses (``syllables``,
+    optional: the syllables of each, in the same order).  The search itself is
+    :func:`bogo.checks.slips.slip_candidates`."""
+    found = _stray_syllable_only(slip_candidates(counts, cfg, syllables))
+    return _occurrences(words, {w: [(f[0], f[1])] for w, f in found.items()})
 
 
 # tags the analyser gives a stray syllable it cannot fit into the word: adverb,
@@ -254,23 +247,6 @@ def _stray_syllable_only(found: dict[str, tuple[str, str, int]]) -> dict[str, tu
     return kept
 
 
-def _slip_in(w: str, syllables: dict[str, int], prefixes: dict[str, int],
-             masked: dict[str, list[str]], cfg: CheckSettings) -> tuple[str, str, int] | None:
-    """(slipped form, frequent form, position) for the longest beginning of ``w``
-    that is a frequent beginning with one rare syllable changed by one jamo."""
-    for i, ch in enumerate(w):
-        if syllables[ch] > cfg.typo_rare_syllable_uses:
-            continue
-        for k in range(len(w), max(i + 1, 3) - 1, -1):
-            if prefixes[w[:k]] >= cfg.typo_min_freq_slip:
-                break
-            cands = [f for f in masked.get(w[:i] + "?" + w[i + 1:k], ())
-                     if syllables[f[i]] >= cfg.typo_min_freq_slip and _lev1(_jamo(ch), _jamo(f[i]))]
-            if len(cands) == 1:
-                return w[:k], cands[0], i
-    return None
-
-
 # noun-forming last syllables: 제안사/제안서/제안자 are three words, not typos
 _SUFFIXES = set("사자서원관소장비료금표회단부실과국청처계권율률도식적성화")
 
@@ -278,9 +254,3 @@ _SUFFIXES = set("사자서원관소장비료금표회단부실과국청처계권
 def _suffix_variant(a: str, b: str) -> bool:
     """The two forms differ only in a last syllable that is a common suffix."""
     return len(a) == len(b) and a[:-1] == b[:-1] and a[-1] in _SUFFIXES and b[-1] in _SUFFIXES
-
-
-def _lev1(a: str, b: str) -> bool:
-    if len(a) != len(b):
-        return _damerau1(a, b)
-    return sum(x != y for x, y in zip(a, b, strict=False)) == 1

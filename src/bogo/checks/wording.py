@@ -10,6 +10,7 @@ Curated word lists live in ``checks/data/*.tsv``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -17,9 +18,9 @@ from importlib import resources
 
 from ..model import Finding
 from ..settings import CheckSettings
-from .context import Context
+from .context import Context, Line
 from .registry import REGISTRY, register
-from .textwords import TextWords, split_texts
+from .textwords import WORD, TextWords, split_texts
 
 
 def _texts(ctx: Context) -> list[tuple[int, str, str | None]]:
@@ -148,24 +149,57 @@ def duplicated_word(ctx: Context) -> Iterator[Finding]:
         title (『사부작 사부작』) are skipped.
     """
     chk = REGISTRY["W401"]
-    for line, text, table in _texts(ctx):
+    tw = _words(ctx)
+    for i in _may_repeat(tw):
+        line, text, table = tw.texts[i]
         for found, expected in doubled_words(text, table is not None, ctx.settings.checks.list_uses):
             yield chk.finding(found=found, expected=expected, line=line, table=table)
 
 
+def _may_repeat(tw: TextWords) -> list[int]:
+    """The indices of the texts that may hold a repeated word (:data:`_DUP`), in order.
+
+    In a text without ASCII letters the letter runs are Hangul runs, so a repeat
+    is a Hangul run of two letters or more followed, after other characters, by
+    a run that begins with it (:data:`_RUN_REPEAT`, one scan of every text); the
+    texts with ASCII letters are all kept."""
+    out = {i for i, latin in enumerate(tw.latin) if latin}
+    scan = "\0" + tw.joined  # every run has a character before it: text i begins at starts[i] + 1
+    starts = tw.starts
+    m = _RUN_REPEAT.search(scan)
+    while m is not None:
+        i = bisect_right(starts, m.start(1) - 1) - 1
+        out.add(i)
+        if i + 1 == len(starts):
+            break
+        m = _RUN_REPEAT.search(scan, starts[i + 1])
+    return sorted(out)
+
+
+#: the character before a Hangul run of two letters or more (the whole run:
+#: possessive) and, after characters that are neither Hangul nor NUL, a run that
+#: begins with it; opening with the class of what is not Hangul, the pattern lets
+#: the regex engine skip the letters (most of a text) in C
+_RUN_REPEAT = re.compile(r"[^가-힣]([가-힣]{2,}+)[^가-힣\0]+\1")
+
+
+@cache
+def _list_pattern(name: str) -> re.Pattern:
+    """Any wrong form of list ``name``: a word that starts with one (or is one) is
+    in a text that holds one."""
+    table, _ = _list_index(name)
+    return re.compile("|".join(re.escape(w) for w in sorted(table, key=len, reverse=True)))
+
+
 def _scan_list(ctx: Context, name: str, code: str) -> Iterator[Finding]:
     """The hits of list ``name`` in every text, text by text and word by word (one
-    hit per word, :func:`_word_hit`); each distinct word is looked up once."""
+    hit per word, :func:`_word_hit`); only the texts holding a wrong form are read."""
     chk = REGISTRY[code]
     tw = _words(ctx)
-    _, trie = _list_index(name)
-    # a hit starts with a listed form, so with its first letter: the other words are not looked up
-    hits = {w: hit for w in tw.distinct if w[0] in trie and (hit := _word_hit(name, w))}
-    if not hits:
-        return
-    for (line, _, table), words in zip(tw.texts, tw.words, strict=True):
-        for w in words:
-            hit = hits.get(w)
+    for i in tw.texts_matching(_list_pattern(name)):
+        line, text, table = tw.texts[i]
+        for w in WORD.findall(text):
+            hit = _word_hit(name, w)
             if hit:
                 yield chk.finding(found=hit[0], expected=hit[1], line=line, table=table)
 
@@ -203,7 +237,7 @@ def likely_typo(ctx: Context) -> Iterator[Finding]:
     chk = REGISTRY["W402"]
     tw, cfg = _words(ctx), ctx.settings.checks
     listed = {w for w, _ in _tsv("misspellings.tsv")}
-    for line, table, found, expected in latin_typos(tw.texts, cfg, tw.latin) + hangul_typos(tw.texts, cfg, tw.hangul):
+    for line, table, found, expected in latin_typos(tw.texts, cfg, tw.latin) + hangul_typos(tw.texts, cfg, tw):
         if found not in listed:
             yield chk.finding(found=found, expected=expected, line=line, table=table)
 
@@ -231,14 +265,23 @@ _PROSE_UNIT = re.compile(r"[가-힣]{2,}(?:담당관|기획관|협력관|정책�
 
 def _prose(ctx: Context) -> str:
     """The prose lines joined by newlines (computed once per run)."""
-    return ctx.memo("prose_text", lambda: "\n".join(ln.text for ln in ctx.lines or []))
+    return ctx.prose()
+
+
+def _prose_lines_matching(ctx: Context, pattern: re.Pattern) -> list[Line]:
+    """The prose lines in which ``pattern`` matches (and maybe a few more:
+    :meth:`Context.lines_matching`), in order."""
+    lines = ctx.lines or []
+    return [lines[i] for i in ctx.lines_matching(pattern)]
 
 
 def _unit_names(ctx: Context) -> Counter:
     names: Counter = Counter()
-    # one scan of the joined prose finds what a scan of each line finds, in order:
-    # a match holds only Hangul, so never the newline between two lines
-    names.update(_PROSE_UNIT.findall(_prose(ctx)))
+    # a scan of each line finds what one scan of the joined prose finds, in order:
+    # a match holds only Hangul, so never the newline between two lines; and it
+    # ends in a unit word, so only the lines holding one are scanned
+    for ln in _prose_lines_matching(ctx, _UNIT_WORD):
+        names.update(_PROSE_UNIT.findall(ln.text))
     for t in ctx.report.tables:
         for row in t.rows:
             if row and len(row[0]) >= 4 and _UNIT_SUFFIX.search(row[0]) and " " not in row[0]:
@@ -248,6 +291,7 @@ def _unit_names(ctx: Context) -> Counter:
     return names
 
 
+_UNIT_WORD = re.compile(r"담당관|기획관|협력관|정책관|사업본부|사업소|위원회|센터")
 
 
 def _split_names(ctx: Context, names: list[str]) -> list[str]:
@@ -255,12 +299,32 @@ def _split_names(ctx: Context, names: list[str]) -> list[str]:
 
     Splitting only adds occurrences once the separators are removed, so a name
     found as often in the compacted text as in the text is never written split
-    (this saves compiling one pattern per document for the common case)."""
+    (this saves compiling one pattern per document for the common case).  Both
+    are counted over the lines holding the name's last letter (no other line
+    holds the name, compacted or not), found once per last letter."""
     if not names:
         return []
-    text = _prose(ctx)
-    bare = text.replace(" ", "").replace("·", "").replace("ㆍ", "")  # the separators removed
-    return [n for n in names if bare.count(n) > text.count(n)]
+    texts: dict[str, tuple[str, str]] = {}  # last letter ("": any) → (its lines, compacted)
+
+    def more_when_compacted(n: str) -> bool:
+        last = "" if n[-1] in _SEPARATORS or "\n" in n else n[-1]
+        if last not in texts:
+            lines = ctx.lines or []
+            text = "\n".join(lines[i].text for i in ctx.lines_matching(re.compile(re.escape(last)))) \
+                if last else _prose(ctx)
+            texts[last] = text, _compact(text)
+        text, bare = texts[last]
+        return bare.count(n) > text.count(n)
+
+    return [n for n in names if more_when_compacted(n)]
+
+
+_SEPARATORS = " ·ㆍ"
+
+
+def _compact(text: str) -> str:
+    """``text`` without its separators."""
+    return text.replace(" ", "").replace("·", "").replace("ㆍ", "")
 
 
 @register("W404", "unit-spelling-variant", "warning",
@@ -288,14 +352,23 @@ def unit_variant(ctx: Context) -> Iterator[Finding]:
     names = _split_names(ctx, [n for n in _unit_names(ctx) if len(n) >= 4])
     if not names:
         return
-    alts = ["(?:" + r"[ ·ㆍ]?".join(re.escape(ch) for ch in n) + ")" for n in
-            sorted(names, key=len, reverse=True)]
-    rx = re.compile(r"(?<![가-힣])(?:" + "|".join(alts) + ")")
+    rx = _variant_pattern(names)
     canon = {n: n for n in names}
-    for ln in ctx.lines or []:
+    for ln in _prose_lines_matching(ctx, rx):
         for m in rx.finditer(ln.text):
             s = m.group(0)
             seps = len(re.findall(r"[ ·ㆍ]", s))
             key = re.sub(r"[ ·ㆍ]", "", s)
             if 1 <= seps <= 2 and key in canon and ln.text.strip() != s:
                 yield chk.finding(found=s, expected=key, line=ln.no)
+
+
+def _variant_pattern(names: list[str]) -> re.Pattern:
+    """Any of ``names`` with at most one space or middle dot between two letters,
+    not after a Hangul letter: ``(?<![가-힣])(?:n|a[ ·ㆍ]?m…)``, longest name first,
+    written with each name's first letter ahead of the look-behind, so that the
+    pattern opens with a class of letters (the regex engine skips in C every
+    position that cannot start a match); the same matches."""
+    alts = [re.escape(n[0]) + r"(?<![가-힣].)" + "".join(r"[ ·ㆍ]?" + re.escape(ch) for ch in n[1:])
+            for n in sorted(names, key=len, reverse=True)]
+    return re.compile("|".join(alts))
