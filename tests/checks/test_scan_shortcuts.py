@@ -160,3 +160,14 @@ def test_a_report_checked_after_another_gets_its_own_findings():
 
     alone = keys(run_checks([bogo.parse(SEED_FILES[-1])]), second.source.path)
     assert alone and keys(run_checks([first, second]), second.source.path) == alone
+
+
+def test_t104_matching_formulas_come_in_the_candidates_order():
+    """The formulas a percentage shows are kept in the candidates' order, not in a
+    set's: when formulas tie, the one whose value a finding expects must be the same
+    in every process (a set of tuples of strings iterates in hash order)."""
+    from bogo.checks.tables_pct import _shown
+
+    cands = {("share", 3): (50.0, 0.0), ("ratio", 1, 2): (50.0, 0.0), ("part", 1, 2): (33.3, 0.0),
+             ("ratio", 2, 1): (200.0, 0.0), ("share", 1): (50.0, 0.0)}
+    assert list(_shown(cands, 50.0, 1, False)) == [("share", 3), ("ratio", 1, 2), ("share", 1)]

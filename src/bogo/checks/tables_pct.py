@@ -57,19 +57,21 @@ def _ratio(a: float, b: float) -> tuple[float, float]:
     return a / b * 100, 0.5 / abs(a) + 0.5 / abs(b) if a else 0.0
 
 
-def _shown(cands: dict[tuple, tuple[float, float]], p: float, d: int, coarse: bool) -> set[tuple]:
-    """The keys of the candidates that percentage ``p`` (``d`` decimals) shows:
+def _shown(cands: dict[tuple, tuple[float, float]], p: float, d: int, coarse: bool) -> dict[tuple, None]:
+    """The keys of the candidates that percentage ``p`` (``d`` decimals) shows, in the
+    candidates' order (a dict, not a set: when formulas tie, the one taken for the
+    expected value must not depend on string hashing, which differs per process):
     :func:`~bogo.checks.arith.pct_matches`, its quick rejection done here first
     (the same test, without a call for each of the many far-off candidates)."""
     quick = d <= _QUICK_DECIMALS
     u4 = 4 * 10 ** -d
-    ok = set()
+    ok: dict[tuple, None] = {}
     for k, (v, rel) in cands.items():
         spread = abs(v) * rel if coarse else 0.0
         if quick and abs(v) + spread < _QUICK_MAGNITUDE and (p < v - spread - u4 or p > v + spread + u4):
             continue
         if pct_matches(p, v, d, spread):
-            ok.add(k)
+            ok[k] = None
     return ok
 
 
