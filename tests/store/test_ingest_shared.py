@@ -59,8 +59,24 @@ def test_forked_workers_store_what_one_process_stores(tmp_path):
                           capture_output=True, text=True, timeout=600, cwd=Path(__file__).parent)
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert out["taken"] == [True]  # jobs=2 forked its workers, sharing the analyser loaded here
+    assert out["taken"] == [True], out["taken"]  # jobs=2 forked its workers, sharing the analyser loaded here
     one, two = out["results"]["1"], out["results"]["2"]
     assert two["plain_shared"]  # the store had unit names: the plain analyser was loaded to share too
     assert one["new"] == two["new"] == len(list(later.iterdir())) and not one["failures"] and not two["failures"]
-    assert two["stored"] == one["stored"]
+    assert two["stored"] == one["stored"], _first_difference(one["stored"], two["stored"])
+
+
+def _first_difference(one: dict, two: dict) -> str:
+    """Where the two stores first differ (a failure seen once under load: say what differs)."""
+    for sha in sorted(set(one) | set(two)):
+        a, b = one.get(sha), two.get(sha)
+        if a == b:
+            continue
+        if a is None or b is None:
+            return f"{sha[:12]}: stored by one run only"
+        for part, x, y in (("search entries", a[0], b[0]), ("findings", a[1], b[1])):
+            if x != y:
+                extra = [e for e in y if e not in x][:3]
+                lost = [e for e in x if e not in y][:3]
+                return f"{sha[:12]} {part}: jobs=2 adds {extra}, loses {lost} ({len(x)} vs {len(y)})"
+    return "no difference"
