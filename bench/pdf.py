@@ -23,11 +23,15 @@ For every PDF in ``../shared/samples/real/pdf`` (and ``pdf/council``), in one ru
   and peak memory (the bar: under 300 MB, flat in the number of pages).
 
 Bogo and the floor are timed page by page in turn, each on its own document, so that a
-change of load on the shared machine weighs on both.  Each page may be timed ``--repeats``
-times for both alike, counting its fastest run; the default is one run, because PDFium serves a page loaded again partly
-from its caches, which lowers the floor more than bogo (measured: ratio 3.1 with one
-run, 3.6 with three).  pdfplumber runs once per page, after bogo and the floor of
-every file, so that its heap never burdens their figures.
+change of load on the shared machine weighs on both.  The whole file is read ``--passes``
+times (default 3), each pass on documents opened anew, so that every timing is a page's
+first visit as a user's reading makes it; each page counts the median of its passes, so
+that one busy moment of this shared machine does not make a page's figure (a single pass
+put one page at 242 ms that its other passes read in 150).  ``--repeats`` instead times a
+page again inside one pass, counting its fastest run; PDFium serves a page loaded again
+partly from its caches, which lowers the floor more than bogo (measured: ratio 3.1 with one
+run, 3.6 with three), so it stays 1 by default.  pdfplumber runs once per page, after bogo
+and the floor of every file, so that its heap never burdens their figures.
 """
 
 from __future__ import annotations
@@ -77,6 +81,14 @@ def _floor_page(pdf, i: int) -> float:
     tp.close()
     page.close()
     return (time.perf_counter() - t0) * 1000
+
+
+def median_pages(path: Path, passes: int = 3, repeats: int = 1) -> tuple[list[float], list[float]]:
+    """Per page, the median over ``passes`` passes of :func:`paired_pages` (bogo, floor)."""
+    runs = [paired_pages(path, repeats) for _ in range(passes)]
+    b = [statistics.median(r[0][i] for r in runs) for i in range(len(runs[0][0]))]
+    f = [statistics.median(r[1][i] for r in runs) for i in range(len(runs[0][1]))]
+    return b, f
 
 
 def paired_pages(path: Path, repeats: int = 1) -> tuple[list[float], list[float]]:
@@ -364,6 +376,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="skip the pdfplumber baseline")
     ap.add_argument("--tables", action="store_true", help="print agreement table by table")
+    ap.add_argument("--passes", type=int, default=3,
+                    help="passes over each file, documents opened anew; each page counts its median (default 3)")
     ap.add_argument("--repeats", type=int, default=1,
                     help="runs per page for bogo and the floor; each page counts its fastest (default 1: "
                          "PDFium serves a page loaded again partly from its caches, which flatters the floor)")
@@ -374,7 +388,7 @@ def main() -> None:
     for p in files:
         read(p)                                   # warm-up
         gc.collect()
-        b, f = paired_pages(p, args.repeats)
+        b, f = median_pages(p, args.passes, args.repeats)
         t0 = time.perf_counter()
         read(p)
         whole = (time.perf_counter() - t0) * 1000 / len(b)
