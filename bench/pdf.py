@@ -140,9 +140,12 @@ def many_pages(files: list[Path]) -> tuple[int, float, float]:
         with tempfile.TemporaryDirectory() as tmp:
             big = Path(tmp) / "many_pages.pdf"
             out.save(big)
-            code = ("import resource, sys, time; from bogo.readers import read; t = time.perf_counter(); "
-                    "d = read(sys.argv[1]); print(len(d.blocks), time.perf_counter() - t, "
-                    "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            # the child's own peak: VmHWM of its memory after exec (ru_maxrss would carry the
+            # resident size of this process, which it was forked from, when that is larger)
+            code = ("import re, sys, time; from pathlib import Path; from bogo.readers import read; "
+                    "t = time.perf_counter(); d = read(sys.argv[1]); secs = time.perf_counter() - t; "
+                    "hwm = re.search(r'VmHWM:\\s*(\\d+)', Path('/proc/self/status').read_text()).group(1); "
+                    "print(len(d.blocks), secs, hwm)")
             res = subprocess.run([sys.executable, "-c", code, str(big)], capture_output=True, text=True,
                                  check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     finally:
