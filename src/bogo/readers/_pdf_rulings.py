@@ -16,6 +16,7 @@ two outer edges are kept (:func:`drop_fill_slices`).
 from __future__ import annotations
 
 import ctypes
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
@@ -209,10 +210,17 @@ def drop_fill_slices(segs: list[tuple[float, float, float]]) -> list[tuple[float
     of a box); single, double and ordinary table rules are untouched."""
     if len(segs) < SLICE_RUN:
         return segs
+    keys = [(round(s[1]), round(s[2])) for s in segs]
+    counts = Counter(keys)
+    # an extent that fewer than SLICE_RUN bars share holds no stack: those bars stay
+    # as they are, unsorted (a page of dashed boxes has thousands of one-off dashes)
+    out: list[tuple[float, float, float]] = [s for s, k in zip(segs, keys, strict=True) if counts[k] < SLICE_RUN]
+    if len(out) == len(segs):
+        return segs
     by_extent: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
-    for s in segs:
-        by_extent.setdefault((round(s[1]), round(s[2])), []).append(s)
-    out: list[tuple[float, float, float]] = []
+    for s, k in zip(segs, keys, strict=True):
+        if counts[k] >= SLICE_RUN:
+            by_extent.setdefault(k, []).append(s)
     for group in by_extent.values():
         group.sort()
         run = [group[0]]
