@@ -124,10 +124,10 @@ def _missing_borders(along, across):
     by_pos = sorted(along)
     positions = [r[0] for r in by_pos]
 
-    def spans_at(x: float) -> list[tuple[float, float]]:
-        """The spans of the ``along`` rules within half a point of position ``x``."""
-        lo, hi = bisect_right(positions, x - 0.5), bisect_left(positions, x + 0.5)
-        return [(r[1], r[2]) for r in by_pos[lo:hi] if abs(r[0] - x) < 0.5]
+    def spans_near(a: float, b: float) -> list[tuple[float, float]]:
+        """The spans of the ``along`` rules within half a point of position ``a`` or ``b``."""
+        lo, hi = bisect_right(positions, a - 0.5), bisect_left(positions, b + 0.5)
+        return [(r[1], r[2]) for r in by_pos[lo:hi] if abs(r[0] - a) < 0.5 or abs(r[0] - b) < 0.5]
 
     for side in (1, 2):
         ends: dict[float, list[float]] = defaultdict(list)
@@ -141,8 +141,7 @@ def _missing_borders(along, across):
                     continue
                 # the ``along`` rules at ``a`` or ``b``, found once per pair (not once per
                 # ``across`` rule): a page of boxed diagrams has hundreds of each
-                near = spans_at(a) + spans_at(b) if b - a >= 1 else \
-                    [(lo, hi) for p, lo, hi in along if abs(p - a) < 0.5 or abs(p - b) < 0.5]
+                near = spans_near(a, b)
                 if len(near) >= 2 and any(c[1] <= a + CROSS_TOL and c[2] >= b - CROSS_TOL
                                           and _reach(near, c[0]) for c in across):
                     extra.append((float(end), a, b))

@@ -16,7 +16,7 @@ _UNIT = re.compile(r"단위\s*[:：]?\s*(?:[^)\]]*?/\s*)?(?P<unit>[가-힣a-zA-Z
 _UNIT2 = re.compile(r"(?:기준\s*/\s*단위|단위\s*/\s*기준)\s*:\s*(?P<a>[^/]+)/\s*(?P<b>[^)]+)\)")
 _ASOF = re.compile(r"[(（]\s*(?P<d>['’]?\d{2,4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?)\s*(?:현재|기준)?\s*[)）]|(?P<d2>['’]?\d{2,4}\.\s*\d{1,2}\.\s*\d{0,2}\.?)\s*(?:현재|기준)")
 _CAPTION_STRIP = re.compile(r"\s*[(（][^()]*단위[^()]*[)）]\s*|\s*\[[^\]]*[:：][^\]]*\]\s*")
-_BRACKETS = re.compile(r"^[\[【〈<《「\s]+|[\]】〉>》」\s]+$")
+_BRACKETS = re.compile(r"^[\[【〔〈<《「\s]+|[\]】〕〉>》」\s]+$")
 
 
 _DIGIT = re.compile(r"\d")
@@ -48,10 +48,13 @@ def find_as_of(text: str) -> str | None:
     return None
 
 
+def strip_brackets(text: str) -> str:
+    """A title without the brackets around it ("【 가구별 주택가격 】" → "가구별 주택가격")."""
+    return _BRACKETS.sub("", text).strip()
+
+
 def clean_caption(p: Paragraph) -> str:
-    t = _CAPTION_STRIP.sub(" ", p.text).strip()
-    t = _BRACKETS.sub("", t).strip()
-    return t
+    return strip_brackets(_CAPTION_STRIP.sub(" ", p.text).strip())
 
 
 def caption_for(before: list[Paragraph]) -> tuple[str | None, str | None, str | None]:

@@ -17,13 +17,12 @@ import re
 from dataclasses import replace
 
 from ..blocks import Table
-from .captions import find_unit
+from .captions import find_unit, strip_brackets
 
 _UNIT_TEXT = re.compile(r"^[(（\[]?\s*단위\s*[:：]")
 _TITLE_TEXT = re.compile(r"^[【\[〔〈《<].+[】\]〕〉》>]$")
 # a source, or a note; a row of asterisks is masked text, not a note
 _SOURCE_TEXT = re.compile(r"^(?:[<〈《].+[>〉》]|(?:자료|출처)\s*[:：].+|※\s*\S.*|\*\s*[^*\s].*)$")
-_BRACKETS = re.compile(r"^[\[【〔〈《<\s]+|[\]】〕〉》>\s]+$")
 MIN_BODY_ROWS = 2     # rows holding text that the table keeps at least
 
 
@@ -41,7 +40,7 @@ def split_grid_captions(table: Table) -> tuple[Table, str | None, str | None, li
         if len(units) + len(titles) == len(first) and len(units) <= 1 and len(titles) <= 1:
             top = depth
             unit = find_unit(units[0]) if units else None
-            caption = _BRACKETS.sub("", titles[0]).strip() if titles else None
+            caption = strip_brackets(titles[0]) if titles else None
     last = _row_texts(table, table.n_rows - 1)
     if last is not None and len(last) == 1 and _SOURCE_TEXT.match(last[0]) and \
             sum(1 for r in filled if top <= r < bottom - 1) >= MIN_BODY_ROWS:
