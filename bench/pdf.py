@@ -27,11 +27,10 @@ change of load on the shared machine weighs on both.  The whole file is read ``-
 times (default 3), each pass on documents opened anew, so that every timing is a page's
 first visit as a user's reading makes it; each page counts the median of its passes, so
 that one busy moment of this shared machine does not make a page's figure (a single pass
-put one page at 242 ms that its other passes read in 150).  ``--repeats`` instead times a
-page again inside one pass, counting its fastest run; PDFium serves a page loaded again
-partly from its caches, which lowers the floor more than bogo (measured: ratio 3.1 with one
-run, 3.6 with three), so it stays 1 by default.  pdfplumber runs once per page, after bogo
-and the floor of every file, so that its heap never burdens their figures.
+put one page at 242 ms that its other passes read in 150).  A page is never timed twice in
+one document: PDFium serves a page loaded again partly from its caches, which lowers the floor
+more than bogo (measured: ratio 3.1 once, 3.6 as the best of three).  pdfplumber runs once
+per page, after bogo and the floor of every file, so that its heap never burdens their figures.
 """
 
 from __future__ import annotations
@@ -83,19 +82,19 @@ def _floor_page(pdf, i: int) -> float:
     return (time.perf_counter() - t0) * 1000
 
 
-def median_pages(path: Path, passes: int = 3, repeats: int = 1) -> tuple[list[float], list[float]]:
+def median_pages(path: Path, passes: int = 3) -> tuple[list[float], list[float]]:
     """Per page, the median over ``passes`` passes of :func:`paired_pages` (bogo, floor)."""
-    runs = [paired_pages(path, repeats) for _ in range(passes)]
+    runs = [paired_pages(path) for _ in range(passes)]
     b = [statistics.median(r[0][i] for r in runs) for i in range(len(runs[0][0]))]
     f = [statistics.median(r[1][i] for r in runs) for i in range(len(runs[0][1]))]
     return b, f
 
 
-def paired_pages(path: Path, repeats: int = 1) -> tuple[list[float], list[float]]:
-    """Milliseconds per page of bogo's page stage and of the floor, each the least
-    of ``repeats`` runs.  The two are timed page by page in turn, each on its own
-    document, so that a change of load on the shared machine weighs on both alike
-    (timed file by file, a busy minute could fall on one of them only)."""
+def paired_pages(path: Path) -> tuple[list[float], list[float]]:
+    """Milliseconds per page of bogo's page stage and of the floor, timed page by page
+    in turn, each on its own document opened here, so that a change of load on the
+    shared machine weighs on both alike (timed file by file, a busy minute could fall
+    on one of them only)."""
     import pypdfium2 as pdfium
 
     bogo_pdf, n = pdf_reader._open(path, path.read_bytes())
@@ -104,12 +103,8 @@ def paired_pages(path: Path, repeats: int = 1) -> tuple[list[float], list[float]
     f: list[float] = []
     try:
         for i in range(n):
-            fb = ff = float("inf")
-            for _ in range(repeats):
-                ff = min(ff, _floor_page(floor_pdf, i))
-                fb = min(fb, _bogo_page(bogo_pdf, i))
-            b.append(fb)
-            f.append(ff)
+            f.append(_floor_page(floor_pdf, i))
+            b.append(_bogo_page(bogo_pdf, i))
     finally:
         floor_pdf.close()
         bogo_pdf.close()
@@ -381,9 +376,6 @@ def main() -> None:
     ap.add_argument("--tables", action="store_true", help="print agreement table by table")
     ap.add_argument("--passes", type=int, default=3,
                     help="passes over each file, documents opened anew; each page counts its median (default 3)")
-    ap.add_argument("--repeats", type=int, default=1,
-                    help="runs per page for bogo and the floor; each page counts its fastest (default 1: "
-                         "PDFium serves a page loaded again partly from its caches, which flatters the floor)")
     args = ap.parse_args()
     files = sorted((SAMPLES / "pdf").glob("*.pdf")) + sorted((SAMPLES / "pdf" / "council").glob("*.pdf"))
     rows = []
@@ -391,7 +383,7 @@ def main() -> None:
     for p in files:
         read(p)                                   # warm-up
         gc.collect()
-        b, f = median_pages(p, args.passes, args.repeats)
+        b, f = median_pages(p, args.passes)
         t0 = time.perf_counter()
         read(p)
         whole = (time.perf_counter() - t0) * 1000 / len(b)
