@@ -33,7 +33,9 @@ def split_grid_captions(table: Table) -> tuple[Table, str | None, str | None, li
     notes: list[str] = []
     top, bottom = 0, table.n_rows
     filled = sorted({r for c in table.cells if c.text.strip() for r in range(c.row, c.row + c.rowspan)})
-    first, depth = _top_texts(table)
+    # the first row's text cells may span a second row (a title set two rows high)
+    depth = max((c.rowspan for c in table.cells if c.row == 0 and c.text.strip()), default=1)
+    first = _band_texts(table, 0, depth)
     if first and sum(1 for r in filled if r >= depth) >= MIN_BODY_ROWS:
         units = [t for t in first if _UNIT_TEXT.match(t) and find_unit(t)]
         titles = [t for t in first if _TITLE_TEXT.match(t)]
@@ -41,7 +43,7 @@ def split_grid_captions(table: Table) -> tuple[Table, str | None, str | None, li
             top = depth
             unit = find_unit(units[0]) if units else None
             caption = strip_brackets(titles[0]) if titles else None
-    last = _row_texts(table, table.n_rows - 1)
+    last = _band_texts(table, table.n_rows - 1, table.n_rows)
     if last is not None and len(last) == 1 and _SOURCE_TEXT.match(last[0]) and \
             sum(1 for r in filled if top <= r < bottom - 1) >= MIN_BODY_ROWS:
         bottom -= 1
@@ -51,27 +53,14 @@ def split_grid_captions(table: Table) -> tuple[Table, str | None, str | None, li
     return _rows_between(table, top, bottom), caption, unit, notes
 
 
-def _top_texts(table: Table) -> tuple[list[str], int]:
-    """The texts of the top rows that the first row's text cells span (a title cell
-    may span two rows), with their number; no texts when another text cell stands in them."""
-    depth = max((c.rowspan for c in table.cells if c.row == 0 and c.text.strip()), default=1)
-    texts = []
-    for c in table.cells:
-        if c.row < depth and c.text.strip():
-            if c.row > 0 or c.rowspan > depth:
-                return [], depth
-            texts.append(c.text.strip())
-    return texts, depth
-
-
-def _row_texts(table: Table, row: int) -> list[str] | None:
-    """The texts of a row whose text cells stand in that row alone, or None when a
-    text cell spans it and another row (a blank margin cell spanning rows does not
+def _band_texts(table: Table, start: int, end: int) -> list[str] | None:
+    """The texts of the rows ``start`` to ``end`` (exclusive), or None when one of
+    their text cells reaches beyond them (a blank margin cell spanning rows does not
     count: text exports lose such spans)."""
     texts = []
     for c in table.cells:
-        if c.row <= row < c.row + c.rowspan and c.text.strip():
-            if c.rowspan > 1:
+        if c.row < end and c.row + c.rowspan > start and c.text.strip():
+            if c.row < start or c.row + c.rowspan > end:
                 return None
             texts.append(c.text.strip())
     return texts
