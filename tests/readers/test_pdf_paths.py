@@ -80,3 +80,57 @@ def test_lean_prototypes_answer_as_the_typed_bindings():
             assert (x.value, y.value) in {(200.0, 700.0), (400.0, 650.0), (200.0, 500.0), (400.0, 500.0)}
     finally:
         pdf.close()
+
+
+def _dots(x0: float, y0: float, x1: float, y1: float, step: float = 0.9) -> list[bytes]:
+    """Dots 0.4 pt long and 0.25 pt thick from (x0, y0) towards (x1, y1) along one
+    axis, each a closed subpath (a Hancom dotted border)."""
+    along_x = y0 == y1
+    w, h = (0.4, 0.25) if along_x else (0.25, 0.4)
+    parts = []
+    x, y = x0, y0
+    while (x + w <= x1) if along_x else (y + h <= y1):
+        parts.append(b"%.2f %.2f m %.2f %.2f l %.2f %.2f l %.2f %.2f l h" % (
+            x, y, x + w, y, x + w, y + h, x, y + h))
+        x, y = (x + step, y) if along_x else (x, y + step)
+    return parts
+
+
+def _dotted_box(x0: float, y0: float, x1: float, y1: float) -> bytes:
+    return b" ".join(_dots(x0, y0, x1, y0) + _dots(x1, y0, x1, y1)
+                     + _dots(x0, y1, x1, y1) + _dots(x0, y0, x0, y1))
+
+
+def test_a_dotted_box_drawn_as_one_path_of_dots_gives_its_four_rules():
+    # the same box of 800 dots filled, and stroked (each dot's outline its own lines)
+    for paint in (b" f", b" 0.1 w S"):
+        r = _rulings(_dotted_box(100, 600, 280, 700) + paint)
+        long_h = sorted(s for s in r.h if s[2] - s[1] > 100)
+        long_v = sorted(s for s in r.v if s[2] - s[1] > 50)
+        assert [round(842 - s[0]) for s in long_h] == [700, 600], paint
+        assert [round(s[0]) for s in long_v] == [100, 280], paint
+        assert all(abs(s[1] - 100) < 0.5 and abs(s[2] - 280) < 1 for s in long_h)
+        assert all(abs(s[1] - 142) < 1 and abs(s[2] - 242) < 1 for s in long_v)
+        assert r.curves == 0
+
+
+def test_long_paths_are_read_in_one_copy_as_the_getters_answer():
+    content = _dotted_box(100, 600, 280, 700) + b" f"
+    pdf = pdfium.PdfDocument(_page_pdf(content))
+    try:
+        page = pdf[0]
+        obj = lean.get_object(lean.handle_address(page.raw), 0)
+        n = lean.count_segments(obj)
+        assert n > 500
+        x, y = ctypes.c_float(), ctypes.c_float()
+        addresses = (ctypes.addressof(x), ctypes.addressof(y))
+        records = lean.segment_records(obj, n, addresses, (x, y))
+        assert records is not None   # the pinned PDFium keeps its segments in one array
+        one_by_one = []
+        for i in range(n):
+            seg = lean.get_segment(obj, i)
+            assert lean.segment_point(seg, *addresses)
+            one_by_one.append((x.value, y.value, lean.segment_type(seg)))
+        assert records == one_by_one
+    finally:
+        pdf.close()

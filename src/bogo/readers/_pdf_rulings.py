@@ -7,7 +7,9 @@ coordinates.  A rectangle gives its four edges, a thin filled rectangle (a thick
 rule drawn as a bar) gives one line through its middle; white fills draw nothing.
 Dotted and dashed rules arrive either as one path with a dash pattern (kept as a
 solid line) or as many short pieces, which :func:`join_collinear` joins when the
-gaps between them are short.  Curves (rounded boxes, connectors) are only kept
+gaps between them are short (the pieces of one path on one line are joined as
+they are read: a dotted box is often one path of thousands of dots, which a long
+path's segments are then read in one copy for, see :mod:`._pdfium_lean`).  Curves (rounded boxes, connectors) are only kept
 as their straight pieces.  A stack of touching parallel bars of one length — a
 gradient or a shaded area painted as slices — is an area, not rules: only its
 two outer edges are kept (:func:`drop_fill_slices`).
@@ -29,10 +31,11 @@ JOIN_GAP = 4.0        # points: collinear pieces closer than this are one rule (
 SNAP = 2.5            # points: rules this close on the other axis are collinear
 MAX_DEPTH = 4         # nesting of form XObjects followed
 SLICE_GAP = 1.5       # points: parallel bars this close, one after another, paint one area
+BULK_SEGMENTS = 32   # a path this long is read from PDFium's segment array in one copy
 SLICE_RUN = 4         # bars in such a stack that make it an area (a double rule is two)
 
 _PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
-_MOVETO, _BEZIERTO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
+_LINETO, _BEZIERTO = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
 
 
 @dataclass(slots=True)
@@ -125,37 +128,113 @@ def _path(o, parent, height: float, out: Rulings, probe: _Probe) -> None:
     m = _matrix(o)
     if parent is not None:
         m = _compose(m, parent)
+    kinds, pts = _points(o, m, height, probe)
+    _path_pieces(kinds, pts, filled and not stroked, out)
+
+
+def _points(o, m, height: float, probe: _Probe) -> tuple[list[int], list[tuple[float, float]]]:
+    """The segment kinds and points of a path, in top-left page coordinates.  The
+    close flag is not read: PDFium's parser makes a closing edge an explicit line
+    back to the start (``h`` adds one unless the path is already there, ``re``
+    gives five points)."""
     a, b, c, d, e, f = m
     n = pdfium.count_segments(o)
-    pts: list[tuple[float, float]] = []
+    records = pdfium.segment_records(o, n, probe.pt_p, probe.pt) if n >= BULK_SEGMENTS else None
+    if records is not None:
+        return ([kind for _, _, kind in records],
+                [(a * xv + c * yv + e, height - (b * xv + d * yv + f)) for xv, yv, _ in records])
     x, y = probe.pt
     xp, yp = probe.pt_p
-    subpaths: list[list[tuple[float, float]]] = []
-    # bound once: a page of boxed diagrams has thousands of segments.  The close flag is
-    # not read: PDFium's parser makes a closing edge an explicit line back to the start
-    # (``h`` adds one unless the path is already there, ``re`` gives five points)
+    kinds: list[int] = []
+    pts: list[tuple[float, float]] = []
     get_seg, get_type, get_point = pdfium.get_segment, pdfium.segment_type, pdfium.segment_point
     for i in range(n):
         seg = get_seg(o, i)
-        kind = get_type(seg)
+        kinds.append(get_type(seg))
         get_point(seg, xp, yp)
         xv, yv = x.value, y.value
-        p = (a * xv + c * yv + e, height - (b * xv + d * yv + f))
-        if kind == _MOVETO:
-            if len(pts) > 1:
-                subpaths.append(pts)
-            pts = [p]
-        elif kind == _BEZIERTO:
+        pts.append((a * xv + c * yv + e, height - (b * xv + d * yv + f)))
+    return kinds, pts
+
+
+def _path_pieces(kinds: list[int], pts: list[tuple[float, float]], fill_only: bool, out: Rulings) -> None:
+    """The rules of one path: the straight axis-parallel pieces of each of its
+    subpaths; a subpath of a filled, unstroked path that is a thin bar is one rule
+    through its middle (a thick rule, or a thin column rule, drawn as a filled
+    rectangle; or a dot)."""
+    pieces = _Pieces(out)
+    for run in _runs(kinds, pts, out):
+        if fill_only and len(run) >= 4:
+            xs = [p[0] for p in run]
+            ys = [p[1] for p in run]
+            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+            if x1 - x0 < THIN or y1 - y0 < THIN:
+                pieces.add_bar(x0, x1, y0, y1)
+                continue
+        pieces.add_lines(run)
+
+
+def _runs(kinds: list[int], pts: list[tuple[float, float]], out: Rulings):
+    """The straight runs of a path (its points from a move or a curve's end through
+    the lines after it), counting the curve segments into ``out``."""
+    run: list[tuple[float, float]] = []
+    for kind, p in zip(kinds, pts, strict=True):
+        if kind == _LINETO:
+            run.append(p)
+            continue
+        if kind == _BEZIERTO:
             out.curves += 1
-            if len(pts) > 1:
-                subpaths.append(pts)
-            pts = [p]
+        if len(run) > 1:
+            yield run
+        run = [p]
+    if len(run) > 1:
+        yield run
+
+
+class _Pieces:
+    """The rules one path adds to a page.  A dotted or dashed outline drawn as one
+    path of thousands of dots or dashes gives each run of collinear pieces at most
+    ``JOIN_GAP`` apart as one rule already: the join :func:`join_collinear` would
+    make of them, without sorting thousands of dots.  (A dot's outline gives two
+    lines in turn, its top and its bottom, so the latest rule is kept per position.)"""
+
+    __slots__ = ("h", "v", "at_h", "at_v")
+
+    def __init__(self, out: Rulings) -> None:
+        self.h, self.v = out.h, out.v
+        self.at_h: dict[float, int] = {}    # position -> index of this path's latest rule there
+        self.at_v: dict[float, int] = {}
+
+    def add_lines(self, run: list[tuple[float, float]]) -> None:
+        h, v, at_h, at_v = self.h, self.v, self.at_h, self.at_v
+        for (px, py), (qx, qy) in zip(run, run[1:], strict=False):
+            dx, dy = abs(px - qx), abs(py - qy)
+            if dy <= AXIS_TOL and dx > dy:             # dots of a dotted rule are tiny pieces
+                _add_piece(h, at_h, (py + qy) / 2, min(px, qx), max(px, qx))
+            elif dx <= AXIS_TOL and dy > dx:
+                _add_piece(v, at_v, (px + qx) / 2, min(py, qy), max(py, qy))
+
+    def add_bar(self, x0: float, x1: float, y0: float, y1: float) -> None:
+        if x1 - x0 >= y1 - y0:
+            _add_piece(self.h, self.at_h, (y0 + y1) / 2, x0, x1)
         else:
-            pts.append(p)
-    if len(pts) > 1:
-        subpaths.append(pts)
-    for sp in subpaths:
-        _subpath(sp, filled and not stroked, out)
+            _add_piece(self.v, self.at_v, (x0 + x1) / 2, y0, y1)
+
+
+def _add_piece(segs: list[tuple], at: dict[float, int], pos: float, a: float, b: float) -> None:
+    """Add the piece ``(pos, a, b)`` to ``segs``, or widen the latest rule at its
+    position with it when the two are at most ``JOIN_GAP`` apart.  A widened rule
+    carries, as a fourth element, how many pieces it holds: :func:`join_collinear`
+    weighs it so when it places a line (as it would weigh the pieces themselves)."""
+    last = at.get(pos)
+    if last is not None:
+        held = segs[last]
+        lo, hi = held[1], held[2]
+        if a <= hi + JOIN_GAP and lo <= b + JOIN_GAP:
+            segs[last] = (pos, min(lo, a), max(hi, b), (held[3] if len(held) > 3 else 1) + 1)
+            return
+    at[pos] = len(segs)
+    segs.append((pos, a, b))
 
 
 def _thin_from_bounds(o, height: float, out: Rulings, probe: _Probe) -> bool:
@@ -182,25 +261,6 @@ def _stroke_visible(o, probe: _Probe) -> bool:
         return True
     r, g, b, a = probe.u
     return a.value > 0 and not (r.value > 240 and g.value > 240 and b.value > 240)
-
-
-def _subpath(pts: list[tuple[float, float]], fill_only: bool, out: Rulings) -> None:
-    xs = [p[0] for p in pts]
-    ys = [p[1] for p in pts]
-    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    if fill_only and len(pts) >= 4 and (x1 - x0 < THIN or y1 - y0 < THIN):
-        # a bar: a thick rule (or a thin column rule) drawn as a filled rectangle
-        if x1 - x0 >= y1 - y0:
-            out.h.append(((y0 + y1) / 2, x0, x1))
-        else:
-            out.v.append(((x0 + x1) / 2, y0, y1))
-        return
-    for (px, py), (qx, qy) in zip(pts, pts[1:], strict=False):
-        dx, dy = abs(px - qx), abs(py - qy)
-        if dy <= AXIS_TOL and dx > dy:             # dots of a dotted rule are tiny pieces
-            out.h.append(((py + qy) / 2, min(px, qx), max(px, qx)))
-        elif dx <= AXIS_TOL and dy > dx:
-            out.v.append(((px + qx) / 2, min(py, qy), max(py, qy)))
 
 
 def drop_fill_slices(segs: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
@@ -252,7 +312,8 @@ def join_collinear(segs: list[tuple[float, float, float]]) -> list[tuple[float, 
             groups.append([s])
     out: list[tuple[float, float, float]] = []
     for g in groups:
-        pos = sum(s[0] for s in g) / len(g)
+        weights = [s[3] if len(s) > 3 else 1 for s in g]
+        pos = sum(s[0] * w for s, w in zip(g, weights, strict=True)) / sum(weights)
         spans = sorted((s[1], s[2]) for s in g)
         lo, hi = spans[0]
         for a, b in spans[1:]:

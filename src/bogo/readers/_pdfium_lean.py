@@ -13,6 +13,7 @@ ctypes scalars the caller owns and keeps alive.
 from __future__ import annotations
 
 import ctypes
+import struct
 
 import pypdfium2.raw as pdfium_c
 
@@ -47,3 +48,32 @@ text_loose_box = _lean(pdfium_c.FPDFText_GetLooseCharBox, _INT, _P, _INT, _P)
 text_is_generated = _lean(pdfium_c.FPDFText_IsGenerated, _INT, _P, _INT)
 text_font_size = _lean(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _P, _INT)
 text_font_weight = _lean(pdfium_c.FPDFText_GetFontWeight, _INT, _P, _INT)
+
+
+# A path's segments are one array inside PDFium (``CFX_Path::Point``: x, y as
+# floats, the kind and the close flag as bytes, padded to 12 bytes), and a segment
+# handle points into it.  A path of thousands of dots or dashes is read from that
+# array in one copy instead of three calls per segment, but only after the array
+# has shown that layout: contiguous handles, and the kind and point of its first,
+# middle and last segment as the getters answer them.  Otherwise the caller asks
+# segment by segment, so another PDFium build can only be slower, never wrong.
+_SEGMENT = struct.Struct("<ffB3x")
+
+
+def segment_records(path: int, n: int, pt_addresses: tuple[int, int],
+                    pt_values: tuple[ctypes.c_float, ctypes.c_float]) -> list[tuple[float, float, int]] | None:
+    """``(x, y, kind)`` of the ``n`` segments of ``path`` read in one copy, or None
+    when the array does not show the expected layout (see above)."""
+    first = get_segment(path, 0)
+    if not first or get_segment(path, n - 1) != first + _SEGMENT.size * (n - 1):
+        return None
+    records = list(_SEGMENT.iter_unpack(ctypes.string_at(first, _SEGMENT.size * n)))
+    xp, yp = pt_addresses
+    for i in {0, n // 2, n - 1}:
+        seg = get_segment(path, i)
+        if seg != first + _SEGMENT.size * i or not segment_point(seg, xp, yp):
+            return None
+        x, y, kind = records[i]
+        if kind != segment_type(seg) or (x, y) != (pt_values[0].value, pt_values[1].value):
+            return None
+    return records
