@@ -217,3 +217,45 @@ def test_divider_pages_give_the_groups(tmp_path):
         ("1-1", "다함께 행복한 복지·돌봄 실현", "사회서비스 비전 제시"),
         ("1-2", "다함께 행복한 복지·돌봄 실현", "위기가구 발굴 강화"),
         ("2-1", "장애인의 삶의 질 향상", "생활안정 지원"), ("2-2", "장애인의 삶의 질 향상", "자립생활 지원")]
+
+
+CONTENTS_REPORT = HEAD + """목 차
+Ⅰ. 역점추진 과제 ······························ 2
+1. 핵심 과제 ·································· 2
+1-1. 주민 참여 예산 확대 ························· 3
+1-2. 공공 데이터 개방 ···························· 5
+2. 현안 과제 ·································· 7
+2-1. 청사 이전 추진 ······························ 7
+Ⅰ. 역점추진 과제
+1 핵심 과제
+\uf000 주민 참여 예산 확대
+○ (추진내용) 참여 예산 위원회 구성
+\uf000 공공 데이터 개방
+○ (추진내용) 개방 목록 확대
+\uf000 홍보 강화
+○ 누리집 게시
+2 현안 과제
+\uf000 청사 이전 추진
+○ (추진내용) 이전 부지 선정
+공공 데이터 개방
+"""
+
+
+def test_a_boxed_number_lost_by_the_text_layer_is_taken_from_the_contents(tmp_path):
+    r = _parse(tmp_path, CONTENTS_REPORT)
+    chapter = next(s for s in r.outline if s.title == "역점추진 과제" and s.children)
+    groups = [(g.marker, g.title, [(c.marker, c.title) for c in g.children]) for g in chapter.children]
+    # "홍보 강화" is in no contents entry: it stays a bulleted line of task 1-2, and the
+    # unbulleted repeat of an entry's title at the end is text, not a heading
+    assert groups == [("1", "핵심 과제", [("1-1", "주민 참여 예산 확대"), ("1-2", "공공 데이터 개방")]),
+                      ("2", "현안 과제", [("2-1", "청사 이전 추진")])]
+    assert [(t.number, t.group, t.title) for t in r.tasks] == [
+        ("1-1", "핵심 과제", "주민 참여 예산 확대"), ("1-2", "핵심 과제", "공공 데이터 개방"),
+        ("2-1", "현안 과제", "청사 이전 추진")]
+
+
+def test_contents_that_number_one_title_twice_give_it_no_number(tmp_path):
+    text = CONTENTS_REPORT.replace("2-1. 청사 이전 추진 ······", "2-1. 청사 이전 추진 ······ 7\n2-2. 청사 이전 추진 ······")
+    r = _parse(tmp_path, text)
+    assert "2-1" not in [t.number for t in r.tasks] and "2-2" not in [t.number for t in r.tasks]
+    assert [t.number for t in r.tasks][:2] == ["1-1", "1-2"]

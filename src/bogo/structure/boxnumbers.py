@@ -7,6 +7,11 @@ into the previous group.  A short line bulleted with a private-use glyph directl
 followed by a circled item numbered 1 is such a group heading: it is numbered by
 its place among them in its chapter (a Ⅰ/Ⅱ heading starts the count again).
 
+A heading boxed so may be numbered in more than one part ("1-1 국민의 국어능력 …"),
+which no place count can give; when the report's table of contents lists it
+("1-1. 국민의 국어능력 … ······ 17"), the contents give its number
+(``contents_numbers``).
+
 A numbered heading whose title wraps inside its frame may come apart as lines
 around its number; ``join_split_headings`` puts it together again.
 """
@@ -17,6 +22,7 @@ import re
 
 from ..blocks import Block, Paragraph
 from ..normalize.markers import marker_kind, marker_number
+from ..normalize.text import compact
 
 #: a group heading is a title, not a sentence
 MAX_TITLE = 40
@@ -25,6 +31,53 @@ MAX_TITLE = 40
 def _private_use(raw: str) -> bool:
     c = raw.lstrip()[:1]
     return bool(c) and "\ue000" <= c <= "\uf8ff"
+
+
+#: a contents line: its entry, a dot leader and the page number
+_CONTENTS_LINE = re.compile(r"^(?P<e>.+?)\s*(?:[·.…‥ㆍ・]\s*){2,}\s*\d{1,4}\s*$")
+#: a contents entry's number: "1-1.", "2.3", "1." or "1"
+_ENTRY_NUMBER = re.compile(r"^(?P<n>\d{1,2}(?:[-.]\d{1,2}){0,2})\.?\s+(?P<t>\S.*)$")
+
+
+def _contents_entries(blocks: list[Block]) -> dict[str, str]:
+    """Compact title → number of each numbered entry of the table of contents.
+    A title listed twice with different numbers is no evidence, and is left out."""
+    found: dict[str, set[str]] = {}
+    for b in blocks:
+        if not isinstance(b, Paragraph) or not b.text or not b.text[-1].isdigit():
+            continue
+        m = _CONTENTS_LINE.match(b.text)
+        if m is None:
+            continue
+        entry = m.group("e").strip()
+        number = b.marker.rstrip(".") if b.marker[:1].isdigit() else ""
+        if not number:
+            em = _ENTRY_NUMBER.match(entry)
+            if em is None:
+                continue
+            number, entry = em.group("n").rstrip("."), em.group("t")
+        if number.replace("-", "").replace(".", "").isdigit():
+            found.setdefault(compact(entry), set()).add(number)
+    return {title: next(iter(ns)) for title, ns in found.items() if len(ns) == 1 and len(title) >= 4}
+
+
+def contents_numbers(blocks: list[Block], kinds: list[str | None]) -> dict[int, str]:
+    """Block index → the number the table of contents gives a heading whose boxed
+    number was lost: a short line bulleted with a private-use glyph whose title is a
+    numbered entry of the contents, word for word."""
+    entries = _contents_entries(blocks)
+    if not entries:
+        return {}
+    out: dict[int, str] = {}
+    for i, b in enumerate(blocks):
+        if not isinstance(b, Paragraph) or kinds[i] is not None or not b.text or len(b.text) > MAX_TITLE:
+            continue
+        if not _private_use(b.raw):
+            continue
+        number = entries.get(compact(b.text))
+        if number is not None:
+            out[i] = number
+    return out
 
 
 def lost_box_numbers(blocks: list[Block], kinds: list[str | None]) -> dict[int, str]:

@@ -24,7 +24,7 @@ from ..normalize.markers import marker_kind, marker_number
 from ..normalize.text import compact
 from ._heading import RANK, Heading
 from ._heading import similar as _similar
-from .boxnumbers import lost_box_numbers
+from .boxnumbers import contents_numbers, lost_box_numbers
 from .dividers import divider_headings
 from .lostbullets import lost_squares
 from .tree import NUMBERED as _NUMBERED
@@ -50,6 +50,7 @@ DECIMAL_MAX = 80  # a longer line is a sentence that starts with a figure
 STRAY_TITLE_MAX = 4  # a numbered "heading" this short that opens its kind at 2 or more is a diagram box
 _LABELLED = re.compile(r"\S\s*[:：]\s*\S")
 _LEADING_NUMBER = re.compile(r"\d+")
+_DECIMAL_HEAD = re.compile(r"\d+(?=[-.])")
 
 
 def strip_trailing_paren(title: str) -> str:
@@ -136,14 +137,18 @@ def collect_headings(blocks: list[Block]) -> list[Heading]:
     heads: list[Heading] = []
     seen_top = False
     open_kinds: set[str] = set()  # numbered kinds met in the current chapter
+    group: tuple[str, float] | None = None  # number and rank of the latest "1." / "1" heading
     kinds = [heading_kind(b) if isinstance(b, Paragraph) else None for b in blocks]
     for i in lost_squares(blocks, kinds):
         kinds[i] = "square"  # a □ heading whose bullet the export lost
     for i in _labelled_boxes(blocks, kinds):
         kinds[i] = "box_title"  # "현안 | 재정 신속집행 추진": a title in a labelled frame
-    boxed = lost_box_numbers(blocks, kinds)
-    for i in boxed:
+    boxed = contents_numbers(blocks, kinds)
+    for i, number in boxed.items():
+        kinds[i] = "bare_num" if number.isdigit() else "decimal"  # numbered by the contents
+    for i, number in lost_box_numbers(blocks, kinds).items():
         kinds[i] = "bare_num"  # a group heading whose boxed number the text layer lost
+        boxed[i] = number
     for i, b in enumerate(blocks):
         k = kinds[i]
         if k is None or not isinstance(b, Paragraph):
@@ -154,7 +159,8 @@ def collect_headings(blocks: list[Block]) -> list[Heading]:
             continue  # cover lines, the table of contents
         if k in ("roman", "appendix"):
             open_kinds = set()
-        marker, title = decimal_heading(b) if k == "decimal" else (boxed.get(i, b.marker), b.text)
+        marker, title = (boxed[i], b.text) if i in boxed else decimal_heading(b) if k == "decimal" \
+            else (b.marker, b.text)
         if k == "roman" and title.startswith(".") and not marker.endswith("."):
             marker, title = marker + ".", title[1:].strip()  # "Ⅰ" + ". 기본현황" as a PDF draws it
         if k in _NUMBERED and k not in ("roman", "appendix") and k not in open_kinds \
@@ -165,6 +171,12 @@ def collect_headings(blocks: list[Block]) -> list[Heading]:
         rank = RANK[k]
         if b.level is not None and k not in ("part",):
             rank = min(rank, b.level + 1) if b.level >= 0 else rank
+        if k == "decimal" and group is not None and _DECIMAL_HEAD.match(marker).group() == group[0]:
+            rank = max(rank, group[1] + 0.5)  # "1-1 …" under "1 핵심성과 과제": a part of its number
+        if k in ("num", "bare_num"):
+            group = (_LEADING_NUMBER.match(marker).group(), rank)
+        elif k == "roman":
+            group = None
         heads.append(Heading(index=i, rank=rank, marker=marker, title=title, line=b.line, kind=k))
     return heads
 
