@@ -40,9 +40,6 @@ FINANCE_WORDS = ("예산", "회계", "기금", "집행", "세입", "세출", "�
 COUNT_LABELS = {"건수", "사업수", "인원", "개소", "개수", "건", "명", "개", "횟수", "인원수"}
 PERCENT_LABEL = re.compile(r"(율|률|비중|비율|%|％)(\(%\))?$")
 _UNIT_LINE = re.compile(r"단위\s*[:：]")
-_LABEL_HEAD = re.compile(r"구분|연도|년도|항목|과목|부서|회계|기관|사업")
-
-
 def extract(layout: Layout, report: Report) -> None:
     lines: list[BudgetLine] = []
     staffing_table = report.staffing.table if report.staffing else None
@@ -107,29 +104,6 @@ def column_headers(t: TableRec) -> list[str]:
     return column_labels(t.header, max([len(r) for r in t.header + t.rows] or [0]))
 
 
-def _label_cols(v: TableView) -> int:
-    """How many leading columns hold row labels: 0 when the first column holds
-    data (a one-row table under a header), else the leading non-numeric ones."""
-    t = v.table
-    n = max((len(r) for r in t.rows), default=0)
-    first = compact(t.header[0][0]) if t.header and t.header[0] else ""
-    col0 = [v.value(r, 0) for r in range(len(t.rows)) if v.value(r, 0).text]
-    if col0 and not _LABEL_HEAD.search(first):
-        if sum(1 for c in col0 if c.numeric) * 2 > len(col0):
-            return 0
-    k = 1
-    while k < n - 1:
-        # "-" (nothing to report) is a blank of a data column, not a label
-        cells = [v.value(r, k) for r in range(len(t.rows)) if v.value(r, k).text and not v.value(r, k).c.empty]
-        if not cells:
-            break
-        numeric = sum(1 for c in cells if c.numeric or parse_jo_amount(c.text, "원"))
-        if numeric * 2 >= len(cells):
-            break
-        k += 1
-    return k
-
-
 _HEAD_UNIT = re.compile(r"[(（]\s*([^()（）]{1,10}?)\s*[)）]\s*$")
 _MEASURE_SIGNS = "㎥㎡㎢㎞㎝㎜ℓ㎏㎾㎿"
 
@@ -163,7 +137,7 @@ def table_lines(layout: Layout, i: int, v: TableView, unit: str | None) -> list[
     if len(filled) != len(t.rows):
         filled = t.rows
     heads = column_headers(t)
-    nlab = _label_cols(v)
+    nlab = v.label_cols
     # per column, once: a count column (건수, 사업수 …) is not money; a rate column's
     # cells are percentages
     lasts = [compact(h.split(" ")[-1]) if h else "" for h in heads]

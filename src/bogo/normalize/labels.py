@@ -23,6 +23,16 @@ TOTAL_WORDS = GRAND_TOTALS | SUB_TOTALS
 HEADER_FIRST = frozenset({"구분", "연도", "연번", "번호", "항목", "분야", "부서", "부서명", "사업명", "과목", "기관",
                           "기관명", "시정및처리요구사항", "건의사항", "조사분야", "연도구분"})
 
+#: words in a first column's header that say the column names rows, whatever it
+#: holds ("연도" over a column of years, "세부사업", "회계구분")
+_LABEL_HEAD = re.compile(r"구분|연도|년도|항목|과목|부서|회계|기관|사업")
+
+
+def label_head(header: str | None) -> bool:
+    """Whether a first column's header says the column names rows."""
+    return bool(_LABEL_HEAD.search(compact(header or "")))
+
+
 #: words a header line of a text export is made of (column labels, not data)
 HEADER_WORDS = frozenset({
     "구분", "증감", "비고", "예산액", "집행액", "잔액", "정원", "현원", "건수", "예산", "금액", "연도", "연번",

@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import TableRec
-from ..normalize.labels import norm_label, total_kind
+from ..normalize.labels import label_head, norm_label, total_kind
 from ..normalize.measures import coarse_money_in, measure_of
+from ..normalize.numbers import parse_jo_amount
 from ..settings import TableSettings
 from ..structure.headers import fill_header
 from .cells import CellValue, parse_cell
@@ -172,12 +173,28 @@ def _year_labels(col: list[CellValue]) -> bool:
     return len(col) >= 2 and all(_YEAR_LABEL.match(x.text) for x in col)
 
 
+def _data_column(col: list[CellValue], share: float) -> bool:
+    """Whether a column holds figures: at least ``share`` of its filled cells are
+    numbers or 조/억 amounts, and they are not a column of years.  A "-" (nothing
+    to report) is a blank of a data column: a column of blanks and "-" is one."""
+    filled = [x for x in col if x.text and not x.c.empty]
+    if not filled:
+        return any(x.text for x in col)
+    if _year_labels(filled):
+        return False
+    figures = sum(1 for x in filled if x.numeric or parse_jo_amount(x.text, "원"))
+    return figures >= share * len(filled)
+
+
 def stage_label_columns(v: TableView) -> str:
+    """The leading columns that name rows: up to the first column of figures (the
+    last column is never one).  A first column under a label word (구분, 항목, 사업 …)
+    names rows whatever it holds."""
+    share = v.settings.label_numeric_share
+    first = v.table.header[0][0] if v.table.header and v.table.header[0] else ""
     v.label_cols = 0
     for j in range(v.ncols - 1):
-        col = [row[j] for row in v.cells if row[j].text]
-        share = v.settings.label_numeric_share
-        if col and sum(x.numeric for x in col) >= share * len(col) and not _year_labels(col):
+        if _data_column([row[j] for row in v.cells], share) and not (j == 0 and label_head(first)):
             break
         v.label_cols = j + 1
     return f"{v.label_cols} label columns"
