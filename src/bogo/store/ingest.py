@@ -19,9 +19,10 @@ import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import procs
 from ..errors import BogoError
@@ -121,16 +122,26 @@ def _results(todo: list[str], jobs: int, user_words: list[str],
         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_init_worker, initargs=(user_words, 1))
     with pool:
-        pending: set[Future] = set()
-        it = iter(todo)
-        for path in it:
-            pending.add(pool.submit(_prepare_safe, path))
-            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (f.result() for f in done)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            yield from (f.result() for f in done)
+        yield from in_input_order(pool, _prepare_safe, todo, jobs * IN_FLIGHT_PER_JOB)
+
+
+def in_input_order(pool: Executor, fn: Callable[[str], Any], todo: list[str], limit: int) -> Iterator[Any]:
+    """``fn`` of each of ``todo`` run by ``pool``, the results in the order of ``todo``, at most ``limit`` in flight
+    (running, or done and waiting for an earlier one).  The order is the input's, not
+    the order the workers finish in: the corpus checks compare each report with those
+    stored before it, so a store must not depend on which worker was faster."""
+    futures: dict[int, Future] = {}
+    following = 0                       # index of the next result to hand on
+    for i, path in enumerate(todo):
+        futures[i] = pool.submit(fn, path)
+        while len(futures) >= limit:
+            wait([futures[following]])
+            while following in futures and futures[following].done():
+                yield futures.pop(following).result()
+                following += 1
+    while following in futures:
+        yield futures.pop(following).result()
+        following += 1
 
 
 def ingest(store: Store, paths: Iterable[str | Path], jobs: int | None = None,
