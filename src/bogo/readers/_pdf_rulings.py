@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import pypdfium2.raw as pdfium_c
 
@@ -53,7 +54,8 @@ def page_rulings(page_handle, height: float) -> Rulings:
     Objects are walked through the lean prototypes of :mod:`._pdfium_lean`."""
     out = Rulings()
     page = pdfium.handle_address(page_handle)
-    objs = [pdfium.get_object(page, i) for i in range(pdfium.count_objects(page))]
+    n = pdfium.count_objects(page)
+    objs = list(map(pdfium.get_object, repeat(page, n), range(n)))  # (a page may hold 85,000 images)
     _walk(objs, None, height, out, 0, _Probe())
     out.h = join_collinear(drop_fill_slices(out.h))
     out.v = join_collinear(drop_fill_slices(out.v))
@@ -78,9 +80,7 @@ class _Probe:
 
 
 def _walk(objs, parent, height: float, out: Rulings, depth: int, probe: _Probe) -> None:
-    obj_type = pdfium.object_type
-    for o in objs:
-        typ = obj_type(o)
+    for o, typ in zip(objs, map(pdfium.object_type, objs), strict=True):
         if typ == _PATH:
             _path(o, parent, height, out, probe)
         elif typ == _FORM and depth < MAX_DEPTH:
