@@ -40,6 +40,8 @@ FINANCE_WORDS = ("예산", "회계", "기금", "집행", "세입", "세출", "�
 COUNT_LABELS = {"건수", "사업수", "인원", "개소", "개수", "건", "명", "개", "횟수", "인원수"}
 PERCENT_LABEL = re.compile(r"(율|률|비중|비율|%|％)(\(%\))?$")
 _UNIT_LINE = re.compile(r"단위\s*[:：]")
+
+
 def extract(layout: Layout, report: Report) -> None:
     lines: list[BudgetLine] = []
     staffing_table = report.staffing.table if report.staffing else None

@@ -7,10 +7,10 @@ coordinates.  A rectangle gives its four edges, a thin filled rectangle (a thick
 rule drawn as a bar) gives one line through its middle; white fills draw nothing.
 Dotted and dashed rules arrive either as one path with a dash pattern (kept as a
 solid line) or as many short pieces, which :func:`join_collinear` joins when the
-gaps between them are short (the pieces of one path on one line are joined as
-they are read: a dotted box is often one path of thousands of dots, which a long
-path's segments are then read in one copy for, see :mod:`._pdfium_lean`).  Curves (rounded boxes, connectors) are only kept
-as their straight pieces.  A stack of touching parallel bars of one length — a
+gaps between them are short.  A dotted box is often one path of thousands of
+dots: the pieces of one path on one line are joined as they are read, and a long
+path's segments are read from PDFium in one copy (:mod:`._pdfium_lean`).
+Curves (rounded boxes, connectors) are only kept as their straight pieces.  A stack of touching parallel bars of one length — a
 gradient or a shaded area painted as slices — is an area, not rules: only its
 two outer edges are kept (:func:`drop_fill_slices`).
 """
@@ -32,8 +32,8 @@ JOIN_GAP = 4.0        # points: collinear pieces closer than this are one rule (
 SNAP = 2.5            # points: rules this close on the other axis are collinear
 MAX_DEPTH = 4         # nesting of form XObjects followed
 SLICE_GAP = 1.5       # points: parallel bars this close, one after another, paint one area
-BULK_SEGMENTS = 32   # a path this long is read from PDFium's segment array in one copy
 SLICE_RUN = 4         # bars in such a stack that make it an area (a double rule is two)
+BULK_SEGMENTS = 32    # a path this long is read from PDFium's segment array in one copy
 
 _PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
 _LINETO, _BEZIERTO = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
@@ -298,9 +298,10 @@ def _outer(run: list[tuple[float, float, float]]) -> list[tuple[float, float, fl
     return [run[0], run[-1]] if len(run) >= SLICE_RUN else run
 
 
-def join_collinear(segs: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+def join_collinear(segs: list[tuple]) -> list[tuple[float, float, float]]:
     """Snap rules to shared positions and join overlapping or nearly touching
-    collinear pieces (a dotted line becomes one rule)."""
+    collinear pieces (a dotted line becomes one rule).  A piece ``(pos, a, b, n)``
+    already holds ``n`` pieces (:func:`_add_piece`) and weighs ``n`` in the position."""
     if not segs:
         return []
     segs = sorted(segs)

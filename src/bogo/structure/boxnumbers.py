@@ -33,8 +33,8 @@ def _private_use(raw: str) -> bool:
     return bool(c) and "\ue000" <= c <= "\uf8ff"
 
 
-#: a contents line: its entry, a dot leader and the page number
-_CONTENTS_LINE = re.compile(r"^(?P<e>.+?)\s*(?:[·.…‥ㆍ・]\s*){2,}\s*\d{1,4}\s*$")
+#: the end of a table-of-contents line: a dot leader and the page number
+TOC_LEADER = re.compile(r"(?:[·.…‥ㆍ・]\s*){2,}\s*\d{1,4}\s*$")
 #: a contents entry's number: "1-1.", "2.3", "1." or "1"
 _ENTRY_NUMBER = re.compile(r"^(?P<n>\d{1,2}(?:[-.]\d{1,2}){0,2})\.?\s+(?P<t>\S.*)$")
 
@@ -46,10 +46,10 @@ def _contents_entries(blocks: list[Block]) -> dict[str, str]:
     for b in blocks:
         if not isinstance(b, Paragraph) or not b.text or not b.text[-1].isdigit():
             continue
-        m = _CONTENTS_LINE.match(b.text)
-        if m is None:
+        m = TOC_LEADER.search(b.text)
+        entry = b.text[:m.start()].strip() if m else ""
+        if not entry:
             continue
-        entry = m.group("e").strip()
         number = b.marker.rstrip(".") if b.marker[:1].isdigit() else ""
         if not number:
             em = _ENTRY_NUMBER.match(entry)

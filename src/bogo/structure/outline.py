@@ -24,6 +24,7 @@ from ..normalize.markers import marker_kind, marker_number
 from ..normalize.text import compact
 from ._heading import RANK, Heading
 from ._heading import similar as _similar
+from .boxnumbers import TOC_LEADER as _TOC_LINE
 from .boxnumbers import contents_numbers, lost_box_numbers
 from .dividers import divider_headings
 from .lostbullets import lost_squares
@@ -65,7 +66,6 @@ def decimal_heading(p: Paragraph) -> tuple[str, str] | None:
     m = _DECIMAL.match(p.text)
     return (m.group("m"), (m.group("t") or m.group("q")).strip()) if m else None
 _APPENDIX = re.compile(r"^[\[【(]?\s*(?:별첨|부록|붙임)\s*\d{0,2}\s*[\]】)]?\s*(?=\S)(?![\]】)])(?!.*[\s/·.…]\d{1,3}$)")
-_TOC_LINE = re.compile(r"(?:[·.…‥ㆍ・]\s*){2,}\s*\d{1,4}\s*$")
 
 
 _CLOSERS = ")）】]"
