@@ -250,3 +250,49 @@ def test_a_cell_left_open_goes_on_and_a_repeated_header_opens_a_table():
     t1, t2 = [b for b in _blocks(text) if isinstance(b, Table)]
     assert t1.grid()[1] == ["○ 자료 제출 철저히 준비", "□ 평가 실시 : '20. 4. ~ 8."]
     assert t2.grid() == [["요구사항", "조치결과"], ["○ 위탁 관리", "□ 추진 완료"]]
+
+
+def _findings(tmp_path, text: str):
+    import bogo
+    from bogo.checks import run_checks
+
+    p = tmp_path / "report.txt"
+    p.write_text(text, encoding="utf-8")
+    return [(f.code, f.severity, f.found, f.expected, f.message) for f in run_checks([bogo.parse(p)]).findings
+            if f.code == "T101"]
+
+
+ALIGNED_SUM = ("2025년 주요업무계획\n\n"
+               "구 분            계        국비      시비\n"
+               "합 계            160       60        90\n"
+               "가 사업          100       40        60\n"
+               "나 사업          50        20        30\n")
+TABBED_SUM = ("2025년 주요업무계획\n\n구분\t계\t국비\t시비\n합계\t160\t60\t90\n가 사업\t100\t40\t60\n"
+              "나 사업\t50\t20\t30\n")
+
+
+def test_a_sum_in_columns_lined_up_by_spaces_is_at_most_a_warning(tmp_path):
+    # a pdftotext -layout table: its columns come from the spacing, so a mismatch may be
+    # a reading fault (a merged or shifted cell) and says so
+    (t,) = [b for b in _blocks(ALIGNED_SUM) if isinstance(b, Table)]
+    assert t.origin == "aligned"
+    found = _findings(tmp_path, ALIGNED_SUM)
+    assert found and all(s == "warning" and "표 읽기 불확실" in m for _, s, _, _, m in found)
+    assert ("T101", "warning", 160, 150) in [x[:4] for x in found]
+    # the same table with tabs: the export states its cells, and the slip is an error
+    tabbed = _findings(tmp_path, TABBED_SUM)
+    assert ("T101", "error", 160, 150) in [x[:4] for x in tabbed]
+
+
+PLACED = "□ 체육 현황\n\n구분 계 시청팀 구청팀 공기업팀 사기업팀\n팀 51 7 13 9 22\n인원 336 54 70 92 120\n{short}\n" \
+         "예산 100 20 30 40 10\n"
+
+
+def test_a_sum_over_cells_whose_columns_the_reader_guessed_is_at_most_a_warning(tmp_path):
+    # "종목 6 12 7 1": four figures for five columns and no total row to place them by
+    found = _findings(tmp_path, PLACED.format(short="종목 6 12 7 1"))
+    assert [x[:4] for x in found] == [("T101", "warning", 6, 20)]
+    assert "칸이 빠진 행" in found[0][4]
+    # the same row given in full is read for certain, and its slip is an error
+    full = _findings(tmp_path, PLACED.format(short="종목 6 1 2 1 3"))
+    assert [x[:4] for x in full] == [("T101", "error", 6, 7)]

@@ -8,8 +8,9 @@ raises is a bug in that check: the other checks still run, and the crash is
 kept in ``CheckResult.crashes`` (file, check code, exception) so that the caller
 reports it as an internal error — never as a finding.
 An error of a table-scope check on a table whose
-grid a reader only inferred (``TableRec.origin`` "aligned" or "inferred") is
-lowered to a warning whose message says the reading is uncertain.
+grid a reader only inferred (``TableRec.origin`` "aligned" or "inferred"), or
+whose short rows' cells it could only guess the columns of (``placement``
+"inferred"), is lowered to a warning whose message says the reading is uncertain.
 """
 
 from __future__ import annotations
@@ -29,7 +30,13 @@ SCHEMA = "bogo.check/1"
 CERTAIN_ORIGINS = (None, "ruled")
 UNCERTAIN_NOTE = " (표 읽기 불확실: 격자를 괘선이 아닌 글자 배치로 추정해 경고로 낮춤)"
 #: why a table's values are uncertain although its grid is not (TableView.uncertain) → the note
-VALUE_NOTES = {"bare-parens": " (값 읽기 불확실: 괄호만 있는 금액은 음수 표기일 수 있어 경고로 낮춤)"}
+VALUE_NOTES = {"bare-parens": " (값 읽기 불확실: 괄호만 있는 금액은 음수 표기일 수 있어 경고로 낮춤)",
+               "placement": " (표 읽기 불확실: 칸이 빠진 행의 값이 어느 열인지 정할 근거가 없어 경고로 낮춤)"}
+
+
+#: table checks whose findings do not depend on the column a short row's cell was put in
+#: (T106 compares the 정원/현원 pairs of one row with its own total)
+PLACEMENT_FREE = frozenset({"T106"})
 
 
 #: per-file status: read completely without findings, with findings, or only partly read
@@ -125,6 +132,8 @@ def check_report(report: Report, checks: list[Check],
                     found = list(chk.func(t, ctx))
                     if found:
                         doubt = ctx.grid(t).uncertain
+                        if doubt == "placement" and chk.code in PLACEMENT_FREE:
+                            doubt = None
                         out.extend(_gate(f, t.origin, doubt) for f in found)
             elif chk.scope == "corpus":
                 if history is not None:

@@ -295,9 +295,11 @@ def _tables_in(lines: list[Line], settings: Settings, folded: list[str]) -> list
             out += [(a + pos, b + pos, t)
                     for a, b, t in find_space_tables(lines[pos:start], settings, folded[pos:start], rewrap=True)]
         if table is not None:
+            table.origin = "aligned"          # columns from the spacing of the text
             out.append((start, end, table))
         pos = end
     return out
+
 
 
 def _unbold(m: re.Match[str]) -> str:

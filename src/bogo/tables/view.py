@@ -250,7 +250,9 @@ def stage_evidence(v: TableView) -> str:
     v.misaligned = any(x.strip() == "/" for r in v.body for x in r)
     # the columns of short rows' cells were set by the totals, or guessed: their sums prove nothing
     v.placed_by_totals = t.placement in ("totals", "inferred")
-    if any(_BARE_PAREN.match(x) for r in v.body for x in r[v.label_cols:] if x):
+    if t.placement == "inferred":
+        v.uncertain = "placement"  # where short rows' cells stand is the reader's guess
+    elif any(_BARE_PAREN.match(x) for r in v.body for x in r[v.label_cols:] if x):
         v.uncertain = "bare-parens"
     flags = [n for n in ("rounding_note", "coarse_unit", "own_unit_coarse", "counts_excluded", "misaligned",
                          "placed_by_totals", "uncertain") if getattr(v, n)]
