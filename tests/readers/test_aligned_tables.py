@@ -296,3 +296,13 @@ def test_a_sum_over_cells_whose_columns_the_reader_guessed_is_at_most_a_warning(
     # the same row given in full is read for certain, and its slip is an error
     full = _findings(tmp_path, PLACED.format(short="종목 6 1 2 1 3"))
     assert [x[:4] for x in full] == [("T101", "error", 6, 7)]
+
+
+def test_a_sum_under_a_header_that_does_not_tell_its_columns_apart_is_at_most_a_warning(tmp_path):
+    # single-space rows read by the grammar of their cells; the header line has more words
+    # than the body has columns ("'23년 '24년 …" cannot all be columns), so which is which is a guess
+    body = "계 300 100 200 90\n국비 100 40 100 40\n시비 100 60 100 50\n"
+    crammed = _findings(tmp_path, "□ 사업비\n\n구분 총사업비 '23년 '24년 '25년 '26년이후 집행\n" + body)
+    assert crammed and all(s == "warning" and "표 읽기 불확실" in m for _, s, _, _, m in crammed)
+    named = _findings(tmp_path, "□ 사업비\n\n구분 총사업비 예산 집행 보조\n" + body)
+    assert [x[:4] for x in named] == [("T101", "error", 300, 200)]

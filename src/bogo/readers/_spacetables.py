@@ -340,4 +340,20 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
         c.line = line_of[c.row]
     # "inferred": a short row's figures could stand in other columns (no total row decides)
     t.placement = "inferred" if not certain else "totals" if by_totals else None
+    if rows_h and not _columns_named_apart(rows_h, 1 if stubs is None else 2):
+        t.origin = "inferred"  # the header does not tell its value columns apart: which is which is a guess
     return t
+
+
+_YEAR_WORD = re.compile(r"['’]?\d{2,4}년")
+
+
+def _columns_named_apart(header: list[list[str]], first: int) -> bool:
+    """Whether the header lines, as split, give each value column its own name: no two
+    neighbouring columns from ``first`` on have the same labels top to bottom (a header
+    line with fewer words than the body has columns leaves them alike), and no cell
+    holds two years (a header line crammed into one cell: "예산'23년 이전 '24년 '25년")."""
+    paths = [tuple(row[j] for row in header) for j in range(first, len(header[0]))]
+    if any(a == b for a, b in zip(paths, paths[1:], strict=False)):
+        return False
+    return not any(len(_YEAR_WORD.findall(cell)) >= 2 for row in header for cell in row)
