@@ -306,3 +306,17 @@ def test_a_sum_under_a_header_that_does_not_tell_its_columns_apart_is_at_most_a_
     assert crammed and all(s == "warning" and "표 읽기 불확실" in m for _, s, _, _, m in crammed)
     named = _findings(tmp_path, "□ 사업비\n\n구분 총사업비 예산 집행 보조\n" + body)
     assert [x[:4] for x in named] == [("T101", "error", 300, 200)]
+
+
+def test_a_rate_column_beside_a_difference_merged_down_is_no_difference(tmp_path):
+    # the export repeats "증감 (B-A)" in both header rows (one cell merged down); the
+    # column beside it is the rate (B-A)/A, not a second 증감 column to check against B-A
+    text = ("□ 예산 현황\n\n구분\t2025 예산 (A)\t2026년 예산 (B)\t증감 (B-A)\t\n"
+            "구분\t2025 예산 (A)\t2026년 예산 (B)\t증감 (B-A)\t(B-A)/A\n"
+            "총지출\t353,452\t376,761\t23,309\t6.6\n예산지출\t57,549\t66,657\t9,108\t15.6\n")
+    import bogo
+    from bogo.checks import run_checks
+
+    p = tmp_path / "report.txt"
+    p.write_text(text, encoding="utf-8")
+    assert [f.code for f in run_checks([bogo.parse(p)]).findings if f.severity == "error"] == []

@@ -53,3 +53,8 @@ def test_a_label_merged_down_does_not_spread_over_the_next_columns_blank():
     # a group label has a sub-label under each of its columns: it spreads
     g = fill_header([["구분", "증감", ""], ["", "금액", "%"]])
     assert g[0] == ["구분", "증감", "증감"]
+    # an export that writes a merged cell's text in every row it covers: the same
+    # label again below is the cell merged down, as a blank below is
+    again = fill_header([["구분", "2025 (A)", "2026 (B)", "증감 (B-A)", ""],
+                         ["구분", "2025 (A)", "2026 (B)", "증감 (B-A)", "(B-A)/A"]])
+    assert again[0][4] == ""

@@ -124,14 +124,16 @@ def fill_header(header: list[list[str]], spans: list[list[int]] | None = None,
 
 
 def _spans_down(header: list[list[str]], r: int, left: int, c: int) -> bool:
-    """The label at (r, left) goes on down into a blank below it while column ``c``
-    has a label of its own there: a cell merged down, not a group over column ``c``
-    (a group label has a sub-label under each of its columns)."""
+    """The label at (r, left) goes on down into the row below it — a blank there, or
+    the same label again (an export that writes a merged cell's text in every row it
+    covers) — while column ``c`` has a label of its own there: a cell merged down,
+    not a group over column ``c`` (a group label has a sub-label under each of its
+    columns)."""
     row = header[r]
     while left > 0 and not (row[left] if left < len(row) else ""):
         left -= 1  # the label's own cell, not a blank it was spread over
     below = header[r + 1] if r + 1 < len(header) else []
-    return left < len(below) and not below[left] and c < len(below) and bool(below[c])
+    return left < len(below) and below[left] in ("", row[left]) and c < len(below) and bool(below[c])
 
 
 def table_header_rows(t: Table, grid: list[list[str]],
