@@ -317,11 +317,15 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
         rows_h.append(cells)
     for k in range(len(rows_h) - 1):
         rows_h[k] = align_to_groups(split[k], rows_h[k], rows_h[k + 1], cols)
+    # a leaf line under another header line that names fewer columns than the body has
+    # value columns: where its labels stand is a guess, unless stub columns above it and
+    # groups over it explain it
+    leaf_guessed = len(split) >= 2 and len(split[-1]) < cols - 1
     if len(split) == 2 and len(split[-1]) < cols:
-        # a leaf line shorter than the body: stub columns above it, groups over it
         both = stubs_over_leaves(texts[header_idx[-2]], split[-1], cols)
         if both is not None:
             rows_h[-2:] = list(both)
+            leaf_guessed = False
     for h, cells in zip(header_idx, rows_h, strict=True):
         grid.append(cells)
         raws.append([texts[h]] + [""] * (cols - 1))
@@ -340,7 +344,7 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
         c.line = line_of[c.row]
     # "inferred": a short row's figures could stand in other columns (no total row decides)
     t.placement = "inferred" if not certain else "totals" if by_totals else None
-    if rows_h and not _columns_named_apart(rows_h, 1 if stubs is None else 2):
+    if rows_h and (leaf_guessed or not _columns_named_apart(rows_h, 1 if stubs is None else 2)):
         t.origin = "inferred"  # the header does not tell its value columns apart: which is which is a guess
     return t
 
