@@ -61,9 +61,10 @@ class Table:
     (HTML ``<thead>``/``<th>``, the Markdown separator, HWPX header cells);
     otherwise the structure stage decides.  ``caption`` likewise, when the source
     carries one.  ``nested`` holds tables found inside cells (HWPX forms).
-    ``origin`` says how a reader that rebuilt the grid from a drawing got it:
-    "ruled" (cell borders drawn), "aligned" (text columns lining up) or "inferred"
-    (guessed from gaps); ``None`` when the format states the grid itself.
+    ``origin`` says how a reader that rebuilt the grid from a drawing or from plain
+    text got it: "ruled" (cell borders drawn), "aligned" (text columns lining up) or
+    "inferred" (guessed from gaps, or under a header that does not tell the columns
+    apart); ``None`` when the format states the grid itself (tabs, HTML, HWPX cells).
     """
 
     cells: list[Cell]

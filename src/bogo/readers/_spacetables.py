@@ -6,7 +6,10 @@ cells (:mod:`bogo.readers._spacerows`), not from the spacing, which exports lose
 cells as the body has columns by a small dynamic programme that prefers joining
 spaced-out syllables and known header words.  Continuation lines ("(65.0%)" or a
 lone "7조 4,737" after a row broken across lines) are joined to their row.  The
-chain is ``lines → classify → group → header → grid``.
+chain is ``lines → classify → group → header → grid``.  A table whose header does
+not tell its value columns apart (two neighbouring columns named alike, two years
+crammed into one cell, a last header line naming few of the columns) has origin
+"inferred": its sums are checked, but a mismatch there is at most a warning.
 """
 
 from __future__ import annotations

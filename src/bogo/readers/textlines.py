@@ -301,7 +301,6 @@ def _tables_in(lines: list[Line], settings: Settings, folded: list[str]) -> list
     return out
 
 
-
 def _unbold(m: re.Match[str]) -> str:
     return m.group(1)
 
