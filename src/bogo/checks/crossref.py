@@ -232,6 +232,7 @@ def audit_summary(ctx: Context) -> Iterator[Finding]:
         st = re.sub(r"\s+", "", it.status or "")
         if st:
             c[st] = c.get(st, 0) + 1
+    partly = _statuses_stated(ctx) > len(audit.items)  # more items state a status than were read
     rows_at = _summary_row_lines(ctx, audit.summary.table)
     for row in audit.summary.rows:
         line = rows_at.get(norm_label(row.category), audit.summary.line)
@@ -251,8 +252,24 @@ def audit_summary(ctx: Context) -> Iterator[Finding]:
             if not isinstance(val, (int, float)):
                 continue
             if val != got.get(key, 0):
-                yield chk.finding(found=val, expected=got.get(key, 0), line=line,
-                                  table=audit.summary.table, row=row.category, col=key)
+                f = chk.finding(found=val, expected=got.get(key, 0), line=line,
+                                table=audit.summary.table, row=row.category, col=key)
+                yield f.model_copy(update={"severity": "warning", "message": f.message + _PARTLY_READ}) \
+                    if partly else f
+
+
+#: an item's own statement of its status ("□ 추진상황 : 추진완료")
+_STATUS_STATED = re.compile(r"추진\s*상황\s*[:：]")
+_PARTLY_READ = " (목록 일부만 읽음: 처리 상황을 밝힌 항목이 읽은 항목보다 많아 경고로 낮춤)"
+
+
+def _statuses_stated(ctx: Context) -> int:
+    """How many times the report states an item's status, in its text and its tables'
+    cells: each audit item does once, so more statements than items read means the
+    reader missed part of the list (a table it could not read is left as lines of text)."""
+    texts = [p.text for p in ctx.report.paragraphs]
+    texts += [cell for t in ctx.report.tables for row in t.rows for cell in row]
+    return sum(len(_STATUS_STATED.findall(x)) for x in texts if x)
 
 
 def _summary_row_lines(ctx: Context, table_id: str | None) -> dict[str, int]:
