@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding, TableRec
-from ..normalize.labels import is_grand_total, is_non_part, norm_label
+from ..normalize.labels import STATUS_KEY, is_grand_total, is_non_part, norm_label
 from ..normalize.numbers import UNIT_IN_WON, parse_korean_amount
 from ..tables import TableView, table_name
 from .arith import round_half_up, truncate
@@ -259,7 +259,7 @@ def audit_summary(ctx: Context) -> Iterator[Finding]:
 
 
 #: an item's own statement of its status ("□ 추진상황 : 추진완료")
-_STATUS_STATED = re.compile(r"추진\s*상황\s*[:：]")
+_STATUS_STATED = re.compile(STATUS_KEY + r"\s*[:：]")
 _PARTLY_READ = " (목록 일부만 읽음: 처리 상황을 밝힌 항목이 읽은 항목보다 많아 경고로 낮춤)"
 
 

@@ -23,6 +23,7 @@ import re
 from ..blocks import Paragraph, Table
 from ..model import Audit, AuditItem, Report, TableRec
 from ..normalize.departments import normalize_unit, parse_department_list, strip_departments
+from ..normalize.labels import STATUS_KEY
 from ..normalize.text import compact
 from ..structure import Layout
 from .audit_summary import prose_summary, status_from_summary, summary_table
@@ -37,7 +38,7 @@ from .audit_words import (  # noqa: F401 - re-exported: the vocabulary of audit 
 )
 
 _SECTION = re.compile(
-    r"^(?P<key>(?:추진|처리|조치|진행)\s*(?:상황|상태)|추진\s*내용|조치\s*(?:결과|내용|사항)|처리\s*(?:결과|내용)"
+    rf"^(?P<key>{STATUS_KEY}|추진\s*내용|조치\s*(?:결과|내용|사항)|처리\s*(?:결과|내용)"
     r"|추진\s*(?:결과|근거|실적|경과)|향후\s*(?:추진\s*|조치\s*)?계획)"
     r"(?P<tail>(?:\s*및\s*(?:향후\s*)?(?:추진\s*)?(?:계획|내용|결과))*)\s*[:：]?\s*(?P<rest>.*)$",
     re.S,

@@ -33,6 +33,10 @@ def label_head(header: str | None) -> bool:
     return bool(_LABEL_HEAD.search(compact(header or "")))
 
 
+#: the key of an audit item's status section ("추진상황", "처리 상태"): each item states it once
+STATUS_KEY = r"(?:추진|처리|조치|진행)\s*(?:상황|상태)"
+
+
 #: words a header line of a text export is made of (column labels, not data)
 HEADER_WORDS = frozenset({
     "구분", "증감", "비고", "예산액", "집행액", "잔액", "정원", "현원", "건수", "예산", "금액", "연도", "연번",
