@@ -1,8 +1,10 @@
-"""The outline heading and the ranks of its kinds, shared by the outline builder
-(``outline``) and the tree it builds (``tree``)."""
+"""The outline heading, the ranks of its kinds and the decimal numbers a line keeps
+in its text ("1-1 …"), shared by the outline builder (``outline``), the tree it
+builds (``tree``) and the contents numbers (``boxnumbers``)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -40,3 +42,18 @@ def similar(a: str, b: str, sa: frozenset | None = None, sb: frozenset | None = 
     if len(sa & sb) < 0.6 * len(sa | sb):
         return False
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
+
+
+# "1-1 글로벌 해양경제 선도", "2.1 추진 전략", "2.1.1 세부 과제", "4-1. 2025 세계 총회",
+# "1-1.「보는 재미」…": decimal numbering the marker splitter leaves in the text
+_DECIMAL = re.compile(r"^(?P<m>\d{1,2}(?:[-.]\d{1,2}){1,2})\.?(?:\s+(?P<t>(?:[^\d\s]|(?:19|20)\d{2}(?:\s|년)).*)"
+                      r"|(?P<q>[「『\"“'‘].*))$")
+DECIMAL_MAX = 80  # a longer line is a sentence that starts with a figure
+
+
+def split_decimal(text: str) -> tuple[str, str] | None:
+    """(number, title) of a line numbered "1-1" / "2.1" / "2.1.1" in its text, else None."""
+    if len(text) > DECIMAL_MAX:
+        return None
+    m = _DECIMAL.match(text)
+    return (m.group("m"), (m.group("t") or m.group("q")).strip()) if m else None

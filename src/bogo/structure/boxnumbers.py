@@ -23,6 +23,7 @@ import re
 from ..blocks import Block, Paragraph
 from ..normalize.markers import marker_kind, marker_number
 from ..normalize.text import compact
+from ._heading import split_decimal
 
 #: a group heading is a title, not a sentence
 MAX_TITLE = 40
@@ -35,8 +36,6 @@ def _private_use(raw: str) -> bool:
 
 #: the end of a table-of-contents line: a dot leader and the page number
 TOC_LEADER = re.compile(r"(?:[·.…‥ㆍ・]\s*){2,}\s*\d{1,4}\s*$")
-#: a contents entry's number: "1-1.", "2.3", "1." or "1"
-_ENTRY_NUMBER = re.compile(r"^(?P<n>\d{1,2}(?:[-.]\d{1,2}){0,2})\.?\s+(?P<t>\S.*)$")
 
 
 def _contents_entries(blocks: list[Block]) -> dict[str, str]:
@@ -50,12 +49,13 @@ def _contents_entries(blocks: list[Block]) -> dict[str, str]:
         entry = b.text[:m.start()].strip() if m else ""
         if not entry:
             continue
-        number = b.marker.rstrip(".") if b.marker[:1].isdigit() else ""
-        if not number:
-            em = _ENTRY_NUMBER.match(entry)
-            if em is None:
+        if b.marker[:1].isdigit():          # "1." / "1": split off as the marker
+            number = b.marker.rstrip(".")
+        else:                               # "1-1." / "2.3": left in the text
+            numbered = split_decimal(entry)
+            if numbered is None:
                 continue
-            number, entry = em.group("n").rstrip("."), em.group("t")
+            number, entry = numbered
         if number.replace("-", "").replace(".", "").isdigit():
             found.setdefault(compact(entry), set()).add(number)
     return {title: next(iter(ns)) for title, ns in found.items() if len(ns) == 1 and len(title) >= 4}

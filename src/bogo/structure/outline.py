@@ -22,7 +22,7 @@ from collections.abc import Callable
 from ..blocks import Block, Paragraph
 from ..normalize.markers import marker_kind, marker_number
 from ..normalize.text import compact
-from ._heading import RANK, Heading
+from ._heading import RANK, Heading, split_decimal
 from ._heading import similar as _similar
 from .boxnumbers import TOC_LEADER as _TOC_LINE
 from .boxnumbers import contents_numbers, lost_box_numbers
@@ -43,11 +43,6 @@ PART_HEADING = re.compile(
 
 _BULLET_KINDS = ("circle", "small_circle", "diamond", "tri", "small_square")
 _TRAILING_PAREN = re.compile(r"\s*[(（【\[][^()（）]*[)）】\]]\s*$")
-# "1-1 글로벌 해양경제 선도", "2.1 추진 전략", "2.1.1 세부 과제", "4-1. 2025 세계 총회",
-# "1-1.「보는 재미」…": decimal numbering the marker splitter leaves in the text
-_DECIMAL = re.compile(r"^(?P<m>\d{1,2}(?:[-.]\d{1,2}){1,2})\.?(?:\s+(?P<t>(?:[^\d\s]|(?:19|20)\d{2}(?:\s|년)).*)"
-                      r"|(?P<q>[「『\"“'‘].*))$")
-DECIMAL_MAX = 80  # a longer line is a sentence that starts with a figure
 STRAY_TITLE_MAX = 4  # a numbered "heading" this short that opens its kind at 2 or more is a diagram box
 _LABELLED = re.compile(r"\S\s*[:：]\s*\S")
 _LEADING_NUMBER = re.compile(r"\d+")
@@ -61,10 +56,7 @@ def strip_trailing_paren(title: str) -> str:
 
 def decimal_heading(p: Paragraph) -> tuple[str, str] | None:
     """(marker, title) of an unmarked paragraph numbered "1-1" / "2.1" / "2.1.1"."""
-    if p.marker or len(p.text) > DECIMAL_MAX:
-        return None
-    m = _DECIMAL.match(p.text)
-    return (m.group("m"), (m.group("t") or m.group("q")).strip()) if m else None
+    return None if p.marker else split_decimal(p.text)
 _APPENDIX = re.compile(r"^[\[【(]?\s*(?:별첨|부록|붙임)\s*\d{0,2}\s*[\]】)]?\s*(?=\S)(?![\]】)])(?!.*[\s/·.…]\d{1,3}$)")
 
 
