@@ -179,6 +179,45 @@ def test_box_diagram_is_text_boxes_not_a_table():
     assert ["".join(c["text"] for c in b) for b in tables[0].boxes] == ["원장", "가과", "나과", "다과"]
 
 
+def _stack(x0, x1, tops):
+    return [(x0, a, x1, b) for a, b in zip(tops, tops[1:], strict=False)]
+
+
+def test_a_stack_of_boxes_inside_a_diagram_is_read_box_by_box():
+    from bogo.readers._pdf_tables import build_tables
+    from bogo.readers.pdf import line_texts
+
+    # a policy tree: a diagram frame (a fine grid, mostly blank) holding two columns of
+    # stacked boxes side by side; each column is drawn as a ruled stack of its own.  The
+    # labels of boxes on one height ("세부사업", "세부사업") must not become one line
+    fine = [(x, y, x + 20, y + 20) for x in range(0, 200, 20) for y in (0, 80)]
+    frame = ((0, 0, 200, 100), fine + [(0, 0, 200, 100)])
+    left = ((10, 20, 60, 80), _stack(10, 60, [20, 50, 80]))
+    right = ((130, 20, 180, 80), _stack(130, 180, [20, 50, 80]))   # apart: no table's columns
+    chars = (_word("세부사업", 12, 25) + _word("가나", 12, 37) + _word("세부사업", 132, 25) + _word("다라", 132, 37)
+             + _word("마바", 12, 60) + _word("사아", 132, 60) + _word("전략", 0, 2) + _word("목표", 140, 2))
+    tables, rest = build_tables([frame, left, right], chars, line_texts)
+    stacks = [t for t in tables if t.bbox != frame[0]]
+    assert all(t.table is None and t.boxes for t in stacks)
+    texts = [[" ".join(line_texts(b, cell=True)) for b in t.boxes] for t in stacks]
+    assert texts == [["세부사업 가나", "마바"], ["세부사업 다라", "사아"]]
+    assert all(ch["text"] not in "세부사업가나다라마바사아" for ch in rest)
+
+
+def test_a_stack_of_boxes_outside_a_diagram_stays_with_the_paragraphs():
+    from bogo.readers._pdf_tables import build_tables
+    from bogo.readers.pdf import line_texts
+
+    # the columns of a table drawn as separate stacks (추진과제 | As-Is): their rows are
+    # lined up by the text recogniser, so the stacks' text stays on the page's lines
+    left = ((10, 20, 60, 80), _stack(10, 60, [20, 50, 80]))
+    right = ((130, 20, 180, 80), _stack(130, 180, [20, 50, 80]))
+    chars = _word("가나", 12, 25) + _word("다라", 132, 25) + _word("마바", 12, 60) + _word("사아", 132, 60)
+    tables, rest = build_tables([left, right], chars, line_texts)
+    assert all(t.table is None and not t.boxes for t in tables)
+    assert len(rest) == len(chars)
+
+
 def test_diagram_boxes_keep_apart_boxes_with_padding_between():
     from bogo.readers._pdf_diagram import diagram_boxes
 

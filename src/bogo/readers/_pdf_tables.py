@@ -36,6 +36,7 @@ LAYOUT_MAX_COLS = 30  # more grid columns than this: a diagram, not a data table
 LAYOUT_FILL = 0.3  # below this share of the grid area holding text, a table is layout
 CLOSING = frozenset(")]},.%'’”」』〉》")  # narrow marks that end a cell's text
 FRAME_MIN_BULLETS = 2  # bulleted lines in one cell of a one-text-per-row box: a text frame
+BOX_MAX_CHARS = 60  # letters (no spaces) of a labelled box of a strip at most: a label, not running text
 INK_EM = 0.25  # × glyph height: a narrow glyph's ink lies this far right of its box's left edge
 
 
@@ -96,17 +97,29 @@ def build_tables(found, chars: list[dict], line_text) -> tuple[list[RuledTable],
                 break
         else:
             rest.append(ch)
+    built: dict[int, Table | list[list[dict]] | None] = {}
+    diagrams: list[tuple[float, float, float, float]] = []
+    for k in reversed(order):          # largest first: a diagram is known before the boxes inside it
+        bbox, cells = found[k]
+        built[k] = _build(cells, per_table[k], line_text, any(_inside(bbox, d) for d in diagrams))
+        if isinstance(built[k], list):
+            diagrams.append(bbox)
     out = []
-    for (bbox, cells), tchars in zip(found, per_table, strict=True):
-        built = _build(cells, tchars, line_text)
+    for k, ((bbox, cells), tchars) in enumerate(zip(found, per_table, strict=True)):
         cols = tuple(_grid_lines([b[0] for b in cells] + [b[2] for b in cells]))
-        if isinstance(built, list):
-            out.append(RuledTable(bbox=bbox, table=None, cols=cols, boxes=built))
+        got = built[k]
+        if isinstance(got, list):
+            out.append(RuledTable(bbox=bbox, table=None, cols=cols, boxes=got))
             continue
-        out.append(RuledTable(bbox=bbox, table=built, cols=cols))
-        if built is None:
+        out.append(RuledTable(bbox=bbox, table=got, cols=cols))
+        if got is None:
             rest.extend(tchars)
     return out, rest
+
+
+def _inside(inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]) -> bool:
+    return (outer[0] - GRID_TOL <= inner[0] and inner[2] <= outer[2] + GRID_TOL
+            and outer[1] - GRID_TOL <= inner[1] and inner[3] <= outer[3] + GRID_TOL)
 
 
 def same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -201,13 +214,15 @@ def _area(b: tuple[float, float, float, float]) -> float:
     return (b[2] - b[0]) * (b[3] - b[1])
 
 
-def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | list[list[dict]] | None:
+def _build(cell_boxes: list[tuple], chars: list[dict], line_text,
+           in_diagram: bool = False) -> Table | list[list[dict]] | None:
     """A table; ``None`` for a layout frame; for a diagram the characters of its
-    text boxes, top to bottom and left to right."""
+    text boxes, top to bottom and left to right (``in_diagram``: the box lies inside
+    a diagram, where a stack of boxes is part of it)."""
     xs = _grid_lines([b[0] for b in cell_boxes] + [b[2] for b in cell_boxes])
     ys = _grid_lines([b[1] for b in cell_boxes] + [b[3] for b in cell_boxes])
     n_cols, n_rows = len(xs) - 1, len(ys) - 1
-    if n_cols < 2 or n_rows < 2:
+    if n_rows < 2 or n_cols < 1:
         return None
     anchors, owner = _claim(cell_boxes, xs, ys)
     texts: list[list[dict]] = [[] for _ in anchors]
@@ -217,6 +232,8 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | lis
         c = min(max(bisect_right(xs, cx) - 1, 0), n_cols - 1)
         r = min(max(bisect_right(ys, cy) - 1, 0), n_rows - 1)
         texts[owner[(r, c)]].append(ch)
+    if n_cols < 2:
+        return _box_stack(anchors, texts, line_text) if in_diagram else None
     filled = sum(rs * cs for (_r, _c, rs, cs), t in zip(anchors, texts, strict=True)
                  if any(ch["text"].strip() for ch in t))
     if filled < LAYOUT_FILL * n_rows * n_cols or n_cols > LAYOUT_MAX_COLS:
@@ -247,6 +264,29 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text) -> Table | lis
                   origin="aligned" if aligned else "ruled")
     table.form = "approval" if is_approval(table) else ""     # 결재란, as the HWP/HWPX readers mark it
     return table
+
+
+def _box_stack(anchors: list[list[int]], texts: list[list[dict]], line_text) -> list[list[dict]] | None:
+    """A ruled stack (one column of cells) inside a diagram is a column of the diagram's
+    boxes (the tiers of a policy tree under one strategy): the characters of each of its
+    cells as a text box of its own, so that a box's text is never run together with the
+    boxes beside it; None (the text flows into paragraphs) when a cell frames running
+    text — a box of bulleted lines, a long sentence — or fewer than two cells hold text.
+    A stack outside a diagram is left to the paragraphs: beside other stacks it may be a
+    column of a table drawn as boxes (추진과제 | As-Is | To-Be), whose rows the text
+    recogniser lines up; a heading's number box stacked over another is read with its
+    title beside it."""
+    order = sorted(range(len(anchors)), key=lambda k: (anchors[k][0], anchors[k][1]))
+    boxes = [texts[k] for k in order if any(ch["text"].strip() for ch in texts[k])]
+    if len(boxes) < 2:
+        return None
+    for chars in boxes:
+        lines = line_text(chars, cell=True)
+        if len("".join(lines).replace(" ", "")) > BOX_MAX_CHARS:
+            return None
+        if sum(1 for ln in lines if split_marker(normalize_text(ln))[0]) >= FRAME_MIN_BULLETS:
+            return None
+    return boxes
 
 
 def _text_frame(cells: list[Cell], lines_of: list[list[str]]) -> bool:
