@@ -66,8 +66,8 @@ MAX_SHIFT = 2       # rows: offsets tried when aligning a twin table with a PDF 
 def _bogo_page(pdf, i: int) -> float:
     """Milliseconds of the reader's page stage on page ``i``."""
     t0 = time.perf_counter()
-    chars, found, h = pdf_reader.read_page(pdf, i)
-    pdf_reader._page_items(h, chars, found)
+    chars, drawing, h = pdf_reader.read_page(pdf, i)
+    pdf_reader._page_items(h, chars, drawing)
     return (time.perf_counter() - t0) * 1000
 
 

@@ -255,3 +255,31 @@ def test_narrow_doubled_glyphs_are_kept_and_a_double_strike_is_dropped():
     struck = [ch("가", 0), ch("가", 0.3), ch("나", 10)]     # the glyph drawn twice, 0.03 em apart
     assert group_lines(struck)[0].text == "가나"
     assert _same_place(struck[0], struck[1]["x0"], struck[1]["top"], 10.0)
+
+
+def test_text_beside_a_vertical_rule_is_read_column_by_column():
+    from bogo.readers.pdf import _group_page, _page_items
+
+    # a SWOT quadrant: two columns of bullets with a rule between them; each visual row
+    # holds a line of both.  Read column by column, no row runs the two together
+    left = _word("•강점하나입니다", 0, 100) + _word("1.첫째항목입니다", 10, 115) + _word("2.둘째항목입니다", 10, 130)
+    right = _word("•약점하나입니다", 200, 100) + _word("•약점둘째입니다", 200, 115) + _word("•약점셋째입니다", 200, 130)
+    rule = (190.0, 90.0, 160.0)
+    items = _page_items(800.0, left + right, ([], [rule]))
+    texts = [ln.text for ln in items]
+    assert texts == ["•강점하나입니다", "1.첫째항목입니다", "2.둘째항목입니다",
+                     "•약점하나입니다", "•약점둘째입니다", "•약점셋째입니다"]
+    assert all(len(g) == 1 for g in _group_page(items))      # every line a paragraph of its column
+    # without the rule, each row is one line of both columns (as before)
+    assert len(_page_items(800.0, left + right, ([], []))) == 3
+
+
+def test_a_rule_that_text_crosses_or_with_text_on_one_side_splits_nothing():
+    from bogo.readers._pdf_columns import column_regions, free_rules
+
+    text = _word("가나다라마바사아자차카타파하", 0, 100) + _word("가나다라마바사아자차카타파하", 0, 115)
+    assert column_regions([(300.0, 90.0, 160.0)], text) == []       # text on one side only
+    assert column_regions([(55.0, 90.0, 160.0)], text) == []        # a rule under the words
+    # a rule's parts inside a table are no column rule; a short rest is none either
+    assert free_rules([(50.0, 0.0, 300.0)], [(0.0, 0.0, 100.0, 150.0)]) == [(50.0, 150.0, 300.0)]
+    assert free_rules([(50.0, 0.0, 200.0)], [(0.0, 20.0, 100.0, 180.0)]) == []

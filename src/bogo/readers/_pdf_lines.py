@@ -34,6 +34,7 @@ class Line:
     bold: bool
     box: bool = False       # the text of one box of a diagram: a paragraph of its own
     note: bool = False      # a line of the page's footnotes (:mod:`._pdf_footnotes`)
+    col: tuple[int, int] = (0, 0)   # (column region, column) of side-by-side text (:mod:`._pdf_columns`)
 
     @property
     def has_tab(self) -> bool:

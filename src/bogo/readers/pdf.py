@@ -19,6 +19,7 @@ named in ``Document.warnings``; a PDF with no usable page at all is refused.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 from statistics import median
 
@@ -30,6 +31,7 @@ from ..settings import Settings
 from . import register
 from ._pdf_cells import find_tables
 from ._pdf_chars import page_chars
+from ._pdf_columns import column_regions, free_rules, split_by_columns
 from ._pdf_footnotes import FOOTNOTE, mark_footnotes
 from ._pdf_glyphs import GlyphReader
 from ._pdf_join import append_rows, continuation, inside
@@ -64,9 +66,10 @@ def _open(path: Path, data: bytes):
     return pdf, n
 
 
-def read_page(pdf, i: int) -> tuple[list[dict], list, float]:
-    """Characters, ruled-table candidates and height of page ``i`` (0-based); the
-    page is closed before returning."""
+def read_page(pdf, i: int) -> tuple[list[dict], tuple[list, list], float]:
+    """Characters, drawing (ruled-table candidates, and the vertical rules outside them
+    that may split columns of text) and height of page ``i`` (0-based); the page is
+    closed before returning."""
     page = pdf[i]
     try:
         height = page.get_height()
@@ -75,10 +78,11 @@ def read_page(pdf, i: int) -> tuple[list[dict], list, float]:
             chars = page_chars(textpage.raw, height, GlyphReader(pdf.raw, page.raw, textpage.raw))
         finally:
             textpage.close()
-        found = find_tables(page_rulings(page.raw, height))
+        rulings = page_rulings(page.raw, height)
+        found = find_tables(rulings)
     finally:
         page.close()
-    return chars, found, height
+    return chars, (found, free_rules(rulings.v, [bbox for bbox, _ in found])), height
 
 
 def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
@@ -121,17 +125,30 @@ def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
                     line_count=line_count)
 
 
-def _page_items(h: float, chars: list[dict], found) -> list:
-    """Tables and lines of one page, top to bottom, page numbers dropped."""
+def _page_items(h: float, chars: list[dict], drawing) -> list:
+    """Tables and lines of one page in reading order, page numbers dropped: top to
+    bottom, and where a rule splits the text into columns, column by column."""
+    found, rules = drawing
     tables, rest = build_tables(found, chars, line_texts)
-    items: list = [(t.bbox[1], t) for t in tables if t.table is not None]
+    regions = column_regions(rules, rest) if rules else []
+
+    def at(top: float, x: float) -> tuple[float, int, float]:
+        for r in regions:
+            if r.top <= top <= r.bottom:
+                return (r.top, bisect_right(r.xs, x), top)
+        return (top, 0, top)
+
+    items: list = [(at(t.bbox[1], (t.bbox[0] + t.bbox[2]) / 2), t) for t in tables if t.table is not None]
     for t in tables:
         for ln in _box_lines(t.boxes or ()):
-            items.append((ln.top, ln))
-    for ln in group_lines(rest):
-        if _PAGE_NUMBER.match(ln.text.strip()) and (ln.top > 0.88 * h or ln.bottom < 0.08 * h):
-            continue
-        items.append((ln.top, ln))
+            items.append((at(ln.top, (ln.x0 + ln.x1) / 2), ln))
+    for col, part in split_by_columns(rest, regions).items():
+        for ln in group_lines(part):
+            if _PAGE_NUMBER.match(ln.text.strip()) and (ln.top > 0.88 * h or ln.bottom < 0.08 * h):
+                continue
+            ln.col = col
+            region = regions[col[0] - 1] if col[0] else None
+            items.append(((region.top, col[1], ln.top) if region else (ln.top, 0, ln.top), ln))
     items.sort(key=lambda it: it[0])
     out = [it[1] for it in items]
     mark_footnotes(out, chars, h, Line)
@@ -174,7 +191,7 @@ def _box_line(chars: list[dict]) -> Line | None:
 
 
 def _starts_paragraph(ln: Line, first: Line, prev: Line, gap_limit: float, right: float) -> bool:
-    if ln.has_tab or prev.has_tab or ln.box or prev.box or ln.note != prev.note:
+    if ln.has_tab or prev.has_tab or ln.box or prev.box or ln.note != prev.note or ln.col != prev.col:
         return True
     if ln.note and FOOTNOTE.match(ln.text):
         return True                                 # the next footnote
@@ -194,7 +211,9 @@ def _group_page(items: list) -> list:
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)
             if 0 <= b.top - a.bottom < 2 * a.size]
     base = median(gaps) if gaps else 4.0
-    right = max((ln.x1 for ln in lines), default=0.0)
+    right: dict[tuple[int, int], float] = {}     # the right edge of the text, per column
+    for ln in lines:
+        right[ln.col] = max(right.get(ln.col, 0.0), ln.x1)
     out: list = []
     cur: list[Line] | None = None
     for it in items:
@@ -203,7 +222,7 @@ def _group_page(items: list) -> list:
             cur = None
             continue
         limit = max(base * 1.6, base + 0.4 * it.size)
-        if cur is None or _starts_paragraph(it, cur[0], cur[-1], limit, right):
+        if cur is None or _starts_paragraph(it, cur[0], cur[-1], limit, right[it.col]):
             cur = [it]
             out.append(cur)
         else:
