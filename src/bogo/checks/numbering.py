@@ -59,20 +59,31 @@ def _ordinal_kind(c: str) -> str:
 
 def _numbering_slips(sections) -> Iterator[tuple[object, object, str]]:
     """(previous, heading, "repeated"|"skipped") along each run of sibling headings
-    numbered the same way; a lower number starts a new list and is not a slip."""
-    prev: dict[str, tuple[object, int]] = {}
+    numbered the same way.  A lower number, or a repeated 1, starts a new list inside
+    the one before (a sub-list the outline set beside its parent's items) and is not
+    a slip; a later number that continues an earlier, still open list ("1. 진단",
+    "1. …", "2. …" of a sub-list, then "2. 대응방향") returns to that list."""
+    chains: dict[str, list[tuple[object, int]]] = {}     # per style: the open lists, innermost last
     for s in sections:
         kind = _shape(s.marker) if marker_kind(s.marker) in _NUMBERED_KINDS else None
         n = marker_number(s.marker.replace(" ", "")) if kind else None
         if n is None:
             continue
-        last = prev.get(kind)
-        if last is not None:
-            if n == last[1]:
-                yield last[0], s, "repeated"
-            elif n > last[1] + 1:
-                yield last[0], s, "skipped"
-        prev[kind] = (s, n)
+        open_lists = chains.setdefault(kind, [])
+        if not open_lists or n < open_lists[-1][1] or n == 1:
+            open_lists.append((s, n))
+            continue
+        last = open_lists[-1]
+        if n == last[1] + 1:
+            open_lists[-1] = (s, n)
+            continue
+        outer = next((k for k in range(len(open_lists) - 2, -1, -1) if open_lists[k][1] + 1 == n), None)
+        if outer is not None:
+            del open_lists[outer + 1:]
+            open_lists[-1] = (s, n)
+            continue
+        yield last[0], s, "repeated" if n == last[1] else "skipped"
+        open_lists[-1] = (s, n)
     for s in sections:
         yield from _numbering_slips(s.children)
 
