@@ -328,7 +328,7 @@ def _compact(text: str) -> str:
 
 
 @register("W404", "unit-spelling-variant", "warning",
-          "'{found}': 같은 명칭의 띄어쓰기가 다름 → '{expected}'", scope="document")
+          "'{found}': 같은 명칭의 {what} 다름 → '{expected}'", scope="document")
 def unit_variant(ctx: Context) -> Iterator[Finding]:
     """One unit name written two ways in one document (spaces or middle dots inside it).
 
@@ -360,7 +360,13 @@ def unit_variant(ctx: Context) -> Iterator[Finding]:
             seps = len(re.findall(r"[ ·ㆍ]", s))
             key = re.sub(r"[ ·ㆍ]", "", s)
             if 1 <= seps <= 2 and key in canon and ln.text.strip() != s:
-                yield chk.finding(found=s, expected=key, line=ln.no)
+                yield chk.finding(found=s, expected=key, line=ln.no, what=_what_differs(s))
+
+
+def _what_differs(variant: str) -> str:
+    """What a variant adds to its name, as the message says it: spaces, middle dots or both."""
+    spaced, dotted = " " in variant, "·" in variant or "ㆍ" in variant
+    return "띄어쓰기·가운뎃점이" if spaced and dotted else "가운뎃점이" if dotted else "띄어쓰기가"
 
 
 def _variant_pattern(names: list[str]) -> re.Pattern:
