@@ -70,7 +70,7 @@ ALL_FLOORS = {
     "markdown": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
     "pua-bullets": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
     "no-bullets": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 92, "miles": 100, "detect": 100},
-    "cp949": {"cells": 99, "cells*": 100, "staff": 100, "budget": 100, "tasks": 90, "miles": 100, "detect": 100},
+    "cp949": {"cells": 99, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
 }
 
 _TOTALS: dict = {}

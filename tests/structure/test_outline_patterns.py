@@ -259,3 +259,30 @@ def test_contents_that_number_one_title_twice_give_it_no_number(tmp_path):
     r = _parse(tmp_path, text)
     assert "2-1" not in [t.number for t in r.tasks] and "2-2" not in [t.number for t in r.tasks]
     assert [t.number for t in r.tasks][:2] == ["1-1", "1-2"]
+
+
+def test_a_cp949_export_with_lost_glyphs_and_contents_on_one_line(tmp_path):
+    # the same report saved as CP949 text: the boxed glyphs it lacks became "?", and the
+    # contents, laid out in a table, came out as one line with the page numbers in it
+    lines = CONTENTS_REPORT.split("\n")
+    toc = lines.index("목 차")
+    entries = [ln.split(" ··")[0] + " " + ln.rsplit(" ", 1)[1] for ln in lines[toc + 1:toc + 7]]
+    body = [ln.replace("\uf000", "?") for ln in lines[toc + 7:]]
+    text = "\n".join([*lines[:toc + 1], " ".join(entries), *body])
+    p = tmp_path / "report.txt"
+    p.write_bytes(text.encode("cp949"))
+    r = bogo.parse(p)
+    assert [(t.number, t.group, t.title) for t in r.tasks] == [
+        ("1-1", "핵심 과제", "주민 참여 예산 확대"), ("1-2", "핵심 과제", "공공 데이터 개방"),
+        ("2-1", "현안 과제", "청사 이전 추진")]
+
+
+def test_a_run_of_contents_entries_needs_pages_in_order():
+    from bogo.structure.boxnumbers import contents_run
+
+    line = "Ⅰ. 2021년 평가 1 Ⅱ. 추진 과제 1. 핵심 과제 4 1-1. 국민의 국어능력(쓰기 등) 진단 6 2. 현안 과제 9"
+    assert contents_run(line) == [("1", "핵심 과제"), ("1-1", "국민의 국어능력(쓰기 등) 진단"), ("2", "현안 과제")]
+    assert contents_run("1. 예산 확대 9 2. 인력 증원 4 3. 조직 개편 7") == []      # pages out of order
+    assert contents_run("1. 예산 12억원 확대 2. 인력 3명 증원 3. 조직 개편") == []   # no pages
+    assert split_marker("? 국민의 국어능력") == ("•", "국민의 국어능력")
+    assert split_marker("? 1,000") == ("", "? 1,000")

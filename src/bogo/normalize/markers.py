@@ -7,7 +7,8 @@ format use this one function, so markers look the same whatever the source.
 Circled numbers come in several digit sets (① ❶ ➀ ➊ ⓵); the jamo ㅇ typed for
 ○ is that bullet.  A bare number ("1 …") is a marker before a Hangul word, a
 quote, a year, a bracketed word ("3 (가칭)부산…") or a Latin abbreviation
-("8 K-블루푸드…", "2 BRT 확충").
+("8 K-블루푸드…", "2 BRT 확충").  A glyph the export could not encode ("? 국민의 …",
+as CP949 writes a private-use bullet) is a bullet, as a private-use glyph is.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ _MARKER = re.compile(
     r")\s*"
 )
 
+#: what an export writes for a character its encoding lacks (CP949: "?"); before a word at
+#: the start of a line it stood for a bullet or a numbered box glyph, as a private-use glyph does
+LOST_GLYPHS = "?\ufffd"
 _HANGUL_ORD = "가나다라마바사아자차카타파하"
 _SYMBOL_SET = frozenset(SYMBOLS)
 _JAMO_BULLET_NEXT = frozenset(" '‘’ˊ`(")
@@ -64,6 +68,8 @@ def split_marker(text: str) -> tuple[str, str]:
         return "○", text[1:].strip()
     if "가" <= c <= "힣" and not (c in _HANGUL_ORD and text[1:2] in (".", ")")):
         return "", text  # plain text: no marker starts with another syllable
+    if c in LOST_GLYPHS and text[1:2] == " " and "가" <= text[2:3] <= "힣":
+        return "•", text[2:]  # a glyph the export could not encode, where a private-use bullet stood
     if c in _SYMBOL_SET and text[1:2] == " ":
         rest = text[2:].strip()
         return (c, rest) if rest or c not in "-*" else ("", text)  # the common "- 내용", "○ 내용"

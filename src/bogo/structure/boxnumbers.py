@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block, Paragraph
-from ..normalize.markers import marker_kind, marker_number
+from ..normalize.markers import LOST_GLYPHS, marker_kind, marker_number
 from ..normalize.text import compact
 from ._heading import split_decimal
 
@@ -30,17 +30,52 @@ MAX_TITLE = 40
 
 
 def _private_use(raw: str) -> bool:
-    c = raw.lstrip()[:1]
-    return bool(c) and "\ue000" <= c <= "\uf8ff"
+    """Whether a line opens with a private-use glyph, or with what an export wrote for
+    one it could not encode ("? 국민의 …")."""
+    head = raw.lstrip()[:2]
+    c = head[:1]
+    return bool(c) and ("\ue000" <= c <= "\uf8ff" or c in LOST_GLYPHS and head[1:] == " ")
 
 
 #: the end of a table-of-contents line: a dot leader and the page number
 TOC_LEADER = re.compile(r"(?:[·.…‥ㆍ・]\s*){2,}\s*\d{1,4}\s*$")
 
 
+#: where an entry of a table of contents written on one line starts: its number
+_RUN_ENTRY = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2}(?:-\d{1,2})?|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\.\s")
+_RUN_PAGE = re.compile(r"\s(\d{1,3})(?=\s|$)")
+#: entries with page numbers a one-line table of contents lists at least
+RUN_MIN_ENTRIES = 3
+
+
+def contents_run(text: str) -> list[tuple[str, str]]:
+    """(number, title) of each numbered entry of a table of contents written on one line,
+    its entries run together ("1. 언어자원, 키우기 6 2. 언어능력, 높히기 9 3. …"): each
+    entry's title ends at its page number, the first number standing alone after it.
+    At least :data:`RUN_MIN_ENTRIES` entries with pages, the pages in order; else []."""
+    starts = list(_RUN_ENTRY.finditer(text))
+    if len(starts) < RUN_MIN_ENTRIES:
+        return []
+    out: list[tuple[str, str]] = []
+    pages: list[int] = []
+    for m, nxt in zip(starts, [*starts[1:], None], strict=True):
+        segment = text[m.end():nxt.start() if nxt else len(text)]
+        page = _RUN_PAGE.search(segment)
+        if page is None:
+            continue                        # a part listed without its page ("Ⅳ. 역점추진 과제")
+        pages.append(int(page.group(1)))
+        title = segment[:page.start()].strip()
+        if title and m["n"][0].isdigit():
+            out.append((m["n"], title))
+    if len(pages) < RUN_MIN_ENTRIES or pages != sorted(pages):
+        return []
+    return out
+
+
 def _contents_entries(blocks: list[Block]) -> dict[str, str]:
-    """Compact title → number of each numbered entry of the table of contents.
-    A title listed twice with different numbers is no evidence, and is left out."""
+    """Compact title → number of each numbered entry of the table of contents (one
+    entry per line, or all on one line).  A title listed twice with different
+    numbers is no evidence, and is left out."""
     found: dict[str, set[str]] = {}
     for b in blocks:
         if not isinstance(b, Paragraph) or not b.text or not b.text[-1].isdigit():
@@ -48,6 +83,8 @@ def _contents_entries(blocks: list[Block]) -> dict[str, str]:
         m = TOC_LEADER.search(b.text)
         entry = b.text[:m.start()].strip() if m else ""
         if not entry:
+            for number, title in contents_run(" ".join((b.marker, b.text)).strip()):
+                found.setdefault(compact(title), set()).add(number)
             continue
         if b.marker[:1].isdigit():          # "1." / "1": split off as the marker
             number = b.marker.rstrip(".")
