@@ -45,3 +45,20 @@ def test_a_sparse_grid_of_figures_is_data():
     assert not grid_diagram(figures)
     # a narrow grid is never taken for a diagram
     assert not grid_diagram(_boxes(6, 8, [(0, 2, 2, "원장"), (3, 0, 2, "과"), (3, 5, 2, "과")]))
+
+
+def test_a_flow_chart_on_a_grid_is_a_diagram_a_comparison_with_arrows_is_data():
+    # steps side by side, joined by arrow cells
+    steps = grid_to_table([["입찰 공고", "→", "제안서 제출", "→", "평가위원회 개최", "→", "협상/ 계약"]], line=1)
+    assert grid_diagram(steps)
+    # steps one under the other: rows of arrows only between them
+    down = grid_to_table([["자격 취득 희망", "인증만 희망"], ["⇓", "⇓"], ["검정시험 응시", "과정 이수"]], line=1)
+    assert grid_diagram(down)
+    assert analyse(Document(blocks=[down], format="text")).tables[0].role == "layout"
+    # one arrow per row between the columns of a comparison: a table
+    compare = grid_to_table([["구분", "현행", "", "개선"], ["신청", "방문 접수", "⇨", "온라인 접수"],
+                             ["처리", "7일", "⇨", "3일"]], line=1)
+    assert not grid_diagram(compare)
+    # arrows between figures: a table of values, however drawn
+    values = grid_to_table([["144칸", "→", "200칸", "→", "250칸"], ["1,200", "▶", "1,500", "▶", "1,800"]], line=1)
+    assert not grid_diagram(values)
