@@ -54,7 +54,7 @@ from bogo.blocks import Cell, Table  # noqa: E402
 from bogo.errors import BogoError  # noqa: E402
 from bogo.readers import read  # noqa: E402
 from bogo.readers._pdf_chars import floor_chars  # noqa: E402
-from bogo.readers._pdf_tables import join_tables  # noqa: E402
+from bogo.structure.continued import join_continued  # noqa: E402
 
 SAMPLES = ROOT.parent / "shared" / "samples" / "real"
 _SPACE = re.compile(r"\s+")
@@ -247,7 +247,8 @@ def twin_agreement(pdf_path: Path, aligned: bool = True) -> list[tuple[str, int,
     pdf_tables = [b for b in pdf_doc.blocks if isinstance(b, Table)]
     pdf_text = _norm(" ".join(b.text for b in pdf_doc.blocks if not isinstance(b, Table)))
     out = []
-    for k, t in enumerate(_all_tables(_join_twin(twin.blocks))):
+    # a table cut by page breaks is joined back, as the structure stage joins it
+    for k, t in enumerate(_all_tables(join_continued(twin.blocks))):
         if t.layout or t.n_rows < 2 or t.n_cols < 2:
             continue
         label = f"{ext}#{k + 1} ({t.n_rows}x{t.n_cols})"
@@ -328,33 +329,6 @@ def is_diagram(t: Table) -> bool:
     gap_row = any(r not in rows for r in range(1, t.n_rows - 1))
     gap_col = any(not c.text and c.rowspan == t.n_rows and 0 < c.col < t.n_cols - 1 for c in t.cells)
     return gap_row and gap_col
-
-
-_PAGE_NO = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$")
-
-
-def _join_twin(blocks) -> list:
-    """The twin's blocks with a table that a page break cut into several tables
-    (same width, same first row, only a page number between) joined back, as the
-    PDF reader joins it (:func:`bogo.readers._pdf_tables.join_tables`)."""
-    out: list = []
-    last: Table | None = None
-    page_break = False
-    for b in blocks:
-        if isinstance(b, Table):
-            if (last is not None and page_break and last.n_cols == b.n_cols and b.n_rows > 1
-                    and last.grid()[0] == b.grid()[0]):
-                join_tables(last, b)
-                page_break = False
-                continue
-            last, page_break = b, False
-            out.append(b)
-        elif _PAGE_NO.match(b.text.strip()):
-            page_break = True
-        else:
-            last = None
-            out.append(b)
-    return out
 
 
 def _all_tables(blocks) -> list[Table]:

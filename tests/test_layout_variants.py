@@ -56,15 +56,19 @@ FLOORS = {
 #: cells raised 2026-12-02 (third session): org charts drawn on a table grid are layout in the
 #: reference (structure/diagrams.py), no longer scored as data tables; tasks of the poppler exports
 #: raised with the middle dots of Hancom's PDF fonts read as '·'; raised again with the caption, unit and
-#: source rows set in a table's grid read as caption, unit and notes (structure/gridcaptions.py)
+#: source rows set in a table's grid read as caption, unit and notes (structure/gridcaptions.py).
+#: 2026-12-03: a table drawn once per page under a repeated header is one table in the
+#: reference too (structure/continued.py: the HWP budget statement's four page tables); the
+#: pdftotext-layout reading of it only ever matched one page's fragments, so its cells went
+#: 48.6% → 47.4% (floor 48 → 47); collapsed, wrapped-rows and pdftotext-raw cells went up
 ALL_FLOORS = {
-    "pdftotext-layout": {"cells": 48, "cells*": 48, "staff": 14, "budget": 12, "tasks": 66, "miles": 0, "detect": 15},
-    "pdftotext-raw": {"cells": 50, "cells*": 50, "staff": 16, "budget": 0, "tasks": 66, "miles": 3, "detect": 17},
+    "pdftotext-layout": {"cells": 47, "cells*": 47, "staff": 14, "budget": 12, "tasks": 66, "miles": 0, "detect": 15},
+    "pdftotext-raw": {"cells": 51, "cells*": 51, "staff": 16, "budget": 0, "tasks": 66, "miles": 3, "detect": 17},
     "tsv": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
     "aligned": {"cells": 99, "cells*": 99, "staff": 100, "budget": 98, "tasks": 100, "miles": 100, "detect": 100},
-    "collapsed": {"cells": 61, "cells*": 77, "staff": 90, "budget": 43, "tasks": 100, "miles": 100, "detect": 50},
+    "collapsed": {"cells": 62, "cells*": 78, "staff": 90, "budget": 43, "tasks": 100, "miles": 100, "detect": 50},
     "spaced": {"cells": 99, "cells*": 99, "staff": 100, "budget": 98, "tasks": 100, "miles": 100, "detect": 100},
-    "wrapped-rows": {"cells": 59, "cells*": 74, "staff": 90, "budget": 43, "tasks": 98, "miles": 100, "detect": 48},
+    "wrapped-rows": {"cells": 60, "cells*": 74, "staff": 90, "budget": 43, "tasks": 98, "miles": 100, "detect": 48},
     "wrapped-cells": {"cells": 98, "cells*": 98, "staff": 100, "budget": 98, "tasks": 98, "miles": 98, "detect": 100},
     "html": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
     "markdown": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},

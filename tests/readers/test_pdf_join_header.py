@@ -4,7 +4,7 @@ rule under the repeated header, its cells also hold the first data row's text.""
 from __future__ import annotations
 
 from bogo.blocks import grid_to_table
-from bogo.readers._pdf_tables import join_tables
+from bogo.tablejoin import join_tables
 
 HEADER = [["구분", "과목", "", "예산액", ""], ["", "관", "항", "당초", "추경"]]
 

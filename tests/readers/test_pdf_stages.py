@@ -13,7 +13,8 @@ from bogo.model import Report, Source, TableRec
 from bogo.readers._pdf_cells import close_open_sides, find_tables
 from bogo.readers._pdf_rulings import Rulings, join_collinear
 from bogo.readers._pdf_subrows import split_subrows
-from bogo.readers._pdf_tables import join_tables, same_columns
+from bogo.readers._pdf_tables import same_columns
+from bogo.tablejoin import join_tables
 
 
 def _grid_rulings(xs, ys, open_sides=False) -> Rulings:

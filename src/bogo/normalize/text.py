@@ -171,3 +171,12 @@ def display_width(s: str) -> int:
         wide += sum(1 for ch in rest if ch > "\x7f" and unicodedata.east_asian_width(ch) in "WF")
     return len(s) + wide
 
+
+#: a page number standing alone: "7", "- 7 -", "(7)", "3/4", "3 / 12"
+_PAGE_NUMBER = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$")
+
+
+def is_page_number(text: str) -> bool:
+    """Whether ``text`` is only a page number (page furniture, not content)."""
+    return bool(_PAGE_NUMBER.match(text.strip()))
+

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from ..blocks import Table
 from ..normalize.text import normalize_text
-from ._pdf_tables import GRID_TOL, join_tables, same_columns
+from ..tablejoin import join_tables
+from ._pdf_tables import GRID_TOL, same_columns
 
 
 def edge_map(cols: tuple[float, ...], sub: tuple[float, ...]) -> list[int] | None:

@@ -26,7 +26,7 @@ from statistics import median
 from ..blocks import Block, Document, Paragraph, Table
 from ..errors import CorruptFile, UnsupportedFormat
 from ..normalize.markers import split_marker
-from ..normalize.text import normalize_text
+from ..normalize.text import is_page_number, normalize_text
 from ..settings import Settings
 from . import register
 from ._pdf_cells import find_tables
@@ -40,7 +40,6 @@ from ._pdf_rulings import page_rulings
 from ._pdf_tables import RuledTable, build_tables
 
 _HANGUL = re.compile("[가-힣ㄱ-ㅣ]")
-_PAGE_NUMBER = re.compile(r"^[-–(]?\s*\d{1,4}\s*[-–)]?$|^\d{1,4}\s*/\s*\d{1,4}$")
 # line starts that open a paragraph although split_marker does not call them markers
 _EXTRA_BULLET = re.compile(r"^[ㅇo◦∘]\s")
 _NUMBER_BOX = re.compile(r"^(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[①-⑳])\.?$")
@@ -144,7 +143,7 @@ def _page_items(h: float, chars: list[dict], drawing) -> list:
             items.append((at(ln.top, (ln.x0 + ln.x1) / 2), ln))
     for col, part in split_by_columns(rest, regions).items():
         for ln in group_lines(part):
-            if _PAGE_NUMBER.match(ln.text.strip()) and (ln.top > 0.88 * h or ln.bottom < 0.08 * h):
+            if is_page_number(ln.text) and (ln.top > 0.88 * h or ln.bottom < 0.08 * h):
                 continue
             ln.col = col
             region = regions[col[0] - 1] if col[0] else None

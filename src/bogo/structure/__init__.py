@@ -18,6 +18,7 @@ from ..normalize.markers import split_marker
 from ..settings import SETTINGS, Settings
 from .boxnumbers import join_split_headings
 from .captions import caption_for, clean_caption, find_as_of, find_unit, notes_after
+from .continued import join_continued
 from .diagrams import grid_diagram
 from .gridcaptions import split_grid_captions
 from .headers import fill_header, table_header_rows
@@ -118,7 +119,7 @@ def _sections_of(heads: list[Heading], n: int) -> list[Heading | None]:
 
 
 def analyse(doc: Document, settings: Settings = SETTINGS) -> Layout:
-    blocks = join_split_headings(unwrap_boxes(doc.blocks))
+    blocks = join_continued(join_split_headings(unwrap_boxes(doc.blocks)))
     roots = outline(blocks)
     heads = sorted(walk(roots), key=lambda h: h.index)
     section_ends(heads, len(blocks))
