@@ -18,7 +18,11 @@ from .context import Context
 from .registry import REGISTRY, register
 
 _UNITS = "건|개소|개|명|회|곳"
-_TOTAL = re.compile(r"총\s*(\d[\d,]*)\s*(" + _UNITS + r")(?![가-힣]*\d)")
+_TOTAL = re.compile(r"(총|정원|현원)\s*(\d[\d,]*)\s*(" + _UNITS + r")(?![가-힣]*\d)")
+#: labels of a part that is no share of a partition: "정원 30명(여성 12명, 장애인 2명)"
+#: counts some of the 30, not all (여성 is a part only beside 남성)
+_SUBSET_LABELS = frozenset({"여성", "여", "장애인", "청년", "외국인", "결원", "증원", "감원"})
+_GENDER_PAIRS = {"여성": "남성", "여": "남"}
 _PAREN_AFTER = re.compile(r"^[가-힣\s·]{0,15}\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _PIECE = re.compile(r"^\s*([^\d,]*?[가-힣A-Za-z)][^\d,]*?)\s*(\d[\d,]*)\s*(" + _UNITS
                     + r")?\s*(\(\s*\d[\d.]*\s*%\s*\))?\s*$")
@@ -28,21 +32,24 @@ def _breakdown(text: str) -> tuple[int, set[str]] | None:
     pieces = text.split(",")
     if len(pieces) < 2:
         return None
-    total, units = 0, set()
+    total, units, labels = 0, set(), set()
     for p in pieces:
         m = _PIECE.match(p)
         if not m:
             return None
         total += int(m.group(2).replace(",", ""))
+        labels.add(re.sub(r"\s+", "", m.group(1)))
         if m.group(3):
             units.add(m.group(3))
+    if any(x in _SUBSET_LABELS and _GENDER_PAIRS.get(x) not in labels for x in labels):
+        return None
     return total, units
 
 
 @register("X204", "total-count-mismatch", "error",
-          "'총 {found}{unit}' ≠ 나열된 항목의 합 {expected}{unit}", scope="document")
+          "'{word} {found}{unit}' ≠ 나열된 항목의 합 {expected}{unit}", scope="document")
 def total_breakdown(ctx: Context) -> Iterator[Finding]:
-    """"총 N건/개" in prose differs from the sum of the items it lists.
+    """"총 N건/개" (or "정원/현원 N명") in prose differs from the sum of the items it lists.
 
     Bad:
         2018년 상반기 : 총 32건
@@ -52,26 +59,29 @@ def total_breakdown(ctx: Context) -> Iterator[Finding]:
 
     The breakdown is the parenthesised list right after the total ("총 50개
     지자체(광역 12, 기초 38)") or the next line when it is only such a list (a line
-    ending with "," continues on the next).
+    ending with "," continues on the next); a headcount ("정원 1,138명(공무원 850명,
+    공무직 288명)") only the parenthesised list.
 
     Traps:
         A list in another unit (총 2회 … 10건, 22건) is not a breakdown; pieces
         with other numbers in their label (10억이상 20개) make the list unreadable
-        and it is skipped; percentages in parentheses are ignored.
+        and it is skipped; percentages in parentheses are ignored; a list of
+        groups that need not add up (여성 and 장애인 among the 정원, 여성 without
+        남성) is no breakdown.
     """
     chk = REGISTRY["X204"]
     lines = ctx.lines or []
     for i in ctx.lines_matching(_TOTAL):
         ln = lines[i]
         for m in _TOTAL.finditer(ln.text):
-            n, unit = int(m.group(1).replace(",", "")), m.group(2)
+            word, n, unit = m.group(1), int(m.group(2).replace(",", "")), m.group(3)
             pm = _PAREN_AFTER.match(ln.text[m.end():])
-            src = pm.group(1) if pm else _next_list(lines, i)
+            src = pm.group(1) if pm else _next_list(lines, i) if word == "총" else None
             bd = _breakdown(src) if src else None
             if not bd or (bd[1] and bd[1] != {unit}):
                 continue
             if bd[0] != n:
-                yield chk.finding(found=n, expected=bd[0], unit=unit, line=ln.no)
+                yield chk.finding(found=n, expected=bd[0], unit=unit, line=ln.no, word=word)
 
 
 def _next_list(lines, i: int) -> str | None:

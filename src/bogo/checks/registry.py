@@ -29,7 +29,7 @@ Severity = Literal["error", "warning", "info"]
 Scope = Literal["table", "document", "corpus"]
 
 #: the family modules; importing them fills the registry
-FAMILIES = ("tables", "crossref", "dates", "wording", "numbering", "corpus")
+FAMILIES = ("tables", "crossref", "headcount", "dates", "wording", "numbering", "corpus")
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
