@@ -242,3 +242,31 @@ def test_office_from_the_org_chart_head_when_the_cover_has_none():
     rep.meta.office = "표지의국"   # a cover's office is never replaced
     staffing.extract(layout, rep)
     assert rep.meta.office == "표지의국"
+
+
+def _text_report(tmp_path, text: str):
+    p = tmp_path / "report.txt"
+    p.write_text(text, encoding="utf-8")
+    return bogo.parse(p)
+
+
+def test_a_headcount_stated_in_a_line_when_there_is_no_staffing_table(tmp_path):
+    head = "2025년 주요업무계획\n\nⅠ. 기본현황\n□ 조직·인력\n"
+    r = _text_report(tmp_path, head + "ㅇ인력 ▸정원 1,138명(공무원 850명, 공무직·청경 등 288명)\n")
+    assert r.staffing is not None and r.staffing.table is None and r.staffing.rows == []
+    assert (r.staffing.total.quota, r.staffing.total.current) == (1138, None)
+    r = _text_report(tmp_path, head + "□ 인 력 : 정원 84명 / 현원 90명 ('25. 1. 1. 기준)\n")
+    assert (r.staffing.total.quota, r.staffing.total.current) == (84, 90)
+
+
+def test_a_line_about_something_else_states_no_headcount(tmp_path):
+    head = "2025년 주요업무계획\n\nⅠ. 기본현황\n"
+    for line in ("ㅇ인력양성 : 교육생 정원 30명", "ㅇ조직 및 인력 ▹ 3과 12팀, 137명", "ㅇ공단 정원 4,431명(현원 4,642명)"):
+        assert _text_report(tmp_path, head + line + "\n").staffing is None
+
+
+def test_the_staffing_table_wins_over_the_line(tmp_path):
+    text = ("2025년 주요업무계획\n\nⅠ. 기본현황\n인 력 : 정원 10명, 현원 9명\n\n"
+            "부서\t정원\t현원\n계\t10\t9\n기획과\t6\t5\n총무과\t4\t4\n")
+    r = _text_report(tmp_path, text)
+    assert r.staffing.table == "t1" and [x.unit for x in r.staffing.rows] == ["기획과", "총무과"]

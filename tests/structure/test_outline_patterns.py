@@ -24,7 +24,8 @@ def test_other_circled_digit_sets_and_the_jamo_bullet():
         m, rest = split_marker(text)
         assert (marker_kind(m), marker_number(m), rest) == ("circled", num, "과제")
     assert split_marker("ㅇ 추진내용") == ("○", "추진내용")
-    assert split_marker("ㅇ조직 현황") == ("", "ㅇ조직 현황")
+    assert split_marker("ㅇ조직 현황") == ("○", "조직 현황")     # no word opens with a lone jamo
+    assert split_marker("ㅇ인력 ▸정원 1,138명") == ("○", "인력 ▸정원 1,138명")
     assert split_marker("ㅇㅇ구 담당") == ("", "ㅇㅇ구 담당")
 
 

@@ -14,6 +14,9 @@ Four layouts are recognised, by their header and labels, never by position:
 (c) **units as columns** and (d) **one side only** (a table of 현원 alone):
     see :mod:`bogo.extract.staff_columns`.
 
+A report with no staffing table may state its headcount in a line ("인력 : 정원
+149명, 현원 149명"): the total only, :mod:`bogo.extract.staff_prose`.
+
 ``by_type`` keys: the column's header labels joined with a space, merged labels
 said once ("일반직", "일반직 5급").  A 소계/계 column under a group is keyed by the
 group alone ("일반직"), so keys without a space are the employment types that add
@@ -53,6 +56,7 @@ from .staff_cells import (
     single_count,
 )
 from .staff_columns import column_units, one_side, units_as_columns
+from .staff_prose import stated_staffing
 
 #: improvement rounds when only an exact placement is taken (the reader, which takes any improvement, has fewer)
 EXACT_PLACEMENT_ROUNDS = 8
@@ -82,6 +86,7 @@ def extract(layout: Layout, report: Report) -> None:
         st.table = t.id
         report.staffing = st
         return
+    report.staffing = stated_staffing(layout)   # no staffing table: the headcount a line states
 
 
 def _read(layout: Layout, report: Report, i: int, v: TableView) -> Staffing | None:

@@ -56,15 +56,22 @@ SYMBOL_KIND = {
 }
 
 
+def opens_item(text: str) -> bool:
+    """Whether a line opening with ``text`` starts an item of its own where it could also
+    carry on the line above (a line broken at a fixed width, a wrapped cell): it opens with
+    a marker — but not the jamo ㅇ glued to its word ("ㅇ원시 …"), which Hancom also runs
+    inline, item after item, inside one cell's paragraph."""
+    return bool(split_marker(text)[0]) and not (text[:1] == "ㅇ" and "가" <= text[1:2] <= "힣")
+
+
 def split_marker(text: str) -> tuple[str, str]:
     """Split a leading marker off ``text`` (already normalised)."""
     if not text:
         return "", text
     c = text[0]
-    if c == "ㅇ" and text[1:2] in _JAMO_BULLET_NEXT and text[2:].strip():
-        # the jamo ㅇ typed for the ○ bullet ("ㅇ 추진내용", "ㅇ'25. 3. : 착공"); "ㅇㅇ구" is a
-        # placeholder, and "ㅇ원시 …" inside a line is left to the readers (it may continue a
-        # wrapped cell)
+    if c == "ㅇ" and (text[1:2] in _JAMO_BULLET_NEXT or "가" <= text[1:2] <= "힣") and text[2:].strip():
+        # the jamo ㅇ typed for the ○ bullet ("ㅇ 추진내용", "ㅇ'25. 3. : 착공", "ㅇ인력 ▸…": no
+        # word opens with a lone jamo); "ㅇㅇ구" is a placeholder
         return "○", text[1:].strip()
     if "가" <= c <= "힣" and not (c in _HANGUL_ORD and text[1:2] in (".", ")")):
         return "", text  # plain text: no marker starts with another syllable

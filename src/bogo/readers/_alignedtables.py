@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..blocks import Table, grid_to_table
-from ..normalize.markers import split_marker
+from ..normalize.markers import opens_item
 from ..normalize.text import display_width, normalize_text
 from ._alignedcols import (
     LineSegments,
@@ -158,7 +158,7 @@ def _stub_lines(block: list[tuple[int, list[Seg]]]) -> set[int]:
 
 def _prose(segs: list[Seg]) -> bool:
     """A line that opens with a bullet or number of its own (a paragraph, not a row)."""
-    return len(segs) == 1 and bool(split_marker(normalize_text(segs[0][2]))[0])
+    return len(segs) == 1 and opens_item(normalize_text(segs[0][2]))
 
 
 def _inside(seg: Seg, block: list[tuple[int, list[Seg]]]) -> bool:

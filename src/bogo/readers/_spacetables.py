@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..blocks import Table, grid_to_table
 from ..normalize.labels import HEADER_FIRST as LABEL_HEADERS
-from ..normalize.markers import split_marker
+from ..normalize.markers import opens_item, split_marker
 from ..normalize.text import fold, normalize_text
 from ..settings import Settings, TableSettings
 from ._placement import place_rows
@@ -172,7 +172,7 @@ def _join_wrapped_headers(lines: list[Line], texts: list[str]) -> None:
         indent = _indent(lines[j][1])
         if prev is not None and indent >= base + 2 and not _ROW_END.search(texts[prev]) \
                 and _display_width(lines[prev][1].rstrip()) >= WRAP_MIN \
-                and continuation(t) is None and not split_marker(t)[0]:
+                and continuation(t) is None and not opens_item(t):
             texts[prev] = f"{texts[prev]} {t}"
             texts[j] = ""
             continue

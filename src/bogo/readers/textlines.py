@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block, Cell, Paragraph, Table, grid_to_table
-from ..normalize.markers import split_marker
+from ..normalize.markers import opens_item, split_marker
 from ..normalize.text import display_width, fold, normalize_text
 from ..settings import SETTINGS, Settings
 from ._alignedtables import find_aligned_tables
@@ -214,7 +214,7 @@ def _plain_lines_to_blocks(lines: list[Line], settings: Settings, aligned: bool)
         # a Markdown hard break (two trailing spaces) continues the paragraph
         # on the next line when that line starts no bullet of its own
         while raw.endswith("  ") and idx < n and idx != span_at and lines[idx][1].strip() \
-                and not split_marker(normalize_text(lines[idx][1]))[0]:
+                and not opens_item(normalize_text(lines[idx][1])):
             raw = raw.rstrip() + " " + lines[idx][1].strip()
             ftext = None
             idx += 1
@@ -273,7 +273,7 @@ def _wrapped_on(line: str, first: str, lines: list[Line], idx: int, base: int) -
         return False
     if display_width(line.rstrip()) + 1 + display_width(body.split(" ")[0]) <= width:
         return False  # the word would have fitted: the line was ended, not broken
-    return not split_marker(normalize_text(body))[0]
+    return not opens_item(normalize_text(body))
 
 
 def _closes(line: str, nxt: str) -> bool:
