@@ -266,3 +266,20 @@ def test_prose_summary_row(text, expected):
     row = audit_summary.prose_summary_row(text)
     got = None if row is None else (row.category, row.total, *(row.model_extra[s] for s in audit.STATUSES))
     assert got == expected
+
+
+def test_a_category_column_gives_each_row_its_category(tmp_path):
+    """One table for every kind of request, a 구분 column naming each row's ("시정", "건의"),
+    merged over several rows (blank below), and the status in a 비고 column."""
+    html = ("<html><body><h2>2022년 행정사무감사 지적사항 조치결과</h2><table>"
+            "<tr><td>연번</td><td>구분</td><td>지적사항</td><td>조치결과</td><td>비고</td></tr>"
+            "<tr><td>1</td><td rowspan='2'>시정</td><td>예산 집행 잔액 관리 철저</td><td>지침 시행</td><td>완료</td></tr>"
+            "<tr><td>2</td><td>계약 업무 투명성 제고</td><td>공개 확대 검토</td><td>검토중</td></tr>"
+            "<tr><td>3</td><td>건의</td><td>청년 창업 공간 추가 조성</td><td>예산 반영 추진</td><td>추진중</td></tr>"
+            "</table></body></html>")
+    p = tmp_path / "audit.html"
+    p.write_text(html, encoding="utf-8")
+    items = bogo.parse(p).audit.items
+    assert [(x.category, x.status, x.text) for x in items] == [
+        (S, "추진완료", "예산 집행 잔액 관리 철저"), (S, "검토중", "계약 업무 투명성 제고"),
+        (G, "추진중", "청년 창업 공간 추가 조성")]

@@ -11,8 +11,8 @@ Items come in two forms, read in document order:
   ("1. … (부서)") followed by "○ 추진상황 : …", "○ 조치결과 : …", "○ 향후계획 : …"
   paragraphs (sub-bullets "-" join the item above them).
 
-The category comes from the item table's header, else from the nearest category
-heading.  The request text loses its trailing "(부서, 부서)", which gives
+The category comes from a 구분 column naming each row's ("시정", "건의", "기타"),
+else from the item table's header, else from the nearest category heading.  The request text loses its trailing "(부서, 부서)", which gives
 ``departments``.  A request with neither a status nor any action is not an item.
 """
 
@@ -226,9 +226,12 @@ def _table_items(layout: Layout, t: TableRec, b: Table, category: str | None) ->
     if st is None:
         st = _status_column(t.rows, {req, res})
     cat = category_of(t.header[0][req] if t.header else "") or category_of(cols[req]) or category
+    kinds = _category_column(t.rows, {req, res} | {x for x in (dep, st) if x is not None})
     out: list[dict] = []
     hn = len(t.header)
     for r, row in enumerate(t.rows):
+        if kinds is not None and kinds < len(row) and category_of(row[kinds]):
+            cat = category_of(row[kinds])      # a 구분 column: each row's category ("시정", "건의")
         req_text = row[req].strip() if req < len(row) else ""
         res_text = row[res].strip() if res < len(row) else ""
         status, actions, plans, written = parse_result(res_text)
@@ -268,3 +271,17 @@ def _status_column(rows: list[list[str]], exclude: set[int]) -> int | None:
         if cells and all(len(c) <= _STATUS_CELL_MAX and normalize_status(c) for c in cells):
             return j
     return None
+
+
+def _category_column(rows: list[list[str]], exclude: set[int]) -> int | None:
+    """A column whose filled cells all name a category ("시정", "건의", "기타"): each
+    row's category; a cell left blank under a merged one keeps the category above."""
+    n = max((len(r) for r in rows), default=0)
+    for j in range(n):
+        if j in exclude:
+            continue
+        cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
+        if cells and all(len(c) <= _STATUS_CELL_MAX and category_of(c) for c in cells):
+            return j
+    return None
+
