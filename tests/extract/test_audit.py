@@ -283,3 +283,17 @@ def test_a_category_column_gives_each_row_its_category(tmp_path):
     assert [(x.category, x.status, x.text) for x in items] == [
         (S, "추진완료", "예산 집행 잔액 관리 철저"), (S, "검토중", "계약 업무 투명성 제고"),
         (G, "추진중", "청년 창업 공간 추가 조성")]
+
+
+def test_a_row_across_the_table_names_the_category_of_the_rows_below(tmp_path):
+    html = ("<html><body><h2>2021년도 행정사무감사 처리결과</h2><table>"
+            "<tr><th>번호</th><th>요구사항</th><th>처리결과</th><th>처리상태</th></tr>"
+            "<tr><td colspan='4'>시정요구사항</td></tr>"
+            "<tr><td>1</td><td>예산 집행 잔액 관리 철저 (예산과)</td><td>지침 시행</td><td>완료</td></tr>"
+            "<tr><td colspan='4'>건의사항 (1건)</td></tr>"
+            "<tr><td>1</td><td>청년 창업 공간 추가 조성</td><td>예산 반영 추진</td><td>추진중</td></tr>"
+            "</table></body></html>")
+    p = tmp_path / "audit.html"
+    p.write_text(html, encoding="utf-8")
+    items = bogo.parse(p).audit.items
+    assert [(x.category, x.status, x.departments) for x in items] == [(S, "추진완료", ["예산과"]), (G, "추진중", [])]

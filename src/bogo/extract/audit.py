@@ -11,8 +11,9 @@ Items come in two forms, read in document order:
   ("1. … (부서)") followed by "○ 추진상황 : …", "○ 조치결과 : …", "○ 향후계획 : …"
   paragraphs (sub-bullets "-" join the item above them).
 
-The category comes from a 구분 column naming each row's ("시정", "건의", "기타"),
-else from the item table's header, else from the nearest category heading.  The request text loses its trailing "(부서, 부서)", which gives
+The category comes from a 구분 column naming each row's ("시정", "건의", "기타") or a
+row across the table naming it for the rows below, else from the item table's header,
+else from the nearest category heading.  The request text loses its trailing "(부서, 부서)", which gives
 ``departments``.  A request with neither a status nor any action is not an item.
 """
 
@@ -232,6 +233,10 @@ def _table_items(layout: Layout, t: TableRec, b: Table, category: str | None) ->
     for r, row in enumerate(t.rows):
         if kinds is not None and kinds < len(row) and category_of(row[kinds]):
             cat = category_of(row[kinds])      # a 구분 column: each row's category ("시정", "건의")
+        filled = [x.strip() for x in row if x.strip()]
+        if len(set(filled)) == 1 and len(filled[0]) <= _CATEGORY_ROW_MAX and category_of(filled[0]):
+            cat = category_of(filled[0])       # a row across the table naming the category below it
+            continue
         req_text = row[req].strip() if req < len(row) else ""
         res_text = row[res].strip() if res < len(row) else ""
         status, actions, plans, written = parse_result(res_text)
@@ -258,6 +263,7 @@ def _table_items(layout: Layout, t: TableRec, b: Table, category: str | None) ->
 
 
 _STATUS_CELL_MAX = 12  # a status cell is a word or two ("추진 중", "추진불가"), never a sentence
+_CATEGORY_ROW_MAX = 20  # a category row is a heading ("시정·처리요구사항 (5건)"), never a request
 
 
 def _status_column(rows: list[list[str]], exclude: set[int]) -> int | None:
