@@ -28,6 +28,10 @@ def category_of(text: str | None) -> str | None:
 
 _NOT_TAKEN = re.compile(r"미반영|반영불가|불수용|수용불가|불가|미수용")
 _ONGOING = re.compile(r"추진중|진행중|조치중|계속|추진$|진행$|중$")
+#: done only in part, or only planned ("완료예정", "추진예정"): still open
+_NOT_YET = re.compile(r"일부완료|부분완료|(?:완료|추진|조치|시행|처리|이행)예정")
+#: closed without the word 완료 ("종결", "해결")
+_CLOSED = re.compile(r"^(?:종결|해결|해소)")
 
 
 def normalize_status(text: str | None) -> str | None:
@@ -39,7 +43,9 @@ def normalize_status(text: str | None) -> str | None:
         return "미반영"
     if "검토" in t:
         return "검토중"
-    if "완료" in t:
+    if _NOT_YET.search(t):
+        return "추진중"
+    if "완료" in t or _CLOSED.match(t):
         return "추진완료"
     if _ONGOING.search(t):
         return "추진중"
