@@ -71,3 +71,15 @@ def test_office_never_a_label():
     t = grid_to_table([["부서", "정원"], ["감사담당관", "5"]], 4, 5)
     blocks = [_p(1, "행정사무감사"), _p(2, "감사기관"), _p(3, "감사결과"), t]
     assert extract_meta(blocks).office is None
+
+
+@pytest.mark.parametrize("cover, session", [
+    ("제325회 부산광역시의회 임시회", "제325회 임시회"),
+    ("제 301회 정례회", "제301회 정례회"),            # the kind after the number, spaced or not
+    ("제301회정례회", "제301회 정례회"),
+    ("제290회 서울특별시의회 제2차 정례회", "제290회 정례회"),
+    ("제300회 정례회 2018. 7. 12.(목)", "제300회 정례회"),
+])
+def test_meta_session_with_its_kind(cover, session):
+    m = extract_meta([_p(1, cover), _p(2, "2025년 주요업무계획"), _p(3, "기획조정실")])
+    assert m.session == session

@@ -20,7 +20,9 @@ from ..normalize.dates import find_dates
 from ..normalize.text import compact
 
 KINDS = ("주요업무보고", "현안업무보고", "업무계획", "행정사무감사", "업무보고", "예산안", "결산")
-_SESSION = re.compile(r"제\s*(\d{2,4})\s*회\s*(?:[가-힣]*\s*)?(정례회|임시회)?")
+_SESSION = re.compile(r"제\s*(\d{2,4})\s*회")
+#: the kind of session, after its number and at most the council's name ("제325회 부산광역시의회 임시회")
+_SESSION_KIND = re.compile(r"^[\s가-힣\d]{0,20}?(정례회|임시회)")
 _COMMITTEE = re.compile(r"([가-힣]{2,15}위원회)")
 _OFFICE = re.compile(r"^[가-힣·ㆍ]{2,20}(?:실|국|본부|관|과|담당관|청|원|소|단|처|센터|사업소|공단|공사|재단|구|군|시|부)$")
 # words that end like a unit but name a heading or a label ("감사결과", "감사기관")
@@ -102,7 +104,8 @@ def extract_meta(blocks: list[Block]) -> Meta:
             meta.date = d
         ms = _SESSION.search(t)
         if ms and meta.session is None:
-            meta.session = f"제{ms.group(1)}회" + (f" {ms.group(2)}" if ms.group(2) else "")
+            mk = _SESSION_KIND.match(t[ms.end():])
+            meta.session = f"제{ms.group(1)}회" + (f" {mk.group(1)}" if mk else "")
         mc = _COMMITTEE.search(key)
         if mc and meta.committee is None and "위원회" in t and len(t) <= 40:
             meta.committee = mc.group(1)
