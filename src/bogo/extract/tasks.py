@@ -19,6 +19,7 @@ from ..model import Report, Task
 from ..normalize.markers import marker_kind, marker_number
 from ..structure import Layout
 from ..structure.outline import PART_HEADING, RANK, Heading, strip_trailing_paren
+from .gantt import chart_milestones
 from .milestones import PlanItem, date_led, extract_milestones, is_plan_heading, plan_heading_kind
 
 _TASK_KINDS = ("bare_num", "num", "decimal", "circled", "box_title")
@@ -204,9 +205,10 @@ def _sub_items(blocks: list, i: int) -> list[int]:
 
 
 def _section_items(layout: Layout, task_id: str | None, key: str, start: int, end: int,
-                   covered: set[int], PlanItem, keep=None) -> list:
+                   covered: set[int], PlanItem, keep=None, charts: list | None = None) -> list:
     """Plan items of the section ``start``..``end``; ``keep(text)`` selects the lines
-    of a mixed section (done and planned)."""
+    of a mixed section (done and planned).  A schedule chart's milestones (months
+    as columns, marks in the cells) go to ``charts``."""
     items = []
     for i in range(start + 1, end):
         if i in covered:
@@ -216,10 +218,22 @@ def _section_items(layout: Layout, task_id: str | None, key: str, start: int, en
             if keep is None or keep(b.text):
                 items.append(PlanItem(task=task_id, heading=key, text=b.text, line=b.line))
         elif isinstance(b, Table):
-            items.extend(PlanItem(task=task_id, heading=key, text=t, line=ln) for t, ln in _table_rows(layout, i)
-                         if keep is None or keep(t))
+            chart = _chart(layout, i, task_id, key)
+            if chart is not None and charts is not None:
+                charts.extend(chart)
+            else:
+                items.extend(PlanItem(task=task_id, heading=key, text=t, line=ln)
+                             for t, ln in _table_rows(layout, i) if keep is None or keep(t))
         covered.add(i)
     return items
+
+
+def _chart(layout: Layout, i: int, task_id: str | None, key: str) -> list | None:
+    """The milestones of the table at block ``i`` when it is a schedule chart."""
+    year = layout.year_month[0]
+    if year is None or i not in layout.table_index:
+        return None
+    return chart_milestones(layout.tables[layout.table_index.index(i)], year, task_id, key)
 
 
 def _task_of(report: Report, layout: Layout, i: int) -> str | None:
@@ -237,19 +251,20 @@ def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str,
     if year is None:
         return
     items = []
+    charts: list = []
     covered: set[int] = set()
     for task_id, key, start, end in task_parts:
         kind = plan_heading_kind(key)
         if kind == "plan":
-            items.extend(_section_items(layout, task_id, key, start, end, covered, PlanItem))
+            items.extend(_section_items(layout, task_id, key, start, end, covered, PlanItem, charts=charts))
         elif kind == "mixed":
             items.extend(_section_items(layout, task_id, key, start, end, covered, PlanItem,
-                                        keep=lambda t: date_led(t, year)))
+                                        keep=lambda t: date_led(t, year), charts=charts))
     # plan headings outside tasks (an office-level 향후계획)
     for h in layout.headings:
         if h.kind in _PART_KINDS and is_plan_heading(h.title) and h.index + 1 not in covered:
             items.extend(_section_items(layout, None, part_key(h.title), h.index, _span_end(layout, h),
-                                        covered, PlanItem))
+                                        covered, PlanItem, charts=charts))
     # labelled plan lines anywhere ("향후계획 : '24. 하반기 착공", "(추진계획) 전략 수립(8월)")
     for i, b in enumerate(layout.blocks):
         if i in covered or not isinstance(b, Paragraph) or not b.text:
@@ -272,4 +287,6 @@ def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str,
             items.append(PlanItem(task=_task_of(report, layout, i), heading=part_key(m.group("key")),
                                   text=m.group("rest"), line=b.line))
     items.sort(key=lambda x: x.line)
-    report.milestones.extend(extract_milestones(items, year, month))
+    found = extract_milestones(items, year, month) + charts
+    found.sort(key=lambda x: x.line)
+    report.milestones.extend(found)
