@@ -271,32 +271,33 @@ def test_prose_summary_row(text, expected):
     assert got == expected
 
 
+def _html_items(tmp_path, title: str, rows: str):
+    """The audit items of an HTML page holding ``title`` and one table of ``rows``."""
+    p = tmp_path / "audit.html"
+    p.write_text(f"<html><body><h2>{title}</h2><table>{rows}</table></body></html>", encoding="utf-8")
+    return bogo.parse(p).audit.items
+
+
 def test_a_category_column_gives_each_row_its_category(tmp_path):
     """One table for every kind of request, a 구분 column naming each row's ("시정", "건의"),
     merged over several rows (blank below), and the status in a 비고 column."""
-    html = ("<html><body><h2>2022년 행정사무감사 지적사항 조치결과</h2><table>"
-            "<tr><td>연번</td><td>구분</td><td>지적사항</td><td>조치결과</td><td>비고</td></tr>"
-            "<tr><td>1</td><td rowspan='2'>시정</td><td>예산 집행 잔액 관리 철저</td><td>지침 시행</td><td>완료</td></tr>"
-            "<tr><td>2</td><td>계약 업무 투명성 제고</td><td>공개 확대 검토</td><td>검토중</td></tr>"
-            "<tr><td>3</td><td>건의</td><td>청년 창업 공간 추가 조성</td><td>예산 반영 추진</td><td>추진중</td></tr>"
-            "</table></body></html>")
-    p = tmp_path / "audit.html"
-    p.write_text(html, encoding="utf-8")
-    items = bogo.parse(p).audit.items
+    items = _html_items(tmp_path, "2022년 행정사무감사 지적사항 조치결과",
+                        "<tr><td>연번</td><td>구분</td><td>지적사항</td><td>조치결과</td><td>비고</td></tr>"
+                        "<tr><td>1</td><td rowspan='2'>시정</td><td>예산 집행 잔액 관리 철저</td><td>지침 시행</td>"
+                        "<td>완료</td></tr>"
+                        "<tr><td>2</td><td>계약 업무 투명성 제고</td><td>공개 확대 검토</td><td>검토중</td></tr>"
+                        "<tr><td>3</td><td>건의</td><td>청년 창업 공간 추가 조성</td><td>예산 반영 추진</td>"
+                        "<td>추진중</td></tr>")
     assert [(x.category, x.status, x.text) for x in items] == [
         (S, "추진완료", "예산 집행 잔액 관리 철저"), (S, "검토중", "계약 업무 투명성 제고"),
         (G, "추진중", "청년 창업 공간 추가 조성")]
 
 
 def test_a_row_across_the_table_names_the_category_of_the_rows_below(tmp_path):
-    html = ("<html><body><h2>2021년도 행정사무감사 처리결과</h2><table>"
-            "<tr><th>번호</th><th>요구사항</th><th>처리결과</th><th>처리상태</th></tr>"
-            "<tr><td colspan='4'>시정요구사항</td></tr>"
-            "<tr><td>1</td><td>예산 집행 잔액 관리 철저 (예산과)</td><td>지침 시행</td><td>완료</td></tr>"
-            "<tr><td colspan='4'>건의사항 (1건)</td></tr>"
-            "<tr><td>1</td><td>청년 창업 공간 추가 조성</td><td>예산 반영 추진</td><td>추진중</td></tr>"
-            "</table></body></html>")
-    p = tmp_path / "audit.html"
-    p.write_text(html, encoding="utf-8")
-    items = bogo.parse(p).audit.items
+    items = _html_items(tmp_path, "2021년도 행정사무감사 처리결과",
+                        "<tr><th>번호</th><th>요구사항</th><th>처리결과</th><th>처리상태</th></tr>"
+                        "<tr><td colspan='4'>시정요구사항</td></tr>"
+                        "<tr><td>1</td><td>예산 집행 잔액 관리 철저 (예산과)</td><td>지침 시행</td><td>완료</td></tr>"
+                        "<tr><td colspan='4'>건의사항 (1건)</td></tr>"
+                        "<tr><td>1</td><td>청년 창업 공간 추가 조성</td><td>예산 반영 추진</td><td>추진중</td></tr>")
     assert [(x.category, x.status, x.departments) for x in items] == [(S, "추진완료", ["예산과"]), (G, "추진중", [])]

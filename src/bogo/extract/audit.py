@@ -269,25 +269,23 @@ _CATEGORY_ROW_MAX = 20  # a category row is a heading ("시정·처리요구사�
 def _status_column(rows: list[list[str]], exclude: set[int]) -> int | None:
     """A column headed by another word (비고 …) whose filled cells are all status
     words: "완료", "추진중", "추진불가" — the status column of a result table."""
-    n = max((len(r) for r in rows), default=0)
-    for j in range(n):
-        if j in exclude:
-            continue
-        cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
-        if cells and all(len(c) <= _STATUS_CELL_MAX and normalize_status(c) for c in cells):
-            return j
-    return None
+    return _word_column(rows, exclude, normalize_status)
 
 
 def _category_column(rows: list[list[str]], exclude: set[int]) -> int | None:
     """A column whose filled cells all name a category ("시정", "건의", "기타"): each
     row's category; a cell left blank under a merged one keeps the category above."""
+    return _word_column(rows, exclude, category_of)
+
+
+def _word_column(rows: list[list[str]], exclude: set[int], names) -> int | None:
+    """The first column outside ``exclude`` whose filled cells are all short words
+    that ``names`` recognises (a word or two, never a sentence)."""
     n = max((len(r) for r in rows), default=0)
     for j in range(n):
         if j in exclude:
             continue
         cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
-        if cells and all(len(c) <= _STATUS_CELL_MAX and category_of(c) for c in cells):
+        if cells and all(len(c) <= _STATUS_CELL_MAX and names(c) for c in cells):
             return j
     return None
-
