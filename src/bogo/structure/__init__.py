@@ -14,12 +14,12 @@ from pydantic import TypeAdapter
 
 from ..blocks import Block, Document, Paragraph, Table
 from ..model import Meta, Section, TableRec
-from ..normalize.markers import split_marker
 from ..settings import SETTINGS, Settings
 from .boxnumbers import join_split_headings
 from .captions import caption_for, clean_caption, find_as_of, find_unit, notes_after
 from .continued import join_continued
 from .diagrams import grid_diagram
+from .frames import unwrap_boxes
 from .gridcaptions import split_grid_captions
 from .headers import fill_header, table_header_rows
 from .meta import extract_meta
@@ -66,44 +66,6 @@ _SECTIONS = TypeAdapter(list[Section])
 def to_sections(roots: list[Heading]) -> list[Section]:
     """The contract's outline: the heading tree as :class:`~bogo.model.Section` records."""
     return _SECTIONS.validate_python([_section_dict(h) for h in roots])
-
-
-_APPENDIX_WORD = re.compile(r"^[\[【(]?\s*(?:별첨|부록|붙임)\s*\d{0,2}\s*[\]】)]?$")
-_BOX_NUMBER = re.compile(r"^(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[IVX]{1,4}|[①-⑳])\.?$")
-
-
-def unwrap_boxes(blocks: list[Block]) -> list[Block]:
-    """Text framed by a table in HWP/HWPX reads as the paragraph it holds: a
-    one-cell layout box, a one-column title frame with one filled cell, a
-    numbered heading box ("1 | 성과", the number in its own cell) and an appendix
-    title frame ("붙임 | 과제별 추진일정")."""
-    out: list[Block] = []
-    for b in blocks:
-        if not isinstance(b, Table):
-            out.append(b)
-            continue
-        filled = [c for c in b.cells if c.text]
-        if len(filled) == 1 and ((b.layout and b.n_rows * b.n_cols == 1) or (b.n_cols == 1 and b.n_rows <= 3)) \
-                and len(filled[0].text) <= 120:
-            c = filled[0]
-            marker, rest = split_marker(c.text)
-            out.append(Paragraph(text=rest, raw=c.raw, line=c.line or b.line, marker=marker, page=b.page,
-                                 emphasis=True))
-        elif b.n_rows == 1 and b.n_cols == 2 and len(filled) == 2 and _BOX_NUMBER.match(filled[0].text) \
-                and len(filled[1].text) <= 60 and not split_marker(filled[1].text)[0]:
-            num, title = filled
-            marker = num.text if num.text.endswith(".") or not num.text.isdigit() else num.text
-            out.append(Paragraph(text=title.text, raw=num.raw + " " + title.raw, line=num.line or b.line,
-                                 marker=marker, page=b.page, emphasis=True))
-        elif b.n_rows == 1 and 2 <= b.n_cols <= 3 and len(filled) == 2 and _APPENDIX_WORD.match(filled[0].text) \
-                and len(filled[1].text) <= 60:
-            # "붙임 | 과제별 추진일정": an appendix title drawn in a frame
-            word, title = filled
-            out.append(Paragraph(text=f"{word.text} {title.text}", raw=word.raw + " " + title.raw,
-                                 line=word.line or b.line, marker="", page=b.page, emphasis=True))
-        else:
-            out.append(b)
-    return out
 
 
 def _sections_of(heads: list[Heading], n: int) -> list[Heading | None]:
@@ -159,7 +121,8 @@ def analyse(doc: Document, settings: Settings = SETTINGS) -> Layout:
             if c.line is not None and (c.row not in first_line or c.line < first_line[c.row]):
                 first_line[c.row] = c.line
         row_lines = [first_line.get(r, b.line) for r in range(hn, b.n_rows)]
-        role = "approval" if b.form == "approval" else "layout" if b.layout or grid_diagram(b) else "data"
+        blank = not any(c.text for c in b.cells)   # a blank form or frame: nothing to check
+        role = "approval" if b.form == "approval" else "layout" if b.layout or blank or grid_diagram(b) else "data"
         tables.append(TableRec(
             id=f"t{len(tables) + 1}", section=sec.id if sec else None, caption=caption, unit=unit,
             line=b.line, end_line=b.end_line, page=b.page, header=header, rows=grid[hn:], spans=spans,

@@ -20,6 +20,13 @@ from ..normalize.dates import find_dates
 from ..normalize.text import compact
 
 KINDS = ("주요업무보고", "현안업무보고", "업무계획", "행정사무감사", "업무보고", "예산안", "결산")
+#: cover lines that may hold the title when none names a kind of report
+TITLE_LINES = 5
+#: Hangul syllables a dated title holds beside its dates at least ("일일굴착복구공사
+#: 현황보고('26.06.26)" is one; "보도시점 2024. 6. 21.(금) 11:00 배포 …" is a date line)
+TITLE_MIN_SYLLABLES = 8
+#: what a cover calls the kind of paper it is, never its title ("보도자료" over the headline)
+DOCUMENT_LABELS = frozenset({"보도자료", "보도참고자료", "참고자료", "설명자료", "해명자료", "보도해명자료", "설명해명자료"})
 _SESSION = re.compile(r"제\s*(\d{2,4})\s*회")
 #: the kind of session, after its number and at most the council's name ("제325회 부산광역시의회 임시회")
 _SESSION_KIND = re.compile(r"^[\s가-힣\d]{0,20}?(정례회|임시회)")
@@ -117,8 +124,22 @@ def extract_meta(blocks: list[Block]) -> Meta:
         meta.date = next((d for b in blocks if isinstance(b, Paragraph) and ("기준" in b.text or "현재" in b.text)
                           for d in [as_of_date(b.text)] if d), None)
     if meta.title is None:
-        for p in cover[:3]:
-            if p.text and len(p.text) <= 60 and not cover_date(p.text) and _SYLLABLE.search(p.text):
+        for p in cover[:TITLE_LINES]:
+            # the first short line of words: not the paper's kind ("보도자료"), nor a dated
+            # line ("보도시점 2024. 6. 21.(금) 11:00 …")
+            if p.text and len(p.text) <= 60 and _SYLLABLE.search(p.text) and not _date_line(p.text) \
+                    and compact(p.text) not in DOCUMENT_LABELS:
                 meta.title = p.text
                 break
     return meta
+
+
+def _date_line(text: str) -> bool:
+    """A line that states dates with a few words ("(온라인) 2025. 12. 2.(화) 16:00 보도시점")."""
+    if _written_date(text) is None:
+        return False
+    rest = text
+    for sp in find_dates(text, 2000):
+        rest = rest.replace(sp.raw, " ")
+    return len(_SYLLABLE.findall(_COVER_NOISE.sub(" ", rest))) < TITLE_MIN_SYLLABLES
+
