@@ -36,7 +36,9 @@ def _candidates(g: TableView, r: int, c: int, own: float | None,
     if own is not None:
         for k, v in nums.items():
             out[("ratio", k)] = _ratio(own, v)
-        if tr is not None and tr != r and g.cells[tr][c].value:
+        if tr == r:
+            out[("share",)] = (100.0, 0.0)  # "3조 3,000 (100%)": the total row's share of itself
+        elif tr is not None and g.cells[tr][c].value:
             out[("share",)] = _ratio(own, g.cells[tr][c].value)
         return out
     for a, va in nums.items():
@@ -129,7 +131,9 @@ def pct_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
         승소율 = 승소/(승소+패소), share of the total row).  Growth rates (연평균
         증가율) match no simple ratio: with no formula confirmed by two or more
         cells the column is left alone; only a lone composite share is checked
-        against all bases.  Operands are named only when exactly one column carries
+        against all bases.  A total row printing "(100%)" beside its amount
+        declares the column's parenthesised percentages shares of the total
+        (one part besides it is then enough).  Operands are named only when exactly one column carries
         each name (in the rate's own header group first); a named formula that most
         rows of its column break is a misreading and is not used.
     """
@@ -152,14 +156,20 @@ def pct_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
             cands = _candidates(g, r, c, own, totals)
             ok = _shown(cands, p, d, g.coarse_unit)
             info.append((r, c, p, d, cands, ok))
-        # a total row's 100% is every column's share of itself: no evidence
-        keys = Counter(k for r, *_, ok in info for k in ok if not (k[0] == "share" and totals.get(r) == r))
+        # a total row's 100% in a column of its own is every column's share of itself: no
+        # evidence; printed beside the total's amount ("3조 3,000 (100%)") it says the
+        # parenthesised figures are shares of the total
+        plain = fam[0][4] is None
+
+        def evidence(r: int, k: tuple, plain: bool = plain) -> bool:
+            return not (k[0] == "share" and totals.get(r) == r and plain)
+
+        keys = Counter(k for r, *_, ok in info for k in ok if evidence(r, k))
         n = max(keys.values(), default=0)
         # formulas explaining two or more cells and most of the cells they apply to;
         # several tied ones (share of 계획기간 계 or of 연평균 규모) all stay possible
         best = [k for k, v in keys.items() if v == n and n >= 2
-                and n * 2 > sum(k in x[4] and not (k[0] == "share" and totals.get(x[0]) == x[0])
-                                for x in info)]
+                and n * 2 > sum(k in x[4] and evidence(x[0], k) for x in info)]
         for r, c, p, d, cands, ok in info:
             mine = [k for k in best if k in cands]
             if mine:
