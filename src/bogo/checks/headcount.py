@@ -12,15 +12,14 @@ warning that says so, as for the table checks.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..model import Finding, Staffing, TableRec
+from ..normalize.measures import stated_headcounts
 from .context import Context
 from .registry import REGISTRY, register
 from .runner import CERTAIN_ORIGINS, UNCERTAIN_NOTE
 
-_STATED = re.compile(r"(정원|현원)\s*[:：]?\s*(\d{1,3}(?:,\d{3})+|\d+)\s*명")
 #: prose lines above the staffing table that may state its headcount
 LINES_ABOVE = 6
 
@@ -48,15 +47,15 @@ def staffing_headline(ctx: Context) -> Iterator[Finding]:
     chk = REGISTRY["X206"]
     seen: set[str] = set()
     for line, text in _lines_above(ctx, table):
-        for m in _STATED.finditer(text):
-            word, n = m.group(1), int(m.group(2).replace(",", ""))
+        for h in stated_headcounts(text):
+            word, n = h.side, h.count
             if word in seen:
                 continue
             seen.add(word)
             want = totals[word]
             if want is None or n == want or n in held:
                 continue
-            f = chk.finding(found=n, expected=want, line=line, table=table.id, raw=m.group(0), what=word)
+            f = chk.finding(found=n, expected=want, line=line, table=table.id, raw=h.raw, what=word)
             if table.origin not in CERTAIN_ORIGINS or table.placement == "inferred":
                 f = f.model_copy(update={"severity": "warning", "message": f.message + UNCERTAIN_NOTE})
             yield f

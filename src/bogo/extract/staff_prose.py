@@ -15,10 +15,10 @@ import re
 
 from ..blocks import Paragraph
 from ..model import Count3, Staffing
+from ..normalize.measures import stated_headcounts
 from ..structure import Layout
 
 _ABOUT_STAFF = re.compile(r"^(?:인\s*력|인\s*원)(?:\s*현\s*황)?\s*(?:[:：▸▹►▶·‧\-–]|\s|$)")
-_STATED = re.compile(r"(정\s*원|현\s*원)\s*[:：]?\s*(\d{1,3}(?:,\d{3})+|\d+)\s*명")
 
 
 def stated_staffing(layout: Layout) -> Staffing | None:
@@ -27,8 +27,8 @@ def stated_staffing(layout: Layout) -> Staffing | None:
         if not isinstance(b, Paragraph) or not _ABOUT_STAFF.match(b.text):
             continue
         said: dict[str, int] = {}
-        for m in _STATED.finditer(b.text):
-            said.setdefault(m.group(1).replace(" ", ""), int(m.group(2).replace(",", "")))
+        for h in stated_headcounts(b.text):
+            said.setdefault(h.side, h.count)
         if said:
             return Staffing(total=Count3(quota=said.get("정원"), current=said.get("현원")))
     return None

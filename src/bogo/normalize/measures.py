@@ -94,3 +94,23 @@ def starts_with_unit(text: str) -> bool:
 def coarse_money_in(text: str | None) -> bool:
     """Does ``text`` (a unit or caption) speak of 억원/조원?"""
     return any(u in (text or "") for u in COARSE_MONEY)
+
+
+#: a headcount as prose states it: "정원 1,138명", "현 원 : 90명"
+_HEADCOUNT = re.compile(r"(정\s*원|현\s*원)\s*[:：]?\s*(\d{1,3}(?:,\d{3})+|\d+)\s*명")
+
+
+@dataclass(frozen=True)
+class StatedHeadcount:
+    """A 정원 or 현원 written in prose: which (``side``), how many, and the text as written."""
+
+    side: str
+    count: int
+    raw: str
+
+
+def stated_headcounts(text: str) -> list[StatedHeadcount]:
+    """Every 정원/현원 N명 of ``text``, in order."""
+    return [StatedHeadcount(m.group(1).replace(" ", ""), int(m.group(2).replace(",", "")), m.group(0))
+            for m in _HEADCOUNT.finditer(text)]
+
