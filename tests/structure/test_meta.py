@@ -83,3 +83,31 @@ def test_office_never_a_label():
 def test_meta_session_with_its_kind(cover, session):
     m = extract_meta([_p(1, cover), _p(2, "2025년 주요업무계획"), _p(3, "기획조정실")])
     assert m.session == session
+
+
+def test_meta_office_from_org_chart_root_when_cover_has_none():
+    """A cover naming no office (its name is often a picture): the root of the
+    organisation chart under the 조직 line names it."""
+    blocks = [_p(1, "2025. 2. 11.(화) 10:00 도시안전위원회"), _p(2, "2025년도 주요업무계획"),
+              _p(3, "기본현황", "Ⅰ."), _p(4, "조 직 : 4과 (18팀), 3개 사업소", "□"),
+              _p(5, "도시안전국"), _p(6, "안전정책과 (5팀)"), _p(7, "인 력 : 210명", "□")]
+    m = extract_meta(blocks)
+    assert m.office == "도시안전국"
+
+
+def test_meta_office_not_taken_from_chart_when_cover_has_one_or_no_chart_line():
+    cover_named = [_p(1, "2025년 주요업무계획"), _p(2, "문화체육국"), _p(3, "기본현황", "Ⅰ."),
+                   _p(4, "조직현황", "□"), _p(5, "문화예술과")]
+    assert extract_meta(cover_named).office == "문화체육국"
+    # a bare unit name that follows no organisation line is no office
+    no_chart = [_p(1, "2025년 주요업무계획"), _p(2, "기본현황", "Ⅰ."), _p(3, "예산 현황", "□"),
+                _p(4, "문화예술과")]
+    assert extract_meta(no_chart).office is None
+
+
+@pytest.mark.parametrize(("title", "kind"), [("(2025년도) 주요 업무 추진 계획", "업무계획"),
+                                             ("2025년 업무 시행계획", "업무계획"),
+                                             ("2025년 추진 계획", None)])
+def test_meta_kind_spelled_with_words_between(title, kind):
+    m = extract_meta([_p(1, title), _p(2, "기본현황", "Ⅰ.")])
+    assert m.kind == kind

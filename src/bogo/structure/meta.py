@@ -20,6 +20,13 @@ from ..normalize.dates import find_dates
 from ..normalize.text import compact
 
 KINDS = ("주요업무보고", "현안업무보고", "업무계획", "행정사무감사", "업무보고", "예산안", "결산")
+#: a kind written with a word between its parts ("주요 업무 추진 계획"), on the compact text
+_KIND_SPELLED = re.compile(r"업무(?:추진|시행|운영)계획")
+#: paragraphs after a line on the organisation ("조직", "조 직 : 5과 …") searched for
+#: the root of its chart, the office itself, when the cover names none
+ORG_CHART_LOOKAHEAD = 3
+#: blocks searched for the organisation line
+ORG_CHART_BLOCKS = 150
 #: cover lines that may hold the title when none names a kind of report
 TITLE_LINES = 5
 #: Hangul syllables a dated title holds beside its dates at least ("일일굴착복구공사
@@ -94,15 +101,40 @@ def _is_office(key: str) -> bool:
     return bool(_OFFICE.match(key)) and len(key) <= 20 and key not in KINDS and not _NOT_OFFICE.search(key)
 
 
+def _kind(key: str) -> str | None:
+    """The kind of report a compact cover line names, if any."""
+    got = next((k for k in KINDS if k in key), None)
+    if got is None and _KIND_SPELLED.search(key):
+        got = "업무계획"
+    return got
+
+
+def chart_office(blocks: list[Block]) -> str | None:
+    """The office at the root of the organisation chart: the first bare office name
+    within a few paragraphs after the line that opens the organisation ("조직·인력",
+    "조 직 : 5과 (24팀 1TF)"), in the first pages.  A cover without the office's name
+    (it is often a picture) still has its chart."""
+    paras = [b for b in blocks[:ORG_CHART_BLOCKS] if isinstance(b, Paragraph)]
+    for i, p in enumerate(paras):
+        if not compact(p.text).startswith("조직"):
+            continue
+        for q in paras[i + 1:i + 1 + ORG_CHART_LOOKAHEAD]:
+            key = compact(q.text)
+            if _is_office(key):
+                return key
+    return None
+
+
 def extract_meta(blocks: list[Block]) -> Meta:
     cover = _cover(blocks)
     meta = Meta()
     for p in cover:
         t = p.text
         key = compact(t)
-        if meta.title is None and any(k in key for k in KINDS) and len(t) <= 60:
+        kind = _kind(key)
+        if meta.title is None and kind and len(t) <= 60:
             meta.title = t
-            meta.kind = next(k for k in KINDS if k in key)
+            meta.kind = kind
             if meta.kind == "행정사무감사" and "처리결과" in key:
                 meta.kind = "행정사무감사 처리결과"
             continue
@@ -120,6 +152,8 @@ def extract_meta(blocks: list[Block]) -> Meta:
             key = compact(_COVER_NOISE.sub("", t.replace(_written_date(t)[0], " ", 1)))
         if meta.office is None and _is_office(key):
             meta.office = key
+    if meta.office is None:
+        meta.office = chart_office(blocks)
     if meta.date is None:
         meta.date = next((d for b in blocks if isinstance(b, Paragraph) and ("기준" in b.text or "현재" in b.text)
                           for d in [as_of_date(b.text)] if d), None)
