@@ -39,6 +39,7 @@ def clear_memory() -> None:
     wording._word_hit.cache_clear()
     typos._jamo.cache_clear()
     typos._CACHE.clear()
+    typos._DOCUMENTS.clear()
     typos._DISK.clear()
 
 

@@ -21,6 +21,7 @@ def fresh_analyser(monkeypatch, tmp_path):
     """A fresh analyser for the test (user words taught here do not leak), the usual one afterwards."""
     monkeypatch.setenv("BOGO_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(typos, "_CACHE", {})
+    monkeypatch.setattr(typos, "_DOCUMENTS", {})
     monkeypatch.setattr(typos, "_DISK", {})
     analyser.reset()
     yield

@@ -24,6 +24,7 @@ def fresh_cache(tmp_path, monkeypatch):
     """An empty disk cache and an empty in-memory cache for this test."""
     monkeypatch.setenv("BOGO_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(typos, "_CACHE", {})
+    monkeypatch.setattr(typos, "_DOCUMENTS", {})
     monkeypatch.setattr(typos, "_DISK", {})
     return tmp_path / "cache"
 
@@ -32,6 +33,7 @@ def test_cached_analyses_give_the_same_findings_without_the_analyser(fresh_cache
     first = {p.name: _w402(p) for p in FILES}
     assert any(first.values()), "the seeds hold known typos; W402 found none"
     monkeypatch.setattr(typos, "_CACHE", {})  # a new process: only the disk remains
+    monkeypatch.setattr(typos, "_DOCUMENTS", {})
 
     def no_analyser():
         raise AssertionError("the analyser was loaded although every word is cached")
@@ -47,6 +49,7 @@ def test_a_corrupt_cache_file_is_replaced(fresh_cache, monkeypatch):
     typos._disk().close()
     db_file.write_bytes(b"this is not a database" * 100)
     monkeypatch.setattr(typos, "_CACHE", {})
+    monkeypatch.setattr(typos, "_DOCUMENTS", {})
     monkeypatch.setattr(typos, "_DISK", {})
     assert _w402(path) == expected
     (rows,) = WordCache(db_file)._conn().execute("SELECT count(*) FROM words").fetchone()
@@ -56,6 +59,7 @@ def test_a_corrupt_cache_file_is_replaced(fresh_cache, monkeypatch):
 def test_cache_off_still_checks(monkeypatch):
     monkeypatch.setenv("BOGO_CACHE_DIR", "off")
     monkeypatch.setattr(typos, "_CACHE", {})
+    monkeypatch.setattr(typos, "_DOCUMENTS", {})
     monkeypatch.setattr(typos, "_DISK", {})
     assert cache_dir() is None
     assert _w402(SEED_FILES[0]) is not None
@@ -115,6 +119,7 @@ def test_light_analyser_options_give_the_full_analysers_findings(fresh_cache, mo
     light = {p.name: _w402(p) for p in FILES}
     monkeypatch.setenv("BOGO_CACHE_DIR", "off")
     monkeypatch.setattr(typos, "_CACHE", {})
+    monkeypatch.setattr(typos, "_DOCUMENTS", {})
     monkeypatch.setattr(typos, "_DISK", {})
     monkeypatch.setattr(analyser, "OPTIONS", {})
     analyser.reset()

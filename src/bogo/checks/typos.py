@@ -5,15 +5,18 @@ with search) takes about a second to load, so it is used only when a word is not
 in the on-disk cache of analyses (:mod:`bogo.checks.wordcache`).  Its light load
 options (no multi-word dictionary) give the same findings as the full analyser
 on every seed, example and sample (``tests/checks/test_typo_cache.py``).
-Words are analysed one batch per document and the out-of-vocabulary (OOV)
-morphemes of every analysed word are kept in a bounded module-level cache: a
-word seen once is never sent again.  A candidate is reported only when a
+Only the words that may change the findings are analysed
+(:mod:`bogo.checks.typo_scope`: about a fifth of a report's words), in two
+batches per document, and the out-of-vocabulary (OOV) morphemes of every
+analysed word are kept in a bounded module-level cache: a word seen once is
+never sent again.  A candidate is reported only when a
 *frequent* word of the same document is one edit away (Damerau for Latin,
 jamo-level Levenshtein for Hangul) — the analyser alone flags too many names.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sys
@@ -21,21 +24,32 @@ from collections import Counter
 from itertools import chain, compress
 from operator import itemgetter, mul
 
+from pydantic_core import from_json, to_json
+
 from .. import analyser
 from ..settings import CheckSettings
 from .edits import _damerau1, _jamo, _lev1
 from .slips import slip_candidates
 from .textwords import HANGUL_WORD, TextWords, split_texts
+from .typo_scope import Scope, without_final
 from .wordcache import Record, WordCache, encode, records
 
 _DEFAULT = CheckSettings()
 
 MAX_MEMORY_WORDS = 50_000  # words kept in memory per process; the oldest half goes when full
 _CACHE: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+#: the entries of the last documents checked (their words and uses → entries): the
+#: words the scope left unanalysed are not in ``_CACHE``, and checking the same
+#: document again should not compute its scope again
+MAX_MEMORY_DOCUMENTS = 8
+_DOCUMENTS: dict[tuple, list] = {}
 _DISK: dict[int, WordCache] = {}  # one per process id (a forked worker opens its own)
 _HANGUL_WORD = HANGUL_WORD  # the words analysed: Hangul runs of three syllables or more
 _LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{3,}(?![A-Za-z])")
 MIN_OOV_SYLLABLES = 3
+#: analyse only the words that may change the findings (:mod:`bogo.checks.typo_scope`);
+#: False analyses every word (the reference the scope is tested against)
+SCOPED = True
 
 
 def _analyse_texts(texts: list[str]) -> list:
@@ -49,21 +63,6 @@ def _disk() -> WordCache:
         _DISK.clear()
         _DISK[pid] = WordCache.for_analyser(analyser.OPTIONS)
     return _DISK[pid]
-
-
-def _tokenize(words: list[str]) -> list[list[Record]]:
-    """Each word's tokens, from the disk cache or (for the rest) the analyser, as
-    records (form, tag, start, len, oov, score): the analyser's tokens are read once
-    (:func:`~bogo.checks.wordcache.records`), into what a later run reads back
-    from the disk cache."""
-    disk = _disk()
-    found: dict[str, list[Record]] = dict(disk.get_many(words))
-    todo = [w for w in words if w not in found]
-    if todo:
-        fresh = {w: records(toks) for w, toks in zip(todo, _analyse_texts(todo), strict=True)}
-        disk.put_many({w: encode(toks) for w, toks in fresh.items()})
-        found.update(fresh)
-    return [found[w] for w in words]
 
 
 def _bound_memory() -> None:
@@ -94,25 +93,106 @@ def latin_typos(texts, cfg: CheckSettings = _DEFAULT,
     return out
 
 
-def _analyse(words: list[str]) -> None:
-    """Fill the cache: word → (its OOV morphemes, its known noun morphemes, its
-    syllables); the syllables are interned, one string each, shared by every word."""
+Entry = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def _entry(word: str, toks: list[Record]) -> Entry:
+    """(the word's OOV morphemes, its known noun morphemes, its syllables); the
+    syllables are interned, one string each, shared by every word."""
+    oov: list[str] = []
+    nouns: list[str] = []
+    for form, tag, _, _, unknown, _ in toks:
+        if len(form) < MIN_OOV_SYLLABLES:
+            continue
+        if unknown:
+            if _HANGUL_WORD.fullmatch(form):
+                oov.append(form)
+        elif tag in _NOUN_TAGS:
+            nouns.append(form)
+    return tuple(oov), tuple(nouns), tuple(map(sys.intern, word))
+
+
+def _known(words: list[str]) -> dict[str, Entry]:
+    """The entries of those ``words`` analysed before: in memory, or in the disk cache."""
     _bound_memory()
-    todo = [w for w in words if w not in _CACHE]
-    if not todo:
-        return
-    for w, toks in zip(todo, _tokenize(todo), strict=False):
-        oov: list[str] = []
-        nouns: list[str] = []
-        for form, tag, _, _, unknown, _ in toks:
-            if len(form) < MIN_OOV_SYLLABLES:
-                continue
-            if unknown:
-                if _HANGUL_WORD.fullmatch(form):
-                    oov.append(form)
-            elif tag in _NOUN_TAGS:
-                nouns.append(form)
-        _CACHE[w] = (tuple(oov), tuple(nouns), tuple(map(sys.intern, w)))
+    got = {w: _CACHE[w] for w in words if w in _CACHE}
+    rest = [w for w in words if w not in got]
+    if rest:
+        for w, toks in _disk().get_many(rest).items():
+            got[w] = _CACHE[w] = _entry(w, toks)
+    return got
+
+
+def _fresh(words: list[str]) -> dict[str, Entry]:
+    """The entries of ``words`` (none analysed before), from the analyser now; kept
+    in memory and on disk.  The analyser's tokens are read once
+    (:func:`~bogo.checks.wordcache.records`), into what a later run reads back."""
+    if not words:
+        return {}
+    toks = {w: records(t) for w, t in zip(words, _analyse_texts(words), strict=True)}
+    _disk().put_many({w: encode(t) for w, t in toks.items()})
+    got = {w: _entry(w, t) for w, t in toks.items()}
+    _CACHE.update(got)
+    return got
+
+
+def _analyse(words: list[str]) -> dict[str, Entry]:
+    """The entries of every one of ``words``, analysed before or now."""
+    got = _known(words)
+    got.update(_fresh([w for w in words if w not in got]))
+    return got
+
+
+def _note_key(key: tuple) -> str:
+    """The disk-cache name of a document's scope: a hash of its words and uses."""
+    return "scope:" + hashlib.sha256(repr(key).encode()).hexdigest()[:32]
+
+
+def _scope_known(key: tuple, known: dict[str, Entry]) -> bool:
+    """Whether an earlier run computed this document's scope (a note on disk) and
+    every word of it is still known: then no other word needs the analyser."""
+    note = _disk().get_note(_note_key(key))
+    if note is None:
+        return False
+    try:
+        scoped = from_json(note)
+    except ValueError:
+        return False
+    return type(scoped) is list and all(type(w) is str and w in known for w in scoped)
+
+
+#: below this share of words never analysed, all of them are analysed rather than
+#: the scope computed (which costs about half as much per word as the analyser)
+SCOPE_FROM_SHARE = 0.5
+
+
+def _scoped_entries(counts: Counter, cfg: CheckSettings) -> list[Entry]:
+    """The entry of every word of ``counts``, in order: every word analysed before
+    is read back; of the others, only those that may change W402's findings
+    (:class:`~bogo.checks.typo_scope.Scope`) are analysed, and the rest keep only
+    their syllables.  Entries beyond the scope change nothing (see the module)."""
+    key = (cfg.typo_min_freq_hangul, cfg.typo_max_uses, *counts.items())
+    done = _DOCUMENTS.get(key)
+    if done is not None:
+        return done
+    words = list(counts)
+    known = _known(words)
+    missing = [w for w in words if w not in known]
+    if len(missing) <= SCOPE_FROM_SHARE * len(words):
+        known.update(_fresh(missing))
+    elif not _scope_known(key, known):
+        scope = Scope(counts, cfg)
+        candidates = scope.candidates()
+        known.update(_fresh([w for w in candidates if w not in known]))
+        forms = [f for w, e in known.items() if counts[w] <= cfg.typo_max_uses for f in e[0]]
+        completing = scope.completing(forms)
+        known.update(_fresh([w for w in completing if w not in known]))
+        _disk().put_note(_note_key(key), to_json(sorted({*candidates, *completing})))
+    entries = [known.get(w) or ((), (), tuple(map(sys.intern, w))) for w in words]
+    if len(_DOCUMENTS) >= MAX_MEMORY_DOCUMENTS:
+        del _DOCUMENTS[next(iter(_DOCUMENTS))]
+    _DOCUMENTS[key] = entries
+    return entries
 
 
 _NOUN_TAGS = ("NNG", "NNP")
@@ -126,8 +206,11 @@ def hangul_typos(texts, cfg: CheckSettings = _DEFAULT,
     if words is None:
         words = split_texts(texts)
     counts = words.counts
-    _analyse(list(counts))
-    entries = list(map(_CACHE.__getitem__, counts))
+    if SCOPED:
+        entries = _scoped_entries(counts, cfg)
+    else:
+        every = _analyse(list(counts))
+        entries = [every[w] for w in counts]
     oovs = list(map(_OOV, entries))
     oov = dict(compress(zip(counts, oovs, strict=True), oovs))  # word → its OOV forms, if any
     slips = rare_syllable_slips(words, counts, cfg, list(map(_SYLLABLES, entries)))
@@ -190,11 +273,13 @@ class _FrequentNouns:
         return got
 
     def near(self, form: str) -> list[str]:
-        """The frequent nouns one jamo from ``form`` (an OOV form: Hangul syllables only)."""
+        """The frequent nouns one jamo from ``form`` (an OOV form: Hangul syllables
+        only), but for the form without its last final: "관공선" is the noun 관공서
+        with a contracted ending (관공서 + 이 + ㄴ), not a misspelling of it."""
         masked, other = self._indexed(len(form))
         cands = [s for i in range(len(form)) for s in masked.get(form[:i] + "?" + form[i + 1:], ())]
-        jf = _jamo(form)
-        return [s for s in cands + other if s != form and _lev1(jf, _jamo(s))]
+        jf, contracted = _jamo(form), without_final(form)
+        return [s for s in cands + other if s != form and s != contracted and _lev1(jf, _jamo(s))]
 
 
 def _occurrences(words: TextWords,

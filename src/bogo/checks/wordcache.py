@@ -169,6 +169,21 @@ class WordCache:
             return {}
         return out
 
+    def get_note(self, key: str) -> bytes | None:
+        """A note stored under ``key`` (a NUL-led name, never a word), or None."""
+        db = self._conn()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT tokens FROM words WHERE word = ?", ("\0" + key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return bytes(row[0]) if row else None
+
+    def put_note(self, key: str, blob: bytes) -> None:
+        """Store a note under ``key``; it ages out with the words."""
+        self.put_many({"\0" + key: blob})
+
     def put_many(self, analyses: dict[str, bytes]) -> None:
         """Store encoded analyses (word → :func:`encode` blob) in one transaction."""
         db = self._conn()

@@ -229,6 +229,8 @@ def likely_typo(ctx: Context) -> Iterator[Finding]:
         when a frequent word of the same report is one jamo away.  Two real
         words one jamo apart (재난관리 / 재산관리, 가능함 / 가능한) are not slips:
         the rare-syllable rule needs the analyser to fail on the slipped form.
+        A noun with a contracted ending ("관공선" = 관공서 + 이 + ㄴ) is not a
+        misspelling of the noun.
         Loanword spellings are W405's (info), not typos.
     """
     yield from _scan_list(ctx, "misspellings.tsv", "W402")

@@ -1,0 +1,184 @@
+"""Which words W402 must send to the Korean analyser: those that can change its findings.
+
+W402 reports an analyser-unknown (OOV) morpheme of three syllables or more when
+exactly one *frequent* noun of the document (used ``typo_min_freq_hangul``
+times or more) is one jamo from it and the morpheme itself is used at most
+``typo_max_uses`` times.  Analysing every word of a first-time report costs
+~30 µs a word — most of checking it — but only a few words can matter:
+
+1. **Candidates** (:meth:`Scope.candidates`).  A reported morpheme lies in a word
+   used at most ``typo_max_uses`` times, and one of its three-syllable windows
+   differs by one jamo, in one syllable, from a three-syllable window of the
+   frequent noun; that window is written at least ``typo_min_freq_hangul``
+   times in the document.  Only the rare words holding such a window are
+   analysed.
+2. **Completion** (:meth:`Scope.completing`).  For each OOV morpheme those words
+   hold, every string one jamo from it that the document writes often enough to
+   be a frequent noun is looked up, and the words holding it are analysed too,
+   so that its noun count is exact; so are the words holding the morpheme
+   itself when it is written more than ``typo_max_uses`` times, so that its
+   uses are exact.
+
+Every other word is left unanalysed: it can neither be reported nor change what
+is.  Analyses of more words (read back from a cache) change nothing either: a
+noun they add is counted at most as often as it truly is, and only the nouns one
+jamo from a candidate's morpheme matter, whose counts are exact already.  The reasoning rests on one property of the analyser, checked on every
+seed, example and sample (``tests/checks/test_typo_scope.py``): a noun or OOV
+morpheme of three syllables or more is a piece of its word as written, or that
+piece with the final consonant of its last syllable dropped ("관공선" read as
+관공서 + ㄴ).  Both spellings are indexed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ..settings import CheckSettings
+from .textwords import part_starts
+
+_BASE, _LAST = 0xAC00, 0xD7A3
+_WINDOW = 3  # the shortest morpheme W402 reads, in syllables
+
+
+def _syllable(ch: str) -> int | None:
+    o = ord(ch) - _BASE
+    return o if 0 <= o <= _LAST - _BASE else None
+
+
+def without_final(text: str) -> str | None:
+    """``text`` with the final consonant of its last syllable dropped, or None when it has none."""
+    o = _syllable(text[-1])
+    if o is None or not o % 28:
+        return None
+    return text[:-1] + chr(_BASE + o - o % 28)
+
+
+@lru_cache(maxsize=65536)
+def one_jamo(a: str, b: str) -> bool:
+    """Two Hangul syllables one jamo apart: one of initial, medial or final differs."""
+    x, y = _syllable(a), _syllable(b)
+    if x is None or y is None or x == y:
+        return False
+    return (x // 588 != y // 588) + ((x % 588) // 28 != (y % 588) // 28) + (x % 28 != y % 28) == 1
+
+
+@lru_cache(maxsize=8192)
+def neighbours(ch: str) -> tuple[str, ...]:
+    """Every Hangul syllable one jamo from ``ch`` (none when it is not a syllable)."""
+    o = _syllable(ch)
+    if o is None:
+        return ()
+    lead, vowel, final = o // 588, (o % 588) // 28, o % 28
+    out = [chr(_BASE + x * 588 + vowel * 28 + final) for x in range(19) if x != lead]
+    out += [chr(_BASE + lead * 588 + x * 28 + final) for x in range(21) if x != vowel]
+    out += [chr(_BASE + lead * 588 + vowel * 28 + x) for x in range(28) if x != final]
+    return tuple(out)
+
+
+#: every syllable with a final → the same syllable without it (for str.translate)
+_BARE = {o: _BASE + o - _BASE - (o - _BASE) % 28 for o in range(_BASE, _LAST + 1) if (o - _BASE) % 28}
+
+
+class Scope:
+    """The words of one document (word → uses) that W402 must analyse.
+
+    Counts here are upper bounds of what the analyser can find — every place a
+    piece is written, overlapping or not — which is all the reasoning needs."""
+
+    def __init__(self, counts: Counter, cfg: CheckSettings) -> None:
+        self.counts = counts
+        self.min_freq = cfg.typo_min_freq_hangul
+        self.max_uses = cfg.typo_max_uses
+        self.words = list(counts)
+        #: the words joined by NULs, without any final (a piece's bare spelling is found in it)
+        self._joined = "\0".join(self.words)
+        self._joined_bare = self._joined.translate(_BARE)
+        self._starts = part_starts(self.words)
+        self.written, self.bare = self._windows()
+
+    def _windows(self) -> tuple[Counter, Counter]:
+        """Every window of three syllables, with its uses as written and its uses as
+        a window written with a final on its last syllable (the noun of "관공선" is 관공서)."""
+        written: list[str] = []
+        bare: list[str] = []
+        for w, c in self.counts.items():
+            ws = [w[i:i + _WINDOW] for i in range(len(w) - _WINDOW + 1)]
+            wb = w.translate(_BARE)
+            bs = [w[i:i + _WINDOW - 1] + wb[i + _WINDOW - 1] for i in range(len(w) - _WINDOW + 1)
+                  if wb[i + _WINDOW - 1] != w[i + _WINDOW - 1]]
+            written.extend(ws * c)
+            bare.extend(bs * c)
+        return Counter(written), Counter(bare)
+
+    def candidates(self) -> list[str]:
+        """The rare words holding a window one jamo from an often-written window."""
+        written, bare = self.written, self.bare
+        masked: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+        for g in written.keys() | bare.keys():
+            if written[g] + bare[g] >= self.min_freq:
+                for k in range(_WINDOW):
+                    masked[g[:k] + "?" + g[k + 1:]].append((g, written[g] > 0))
+        return [w for w, c in self.counts.items() if c <= self.max_uses and _near_often_written(w, masked)]
+
+    def _may_be_frequent(self, s: str) -> bool:
+        """Whether every window of ``s`` is written often enough for ``s`` to be a
+        frequent noun (the last one may be written with a final)."""
+        n, written, bare = len(s), self.written, self.bare
+        if any(written[s[i:i + _WINDOW]] < self.min_freq for i in range(n - _WINDOW)):
+            return False
+        last = s[n - _WINDOW:]
+        return written[last] + bare[last] >= self.min_freq
+
+    def _holders(self, s: str) -> tuple[list[str], int]:
+        """The words holding ``s`` as written or with a final on its last syllable,
+        and the uses of those places (an upper bound of the uses of ``s``)."""
+        found: dict[int, int] = {}
+        for as_written, text, piece in ((True, self._joined, s), (False, self._joined_bare, s.translate(_BARE))):
+            at = text.find(piece)
+            while at >= 0:
+                if as_written or self._joined[at:at + len(s) - 1] == s[:-1]:
+                    i = bisect_right(self._starts, at) - 1
+                    found[i] = found.get(i, 0) + 1
+                at = text.find(piece, at + 1)
+        words = [self.words[i] for i in found]
+        return words, sum(self.counts[self.words[i]] * k for i, k in found.items())
+
+    def completing(self, forms: Iterable[str]) -> set[str]:
+        """The words to analyse besides the candidates, given the OOV ``forms`` the
+        candidates hold: the holders of each string one jamo from a form that is
+        written often enough to be a frequent noun (but for the form without its
+        last final, which W402 never reports against it), and the holders of a form
+        written more than ``max_uses`` times."""
+        out: set[str] = set()
+        for f in dict.fromkeys(forms):
+            words, uses = self._holders(f)
+            if uses > self.max_uses:
+                out.update(words)
+            plain = without_final(f)
+            for k, ch in enumerate(f):
+                for y in neighbours(ch):
+                    s = f[:k] + y + f[k + 1:]
+                    if s != plain and self._may_be_frequent(s):
+                        words, uses = self._holders(s)
+                        if uses >= self.min_freq:
+                            out.update(words)
+        return out
+
+
+def _near_often_written(w: str, masked: dict[str, list[tuple[str, bool]]]) -> bool:
+    """Whether a window of ``w`` is one jamo from an often-written window.  A window
+    seen only without its last final ("관공서" of "관공선") does not count against
+    the same window with that final: that pair is W402's own exception (a noun
+    and the noun with a contracted ending, see
+    :meth:`~bogo.checks.typos._FrequentNouns.near`)."""
+    last = _WINDOW - 1
+    for i in range(len(w) - last):
+        t = w[i:i + _WINDOW]
+        for k in range(_WINDOW):
+            for g, written in masked.get(t[:k] + "?" + t[k + 1:], ()):
+                if g[k] != t[k] and one_jamo(t[k], g[k]) and (written or k != last or without_final(t) != g):
+                    return True
+    return False

@@ -1,0 +1,130 @@
+"""W402 analyses only the words that may change its findings (bogo.checks.typo_scope):
+the same findings as analysing every word, on every seed, example and sample, and
+the analyser property the scope rests on holds there."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bogo import analyser
+from bogo.checks import typos
+from bogo.checks.context import Context
+from bogo.checks.typo_scope import Scope, neighbours, one_jamo, without_final
+from bogo.checks.wording import _words
+from bogo.settings import CheckSettings
+from conftest import EXAMPLES, SAMPLES, SEED_FILES, parsed
+
+CFG = CheckSettings()
+SAMPLE_FILES = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".pdf", ".hwp", ".hwpx", ".html"))
+FILES = SEED_FILES + sorted(EXAMPLES.glob("*.txt")) + SAMPLE_FILES
+
+
+@pytest.fixture
+def no_memory(monkeypatch):
+    monkeypatch.setenv("BOGO_CACHE_DIR", "off")
+    monkeypatch.setattr(typos, "_CACHE", {})
+    monkeypatch.setattr(typos, "_DOCUMENTS", {})
+    monkeypatch.setattr(typos, "_DISK", {})
+
+
+def _hangul(path, scoped: bool, monkeypatch):
+    monkeypatch.setattr(typos, "SCOPED", scoped)
+    monkeypatch.setattr(typos, "_CACHE", {})
+    monkeypatch.setattr(typos, "_DOCUMENTS", {})
+    words = _words(Context(parsed(path)))
+    return typos.hangul_typos(words.texts, CFG, words), len(typos._CACHE), len(words.counts)
+
+
+def test_scoped_analysis_gives_the_findings_of_analysing_every_word(no_memory, monkeypatch):
+    analysed = total = 0
+    for path in FILES:
+        every, _, _ = _hangul(path, False, monkeypatch)
+        scoped, n, words = _hangul(path, True, monkeypatch)
+        assert scoped == every, path.name
+        analysed, total = analysed + n, total + words
+    assert analysed < total * 0.4, f"the scope analysed {analysed} of {total} words"
+
+
+def test_nouns_and_unknown_morphemes_are_pieces_of_their_word(no_memory):
+    """The property the scope rests on: a noun or OOV morpheme of three syllables or
+    more is written in its word, or (a noun only) written with a final on its last
+    syllable (관공선 = 관공서 + 이 + ㄴ)."""
+    for path in SEED_FILES + SAMPLE_FILES:
+        words = list(_words(Context(parsed(path))).counts)
+        for w, toks in zip(words, analyser.analyse_plain(words), strict=True):
+            for t in toks:
+                if len(t.form) < 3 or not (t.tag in ("NNG", "NNP") or getattr(t, "oov", False)):
+                    continue
+                piece = w[t.start:t.start + t.len]
+                assert t.form == piece or (not getattr(t, "oov", False) and t.form == without_final(piece)), \
+                    (path.name, w, t.form, t.tag)
+
+
+def test_syllables_one_jamo_apart():
+    assert one_jamo("획", "휙") and one_jamo("획", "회") and one_jamo("가", "거")
+    assert not one_jamo("가", "가") and not one_jamo("가", "너") and not one_jamo("가", "a")
+    near = neighbours("획")
+    assert "휙" in near and "회" in near and "획" not in near and len(near) == 18 + 20 + 27
+    assert without_final("관공선") == "관공서" and without_final("관공서") is None
+
+
+def test_a_rare_word_near_an_often_written_window_is_a_candidate():
+    counts = Counter({"사업계획을": 3, "사업계획의": 2, "사업계휙": 1, "교통정책": 1, "문화예술": 1})
+    got = Scope(counts, CFG).candidates()
+    assert "사업계휙" in got
+    assert "교통정책" not in got and "문화예술" not in got
+    assert "사업계획을" not in got  # used more than typo_max_uses times: never reported
+
+
+def test_a_window_seen_only_without_its_final_does_not_make_a_candidate():
+    """관공서 is written three times only as the noun of 관공선 (관공서 + 이 + ㄴ): a rare
+    word holding 관공선 is that noun with its ending, never a slip of it."""
+    counts = Counter({"관공선": 3, "관공선박": 1})
+    assert Scope(counts, CFG).candidates() == []
+
+
+def test_completion_takes_the_holders_of_a_frequent_neighbour_and_of_a_common_form():
+    counts = Counter({"사업계획을": 2, "사업계획의": 1, "사업계휙": 1, "사업계휙을": 1, "사업계휙에": 1, "기타": 1})
+    more = Scope(counts, CFG).completing(["사업계휙"])
+    # 사업계획 is written three times: its holders are analysed, so its noun count is exact;
+    # 사업계휙 itself is written three times (more than typo_max_uses): so are its holders
+    assert {"사업계획을", "사업계획의", "사업계휙을", "사업계휙에"} <= more
+
+
+def test_contracted_ending_is_no_typo_of_its_noun():
+    """An OOV form that is a frequent noun plus a final ("관공선" beside 관공서) is the
+    noun with a contracted ending, not a misspelling of it."""
+    frequent = typos._FrequentNouns(["관공서", "관광선"])
+    assert frequent.near("관공선") == ["관광선"]
+
+
+def test_a_later_run_reads_the_scope_back_from_the_disk_cache(tmp_path, monkeypatch):
+    """A new process checking a report seen before: its scope is a note in the disk
+    cache, so neither the scope nor the analyser runs again; a note naming a word the
+    cache no longer holds is ignored and the scope computed anew."""
+    monkeypatch.setenv("BOGO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(typos, "_DISK", {})
+    path = SEED_FILES[0]
+    first, analysed, _ = _hangul(path, True, monkeypatch)
+    assert analysed > 0
+
+    def no_scope(*_a, **_k):
+        raise AssertionError("the scope was computed again")
+
+    monkeypatch.setattr(typos, "Scope", no_scope)
+    monkeypatch.setattr(analyser, "kiwi", no_scope)
+    again, analysed, _ = _hangul(path, True, monkeypatch)
+    assert again == first and analysed > 0  # every analysed word read back from disk
+
+    monkeypatch.undo()
+    monkeypatch.setenv("BOGO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(typos, "_DISK", {})
+    db = typos._disk()._conn()
+    db.execute("DELETE FROM words WHERE word = (SELECT word FROM words WHERE word NOT LIKE char(0) || '%' LIMIT 1)")
+    calls = []
+    real = typos.Scope
+    monkeypatch.setattr(typos, "Scope", lambda *a: calls.append(1) or real(*a))
+    assert _hangul(path, True, monkeypatch)[0] == first
+    assert calls, "a stale note was trusted"
