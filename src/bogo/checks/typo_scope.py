@@ -93,35 +93,61 @@ class Scope:
         self.min_freq = cfg.typo_min_freq_hangul
         self.max_uses = cfg.typo_max_uses
         self.words = list(counts)
-        #: the words joined by NULs, without any final (a piece's bare spelling is found in it)
-        self._joined = "\0".join(self.words)
-        self._joined_bare = self._joined.translate(_BARE)
-        self._starts = part_starts(self.words)
+        #: the words joined by NULs, the same without any final, and where each word
+        #: begins in them: made when a piece's holders are first looked for
+        self._joined = self._joined_bare = ""
+        self._starts: list[int] = []
         self.written, self.bare = self._windows()
+        #: the often-written windows with one syllable masked → (window, written as such at all)
+        self.masked: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+        for g, written in self._often_written():
+            for k in range(_WINDOW):
+                self.masked[g[:k] + "?" + g[k + 1:]].append((g, written))
+
+    def _often_written(self) -> list[tuple[str, bool]]:
+        """(window, whether it is written as such at all) for each window used at
+        least ``min_freq`` times, as written or with a final on its last syllable."""
+        m, written = self.min_freq, self.written
+        out = [(g, True) for g, n in written.items() if n >= m and "\0" not in g]
+        for g, n in self.bare.items():
+            as_such = written.get(g, 0)
+            if as_such < m <= as_such + n:  # often written only counting the bare spelling
+                out.append((g, as_such > 0))
+        return out
 
     def _windows(self) -> tuple[Counter, Counter]:
         """Every window of three syllables, with its uses as written and its uses as
-        a window written with a final on its last syllable (the noun of "관공선" is 관공서)."""
-        written: list[str] = []
-        bare: list[str] = []
-        for w, c in self.counts.items():
-            ws = [w[i:i + _WINDOW] for i in range(len(w) - _WINDOW + 1)]
-            wb = w.translate(_BARE)
-            bs = [w[i:i + _WINDOW - 1] + wb[i + _WINDOW - 1] for i in range(len(w) - _WINDOW + 1)
-                  if wb[i + _WINDOW - 1] != w[i + _WINDOW - 1]]
-            written.extend(ws * c)
-            bare.extend(bs * c)
-        return Counter(written), Counter(bare)
+        a window written with a final on its last syllable (the noun of "관공선" is
+        관공서).  Read off the words written out as often as they are used, joined
+        by NULs: a window across two words holds a NUL and is never looked up."""
+        text = "\0".join([w for w, c in self.counts.items() for _ in range(c)])
+        n = len(text) - _WINDOW + 1
+        written = Counter([text[i:i + _WINDOW] for i in range(n)])
+        end = _WINDOW - 1
+        stripped: Counter = Counter()
+        for g, c in written.items():
+            o = _BARE.get(ord(g[end]))
+            if o is not None:
+                stripped[g[:end] + chr(o)] += c
+        return written, stripped
 
     def candidates(self) -> list[str]:
-        """The rare words holding a window one jamo from an often-written window."""
-        written, bare = self.written, self.bare
-        masked: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-        for g in written.keys() | bare.keys():
-            if written[g] + bare[g] >= self.min_freq:
-                for k in range(_WINDOW):
-                    masked[g[:k] + "?" + g[k + 1:]].append((g, written[g] > 0))
-        return [w for w, c in self.counts.items() if c <= self.max_uses and _near_often_written(w, masked)]
+        """The rare words holding a window one jamo from an often-written window
+        (each distinct window is judged once)."""
+        near: dict[str, bool] = {}
+        out = []
+        for w, c in self.counts.items():
+            if c > self.max_uses:
+                continue
+            for i in range(len(w) - _WINDOW + 1):
+                t = w[i:i + _WINDOW]
+                hit = near.get(t)
+                if hit is None:
+                    hit = near[t] = _near_often_written(t, self.masked)
+                if hit:
+                    out.append(w)
+                    break
+        return out
 
     def _may_be_frequent(self, s: str) -> bool:
         """Whether every window of ``s`` is written often enough for ``s`` to be a
@@ -136,6 +162,10 @@ class Scope:
         """The words holding ``s`` as written or with a final on its last syllable,
         and the uses of those places (an upper bound of the uses of ``s``)."""
         found: dict[int, int] = {}
+        if not self._starts:
+            self._joined = "\0".join(self.words)
+            self._joined_bare = self._joined.translate(_BARE)
+            self._starts = part_starts(self.words)
         for as_written, text, piece in ((True, self._joined, s), (False, self._joined_bare, s.translate(_BARE))):
             at = text.find(piece)
             while at >= 0:
@@ -145,6 +175,19 @@ class Scope:
                 at = text.find(piece, at + 1)
         words = [self.words[i] for i in found]
         return words, sum(self.counts[self.words[i]] * k for i, k in found.items())
+
+    def _often_written_at(self, f: str, k: int) -> set[str]:
+        """The syllables ``y`` for which every window of ``f`` with ``y`` at ``k``
+        that covers ``k`` is often written (the candidates for a frequent neighbour)."""
+        ys: set[str] | None = None
+        for j in range(max(0, k - _WINDOW + 1), min(k, len(f) - _WINDOW) + 1):
+            t = f[j:j + _WINDOW]
+            at = k - j
+            got = {g[at] for g, _ in self.masked.get(t[:at] + "?" + t[at + 1:], ())}
+            ys = got if ys is None else ys & got
+            if not ys:
+                return set()
+        return ys or set()
 
     def completing(self, forms: Iterable[str]) -> set[str]:
         """The words to analyse besides the candidates, given the OOV ``forms`` the
@@ -159,26 +202,24 @@ class Scope:
                 out.update(words)
             plain = without_final(f)
             for k, ch in enumerate(f):
-                for y in neighbours(ch):
+                for y in self._often_written_at(f, k):
                     s = f[:k] + y + f[k + 1:]
-                    if s != plain and self._may_be_frequent(s):
+                    if s != plain and one_jamo(ch, y) and self._may_be_frequent(s):
                         words, uses = self._holders(s)
                         if uses >= self.min_freq:
                             out.update(words)
         return out
 
 
-def _near_often_written(w: str, masked: dict[str, list[tuple[str, bool]]]) -> bool:
-    """Whether a window of ``w`` is one jamo from an often-written window.  A window
+def _near_often_written(t: str, masked: dict[str, list[tuple[str, bool]]]) -> bool:
+    """Whether the window ``t`` is one jamo from an often-written window.  A window
     seen only without its last final ("관공서" of "관공선") does not count against
     the same window with that final: that pair is W402's own exception (a noun
     and the noun with a contracted ending, see
     :meth:`~bogo.checks.typos._FrequentNouns.near`)."""
     last = _WINDOW - 1
-    for i in range(len(w) - last):
-        t = w[i:i + _WINDOW]
-        for k in range(_WINDOW):
-            for g, written in masked.get(t[:k] + "?" + t[k + 1:], ()):
-                if g[k] != t[k] and one_jamo(t[k], g[k]) and (written or k != last or without_final(t) != g):
-                    return True
+    for k in range(_WINDOW):
+        for g, written in masked.get(t[:k] + "?" + t[k + 1:], ()):
+            if g[k] != t[k] and one_jamo(t[k], g[k]) and (written or k != last or without_final(t) != g):
+                return True
     return False
