@@ -4,14 +4,20 @@ the analyser property the scope rests on holds there."""
 
 from __future__ import annotations
 
+import os
+import zlib
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bogo import analyser
 from bogo.checks import typos
 from bogo.checks.context import Context
+from bogo.checks.textwords import split_texts
 from bogo.checks.typo_scope import Scope, neighbours, one_jamo, without_final
+from bogo.checks.wordcache import CachedToken, WordCache
 from bogo.checks.wording import _words
 from bogo.settings import CheckSettings
 from conftest import EXAMPLES, SAMPLES, SEED_FILES, parsed
@@ -128,3 +134,59 @@ def test_a_later_run_reads_the_scope_back_from_the_disk_cache(tmp_path, monkeypa
     monkeypatch.setattr(typos, "Scope", lambda *a: calls.append(1) or real(*a))
     assert _hangul(path, True, monkeypatch)[0] == first
     assert calls, "a stale note was trusted"
+
+
+# --- the scope's reasoning, on any analyser with the property, not only kiwipiepy ---
+
+_SYLLABLES = list("가각간갈거건고곡나난다단달사산살서선")
+
+
+def _fake_analysis(word: str) -> list[CachedToken]:
+    """A made-up analysis with the scope's property: the word cut into pieces of
+    three syllables (the rest one piece), each a noun, an unknown morpheme or
+    another tag as a hash of the piece decides; a last noun piece now and then
+    loses the final of its last syllable (as 관공선 is read 관공서 + ㄴ)."""
+    toks = []
+    for at in range(0, len(word), 3):
+        piece = word[at:at + 3]
+        roll = zlib.crc32(piece.encode()) % 10
+        if roll < 5:
+            bare = without_final(piece)
+            last = at + 3 >= len(word)
+            form = bare if bare and last and zlib.crc32(word.encode()) % 4 == 0 else piece
+            toks.append(CachedToken(form, "NNG", at, len(piece), False, -1.0))
+        elif roll < 8:
+            toks.append(CachedToken(piece, "NNP", at, len(piece), True, -9.0))
+        else:
+            toks.append(CachedToken(piece, "JKS", at, len(piece), False, -2.0))
+    return toks
+
+
+@st.composite
+def _documents(draw):
+    """Words and their uses, and slips of some of them: one syllable one jamo away."""
+    words = draw(st.lists(st.tuples(st.text(st.sampled_from(_SYLLABLES), min_size=3, max_size=6),
+                                    st.integers(1, 4)), max_size=30))
+    for w, _ in words[:draw(st.integers(0, 10))]:
+        k = draw(st.integers(0, len(w) - 1))
+        slip = w[:k] + draw(st.sampled_from(neighbours(w[k]))) + w[k + 1:]
+        words.append((slip + draw(st.sampled_from(["", "을", "에", "선"])), draw(st.integers(1, 2))))
+    return words
+
+
+@settings(max_examples=300, deadline=None)
+@given(_documents(), st.sampled_from([CFG, CheckSettings(typo_max_uses=3, typo_min_freq_hangul=2)]))
+def test_the_scope_changes_no_finding_of_an_analyser_with_its_property(words, cfg):
+    texts = [(i + 1, w, None) for i, (w, n) in enumerate(words) for _ in range(n)]
+    tw = split_texts(texts)
+    found = {}
+    saved = typos._analyse_texts, typos.SCOPED, typos._CACHE, typos._DOCUMENTS, typos._DISK
+    typos._analyse_texts = lambda ws: [_fake_analysis(w) for w in ws]
+    try:
+        for scoped in (False, True):
+            typos.SCOPED, typos._CACHE, typos._DOCUMENTS = scoped, {}, {}
+            typos._DISK = {os.getpid(): WordCache(None)}
+            found[scoped] = sorted(typos.hangul_typos(texts, cfg, tw))
+    finally:
+        typos._analyse_texts, typos.SCOPED, typos._CACHE, typos._DOCUMENTS, typos._DISK = saved
+    assert found[True] == found[False]
