@@ -148,10 +148,10 @@ def _note_key(key: tuple) -> str:
     return "scope:" + hashlib.sha256(repr(key).encode()).hexdigest()[:32]
 
 
-def _scope_known(key: tuple, known: dict[str, Entry]) -> bool:
+def _scope_known(note_key: str, known: dict[str, Entry]) -> bool:
     """Whether an earlier run computed this document's scope (a note on disk) and
     every word of it is still known: then no other word needs the analyser."""
-    note = _disk().get_note(_note_key(key))
+    note = _disk().get_note(note_key)
     if note is None:
         return False
     try:
@@ -180,14 +180,14 @@ def _scoped_entries(counts: Counter, cfg: CheckSettings) -> list[Entry]:
     missing = [w for w in words if w not in known]
     if len(missing) <= SCOPE_FROM_SHARE * len(words):
         known.update(_fresh(missing))
-    elif not _scope_known(key, known):
+    elif not _scope_known(note := _note_key(key), known):
         scope = Scope(counts, cfg)
         candidates = scope.candidates()
         known.update(_fresh([w for w in candidates if w not in known]))
         forms = [f for w, e in known.items() if counts[w] <= cfg.typo_max_uses for f in e[0]]
         completing = scope.completing(forms)
         known.update(_fresh([w for w in completing if w not in known]))
-        _disk().put_note(_note_key(key), to_json(sorted({*candidates, *completing})))
+        _disk().put_note(note, to_json(sorted({*candidates, *completing})))
     entries = [known.get(w) or ((), (), tuple(map(sys.intern, w))) for w in words]
     if len(_DOCUMENTS) >= MAX_MEMORY_DOCUMENTS:
         del _DOCUMENTS[next(iter(_DOCUMENTS))]
