@@ -185,6 +185,13 @@ def share_when_loaded(on: bool = True) -> None:
     _SHARE_WHEN_LOADED = on
 
 
+def loading_to_share() -> bool:
+    """Whether the next load (or the use that follows it) prepares an analyser for
+    forked workers: a parent that analyses widely then builds the parts of the model
+    that load on first use once, in memory the workers share."""
+    return _SHARE_WHEN_LOADED
+
+
 def shared() -> bool:
     """Whether this process holds an analyser that forked workers may use."""
     return _SHARED

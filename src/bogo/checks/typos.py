@@ -206,7 +206,9 @@ def hangul_typos(texts, cfg: CheckSettings = _DEFAULT,
     if words is None:
         words = split_texts(texts)
     counts = words.counts
-    if SCOPED:
+    # a batch's parent, loading the analyser for its workers, analyses its first report
+    # whole: the model's parts built on first use are then built once, in shared memory
+    if SCOPED and not analyser.loading_to_share():
         entries = _scoped_entries(counts, cfg)
     else:
         every = _analyse(list(counts))
