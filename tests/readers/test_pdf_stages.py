@@ -270,7 +270,7 @@ def test_text_beside_a_vertical_rule_is_read_column_by_column():
     texts = [ln.text for ln in items]
     assert texts == ["•강점하나입니다", "1.첫째항목입니다", "2.둘째항목입니다",
                      "•약점하나입니다", "•약점둘째입니다", "•약점셋째입니다"]
-    assert all(len(g) == 1 for g in _group_page(items))      # every line a paragraph of its column
+    assert all(len(g) == 1 for g in _group_page(items)[0])      # every line a paragraph of its column
     # without the rule, each row is one line of both columns (as before)
     assert len(_page_items(800.0, left + right, ([], []))) == 3
 

@@ -35,6 +35,7 @@ class Line:
     box: bool = False       # the text of one box of a diagram: a paragraph of its own
     note: bool = False      # a line of the page's footnotes (:mod:`._pdf_footnotes`)
     col: tuple[int, int] = (0, 0)   # (column region, column) of side-by-side text (:mod:`._pdf_columns`)
+    trail_space: bool = False       # the text layer has a space after the line's last glyph
 
     @property
     def has_tab(self) -> bool:
@@ -108,7 +109,7 @@ def _make_line(chars: list[dict]) -> Line | None:
         return None
     return Line(text="".join(parts), x0=x0, x1=x1, top=min(c["top"] for c in chars),
                 bottom=max(c["bottom"] for c in chars), size=median(hsizes or sizes),
-                bold=bold * 2 > len(sizes))
+                bold=bold * 2 > len(sizes), trail_space=space_seen)
 
 
 def line_texts(chars: list[dict], cell: bool = False) -> list[str]:

@@ -19,7 +19,7 @@ each of its boxes (:mod:`._pdf_diagram`) is returned as one block of text
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..blocks import Cell, Table
 from ..normalize.markers import split_marker
@@ -27,9 +27,11 @@ from ..normalize.text import normalize_text
 from ._owpml import _is_approval as is_approval
 from ._pdf_cells import join_side_by_side
 from ._pdf_diagram import diagram_boxes
+from ._pdf_lines import group_lines
 from ._pdf_noterefs import drop_note_refs
 from ._pdf_spancut import cut_spans
 from ._pdf_subrows import split_subrows
+from ._pdf_wraps import CELL_SLACK, Wraps
 
 GRID_TOL = 2.0  # points: edges closer than this are one grid line
 LAYOUT_MAX_COLS = 30  # more grid columns than this: a diagram, not a data table
@@ -76,11 +78,14 @@ def _index(lines: list[float], v: float) -> int:
     return max(i, 0)
 
 
-def build_tables(found, chars: list[dict], line_text) -> tuple[list[RuledTable], list[dict]]:
+def build_tables(found, chars: list[dict], line_text, wraps: Wraps | None = None
+                 ) -> tuple[list[RuledTable], list[dict]]:
     """Turn ``found`` (from :func:`bogo.readers._pdf_cells.find_tables`) into tables;
     return them with the characters that lie outside every real (non-layout) table.
     A character inside nested boxes (a table in a frame) goes to the innermost.
-    ``line_text`` turns a cell's characters into its visual lines of text."""
+    ``line_text`` turns a cell's characters into its visual lines of text; with
+    ``wraps`` (:mod:`._pdf_wraps`) a cell's lines are joined at its wraps as its
+    words show, else with a space."""
     if not found:
         return [], chars
     found = join_side_by_side(found, chars)
@@ -101,7 +106,7 @@ def build_tables(found, chars: list[dict], line_text) -> tuple[list[RuledTable],
     diagrams: list[tuple[float, float, float, float]] = []
     for k in reversed(order):          # largest first: a diagram is known before the boxes inside it
         bbox, cells = found[k]
-        built[k] = _build(cells, per_table[k], line_text, any(_inside(bbox, d) for d in diagrams))
+        built[k] = _build(cells, per_table[k], line_text, any(_inside(bbox, d) for d in diagrams), wraps)
         if isinstance(built[k], list):
             diagrams.append(bbox)
     out = []
@@ -132,7 +137,7 @@ def _area(b: tuple[float, float, float, float]) -> float:
 
 
 def _build(cell_boxes: list[tuple], chars: list[dict], line_text,
-           in_diagram: bool = False) -> Table | list[list[dict]] | None:
+           in_diagram: bool = False, wraps: Wraps | None = None) -> Table | list[list[dict]] | None:
     """A table; ``None`` for a layout frame; for a diagram the characters of its
     text boxes, top to bottom and left to right (``in_diagram``: the box lies inside
     a diagram, where a stack of boxes is part of it)."""
@@ -163,17 +168,31 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text,
     aligned = aligned or cut
     cells = []
     lines_of: list[list[str]] = []
+    deferred: list[tuple[Cell, list[tuple[str, str]]]] = []
     for (r, c, rs, cs), tchars in zip(anchors, texts, strict=True):
-        lines = line_text(drop_note_refs(tchars), cell=True) if tchars else []
-        raw = " ".join(lines)
+        undecided: list[tuple[str, str]] = []
+        if wraps is not None and tchars:
+            visual = [replace(ln, text=ln.text.replace("\t", " ")) if "\t" in ln.text else ln
+                      for ln in group_lines(drop_note_refs(tchars))]
+            lines = [ln.text for ln in visual]
+            raw, undecided = wraps.join(visual, xs[min(c + cs, n_cols)], CELL_SLACK) if visual else ("", [])
+        else:
+            lines = line_text(drop_note_refs(tchars), cell=True) if tchars else []
+            raw = " ".join(lines)
         text = normalize_text(raw)
-        cells.append(Cell(text=text, raw=raw, row=r, col=c, rowspan=rs, colspan=cs))
+        cell = Cell(text=text, raw=raw, row=r, col=c, rowspan=rs, colspan=cs)
+        cells.append(cell)
         lines_of.append(lines)
+        if undecided:
+            deferred.append((cell, undecided))
     if sum(1 for c in cells if c.text) <= 1:
         return None                     # a frame around one text (a title bar): layout
     if _text_frame(cells, lines_of):
         return None
     cells.sort(key=lambda c: (c.row, c.col))
+    for cell, undecided in deferred:
+        assert wraps is not None
+        wraps.defer(cell, ("text", "raw"), undecided)
     # a form or a frame whose rows are mostly blank: layout, kept out of the checks
     rows_with_text = {r for c in cells if c.text for r in range(c.row, c.row + c.rowspan)}
     layout = 3 * (n_rows - len(rows_with_text)) >= n_rows

@@ -38,6 +38,7 @@ from ._pdf_join import append_rows, continuation, inside
 from ._pdf_lines import Line, group_lines, line_texts
 from ._pdf_rulings import page_rulings
 from ._pdf_tables import RuledTable, build_tables
+from ._pdf_wraps import Wraps
 
 _HANGUL = re.compile("[가-힣ㄱ-ㅣ]")
 # line starts that open a paragraph although split_marker does not call them markers
@@ -91,6 +92,7 @@ def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
     no_text: list[int] = []
     broken: list[int] = []
     pages: list[tuple[int, list]] = []        # (page number, items sorted by top)
+    wraps = Wraps()                           # the document's words, deciding its wraps
     limit = min(n_pages, settings.max_pdf_pages)
     if n_pages > limit:
         warnings.append(f"PDF가 {n_pages}쪽으로 한도({limit}쪽)를 넘어 앞의 {limit}쪽만 읽었습니다")
@@ -105,7 +107,7 @@ def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
                 no_text.append(i + 1)
                 if not chars or all(not c["text"].strip() for c in chars):
                     continue
-            pages.append((i + 1, _page_items(height, chars, found)))
+            pages.append((i + 1, _page_items(height, chars, found, wraps)))
     finally:
         pdf.close()
     if len(no_text) + len(broken) >= limit:
@@ -117,18 +119,19 @@ def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
         warnings.append(NO_TEXT_WARNING.format(pages=", ".join(map(str, no_text))))
     if broken:
         warnings.append(f"{', '.join(map(str, broken))}쪽: 손상되어 읽지 못했습니다")
-    blocks = _emit(pages, settings)
+    blocks = _emit(pages, settings, wraps)
+    wraps.resolve()
     last = blocks[-1] if blocks else None
     line_count = (last.end_line if isinstance(last, Table) else last.line) if last else 0
     return Document(blocks=blocks, format="pdf", warnings=warnings, pages=n_pages,
                     line_count=line_count)
 
 
-def _page_items(h: float, chars: list[dict], drawing) -> list:
+def _page_items(h: float, chars: list[dict], drawing, wraps: Wraps | None = None) -> list:
     """Tables and lines of one page in reading order, page numbers dropped: top to
     bottom, and where a rule splits the text into columns, column by column."""
     found, rules = drawing
-    tables, rest = build_tables(found, chars, line_texts)
+    tables, rest = build_tables(found, chars, line_texts, wraps)
     regions = column_regions(rules, rest) if rules else []
 
     def at(top: float, x: float) -> tuple[float, int, float]:
@@ -204,8 +207,9 @@ def _starts_paragraph(ln: Line, first: Line, prev: Line, gap_limit: float, right
     return prev.x1 < right - 2.5 * prev.size        # the previous line ended short
 
 
-def _group_page(items: list) -> list:
-    """Group a page's lines into paragraphs (lists of lines); tables pass through."""
+def _group_page(items: list) -> tuple[list, dict[tuple[int, int], float]]:
+    """Group a page's lines into paragraphs (lists of lines); tables pass through.
+    With them, the right edge of the text of each column of the page."""
     lines = [it for it in items if isinstance(it, Line)]
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)
             if 0 <= b.top - a.bottom < 2 * a.size]
@@ -226,7 +230,7 @@ def _group_page(items: list) -> list:
             out.append(cur)
         else:
             cur.append(it)
-    return out
+    return out, right
 
 
 def _lines_to_blocks():
@@ -240,8 +244,10 @@ def _lines_to_blocks():
 class _Emitter:
     """Numbers blocks in reading order; indent is measured from the global margin."""
 
-    def __init__(self, pages: list[tuple[int, list]], settings: Settings):
+    def __init__(self, pages: list[tuple[int, list]], settings: Settings, wraps: Wraps | None = None):
         self.settings = settings
+        self.wraps = wraps
+        self.right: dict[tuple[int, int], float] = {}
         self.recognise = _lines_to_blocks()
         all_lines = [it for _, items in pages for it in items if isinstance(it, Line)]
         self.margin = min((ln.x0 for ln in all_lines), default=0.0)
@@ -252,7 +258,8 @@ class _Emitter:
 
     def page(self, pno: int, items: list) -> None:
         run: list[list[Line]] = []
-        for g in _group_page(items):
+        groups, self.right = _group_page(items)
+        for g in groups:
             if isinstance(g, RuledTable):
                 self.run(run, pno)
                 run = []
@@ -302,12 +309,13 @@ class _Emitter:
                 i = j
                 continue
             self.n += 1
-            self.blocks.append(_paragraph(run[i], self.n, pno, self.margin, self.em))
+            self.blocks.append(_paragraph(run[i], self.n, pno, self.margin, self.em,
+                                          self.wraps, self.right.get(run[i][0].col)))
             i += 1
 
 
-def _emit(pages: list[tuple[int, list]], settings: Settings) -> list[Block]:
-    em = _Emitter(pages, settings)
+def _emit(pages: list[tuple[int, list]], settings: Settings, wraps: Wraps | None = None) -> list[Block]:
+    em = _Emitter(pages, settings, wraps)
     for pno, items in pages:
         em.page(pno, items)
     return em.blocks
@@ -317,13 +325,20 @@ def _indent(ln: Line, margin: float, em: float) -> int:
     return max(0, round((ln.x0 - margin) / em))
 
 
-def _paragraph(g: list[Line], n: int, pno: int, margin: float, em: float) -> Paragraph:
-    raw = " ".join(ln.text for ln in g)
+def _paragraph(g: list[Line], n: int, pno: int, margin: float, em: float,
+               wraps: Wraps | None = None, right: float | None = None) -> Paragraph:
+    if wraps is None:
+        raw, undecided = " ".join(ln.text for ln in g), []
+    else:
+        raw, undecided = wraps.join(g, right)
     marker, text = split_marker(normalize_text(raw))
     if g[0].note and FOOTNOTE.match(raw):
         marker, text = "", normalize_text(raw)      # a footnote keeps its number: no heading
-    return Paragraph(text=text, raw=raw, line=n, marker=marker, indent=_indent(g[0], margin, em),
-                     emphasis=all(ln.bold for ln in g), page=pno)
+    p = Paragraph(text=text, raw=raw, line=n, marker=marker, indent=_indent(g[0], margin, em),
+                  emphasis=all(ln.bold for ln in g), page=pno)
+    if wraps is not None:
+        wraps.defer(p, ("text", "raw"), undecided)
+    return p
 
 
 register("pdf", read_pdf)
