@@ -73,3 +73,32 @@ def test_a_label_spread_over_a_narrow_cell_is_one_word():
     assert wraps.join([_ln("세 입"), _ln("결 산 액"), _ln("(A)", full=False)], RIGHT, CELL_SLACK)[0] == "세입결산액 (A)"
     assert wraps.join([_ln("문"), _ln("화"), _ln("예술과")], RIGHT, CELL_SLACK)[0] == "문화예술과"
     assert wraps.join([_ln("예산"), _ln("및"), _ln("결산")], RIGHT, CELL_SLACK)[0] != "예산및결산"
+
+
+def _glyphs(words: list[str], advance: float, box: float, word_gap: float, size: float = 14.4) -> list[dict]:
+    """Glyphs of ``words`` on one line: each ``advance`` wide apart, its loose box
+    ``box`` wide (wider than the advance: boxes overlap), words ``word_gap`` apart."""
+    out, x = [], 50.0
+    for w in words:
+        for ch in w:
+            out.append({"text": ch, "x0": x, "x1": x + box, "top": 0.0, "bottom": size, "size": size})
+            x += advance
+        x += word_gap
+    return out
+
+
+def test_condensed_type_shows_its_spaces_against_the_overlap_of_its_glyphs():
+    from bogo.readers._pdf_lines import group_lines
+
+    # glyph boxes overlap by 2.7 pt; the words are 1.8 pt apart: under SPACE_GAP alone
+    words = ["쓰기능력", "진단체계", "구축"]
+    (line,) = group_lines(_glyphs(words, advance=12.0, box=14.7, word_gap=4.5))
+    assert line.text == "쓰기능력 진단체계 구축"
+    # a label set with wider tracking inside an overlapping line is not spaced letter by letter
+    tight = _glyphs(["인공지능", "활용"], advance=12.0, box=14.7, word_gap=9.0)
+    loose = _glyphs(["사직종합운동장"], advance=16.0, box=14.7, word_gap=0.0)
+    for g in loose:
+        g["x0"] += 150
+        g["x1"] += 150
+    (line,) = group_lines(tight + loose)
+    assert line.text.endswith("사직종합운동장")

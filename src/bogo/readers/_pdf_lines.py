@@ -18,6 +18,7 @@ from ._pdf_chars import FAKE_BOLD_SHIFT
 
 SPACE_GAP = 0.22      # × font size: a gap wider than this is a space
 TAB_GAP = 1.8         # × font size: a gap wider than this separates cells
+BASE_GAP_MIN_PAIRS = 4  # Hangul glyph pairs a line needs for its usual gap to be measured
 MARK_CHARS = 2        # a row's first glyphs, up to this many and no letters, may be a raised mark
 
 
@@ -71,8 +72,37 @@ def group_lines(chars: list[dict]) -> list[Line]:
     return [ln for ln in (_make_line(r) for r in rows) if ln is not None]
 
 
+def _condensed_spaces(chars: list[dict]) -> set[int]:
+    """The glyphs (by id) a space goes before in a line set in condensed type: where
+    a line's Hangul glyphs overlap (their loose boxes are wider than the advance, the
+    usual gap between two of them negative), a word gap can stay under
+    :data:`SPACE_GAP` ("쓰기능력진단체계구축": words 1.8 pt apart, glyphs overlapping
+    by 2.7).  Such a gap is a space when it is wider by ``SPACE_GAP`` × size than
+    the line's usual gap *and* than the gaps on either side of it (a label set with
+    wider tracking inside the line is not spaced out letter by letter)."""
+    glyphs = [c for c in chars if c["text"].strip()]
+    gaps: list[float | None] = []
+    for a, b in zip(glyphs, glyphs[1:], strict=False):
+        hangul = "가" <= a["text"] <= "힣" and "가" <= b["text"] <= "힣" and b["x0"] > a["x0"] + 0.5 * _size(a)
+        gaps.append(b["x0"] - a["x1"] if hangul else None)
+    known = [g for g in gaps if g is not None]
+    if len(known) < BASE_GAP_MIN_PAIRS or (base := median(known)) >= 0:
+        return set()
+    out: set[int] = set()
+    for i, gap in enumerate(gaps):
+        if gap is None:
+            continue
+        limit = SPACE_GAP * _size(glyphs[i + 1])
+        sides = [g for g in (gaps[i - 1] if i else None, gaps[i + 1] if i + 1 < len(gaps) else None)
+                 if g is not None]
+        if sides and gap - base > limit and gap - max(sides) > limit:
+            out.add(id(glyphs[i + 1]))
+    return out
+
+
 def _make_line(chars: list[dict]) -> Line | None:
     chars.sort(key=lambda c: c["x0"])
+    condensed = _condensed_spaces(chars)
     parts: list[str] = []
     prev = None
     space_seen = False
@@ -92,7 +122,7 @@ def _make_line(chars: list[dict]) -> Line | None:
             gap = ch["x0"] - prev["x1"]
             if gap > TAB_GAP * s:
                 parts.append("\t")
-            elif space_seen or gap > SPACE_GAP * s:
+            elif space_seen or gap > SPACE_GAP * s or id(ch) in condensed:
                 parts.append(" ")
         parts.append(t)
         sizes.append(s)
