@@ -50,7 +50,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import bogo.readers.hwp  # noqa: E402,F401
 import bogo.readers.hwpx  # noqa: E402,F401
 import bogo.readers.pdf as pdf_reader  # noqa: E402
-from bogo.blocks import Cell, Table  # noqa: E402
+from bogo.blocks import Cell, Paragraph, Table  # noqa: E402
 from bogo.errors import BogoError  # noqa: E402
 from bogo.readers import read  # noqa: E402
 from bogo.readers._pdf_chars import floor_chars  # noqa: E402
@@ -390,6 +390,42 @@ def main() -> None:
         if args.tables:
             for (label, a, n), (_, sa, _) in zip(res, strict, strict=True):
                 print(f"    {label:34} {a:4}/{n:<4} {a / max(n, 1):6.1%}   strict {sa / max(n, 1):6.1%}")
+
+
+    print("\nword spacing (PDF texts whose letters match a twin text: share also spaced alike)")
+    for kind in ("cells", "paragraphs"):
+        same = total = 0
+        for p in files:
+            s, n = spacing_agreement(p, kind)
+            same, total = same + s, total + n
+        print(f"{kind:12} {same:5}/{total:<5} {same / max(total, 1):6.1%}")
+
+
+def spacing_agreement(pdf_path: Path, kind: str) -> tuple[int, int]:
+    """(PDF texts spaced as their twin writes them, PDF texts whose letters match a
+    twin text of four letters or more): how well the reader puts the spaces of words
+    back (a wrap inside a word, condensed type) where the twin knows them."""
+    for ext in ("hwpx", "hwp"):
+        twin_path = SAMPLES / ext / f"{pdf_path.stem}.{ext}"
+        if twin_path.exists():
+            break
+    else:
+        return 0, 0
+    try:
+        twin, pdf_doc = read(twin_path), read(pdf_path)
+    except BogoError:
+        return 0, 0
+
+    def texts(doc) -> list[str]:
+        if kind == "cells":
+            return [c.text for b in _all_tables(doc.blocks) for c in b.cells if c.text]
+        return [b.text for b in doc.blocks if isinstance(b, Paragraph) and b.text]
+
+    want: dict[str, set[str]] = {}
+    for t in texts(twin):
+        want.setdefault(_norm(t), set()).add(t)
+    found = [t for t in texts(pdf_doc) if len(_norm(t)) >= 4 and _norm(t) in want]
+    return sum(1 for t in found if t in want[_norm(t)]), len(found)
 
 
 if __name__ == "__main__":
