@@ -11,6 +11,7 @@ glyphs (digits and Latin are often set smaller).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 
@@ -18,6 +19,8 @@ from ._pdf_chars import FAKE_BOLD_SHIFT
 
 SPACE_GAP = 0.22      # × font size: a gap wider than this is a space
 TAB_GAP = 1.8         # × font size: a gap wider than this separates cells
+#: a line holding a Hangul run this long may be set in condensed type
+_LONG_RUN = re.compile("[가-힣]{6,}")
 BASE_GAP_MIN_PAIRS = 4  # Hangul glyph pairs a line needs for its usual gap to be measured
 MARK_CHARS = 2        # a row's first glyphs, up to this many and no letters, may be a raised mark
 
@@ -100,9 +103,12 @@ def _condensed_spaces(chars: list[dict]) -> set[int]:
     return out
 
 
-def _make_line(chars: list[dict]) -> Line | None:
-    chars.sort(key=lambda c: c["x0"])
-    condensed = _condensed_spaces(chars)
+def _make_line(chars: list[dict], condensed: set[int] | None = None) -> Line | None:
+    """The line of ``chars``; a line holding a long Hangul run is looked at again
+    for the spaces of condensed type (:func:`_condensed_spaces`, given as
+    ``condensed``), which most lines need not pay for."""
+    if condensed is None:
+        chars.sort(key=lambda c: c["x0"])
     parts: list[str] = []
     prev = None
     space_seen = False
@@ -122,7 +128,7 @@ def _make_line(chars: list[dict]) -> Line | None:
             gap = ch["x0"] - prev["x1"]
             if gap > TAB_GAP * s:
                 parts.append("\t")
-            elif space_seen or gap > SPACE_GAP * s or id(ch) in condensed:
+            elif space_seen or gap > SPACE_GAP * s or (condensed and id(ch) in condensed):
                 parts.append(" ")
         parts.append(t)
         sizes.append(s)
@@ -137,7 +143,12 @@ def _make_line(chars: list[dict]) -> Line | None:
         space_seen = False
     if prev is None:
         return None
-    return Line(text="".join(parts), x0=x0, x1=x1, top=min(c["top"] for c in chars),
+    text = "".join(parts)
+    if condensed is None and _LONG_RUN.search(text):
+        spaces = _condensed_spaces(chars)
+        if spaces:
+            return _make_line(chars, spaces)
+    return Line(text=text, x0=x0, x1=x1, top=min(c["top"] for c in chars),
                 bottom=max(c["bottom"] for c in chars), size=median(hsizes or sizes),
                 bold=bold * 2 > len(sizes), trail_space=space_seen)
 
