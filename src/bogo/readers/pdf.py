@@ -10,7 +10,10 @@ bullet or number marker, after a vertical gap wider than the page's line spacing
 after a short (unjustified) line, or at a change of font size.  Footnotes at a
 page's foot (:mod:`._pdf_footnotes`) are paragraphs without a marker, never
 headings.  Lines whose cells are separated by wide gaps go to the shared text-table recogniser
-(:func:`bogo.readers.textlines.lines_to_blocks`) when it is available.
+(:func:`bogo.readers.textlines.lines_to_blocks`) when it is available.  The visual
+lines of a paragraph or a cell are joined with a space at a wrap only where a word
+ends (:mod:`._pdf_wraps`): the wraps only the document's own words can decide are
+settled once every page is read.
 
 Pages without Hangul in their text layer (scans, fonts without a Unicode map) are
 named in ``Document.warnings``; a PDF with no usable page at all is refused.
