@@ -6,7 +6,7 @@ import pytest
 
 from bogo.blocks import Paragraph
 from bogo.readers._pdf_lines import Line
-from bogo.readers._pdf_wraps import CELL_SLACK, Wraps, separator, wrap_probe
+from bogo.readers._pdf_wraps import Wraps, separator, wrap_probe
 
 RIGHT = 500.0
 
@@ -33,7 +33,7 @@ def test_separator_at_a_wrap(a, b, full, trail, sep):
 
 
 def test_a_cell_keeps_a_bracket_under_its_label():
-    assert separator(_ln("2021년"), _ln("(A)"), RIGHT, CELL_SLACK) == " "
+    assert separator(_ln("2021년"), _ln("(A)"), RIGHT, cell=True) == " "
 
 
 def test_probe_takes_two_syllables_each_side():
@@ -65,14 +65,14 @@ def test_condensed_type_is_no_evidence():
 def test_a_label_spread_over_a_narrow_cell_is_one_word():
     wraps = Wraps()
     wraps.join([_ln("1. 문화예술과", full=False)], RIGHT)
-    text, undecided = wraps.join([_ln("문 화"), _ln("예술과")], RIGHT, CELL_SLACK)
+    text, undecided = wraps.join([_ln("문 화"), _ln("예술과")], RIGHT, cell=True)
     cell = Paragraph(text=text, raw=text, line=1)
     wraps.defer(cell, ("text", "raw"), undecided)
     wraps.resolve()
     assert cell.text == "문화예술과"
-    assert wraps.join([_ln("세 입"), _ln("결 산 액"), _ln("(A)", full=False)], RIGHT, CELL_SLACK)[0] == "세입결산액 (A)"
-    assert wraps.join([_ln("문"), _ln("화"), _ln("예술과")], RIGHT, CELL_SLACK)[0] == "문화예술과"
-    assert wraps.join([_ln("예산"), _ln("및"), _ln("결산")], RIGHT, CELL_SLACK)[0] != "예산및결산"
+    assert wraps.join([_ln("세 입"), _ln("결 산 액"), _ln("(A)", full=False)], RIGHT, cell=True)[0] == "세입결산액 (A)"
+    assert wraps.join([_ln("문"), _ln("화"), _ln("예술과")], RIGHT, cell=True)[0] == "문화예술과"
+    assert wraps.join([_ln("예산"), _ln("및"), _ln("결산")], RIGHT, cell=True)[0] != "예산및결산"
 
 
 def _glyphs(words: list[str], advance: float, box: float, word_gap: float, size: float = 14.4) -> list[dict]:

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..settings import CheckSettings
+from .edits import _jamo, _lev1
 from .textwords import part_starts
 
 _BASE, _LAST = 0xAC00, 0xD7A3
@@ -58,24 +59,9 @@ def without_final(text: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def one_jamo(a: str, b: str) -> bool:
-    """Two Hangul syllables one jamo apart: one of initial, medial or final differs."""
-    x, y = _syllable(a), _syllable(b)
-    if x is None or y is None or x == y:
-        return False
-    return (x // 588 != y // 588) + ((x % 588) // 28 != (y % 588) // 28) + (x % 28 != y % 28) == 1
-
-
-@lru_cache(maxsize=8192)
-def neighbours(ch: str) -> tuple[str, ...]:
-    """Every Hangul syllable one jamo from ``ch`` (none when it is not a syllable)."""
-    o = _syllable(ch)
-    if o is None:
-        return ()
-    lead, vowel, final = o // 588, (o % 588) // 28, o % 28
-    out = [chr(_BASE + x * 588 + vowel * 28 + final) for x in range(19) if x != lead]
-    out += [chr(_BASE + lead * 588 + x * 28 + final) for x in range(21) if x != vowel]
-    out += [chr(_BASE + lead * 588 + vowel * 28 + x) for x in range(28) if x != final]
-    return tuple(out)
+    """Two Hangul syllables one jamo apart (W402's own measure,
+    :func:`~bogo.checks.edits._lev1` on their jamo)."""
+    return a != b and _syllable(a) is not None and _syllable(b) is not None and _lev1(_jamo(a), _jamo(b))
 
 
 #: every syllable with a final → the same syllable without it (for str.translate)

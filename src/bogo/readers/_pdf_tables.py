@@ -31,7 +31,7 @@ from ._pdf_lines import group_lines
 from ._pdf_noterefs import drop_note_refs
 from ._pdf_spancut import cut_spans
 from ._pdf_subrows import split_subrows
-from ._pdf_wraps import CELL_SLACK, Wraps
+from ._pdf_wraps import Wraps
 
 GRID_TOL = 2.0  # points: edges closer than this are one grid line
 LAYOUT_MAX_COLS = 30  # more grid columns than this: a diagram, not a data table
@@ -175,7 +175,7 @@ def _build(cell_boxes: list[tuple], chars: list[dict], line_text,
             visual = [replace(ln, text=ln.text.replace("\t", " ")) if "\t" in ln.text else ln
                       for ln in group_lines(drop_note_refs(tchars))]
             lines = [ln.text for ln in visual]
-            raw, undecided = wraps.join(visual, xs[min(c + cs, n_cols)], CELL_SLACK) if visual else ("", [])
+            raw, undecided = wraps.join(visual, xs[min(c + cs, n_cols)], cell=True) if visual else ("", [])
         else:
             lines = line_text(drop_note_refs(tchars), cell=True) if tchars else []
             raw = " ".join(lines)

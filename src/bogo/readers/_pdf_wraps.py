@@ -75,17 +75,18 @@ class VisualLine(Protocol):
     trail_space: bool
 
 
-def separator(a: VisualLine, b: VisualLine, right: float | None, slack: float = FULL_SLACK) -> str | None:
-    """What joins line ``a`` to the next line ``b``: " ", "", or None when only the
+def separator(a: VisualLine, b: VisualLine, right: float | None, cell: bool = False) -> str | None:
+    """What joins line ``a`` to the next line ``b`` of a paragraph (or of a table
+    ``cell``, whose ``right`` is its border): " ", "", or None when only the
     document's words can tell (two Hangul syllables at the wrap of a full line)."""
     if a.trail_space or not a.text or not b.text:
         return " "
-    if right is None or a.x1 < right - slack * a.size:
+    if right is None or a.x1 < right - (CELL_SLACK if cell else FULL_SLACK) * a.size:
         return " "                                  # the line stopped short: the writer broke it
     last, first = a.text[-1], b.text[0]
     if last in _JOINING_END or first in _CLOSING_START:
         return ""
-    if first == "(" and last.isalnum() and slack == FULL_SLACK:
+    if first == "(" and last.isalnum() and not cell:
         return ""       # "부동산업|(22.4억 달러)"; a cell puts "(A)", "(%)" under its label
     head = _HEAD.match(b.text)
     if last.isdigit():
@@ -112,10 +113,10 @@ def _condensed(text: str) -> bool:
 _DISTRIBUTED = re.compile(r"[가-힣](?: [가-힣])+")
 
 
-def _undistributed(ln: VisualLine, right: float, slack: float) -> VisualLine:
+def _undistributed(ln: VisualLine, right: float) -> VisualLine:
     """A cell's line of single syllables spread over the cell's width ("문 화" over
     "예술과", "총 계"), its spaces dropped: the cell's alignment set them, not the writer."""
-    if _DISTRIBUTED.fullmatch(ln.text) and ln.x1 >= right - slack * ln.size:
+    if _DISTRIBUTED.fullmatch(ln.text) and ln.x1 >= right - CELL_SLACK * ln.size:
         return replace(ln, text=ln.text.replace(" ", ""))  # type: ignore[type-var]
     return ln
 
@@ -144,18 +145,18 @@ class Wraps:
         self._pending: list[tuple[object, tuple[str, ...], list[tuple[str, str]]]] = []
 
     def join(self, lines: Sequence[VisualLine], right: float | None,
-             slack: float = FULL_SLACK) -> tuple[str, list[tuple[str, str]]]:
+             cell: bool = False) -> tuple[str, list[tuple[str, str]]]:
         """The text of ``lines`` (their words noted) and its undecided wraps, each as
         the (text before, text after) the space that stands in it for now."""
         original = lines
         spread = [False] * len(lines)
-        if slack == CELL_SLACK and right is not None:
-            lines = [_undistributed(ln, right, slack) for ln in lines]
+        if cell and right is not None:
+            lines = [_undistributed(ln, right) for ln in lines]
             spread = [" " not in ln.text and was is not ln for ln, was in zip(lines, original, strict=True)]
         parts = [lines[0].text]
         undecided: list[tuple[str, str]] = []
         for i, (a, b) in enumerate(zip(lines, lines[1:], strict=False)):
-            sep = separator(a, b, right, slack)
+            sep = separator(a, b, right, cell)
             if sep is None and spread[i] and spread[i + 1]:
                 sep = ""        # one label spread syllable by syllable over the cell's lines
             if sep is None:
@@ -167,7 +168,7 @@ class Wraps:
         return "".join(parts), undecided
 
     def note(self, text: str) -> None:
-        """Words of a text read otherwise (a diagram box): evidence, never decided here."""
+        """Note the words of one visual line as evidence (unless set in condensed type)."""
         if not _condensed(text):
             self._runs.update(_RUN.findall(text))
 
