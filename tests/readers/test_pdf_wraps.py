@@ -27,6 +27,8 @@ def _ln(text: str, full: bool = True, trail: bool = False, size: float = 10.0) -
     ("정책을 공개해", "국민의 알권리", True, False, None),             # only the document's words can tell
     ("정책을 공개해", "국민의 알권리", True, True, " "),               # … unless the layer kept the space
     ("짧은 줄을 추진", "하고 다음", False, False, " "),                # the line stopped short: a break
+    ("사업 추진에 도움이", "될 것으로 기대", True, False, None),       # a verb after a particle stands alone
+    ("거점 역할을", "하는 기관", True, False, None),
 ])
 def test_separator_at_a_wrap(a, b, full, trail, sep):
     assert separator(_ln(a, full=full, trail=trail), _ln(b), RIGHT) == sep

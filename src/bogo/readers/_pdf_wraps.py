@@ -53,6 +53,9 @@ ENDINGS = frozenset("""
 하면 하여야 하겠음 하겠습니다 합니다 되고 되는 되며 되어 된 될 됨 되었다 된다 됩니다 시키는 시키고
 적인 적으로 적이고 으며 으나 지만 면서 거나
 """.split())
+#: endings that are a verb of their own after a particle ("이 될", "을 하는")
+_VERB_STARTS = frozenset("하한할함해했합되된될됨됩시")
+_PARTICLE_ENDS = frozenset("을를이가은는도에로서와과의고며면")
 #: syllables that are words of their own on a line: never a piece of stacked text
 SINGLE_WORDS = frozenset("및 등 외 약 총 각 전 후 또 즉 중 내 위 안 간 별".split())
 #: what follows a number as its counter ("2|차", "100|명")
@@ -94,8 +97,9 @@ def separator(a: VisualLine, b: VisualLine, right: float | None, cell: bool = Fa
     if not ("가" <= last <= "힣") or head is None:
         return " "
     rest = b.text[head.end():head.end() + 1]
-    if head.group() in ENDINGS and not _HANGUL.match(rest):
-        return ""
+    if head.group() in ENDINGS and not _HANGUL.match(rest) and not (
+            head.group()[0] in _VERB_STARTS and last in _PARTICLE_ENDS):
+        return ""       # but "도움이|될", "역할을|하는": the verb of a subject or object stands alone
     if _stacked(a.text) or _stacked(b.text):
         return ""       # a label set one syllable per line in a narrow cell ("문|화|예술과")
     return None
