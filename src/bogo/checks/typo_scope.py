@@ -34,14 +34,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
-
 from ..settings import CheckSettings
-from .edits import _jamo, _lev1
 from .textwords import part_starts
 
 _BASE, _LAST = 0xAC00, 0xD7A3
 _WINDOW = 3  # the shortest morpheme W402 reads, in syllables
+_SPAN = _LAST - _BASE
 
 
 def _syllable(ch: str) -> int | None:
@@ -57,11 +55,15 @@ def without_final(text: str) -> str | None:
     return text[:-1] + chr(_BASE + o - o % 28)
 
 
-@lru_cache(maxsize=65536)
 def one_jamo(a: str, b: str) -> bool:
-    """Two Hangul syllables one jamo apart (W402's own measure,
-    :func:`~bogo.checks.edits._lev1` on their jamo)."""
-    return a != b and _syllable(a) is not None and _syllable(b) is not None and _lev1(_jamo(a), _jamo(b))
+    """Two Hangul syllables one jamo apart: W402's own measure
+    (:func:`~bogo.checks.edits._lev1` on their jamo), computed on the syllables'
+    parts.  Initials, medials and finals are letters of their own, so one edit of a
+    syllable's jamo changes exactly one part (a final that comes or goes included)."""
+    oa, ob = ord(a) - _BASE, ord(b) - _BASE
+    if oa == ob or not (0 <= oa <= _SPAN and 0 <= ob <= _SPAN):
+        return False
+    return (oa // 588 != ob // 588) + (oa // 28 % 21 != ob // 28 % 21) + (oa % 28 != ob % 28) == 1
 
 
 #: every syllable with a final → the same syllable without it (for str.translate)
