@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from pdf_kit import assemble
+from pdf_kit import assemble, build_pdf
 
 import bogo.readers.hwp  # noqa: F401  - register every reader this file relies on
 import bogo.readers.hwpx  # noqa: F401
@@ -204,20 +204,56 @@ def test_pdf_without_any_text_is_unsupported(tmp_path):
         read(p)
 
 
-@needs_samples
-def test_page_without_hangul_is_named_in_warnings(tmp_path):
+def _image_pages(contents: list[bytes]) -> bytes:
+    """Pages drawing a 2x2 grey image (``/Im1``) or paths, one content stream each."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
+            b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray "
+            b"/BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream"]
+    kids = []
+    for content in contents:
+        objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 3 0 R >> >> "
+                    f"/Contents {len(objs)} 0 R >>".encode())
+        kids.append(f"{len(objs)} 0 R")
+    objs[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
+    return assemble(objs)
+
+
+def test_pages_holding_what_the_text_layer_does_not_give_are_named(tmp_path):
+    """A scan (a picture over the page), a long text without Hangul and text drawn as
+    outlines make a file partly read; the blank back of a sheet, a folio, a MEMO page
+    and a small logo hold nothing unread."""
     from pypdf import PdfReader, PdfWriter
 
-    w = PdfWriter(clone_from=PdfReader(PDF_DIR / "seoul_fire_report_2026-298.pdf"))
-    w.add_blank_page()
+    text = build_pdf([
+        [(72, 100, 12, "사업 계획 보고")],                                   # 1: read
+        [],                                                                  # 2: blank
+        [(280, 800, 10, "- 3 -")],                                           # 3: a folio
+        [(250, 60, 14, "《 M E M O 》")],                                    # 4: a memo page
+        [(40, 100, 9, "Annual report of the council, all in English words")],  # 5: unread words
+    ])
+    outline = b"".join(b"%d 400 m %d 410 l S\n" % (x, x + 3) for x in range(50, 350, 5))
+    drawn = _image_pages([b"q 595 0 0 842 0 0 cm /Im1 Do Q",                   # 6: a scan
+                          b"q 120 0 0 70 240 400 cm /Im1 Do Q",                # 7: a logo
+                          outline,                                             # 8: outlined text
+                          b"0 0 m 595 842 l S"])                               # 9: one rule
+    w = PdfWriter(clone_from=PdfReader(io.BytesIO(text)))
+    w.append(PdfReader(io.BytesIO(drawn)))
     buf = io.BytesIO()
     w.write(buf)
-    p = tmp_path / "with_blank.pdf"
+    p = tmp_path / "mixed.pdf"
     p.write_bytes(buf.getvalue())
     doc = read(p)
-    assert doc.pages == 2
-    assert doc.warnings == ["2쪽: 한글 텍스트 층이 없습니다 (스캔 또는 글꼴 문제)"]
-    assert {b.page for b in doc.blocks} == {1}
+    assert doc.pages == 9
+    assert doc.warnings == ["5, 6, 8쪽: 한글 텍스트 층이 없습니다 (스캔 또는 글꼴 문제)"]
+
+
+@needs_samples
+def test_blank_backs_of_a_council_report_leave_it_fully_read():
+    """Council work plans are printed on both sides: their blank pages (2 and 4) and
+    MEMO pages are no reason to call the file partly read."""
+    doc = read(PDF_DIR / "council" / "busan_water_works_plan_2025.pdf")
+    assert doc.warnings == []
 
 
 @needs_samples
