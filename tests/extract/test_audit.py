@@ -301,3 +301,60 @@ def test_a_row_across_the_table_names_the_category_of_the_rows_below(tmp_path):
                         "<tr><td colspan='4'>건의사항 (1건)</td></tr>"
                         "<tr><td>1</td><td>청년 창업 공간 추가 조성</td><td>예산 반영 추진</td><td>추진중</td></tr>")
     assert [(x.category, x.status, x.departments) for x in items] == [(S, "추진완료", ["예산과"]), (G, "추진중", [])]
+
+
+# --- cards: field names down the table, each value right of its name -----------------
+
+CARD_PAGE = """<html><head><meta charset="utf-8"><title>행정사무감사 처리결과</title></head><body>
+<h2>2024년도 행정사무감사 결과 처리상황 보고</h2>
+<h3>시정요구사항</h3>
+<table border="1">
+<tr><th>번호</th><td>1</td><th>소관부서</th><td>기획예산과</td></tr>
+<tr><th>요구사항</th><td colspan="3">주민참여예산 반영 비율을 높이기 바람</td></tr>
+<tr><th>처리결과</th><td colspan="3">2025년 예산에 반영 비율을 5%로 높였음</td></tr>
+<tr><th>처리상태</th><td colspan="3">완료</td></tr>
+</table>
+<table border="1">
+<tr><th>번호</th><td>2</td><th>소관부서</th><td>총무담당</td></tr>
+<tr><th>요구사항</th><td colspan="3">청사 주차장 이용 불편을 해소하기 바람</td></tr>
+<tr><th>조치결과</th><td colspan="3">□ 추진내용 ○ 증설 설계용역 발주 □ 향후계획 ○ 2025년 하반기 착공</td></tr>
+<tr><th>추진상황</th><td colspan="3">추진중</td></tr>
+</table>
+<h3>건의사항</h3>
+<table border="1">
+<tr><th>건의사항</th><td>축제 안전관리 인력을 확충하기 바람</td></tr>
+<tr><th>처리결과</th><td>안전요원을 35명으로 늘렸음</td></tr>
+<tr><th>향후계획</th><td>2025년에도 같은 규모로 운영</td></tr>
+<tr><th>건의사항</th><td>경로당 냉방비를 늘리기 바람 (노인복지과)</td></tr>
+<tr><th>처리결과</th><td>재원 여건상 반영하지 못함</td></tr>
+<tr><th>처리상태</th><td>미반영</td></tr>
+</table>
+</body></html>"""
+
+
+def test_cards_one_table_per_request_or_several_stacked(tmp_path):
+    p = tmp_path / "cards.html"
+    p.write_text(CARD_PAGE, encoding="utf-8")
+    items = bogo.parse(p).audit.items
+    assert [(i.category, i.text, i.departments, i.status, i.status_text) for i in items] == [
+        (S, "주민참여예산 반영 비율을 높이기 바람", ["기획예산과"], "추진완료", "완료"),
+        (S, "청사 주차장 이용 불편을 해소하기 바람", ["총무담당"], "추진중", "추진중"),
+        (G, "축제 안전관리 인력을 확충하기 바람", [], None, None),  # no status written: none read
+        (G, "경로당 냉방비를 늘리기 바람", ["노인복지과"], "미반영", "미반영"),
+    ]
+    assert items[0].actions == ["2025년 예산에 반영 비율을 5%로 높였음"]
+    assert (items[1].actions, items[1].plans) == (["증설 설계용역 발주"], ["2025년 하반기 착공"])
+    assert items[2].plans == ["2025년에도 같은 규모로 운영"]
+
+
+def test_card_field_names_are_whole_cells():
+    from bogo.extract.audit_cards import cards, field_of
+
+    assert [field_of(t) for t in ("요구사항", "시정 요구사항", "처리 결과", "추진상황", "향후 계획", "소관 부서", "연번")] \
+        == ["request", "request", "result", "status", "plans", "department", "number"]
+    # a value holding a field's word is a value: "총무담당", a sentence, a category word
+    assert [field_of(t) for t in ("총무담당", "처리결과를 보고함", "건의", "시정", "처리")] == [None] * 5
+    # a name without a value, or followed by another name, holds nothing
+    assert cards([["요구사항", "", "처리결과"], ["처리상태", "완료"]]) == []
+    got = cards([["요구사항", "요구사항", "도로를 정비하기 바람"], ["처리결과", "정비 완료"]])
+    assert got == [{"request": ("도로를 정비하기 바람", 0, 2), "result": ("정비 완료", 1, 1)}]

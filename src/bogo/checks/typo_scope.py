@@ -34,6 +34,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+
 from ..settings import CheckSettings
 from .textwords import part_starts
 

@@ -7,6 +7,9 @@ Items come in two forms, read in document order:
   향후추진계획", "처리결과" …).  The result cell is split into its "□"
   sections: 추진상황 (the status), 추진내용 / 조치결과 / 추진근거 … (actions) and
   향후계획 (plans); each section's items are split on "○".
+* **cards**: a table per request (or several stacked) whose field names run down
+  it, each value in the cell right of its name ("요구사항 | …", "처리결과 | …",
+  "처리상태 | 완료", "소관부서 | …": :mod:`.audit_cards`).
 * **paragraphs**: a category heading ("□ 시정·처리요구사항"), then a request
   ("1. … (부서)") followed by "○ 추진상황 : …", "○ 조치결과 : …", "○ 향후계획 : …"
   paragraphs (sub-bullets "-" join the item above them).
@@ -27,6 +30,7 @@ from ..normalize.departments import normalize_unit, parse_department_list, strip
 from ..normalize.labels import STATUS_KEY
 from ..normalize.text import compact
 from ..structure import Layout
+from .audit_cards import cards
 from .audit_summary import prose_summary, status_from_summary, summary_table
 from .audit_words import (  # noqa: F401 - re-exported: the vocabulary of audit pages
     CATEGORIES,
@@ -89,7 +93,7 @@ def extract(layout: Layout, report: Report) -> None:
             if summary is None and (s := summary_table(t)) is not None:
                 summary = s
                 continue
-            got = _table_items(layout, t, b, category)
+            got = _table_items(layout, t, b, category) or _card_items(t, b, category)
             if got:
                 close()
                 for g in got:
@@ -258,6 +262,32 @@ def _table_items(layout: Layout, t: TableRec, b: Table, category: str | None) ->
         cell = b.cell_at(hn + r, req)
         out.append({"category": cat, "text": body, "departments": deps, "status": status, "status_text": written,
                     "actions": actions, "plans": plans,
+                    "line": cell.line if cell is not None and cell.line else t.line})
+    return out
+
+
+def _card_items(t: TableRec, b: Table, category: str | None) -> list[dict]:
+    """The items of a table laid out as cards (:mod:`.audit_cards`): each request with
+    its result, status, plans and department, the category that of the table's
+    heading or caption."""
+    cat = category_of(t.caption) if t.caption and len(t.caption) <= _CATEGORY_ROW_MAX else None
+    out: list[dict] = []
+    for card in cards(t.header + t.rows):
+        req, r, c = card["request"]
+        status, actions, plans, written = parse_result(card["result"][0] if "result" in card else "")
+        if "plans" in card:
+            plans = [*plans, *_split_items(card["plans"][0])]
+        if "status" in card and normalize_status(card["status"][0]):
+            status, written = normalize_status(card["status"][0]), status_text(card["status"][0])
+        if status is None and not actions and not plans:
+            continue
+        body, deps = strip_departments(req)
+        if "department" in card:
+            dep = card["department"][0]
+            deps = parse_department_list(dep) or [normalize_unit(dep)]
+        cell = b.cell_at(r, c)
+        out.append({"category": cat or category, "text": body, "departments": deps, "status": status,
+                    "status_text": written, "actions": actions, "plans": plans,
                     "line": cell.line if cell is not None and cell.line else t.line})
     return out
 
