@@ -97,7 +97,7 @@ class Scope:
         """(window, whether it is written as such at all) for each window used at
         least ``min_freq`` times, as written or with a final on its last syllable."""
         m, written = self.min_freq, self.written
-        out = [(g, True) for g, n in written.items() if n >= m and "\0" not in g]
+        out = [(g, True) for g, n in written.items() if n >= m]
         for g, n in self.bare.items():
             as_such = written.get(g, 0)
             if as_such < m <= as_such + n:  # often written only counting the bare spelling
@@ -105,20 +105,24 @@ class Scope:
         return out
 
     def _windows(self) -> tuple[Counter, Counter]:
-        """Every window of three syllables, with its uses as written and its uses as
-        a window written with a final on its last syllable (the noun of "관공선" is
-        관공서).  Read off the words written out as often as they are used, joined
-        by NULs: a window across two words holds a NUL and is never looked up."""
-        text = "\0".join([w for w, c in self.counts.items() for _ in range(c)])
-        n = len(text) - _WINDOW + 1
-        written = Counter([text[i:i + _WINDOW] for i in range(n)])
+        """Every window of three syllables inside a word, with its uses as written and
+        its uses as a window written with a final on its last syllable (the noun of
+        "관공선" is 관공서): each word's windows counted as often as it is used."""
+        uses: dict[str, int] = {}
+        get = uses.get
+        for w, c in self.counts.items():
+            for i in range(len(w) - _WINDOW + 1):
+                g = w[i:i + _WINDOW]
+                uses[g] = get(g, 0) + c
         end = _WINDOW - 1
-        stripped: Counter = Counter()
-        for g, c in written.items():
+        bare: dict[str, int] = {}
+        get = bare.get
+        for g, c in uses.items():
             o = _BARE.get(ord(g[end]))
             if o is not None:
-                stripped[g[:end] + chr(o)] += c
-        return written, stripped
+                b = g[:end] + chr(o)
+                bare[b] = get(b, 0) + c
+        return Counter(uses), Counter(bare)
 
     def candidates(self) -> list[str]:
         """The rare words holding a window one jamo from an often-written window
