@@ -192,6 +192,7 @@ class Finding(_Rec):
     col: int | str | None = None
     row_index: int | None = Field(default=None, description="body row of the table (index in its rows)")
     col_index: int | None = Field(default=None, description="column of the table (0-based)")
+    page: int | None = Field(default=None, description="page of the source holding it (PDF; none where the format has no pages)")
     found: Any = None
     expected: Any = None
 

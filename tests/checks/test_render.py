@@ -37,8 +37,9 @@ def test_json_contract():
     assert set(data["summary"]) == {"error", "warning", "info", "partial"} and data["summary"]["partial"] == 0
     assert data["summary"]["error"] >= 1
     keys = {"code", "severity", "message", "line", "table", "row", "col", "row_index", "col_index",
-            "found", "expected"}
+            "page", "found", "expected"}
     assert all(set(f) == keys for f in f0["findings"])
+    assert all(f["page"] is None for f in f0["findings"])  # a text report has no pages
     assert res.reports[0].findings == [f for _, _, fs in res.files for f in fs]
 
 
@@ -82,3 +83,33 @@ def test_terminal_table_and_output_dispatch(tmp_path):
     out = tmp_path / "r.json"
     findings_output(res, "json", out)
     assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "bogo.check/1"
+
+
+def _paged_result():
+    """The render case, as if read from a PDF: the table on page 3, the prose on page 2."""
+    rep = build_case(CASE)
+    for t in rep.tables:
+        t.page = 3
+    for p in rep.paragraphs:
+        p.page = 2
+    return run_checks([rep])
+
+
+def test_findings_carry_their_page_and_every_output_shows_it(tmp_path):
+    res = _paged_result()
+    pages = {(f.code, f.page) for f in res.findings}
+    assert ("T101", 3) in pages and ("W401", 2) in pages
+    assert all(f.page == (3 if f.table else 2) for f in res.findings)
+    buf = io.StringIO()
+    findings_output(res, "table", None, Console(file=buf, width=200))
+    assert "쪽" in buf.getvalue()
+    p = tmp_path / "f.xlsx"
+    write_findings_xlsx(res, p)
+    ws = load_workbook(p).active
+    header = [c.value for c in ws[1]]
+    at = header.index("쪽")
+    assert header[at + 1] == "줄" and sorted({row[at].value for row in ws.iter_rows(min_row=2)}) == [2, 3]
+    assert "3쪽" in findings_html(res)
+    buf = io.StringIO()
+    findings_output(_result(), "table", None, Console(file=buf, width=200))
+    assert "쪽" not in buf.getvalue()  # no page column for a format without pages

@@ -50,3 +50,17 @@ def test_council_basics_tables(stem):
     got = basics_tables(read(COUNCIL / f"{stem}.pdf"), REVIEWED[stem])
     gold = GOLDEN / f"{stem}.basics.json"
     assert_reviewed_golden(gold, "tables", got)
+
+
+@pytest.mark.skipif(not COUNCIL.is_dir(), reason="council samples not present")
+def test_findings_name_the_page_a_reader_turns_to():
+    """A PDF's findings carry the page that holds them (checked against the pages: the
+    bus table with 마을버스 on page 18, '네비게이션' on page 14)."""
+    import bogo
+    from bogo.checks import run_checks
+
+    rep = bogo.parse(COUNCIL / "busan_transport_innovation_plan_2025.pdf")
+    found = run_checks([rep], select="T101,W405").findings
+    assert {(f.code, f.table, f.row, f.page) for f in found if f.code == "T101"} == {
+        ("T101", "t25", "합계", 18), ("T101", "t25", "마을버스", 18)}
+    assert {f.page for f in found if f.code == "W405"} == {14}

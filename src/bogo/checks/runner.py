@@ -16,6 +16,7 @@ whose short rows' cells it could only guess the columns of (``placement``
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -151,7 +152,28 @@ def check_report(report: Report, checks: list[Check],
         if key not in seen:
             seen.add(key)
             uniq.append(f)
+    _set_pages(report, uniq)
     return uniq
+
+
+def _set_pages(report: Report, findings: list[Finding]) -> None:
+    """Give each finding the page of the source that holds it (a PDF's): its table's
+    page, else that of the paragraph or table its line falls in.  A finding already
+    placed keeps its page; a format without pages gives none."""
+    spans = sorted([(p.line, p.page) for p in report.paragraphs if p.page]
+                   + [(t.line, t.page) for t in report.tables if t.page and t.line])
+    if not spans:
+        return
+    tables = {t.id: t.page for t in report.tables if t.page}
+    starts = [line for line, _ in spans]
+    for f in findings:
+        if f.page is not None:
+            continue
+        page = tables.get(f.table) if f.table else None
+        if page is None and f.line:
+            i = bisect_right(starts, f.line) - 1
+            page = spans[i][1] if i >= 0 else None
+        f.page = page
 
 
 def run_checks(reports: Iterable[Report], select: Iterable[str] | str | None = None,

@@ -3,7 +3,7 @@
 The only module of the checks' output that imports ``rich``.  Each file gets a
 heading with its status and counts, then the reader's warnings (a file only
 partly read says so first, and never "발견된 문제 없음"), then a table of its
-findings (severity in colour, line, code, table/row/col, message).  Every
+findings (severity in colour, page for a PDF, line, code, table/row/col, message).  Every
 document string is shown through :func:`bogo.render.display.term`.
 """
 
@@ -36,11 +36,13 @@ def findings_tables(result: Any) -> list[tuple[str, list[str], Table | None]]:
             out.append((head, notes, None))
             continue
         t = Table(show_lines=False, expand=False)
-        for col in ("구분", "줄", "코드", "위치", "내용"):
+        paged = any(f.page for f in findings)  # a PDF's findings: the page first, where a reader looks
+        for col in ("구분", *(("쪽",) if paged else ()), "줄", "코드", "위치", "내용"):
             t.add_column(col, overflow="fold")
         for f in findings:
             where = " / ".join(str(x) for x in (f.table, f.row, f.col) if x not in (None, ""))
-            t.add_row(f"[{_STYLE[f.severity]}]{_LABEL[f.severity]}[/]", str(f.line or ""), term(f.code),
+            page = (str(f.page or ""),) if paged else ()
+            t.add_row(f"[{_STYLE[f.severity]}]{_LABEL[f.severity]}[/]", *page, str(f.line or ""), term(f.code),
                       term(where), term(f.message))
         out.append((head, notes, t))
     return out

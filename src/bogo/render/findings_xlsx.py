@@ -2,7 +2,7 @@
 
 Reader warnings of a partly read file come first, one row each (code 읽기경고,
 severity 일부만 읽음); then one row per finding: file, code, severity, message, table, row, col, found,
-expected, line and an empty 조치 (action) column to fill in.  An autofilter and
+expected, page (a PDF's), line and an empty 조치 (action) column to fill in.  An autofilter and
 frozen header make it sortable; text starting with = + - @ is written with a
 leading "'" so a spreadsheet never evaluates document text as a formula.
 """
@@ -16,8 +16,8 @@ import xlsxwriter
 
 from .display import file_status
 
-COLUMNS = ("파일", "코드", "심각도", "내용", "표", "행", "열", "발견값", "기대값", "줄", "조치")
-WIDTHS = (28, 7, 8, 70, 8, 18, 18, 14, 14, 6, 30)
+COLUMNS = ("파일", "코드", "심각도", "내용", "표", "행", "열", "발견값", "기대값", "쪽", "줄", "조치")
+WIDTHS = (28, 7, 8, 70, 8, 18, 18, 14, 14, 5, 6, 30)
 _SEV = {"error": "오류", "warning": "경고", "info": "참고"}
 #: code and severity columns of a reader-warning row: the file was only partly read
 READ_WARNING = "읽기경고"
@@ -42,10 +42,10 @@ def finding_rows(result: Any) -> list[list[Any]]:
     for path, sha, findings in result.files:
         _status, warnings = file_status(result, path, sha, findings)
         for w in warnings:
-            rows.append([path, READ_WARNING, PARTIAL, w, None, None, None, None, None, None, ""])
+            rows.append([path, READ_WARNING, PARTIAL, w, None, None, None, None, None, None, None, ""])
         for f in findings:
             rows.append([path, f.code, _SEV.get(f.severity, f.severity), f.message, f.table, f.row,
-                         f.col, f.found, f.expected, f.line, ""])
+                         f.col, f.found, f.expected, f.page, f.line, ""])
     return rows
 
 
