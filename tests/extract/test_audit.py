@@ -358,3 +358,23 @@ def test_card_field_names_are_whole_cells():
     assert cards([["요구사항", "", "처리결과"], ["처리상태", "완료"]]) == []
     got = cards([["요구사항", "요구사항", "도로를 정비하기 바람"], ["처리결과", "정비 완료"]])
     assert got == [{"request": ("도로를 정비하기 바람", 0, 2), "result": ("정비 완료", 1, 1)}]
+
+
+def test_requests_under_their_field_name_and_numbered_at_the_top_level(tmp_path):
+    """"○ 요구사항 : …" opens an item of its own (not an action of the one above), and a
+    numbered request the outline reads as a top-level heading is still a request when
+    a status or result section follows it; a chapter heading after the items ends them."""
+    p = tmp_path / "audit.txt"
+    p.write_text(
+        "2024년 행정사무감사 처리결과 보고\n\n□ 시정요구사항\n\n"
+        "○ 요구사항 : 청사 주차장 이용 불편을 해소하기 바람 (총무과)\n○ 처리결과 : 주차장 증설 설계용역 발주\n"
+        "○ 처리상태 : 추진중\n\n○ 요구사항 : 계약 심사를 강화하기 바람 (재무과)\n○ 처리결과 : 위원회 구성\n"
+        "○ 처리상태 : 완료\n\n□ 건의사항\n\n1. 축제 안전관리 인력을 늘리기 바람 (문화관광과)\n"
+        "  ○ 추진상황 : 완료\n  ○ 조치결과 : 안전요원 35명 배치\n\n"
+        "2. 향후 추진 방향\n\n  ○ 전 부서 처리 상황을 분기마다 점검\n", encoding="utf-8")
+    items = bogo.parse(p).audit.items
+    assert [(i.category, i.text, i.departments, i.status, i.actions, i.line) for i in items] == [
+        (S, "청사 주차장 이용 불편을 해소하기 바람", ["총무과"], "추진중", ["주차장 증설 설계용역 발주"], 5),
+        (S, "계약 심사를 강화하기 바람", ["재무과"], "추진완료", ["위원회 구성"], 9),
+        (G, "축제 안전관리 인력을 늘리기 바람", ["문화관광과"], "추진완료", ["안전요원 35명 배치"], 15),
+    ]

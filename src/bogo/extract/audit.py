@@ -11,7 +11,7 @@ Items come in two forms, read in document order:
   it, each value in the cell right of its name ("요구사항 | …", "처리결과 | …",
   "처리상태 | 완료", "소관부서 | …": :mod:`.audit_cards`).
 * **paragraphs**: a category heading ("□ 시정·처리요구사항"), then a request
-  ("1. … (부서)") followed by "○ 추진상황 : …", "○ 조치결과 : …", "○ 향후계획 : …"
+  ("1. … (부서)", or under its field name: "○ 요구사항 : … (부서)") followed by "○ 추진상황 : …", "○ 조치결과 : …", "○ 향후계획 : …"
   paragraphs (sub-bullets "-" join the item above them).
 
 The category comes from a 구분 column naming each row's ("시정", "건의", "기타") or a
@@ -30,7 +30,7 @@ from ..normalize.departments import normalize_unit, parse_department_list, strip
 from ..normalize.labels import STATUS_KEY
 from ..normalize.text import compact
 from ..structure import Layout
-from .audit_cards import cards
+from .audit_cards import cards, field_of
 from .audit_summary import prose_summary, status_from_summary, summary_table
 from .audit_words import (  # noqa: F401 - re-exported: the vocabulary of audit pages
     CATEGORIES,
@@ -103,14 +103,23 @@ def extract(layout: Layout, report: Report) -> None:
             continue
         text = b.text
         h = layout.section_of[i] if i < len(layout.section_of) else None
-        if h is not None and h.index == i and h.level == 1 and category_of(text) is None:
-            close()
+        if h is not None and h.index == i and h.level == 1 and category_of(text) is None \
+                and not (category is not None and _has_sections(layout.blocks, i)):
+            close()                            # a chapter of its own ends the category
             category = None
             continue
         m = _SECTION.match(text)
         if m is None and is_category_heading(text):
             close()
             category = category_of(text)
+            continue
+        if m is None and (labelled := _labelled_request(text)) is not None:
+            close()                            # "요구사항 : … (부서)": a request under its field name
+            label, rest = labelled
+            body, deps = strip_departments(rest)
+            cur = {"category": category or category_of(label), "text": body, "departments": deps, "status": None,
+                   "status_text": None, "actions": [], "plans": [], "line": b.line}
+            section, attach = "actions", False
             continue
         if m is not None and cur is not None:
             kind = _kind(m.group("key"))
@@ -156,6 +165,24 @@ def _rec_of(layout: Layout, b: Table) -> TableRec | None:
         if tb is b:
             return layout.tables[k]
     return None
+
+
+def _has_sections(blocks: list, i: int) -> bool:
+    """Whether the paragraph after block ``i`` opens a status or result section ("○ 추진상황
+    : 완료"): block ``i`` is then a request, even where the outline reads its number as
+    a heading of the top level."""
+    nxt = next((b for b in blocks[i + 1:i + 3] if isinstance(b, Paragraph) and b.text), None)
+    return nxt is not None and _SECTION.match(nxt.text) is not None
+
+
+_LABELLED = re.compile(r"^([^:：]{2,16}?)\s*[:：]\s*(\S.*)$", re.S)
+
+
+def _labelled_request(text: str) -> tuple[str, str] | None:
+    """(field name, request) of a paragraph that gives a request under its field name
+    ("요구사항 : 청사 주차장 … 바람 (총무과)", "건의사항: …"), else None."""
+    m = _LABELLED.match(text)
+    return (m.group(1), m.group(2).strip()) if m and field_of(m.group(1)) == "request" else None
 
 
 def _kind(key: str) -> str:
