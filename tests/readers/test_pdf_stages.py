@@ -284,3 +284,26 @@ def test_a_rule_that_text_crosses_or_with_text_on_one_side_splits_nothing():
     # a rule's parts inside a table are no column rule; a short rest is none either
     assert free_rules([(50.0, 0.0, 300.0)], [(0.0, 0.0, 100.0, 150.0)]) == [(50.0, 150.0, 300.0)]
     assert free_rules([(50.0, 0.0, 200.0)], [(0.0, 20.0, 100.0, 180.0)]) == []
+
+
+def test_a_raised_smaller_word_is_a_word_of_its_own():
+    """Hancom's superscript ("…용역" followed by a small raised "신규" badge, "'40년" set
+    small and raised before "53선석") is set apart from the letters beside it, but
+    not from a bracket ("(월 최대"); small text on the same foot, or a raised note
+    reference in digits, stays as it is."""
+    from bogo.readers.pdf import group_lines
+
+    def run(text, x, top, size):  # glyphs touching, one em apart
+        return [{"text": t, "x0": x + size * i, "x1": x + size * (i + 1), "top": top, "bottom": top + size,
+                 "size": size, "bold": False} for i, t in enumerate(text)]
+
+    badge = run("개선공사", 0, 0, 14.0) + run("신규", 56, -2, 9.0)
+    assert group_lines(badge)[0].text == "개선공사 신규"
+    before = run("'40년", 0, 0, 8.0) + run("53선석", 40, 2, 12.0)   # the small part first, raised
+    assert group_lines(before)[0].text == "'40년 53선석"
+    paren = run("(", 0, 0, 12.0) + run("월최대", 12, -1.5, 8.0)
+    assert group_lines(paren)[0].text == "(월최대"
+    same_foot = run("총계", 0, 0, 12.0) + run("억원", 24, 4, 8.0)     # smaller, not raised
+    assert group_lines(same_foot)[0].text == "총계억원"
+    note = run("수질", 0, 0, 12.0) + run("1)", 24, -2, 7.0)
+    assert group_lines(note)[0].text == "수질1)"

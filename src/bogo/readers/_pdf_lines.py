@@ -5,7 +5,8 @@ Characters are grouped by vertical centre, then ordered by x; a gap wider than
 the size a tab (cells of a text table).  A row opened by a smaller raised mark
 (the "*" of "점검*(4월)", whose centre sorts first) is centred again on the first
 larger glyph, so that it does not cut off the smaller glyphs after it.  A glyph
-drawn twice at almost the same place (fake bold) counts once.  A line's size is the median size of its Hangul
+drawn twice at almost the same place (fake bold) counts once.  A word set in raised,
+smaller Hangul (a superscript "신규" after a title) is set apart by spaces.  A line's size is the median size of its Hangul
 glyphs (digits and Latin are often set smaller).
 """
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from ._pdf_chars import FAKE_BOLD_SHIFT
+from ._pdf_noterefs import RAISE
 
 SPACE_GAP = 0.22      # × font size: a gap wider than this is a space
 TAB_GAP = 1.8         # × font size: a gap wider than this separates cells
@@ -23,6 +25,7 @@ TAB_GAP = 1.8         # × font size: a gap wider than this separates cells
 _LONG_RUN = re.compile("[가-힣]{6,}")
 BASE_GAP_MIN_PAIRS = 4  # Hangul glyph pairs a line needs for its usual gap to be measured
 MARK_CHARS = 2        # a row's first glyphs, up to this many and no letters, may be a raised mark
+SUPER_SIZE = 0.8      # × the size beside it: raised Hangul at most this large is a superscript word
 
 
 @dataclass(slots=True)
@@ -44,6 +47,16 @@ class Line:
     @property
     def has_tab(self) -> bool:
         return "\t" in self.text
+
+
+def _raised_word(ch: dict, base: dict) -> bool:
+    """``ch``, a Hangul syllable, set in smaller type than ``base`` beside it and raised
+    (Hancom's superscript: the "신규" badge after a title, "…기술진단 용역신규"): a
+    word of its own, set apart from the letters and digits it stands beside (not from
+    a bracket or a sign: "(월 최대" keeps its parenthesis)."""
+    h = base["bottom"] - base["top"]
+    return "가" <= ch["text"] <= "힣" and h > 0 and _size(ch) <= SUPER_SIZE * _size(base) \
+        and base["bottom"] - ch["bottom"] >= RAISE * h
 
 
 def _size(ch: dict) -> float:
@@ -128,7 +141,8 @@ def _make_line(chars: list[dict], condensed: set[int] | None = None) -> Line | N
             gap = ch["x0"] - prev["x1"]
             if gap > TAB_GAP * s:
                 parts.append("\t")
-            elif space_seen or gap > SPACE_GAP * s or (condensed and id(ch) in condensed):
+            elif space_seen or gap > SPACE_GAP * s or (condensed and id(ch) in condensed) \
+                    or t.isalnum() and prev["text"].isalnum() and (_raised_word(ch, prev) or _raised_word(prev, ch)):
                 parts.append(" ")
         parts.append(t)
         sizes.append(s)
