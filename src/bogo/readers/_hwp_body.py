@@ -37,6 +37,7 @@ from ._hwp_records import (
 from ._hwp_tables import build_table, cell_address, declared_grid
 from ._hwp_text import Piece, char_shape_runs, raw_text, split_text
 from ._owpml_numbering import Numberer
+from ._superscript import spaced_units
 
 _TEXT_SHAPES = frozenset({"$rec", "$ell", "$arc", "$pol", "$lin", "$cur", "$col", "$tat"})
 _SHAPES = _TEXT_SHAPES | {"$con", "$pic", "$ole", "$vid"}
@@ -64,12 +65,14 @@ class _Flow:
 class BodyWalker:
     """The blocks of every section of one document."""
 
-    def __init__(self, path: Path, settings: Settings, numberer: Numberer, bold: set[str]):
+    def __init__(self, path: Path, settings: Settings, numberer: Numberer, bold: set[str],
+                 superscript: set[str] | None = None):
         self.path = path
         self.settings = settings
         self.num = numberer
         self.headings = {int(k): v for k, v in numberer.headings.items() if k.isdigit()}
         self.bold = bold
+        self.superscript = superscript or set()
         self.blocks: list[Paragraph | Table] = []
         self.count = 0
         self.warnings: list[str] = []
@@ -150,6 +153,8 @@ class BodyWalker:
     def _emit(self, shape: int, pieces: list[Piece], runs: int, flow: _Flow | None) -> None:
         line = self.count = self.count + 1
         raw = (pieces[0][2] if len(pieces) == 1 else raw_text(pieces)) if pieces else ""
+        if self.superscript and raw and runs >= 0:
+            raw = spaced_units(pieces, char_shape_runs(self.r.payload(runs)), self.superscript) or raw
         hd = self.headings.get(shape)
         auto = self.num.marker(hd) if hd is not None else ""
         if not raw:

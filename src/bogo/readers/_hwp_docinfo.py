@@ -32,6 +32,7 @@ _HEADING_KINDS = {1: "OUTLINE", 2: "NUMBER", 3: "BULLET"}
 _MAX_HEADING_LEVEL = 6
 _LEVELS = 10
 _BOLD_BIT = 0x2
+_SUPERSCRIPT_BIT = 1 << 15  # 위 첨자 (HWPX: <hh:supscript/>)
 _CHAR_PROPS_AT = 46
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -41,16 +42,21 @@ def xml_clean(text: str) -> str:
     return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
 
 
-def read_docinfo(recs: Records) -> tuple[Numberer, set[str]]:
-    """The document's numbering tables and the ids of its bold character shapes."""
+def read_docinfo(recs: Records) -> tuple[Numberer, set[str], set[str]]:
+    """The document's numbering tables and the ids of its bold and of its superscript
+    character shapes."""
     num = Numberer()
     bold: set[str] = set()
+    superscript: set[str] = set()
     shapes = paras = numberings = bullets = 0
     for i, tag in enumerate(recs.tags):
         if tag == CHAR_SHAPE:
             p = recs.payload(i)
-            if len(p) >= _CHAR_PROPS_AT + 4 and struct.unpack_from("<I", p, _CHAR_PROPS_AT)[0] & _BOLD_BIT:
+            props = struct.unpack_from("<I", p, _CHAR_PROPS_AT)[0] if len(p) >= _CHAR_PROPS_AT + 4 else 0
+            if props & _BOLD_BIT:
                 bold.add(str(shapes))
+            if props & _SUPERSCRIPT_BIT:
+                superscript.add(str(shapes))
             shapes += 1
         elif tag == PARA_SHAPE:
             heading = _para_heading(recs.payload(i))
@@ -65,7 +71,7 @@ def read_docinfo(recs: Records) -> tuple[Numberer, set[str]]:
             p = recs.payload(i)
             code = struct.unpack_from("<H", p, 12)[0] if len(p) >= 14 else 0
             num.bullets[bullets] = xml_clean(chr(code)) if code else ""
-    return num, bold
+    return num, bold, superscript
 
 
 def _para_heading(p: bytes) -> Heading | None:

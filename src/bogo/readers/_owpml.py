@@ -29,6 +29,7 @@ from ..normalize.text import compact, normalize_text
 from ..settings import Settings
 from ._budget import DocBudget, table_shape
 from ._owpml_numbering import HH, Numberer
+from ._superscript import needs_space
 from ._zipsafe import parse_xml
 
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
@@ -82,7 +83,8 @@ def walk_package(path: Path, parts: Parts, settings: Settings, fmt: str,
     """Read every section of a package into a :class:`Document`."""
     header = parse_xml(path, parts.read("Contents/header.xml"), "header.xml") \
         if parts.has("Contents/header.xml") else None
-    walker = _Walker(path, settings, Numberer.from_header(header), _bold_char_shapes(header))
+    walker = _Walker(path, settings, Numberer.from_header(header), _bold_char_shapes(header),
+                     _char_shapes_with(header, "supscript"))
     for name in section_names(path, parts):
         root = parse_xml(path, parts.read(name), name)
         walker.section(root)
@@ -91,9 +93,14 @@ def walk_package(path: Path, parts: Parts, settings: Settings, fmt: str,
 
 
 def _bold_char_shapes(header: etree._Element | None) -> set[str]:
+    return _char_shapes_with(header, "bold")
+
+
+def _char_shapes_with(header: etree._Element | None, prop: str) -> set[str]:
+    """The ids of the character shapes that have ``prop`` ("bold", "supscript")."""
     if header is None:
         return set()
-    return {cp.get("id", "") for cp in header.iter(f"{HH}charPr") if cp.find(f"{HH}bold") is not None}
+    return {cp.get("id", "") for cp in header.iter(f"{HH}charPr") if cp.find(f"{HH}{prop}") is not None}
 
 
 def _local(el: etree._Element) -> str:
@@ -110,11 +117,13 @@ def _t_text(t: etree._Element) -> str:
 
 
 class _Walker:
-    def __init__(self, path: Path, settings: Settings, numberer: Numberer, bold: set[str]):
+    def __init__(self, path: Path, settings: Settings, numberer: Numberer, bold: set[str],
+                 superscript: set[str] | None = None):
         self.path = path
         self.settings = settings
         self.num = numberer
         self.bold = bold
+        self.superscript = superscript or set()
         self.blocks: list[Paragraph | Table] = []
         self.count = 0
         self.budget = DocBudget(settings, path)
@@ -133,12 +142,18 @@ class _Walker:
         text: list[str] = []
         objects: list[etree._Element] = []
         bold = True
+        last, last_super = "", False   # the text so far ends in ``last``, in a superscript run or not
         for run in p.iterfind(f"{HP}run"):
             run_bold = run.get("charPrIDRef", "") in self.bold
+            run_super = run.get("charPrIDRef", "") in self.superscript
             for child in run:
                 name = _local(child)
                 if name == "t":
                     s = _t_text(child)
+                    if self.superscript and s:
+                        if last and needs_space(last, last_super, s[0], run_super):
+                            s = " " + s
+                        last, last_super = s[-1], run_super
                     if s.strip() and not run_bold:
                         bold = False
                     text.append(s)

@@ -148,12 +148,12 @@ def read_hwp(path: Path, data: bytes, settings: Settings = SETTINGS) -> Document
     compound, flags = file_header(path, data)
     warnings = [f"HWP 파일 구조: {p}" for p in compound.problems]
     streams = _Streams(path, compound, bool(flags & _COMPRESSED), settings)
-    numberer, bold, docinfo = Numberer(), set(), None
+    numberer, bold, superscript, docinfo = Numberer(), set(), set(), None
     if compound.has_stream("DocInfo"):
         docinfo, problems = streams.read("DocInfo", DOCUMENT_PROPERTIES)
         if docinfo is not None:
             recs = Records(docinfo, "DocInfo", settings)
-            numberer, bold = read_docinfo(recs)
+            numberer, bold, superscript = read_docinfo(recs)
             _limit(path, recs)
             problems += [recs.problem] if recs.problem else []
         _warn(warnings, "문서 정보(DocInfo)", problems, docinfo is None)
@@ -163,7 +163,7 @@ def read_hwp(path: Path, data: bytes, settings: Settings = SETTINGS) -> Document
     declared = _declared_sections(docinfo)
     if declared is not None and declared > len(names):
         warnings.append(f"HWP 본문 구역이 선언({declared}개)보다 적습니다 ({len(names)}개): 잘렸거나 손상된 파일입니다")
-    walker = BodyWalker(path, settings, numberer, bold)
+    walker = BodyWalker(path, settings, numberer, bold, superscript)
     read_any = False
     for name in names:
         section, problems = streams.read(name, PARA_HEADER)
