@@ -287,3 +287,38 @@ def test_a_run_of_contents_entries_needs_pages_in_order():
     assert contents_run("1. 예산 12억원 확대 2. 인력 3명 증원 3. 조직 개편") == []   # no pages
     assert split_marker("? 국민의 국어능력") == ("•", "국민의 국어능력")
     assert split_marker("? 1,000") == ("", "? 1,000")
+
+
+def _tree(sections, depth=0):
+    out = []
+    for s in sections:
+        out.append((depth, s.title))
+        out += _tree(s.children or [], depth + 1)
+    return out
+
+
+def test_chapters_sections_and_decimal_numbers_written_in_the_text(tmp_path):
+    """제N장 / 제N절 head chapters, "2.1" under "제2장" is its first part (not a stray
+    diagram box numbered 2), and bullets other fonts draw (❏ ☐ ▢ for □, ◯ ⚪ for ○,
+    ⑴ for (1)) are the bullets they stand for."""
+    rep = _parse(tmp_path, HEAD + "\n제1장 일반현황\n\n1.1 조직\n\n❏ 추진 목표\n◯ 주민 참여 확대\n  ⑴ 주민참여예산 확대\n"
+                 "  ⑵ 주민자치회 확대\n☐ 세부 추진계획\n⚪ 마을 공동체 지원\n\n제2장 주요 사업\n\n제1절 문화\n\n"
+                 "2.1 문화 사업\n\n▢ 축제 운영\n◯ 지역 축제 안전관리\n")
+    assert _tree(rep.outline) == [
+        (0, "일반현황"), (1, "조직"), (2, "추진 목표"), (3, "주민참여예산 확대"), (3, "주민자치회 확대"),
+        (2, "세부 추진계획"),
+        (0, "주요 사업"), (1, "문화"), (2, "문화 사업"), (3, "축제 운영")]
+    bullets = {p.text: p.marker for p in rep.paragraphs if p.text.startswith(("주민", "마을", "지역"))}
+    assert bullets == {"주민 참여 확대": "○", "주민참여예산 확대": "(1)", "주민자치회 확대": "(2)",
+                       "마을 공동체 지원": "○", "지역 축제 안전관리": "○"}
+
+
+def test_ordinal_headings_are_short_lines_only():
+    from bogo.structure._heading import split_ordinal
+
+    assert split_ordinal("제1장 일반현황") == ("chapter", "제1장", "일반현황")
+    assert split_ordinal("제 2 절 추진 전략") == ("section_no", "제2절", "추진 전략")
+    assert split_ordinal("제3조(목적)") == ("article", "제3조", "(목적)")
+    assert split_ordinal("제1편 총칙") == ("volume", "제1편", "총칙")
+    assert split_ordinal("제3조(목적) 이 조례는 주민의 복리 증진과 지역 발전에 이바지함을 목적으로 한다.") is None
+    assert split_ordinal("제2회 가을밤의 음악축제") is None and split_ordinal("제1장") is None

@@ -41,6 +41,15 @@ _TRANSLATE.update({c: " " for c in range(0x2000, 0x200B)})
 # follow each other like ①②③: read them as circled numbers
 _TRANSLATE.update({0xF02B1 + k: chr(0x2460 + k) for k in range(20)})
 _TRANSLATE.update({0xFF62: "「", 0xFF63: "」"})
+# bullet glyphs other fonts draw for the same bullets: large and medium circles (○), a
+# small one (◦), ballot and shadowed boxes (□)
+_TRANSLATE.update({0x25EF: "○", 0x26AA: "○", 0x26AC: "◦", 0x2610: "□", 0x25A2: "□", 0x274F: "□", 0x2750: "□"})
+# parenthesised and full-stop numbers and Hangul as one glyph ("⑴", "⒈", "㈎", "㉮") → the
+# numbering they stand for: (1), 1., (가), 가)
+_TRANSLATE.update({0x2474 + k: f"({k + 1})" for k in range(20)})
+_TRANSLATE.update({0x2488 + k: f"{k + 1}." for k in range(20)})
+_TRANSLATE.update({0x320E + k: f"({h})" for k, h in enumerate("가나다라마바사아자차카타파하")})
+_TRANSLATE.update({0x326E + k: f"{h})" for k, h in enumerate("가나다라마바사아자차카타파하")})
 # full-width ASCII forms (Ａ–Ｚ, ０–９, punctuation) → ASCII
 _TRANSLATE.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if c not in (0xFF0D, 0xFF5E)})
 

@@ -11,7 +11,9 @@ from difflib import SequenceMatcher
 #: Ⅰ > 1. > 1 > □ > ① > (1) > 가., with an appendix at the chapter's rank, a divider-page group
 #: between "1." and "1", and a ▣ title between "1" and □
 RANK = {"appendix": 1, "roman": 1, "divider": 2.5, "box_title": 3.5, "num": 2, "decimal": 3, "bare_num": 3,
-        "square": 4, "part": 4, "mdhead": 4, "circled": 5, "paren_num": 6, "hangul": 7, "paren_hangul": 8}
+        "square": 4, "part": 4, "mdhead": 4, "circled": 5, "paren_num": 6, "hangul": 7, "paren_hangul": 8,
+        # "제1편 > 제1장 > 제1절 > 제1조", written in the text: the chapter at the rank of Ⅰ
+        "volume": 0.5, "chapter": 1, "section_no": 1.5, "article": 1.8}
 
 
 @dataclass(slots=True)
@@ -57,3 +59,21 @@ def split_decimal(text: str) -> tuple[str, str] | None:
         return None
     m = _DECIMAL.match(text)
     return (m.group("m"), (m.group("t") or m.group("q")).strip()) if m else None
+
+
+# "제1장 일반현황", "제 2 절 추진 전략", "제3조(목적)": a numbered volume, chapter, section or
+# article, its number left in the text
+_ORDINAL = re.compile(r"^(?P<m>제\s?(?P<n>\d{1,3})\s?(?P<k>[편장절조]))(?:\s+(?P<t>\S.*)|(?P<p>\(.*))$")
+ORDINAL_KINDS = {"편": "volume", "장": "chapter", "절": "section_no", "조": "article"}
+ORDINAL_MAX = 40  # a longer line is the article's text, not its heading
+
+
+def split_ordinal(text: str) -> tuple[str, str, str] | None:
+    """(kind, number, title) of a line numbered "제1장" / "제2절" / "제3조(목적)", else None."""
+    if len(text) > ORDINAL_MAX or not text.startswith("제"):
+        return None
+    m = _ORDINAL.match(text)
+    if m is None:
+        return None
+    title = (m.group("t") or m.group("p")).strip()
+    return ORDINAL_KINDS[m.group("k")], m.group("m").replace(" ", ""), title

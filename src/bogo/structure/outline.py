@@ -2,7 +2,8 @@
 
 Headings are paragraphs whose marker is a numbering (Ⅰ./I., 1., a bare "1", ①,
 (1), 가.) or a square bullet (□), plus unmarked part headings (추진방향, 향후계획,
-…), decimal numbers left in the text ("1-1 …", "2.1 …") and Markdown/HTML headings.  Levels follow the Korean government convention
+…), decimal numbers left in the text ("1-1 …", "2.1 …"), volumes, chapters, sections and
+articles numbered in the text ("제1편", "제1장", "제2절", "제3조(목적)") and Markdown/HTML headings.  Levels follow the Korean government convention
 (Ⅰ > 1. > 1 > □ > ① > (1) > 가.), with a format-stated level taking precedence.
 Reports list their task titles twice — once as a summary and again as headings —
 so a heading with no content of its own whose title recurs later is a summary
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from ..blocks import Block, Paragraph
 from ..normalize.markers import marker_kind, marker_number
 from ..normalize.text import compact
-from ._heading import RANK, Heading, split_decimal
+from ._heading import ORDINAL_KINDS, RANK, Heading, split_decimal, split_ordinal
 from ._heading import similar as _similar
 from .boxnumbers import TOC_LEADER as _TOC_LINE
 from .boxnumbers import contents_numbers, lost_box_numbers
@@ -47,6 +48,7 @@ STRAY_TITLE_MAX = 4  # a numbered "heading" this short that opens its kind at 2 
 _LABELLED = re.compile(r"\S\s*[:：]\s*\S")
 _LEADING_NUMBER = re.compile(r"\d+")
 _DECIMAL_HEAD = re.compile(r"\d+(?=[-.])")
+_ORDINAL_NUMBER = re.compile(r"\d+")
 
 
 def strip_trailing_paren(title: str) -> str:
@@ -98,6 +100,8 @@ def heading_kind(p: Paragraph) -> str | None:
         return "mdhead"
     if text[0].isdigit() and decimal_heading(p):
         return "decimal"
+    if text[0] == "제" and (got := split_ordinal(text)) is not None:
+        return got[0]  # "제1장 일반현황", "제2절 추진 전략"
     return None
 
 
@@ -145,17 +149,18 @@ def collect_headings(blocks: list[Block]) -> list[Heading]:
         k = kinds[i]
         if k is None or not isinstance(b, Paragraph):
             continue
-        if k in ("roman", "num"):
+        if k in ("roman", "num", "volume", "chapter"):
             seen_top = True
         if k in ("mdhead", "appendix") and not seen_top:
             continue  # cover lines, the table of contents
-        if k in ("roman", "appendix"):
+        if k in ("roman", "appendix", "volume", "chapter"):
             open_kinds = set()
         marker, title = (boxed[i], b.text) if i in boxed else decimal_heading(b) if k == "decimal" \
-            else (b.marker, b.text)
+            else split_ordinal(b.text)[1:] if k in ORDINAL_KINDS.values() else (b.marker, b.text)
         if k == "roman" and title.startswith(".") and not marker.endswith("."):
             marker, title = marker + ".", title[1:].strip()  # "Ⅰ" + ". 기본현황" as a PDF draws it
-        if k in _NUMBERED and k not in ("roman", "appendix") and k not in open_kinds \
+        under_group = k == "decimal" and group is not None and _DECIMAL_HEAD.match(marker).group() == group[0]
+        if k in _NUMBERED and k not in ("roman", "appendix") and k not in open_kinds and not under_group \
                 and (int(_LEADING_NUMBER.match(marker).group()) if k == "decimal" else marker_number(marker) or 1) > 1 \
                 and len(title.replace(" ", "")) <= STRAY_TITLE_MAX:
             continue  # "2 전략", "4-1 돌봄": the boxes of a diagram, not a list that starts at 2
@@ -163,10 +168,12 @@ def collect_headings(blocks: list[Block]) -> list[Heading]:
         rank = RANK[k]
         if b.level is not None and k not in ("part",):
             rank = min(rank, b.level + 1) if b.level >= 0 else rank
-        if k == "decimal" and group is not None and _DECIMAL_HEAD.match(marker).group() == group[0]:
+        if under_group:
             rank = max(rank, group[1] + 0.5)  # "1-1 …" under "1 핵심성과 과제": a part of its number
         if k in ("num", "bare_num"):
             group = (_LEADING_NUMBER.match(marker).group(), rank)
+        elif k in ("chapter", "volume"):
+            group = (_ORDINAL_NUMBER.search(marker).group(), rank)  # "2.1 …" under "제2장"
         elif k == "roman":
             group = None
         heads.append(Heading(index=i, rank=rank, marker=marker, title=title, line=b.line, kind=k))
