@@ -20,7 +20,8 @@ from .registry import REGISTRY, register
 @register("T102", "difference-mismatch", "error",
           "{table} '{row}' 행 '{col}' 열: 증감 {found} ≠ {later} − {earlier} = {expected}")
 def diff_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
-    """A 증감 (change) column differs from the difference of the columns it compares.
+    """A 증감 (change) column — or a 과부족 (현원 − 정원) or 차이 column — differs from the
+    difference of the columns it compares.
 
     Bad:
         구분 | 2017년 | 2018년 | 증감
@@ -34,7 +35,7 @@ def diff_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
 
     Traps:
         Without years or a formula the direction is taken from the rows: most rows
-        must agree before one is flagged.  증감률 (rate) columns are T104's.
+        must agree before one is flagged (a 과부족 printed as 정원 − 현원 is read so).  증감률 (rate) columns are T104's.
         A table that shows rounding (bogo.tables.rounding) allows one unit.
     """
     chk = REGISTRY["T102"]

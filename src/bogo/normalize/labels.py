@@ -46,7 +46,7 @@ HEADER_WORDS = frozenset({
 
 #: header words marking a column that is not an additive part (rates, averages, changes…)
 NON_PART_WORDS = ("%", "율", "률", "비율", "비중", "평균", "증감", "누계", "누적", "비고", "대비",
-                  "기준", "순위", "전년", "차이")
+                  "기준", "순위", "전년", "차이", "과부족")
 
 #: staffing vocabulary: employment types, and the words of a staffing context
 EMPLOYMENT_TYPES = ("일반직", "별정직", "임기제", "관리운영직", "기능직", "정무직", "연구직", "지도직", "전문경력관",

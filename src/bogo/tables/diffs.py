@@ -1,4 +1,4 @@
-"""Difference columns: which 증감 column compares which two columns.
+"""Difference columns: which 증감 (과부족, 차이) column compares which two columns.
 
 A 증감 column is the later minus the earlier of the columns it compares: named by
 a formula in its header ("당초(A-B)" with columns marked "(A)", "(B)"), or else the
@@ -13,6 +13,9 @@ import re
 from ..normalize.labels import is_non_part
 from .view import TableView
 
+#: header words of a column that is one column minus another: a change, a year-on-year
+#: change, a surplus or shortage (과부족: 현원 − 정원), a difference (차이)
+DIFF_WORDS = ("증감", "전년대비", "과부족", "차이")
 _FORMULA = re.compile(r"\(\s*([A-Za-z가-힣])\s*[-−–]\s*([A-Za-z가-힣])\s*\)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -48,7 +51,7 @@ def diff_columns(g: TableView) -> list[tuple[int, int, int]]:
     out = []
     for d in range(g.label_cols, g.ncols):
         lab = g.labels[d]
-        if "증감" not in lab and "전년대비" not in lab or any(w in lab for w in ("율", "률", "%")):
+        if not any(w in lab for w in DIFF_WORDS) or any(w in lab for w in ("율", "률", "%")):
             continue
         pair = _compared(g, d)
         if not pair:
