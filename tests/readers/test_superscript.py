@@ -49,11 +49,11 @@ def test_hwpx_runs_in_a_superscript_shape_are_set_apart(tmp_path):
 
 def test_hwp_units_in_a_superscript_shape_are_set_apart():
     pieces = [(0, 8, "개선공사신규추진", True)]
-    assert spaced_units(pieces, [(0, 0), (4, 7), (6, 0)], {"7"}) == "개선공사 신규 추진"
-    assert spaced_units(pieces, [(0, 0), (4, 7), (6, 0)], {"9"}) is None   # no superscript run
+    assert spaced_units(pieces, [(0, 0), (4, 7), (6, 0)], {7}) == "개선공사 신규 추진"
+    assert spaced_units(pieces, [(0, 0), (4, 7), (6, 0)], {9}) is None   # no superscript run
     # a control's text is kept whole; the edge after it is judged on its last character
     ctrl = [(0, 2, "합계", True), (2, 10, "\t", False), (10, 12, "신규", True)]
-    assert spaced_units(ctrl, [(0, 0), (10, 7)], {"7"}) == "합계\t신규"
+    assert spaced_units(ctrl, [(0, 0), (10, 7)], {7}) == "합계\t신규"
 
 
 @pytest.mark.skipif(not REAL.is_dir(), reason="real samples not present")

@@ -72,7 +72,7 @@ class BodyWalker:
         self.num = numberer
         self.headings = {int(k): v for k, v in numberer.headings.items() if k.isdigit()}
         self.bold = bold
-        self.superscript = superscript or set()
+        self.superscript = {int(x) for x in superscript or ()}  # shape ids, as the runs give them
         self.blocks: list[Paragraph | Table] = []
         self.count = 0
         self.warnings: list[str] = []
@@ -153,8 +153,11 @@ class BodyWalker:
     def _emit(self, shape: int, pieces: list[Piece], runs: int, flow: _Flow | None) -> None:
         line = self.count = self.count + 1
         raw = (pieces[0][2] if len(pieces) == 1 else raw_text(pieces)) if pieces else ""
-        if self.superscript and raw and runs >= 0:
-            raw = spaced_units(pieces, char_shape_runs(self.r.payload(runs)), self.superscript) or raw
+        runs_list = None
+        if self.superscript and raw and runs >= 0 and self.r.size(runs) > 8:  # (one run has no edge)
+            runs_list = char_shape_runs(self.r.payload(runs))
+            if any(shape in self.superscript for _start, shape in runs_list):
+                raw = spaced_units(pieces, runs_list, self.superscript) or raw
         hd = self.headings.get(shape)
         auto = self.num.marker(hd) if hd is not None else ""
         if not raw:
@@ -180,7 +183,8 @@ class BodyWalker:
         if not auto:
             marker, text = split_marker(text)
         stripped = raw.lstrip(" \t\u3000")
-        runs_list = char_shape_runs(self.r.payload(runs)) if runs >= 0 else []
+        if runs_list is None:
+            runs_list = char_shape_runs(self.r.payload(runs)) if runs >= 0 else []
         self.blocks.append(Paragraph(text=text, raw=raw, line=line, marker=marker, level=level,
                                      indent=len(raw) - len(stripped),
                                      emphasis=self._all_bold(pieces, runs_list, raw)))

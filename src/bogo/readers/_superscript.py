@@ -27,11 +27,11 @@ def needs_space(prev: str, prev_super: bool, ch: str, super_: bool) -> bool:
         and (_syllable(ch) if super_ else _syllable(prev))
 
 
-def spaced_units(pieces, runs: list[tuple[int, int]], shapes: set[str]) -> str | None:
+def spaced_units(pieces, runs: list[tuple[int, int]], shapes: set[int]) -> str | None:
     """The text of HWP ``pieces`` (first unit, end unit, text, own) with the spaces of
     :func:`needs_space` where a character shape run in ``shapes`` (the superscript
-    ones) begins or ends; None when no run of the paragraph is superscript."""
-    flags = [str(shape) in shapes for _start, shape in runs]
+    ones, by id) begins or ends; None when no run of the paragraph is superscript."""
+    flags = [shape in shapes for _start, shape in runs]
     if not any(flags):
         return None
     starts = [start for start, _shape in runs]
