@@ -378,3 +378,12 @@ def test_requests_under_their_field_name_and_numbered_at_the_top_level(tmp_path)
         (S, "계약 심사를 강화하기 바람", ["재무과"], "추진완료", ["위원회 구성"], 9),
         (G, "축제 안전관리 인력을 늘리기 바람", ["문화관광과"], "추진완료", ["안전요원 35명 배치"], 15),
     ]
+
+
+def test_a_status_tagged_in_brackets_at_either_end_of_a_result():
+    assert parse_result("주차장 증설 설계용역 발주 (추진중)") == ("추진중", ["주차장 증설 설계용역 발주"], [], "추진중")
+    assert parse_result("[완료] 위원회 구성") == ("추진완료", ["위원회 구성"], [], "완료")
+    assert parse_result("□ 향후계획 ○ 조례 개정【완료 예정】") == ("추진중", [], ["조례 개정"], "완료 예정")
+    # other brackets, and a status word inside the sentence, are no tag
+    assert parse_result("인사위원 구성 (총 6명)") == (None, ["인사위원 구성 (총 6명)"], [], None)
+    assert parse_result("조례 개정 완료") == (None, ["조례 개정 완료"], [], None)

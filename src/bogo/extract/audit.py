@@ -224,7 +224,33 @@ def parse_result(text: str) -> tuple[str | None, list[str], list[str], str | Non
             status, written = normalize_status(phrase), status_text(phrase)
         else:
             out[kind].extend(_split_items(rest))
+    if status is None:
+        status, written = _status_tag(out)
     return status, out["actions"], out["plans"], written if status else None
+
+
+#: a status tagged in brackets at either end of a result ("… 설계용역 발주 (추진중)", "[완료] …")
+_TAG_END = re.compile(r"\s*[(\[【〈<]\s*([^()\[\]【】〈〉<>]{1,12}?)\s*[)\]】〉>]\s*$")
+_TAG_START = re.compile(r"^\s*[(\[【〈<]\s*([^()\[\]【】〈〉<>]{1,12}?)\s*[)\]】〉>]\s*")
+
+
+def _status_tag(out: dict[str, list[str]]) -> tuple[str | None, str | None]:
+    """A status written as a bracketed tag at the end of a result's last item or at the
+    start of its first ("(추진중)", "[완료]", "【완료 예정】"): the status, taken out of
+    the item's text.  Anything else in brackets ("(총 6명)") is left alone."""
+    items = out["plans"] or out["actions"]
+    for k, rx in ((-1, _TAG_END), (0, _TAG_START)):
+        if not items:
+            break
+        m = rx.search(items[k])
+        if m and normalize_status(m.group(1)):
+            rest = (items[k][:m.start()] + items[k][m.end():]).strip()
+            if rest:
+                items[k] = rest
+            else:
+                del items[k]
+            return normalize_status(m.group(1)), status_text(m.group(1))
+    return None, None
 
 
 _STATUS_WORD = re.compile(r"^(\S+(?:\s*중)?)")
