@@ -322,3 +322,21 @@ def test_ordinal_headings_are_short_lines_only():
     assert split_ordinal("제1편 총칙") == ("volume", "제1편", "총칙")
     assert split_ordinal("제3조(목적) 이 조례는 주민의 복리 증진과 지역 발전에 이바지함을 목적으로 한다.") is None
     assert split_ordinal("제2회 가을밤의 음악축제") is None and split_ordinal("제1장") is None
+
+
+def test_squares_over_numbered_lists_when_the_document_uses_them_so(tmp_path):
+    """A report whose □ headings each open a "1." list of their own ranks □ above 1.
+    (the order in which it uses its markers decides); where the list goes on across
+    a □ ("1. 현황 / □ 조직 / 2. 사업"), the □ stays inside the list."""
+    task = "\n가. 추진배경\n ○ 배경\n나. 향후계획\n ○ '25. 3월 : 착수\n\n"
+    rep = _parse(tmp_path, HEAD + "\n□ 주민 참여 확대\n\n1. 주민참여예산 확대" + task + "2. 주민자치회 확대" + task
+                 + "□ 재정 건전성 강화\n\n1. 지방채 감축" + task)
+    parts = [(2, "추진배경"), (2, "향후계획")]
+    assert _tree(rep.outline) == [(0, "주민 참여 확대"), (1, "주민참여예산 확대"), *parts, (1, "주민자치회 확대"), *parts,
+                                  (0, "재정 건전성 강화"), (1, "지방채 감축"), *parts]
+    assert [(t.title, t.number, t.group) for t in rep.tasks] == [
+        ("주민참여예산 확대", "1", "주민 참여 확대"), ("주민자치회 확대", "2", "주민 참여 확대"),
+        ("지방채 감축", "1", "재정 건전성 강화")]
+    going_on = _parse(tmp_path, HEAD + "\n□ 보고 개요\n\n1. 일반 현황\n\n□ 조직\n ○ 3국 12과\n\n2. 주요 사업\n\n"
+                      "□ 추진 상황\n ○ 착수\n")
+    assert _tree(going_on.outline) == [(0, "보고 개요"), (0, "일반 현황"), (1, "조직"), (0, "주요 사업"), (1, "추진 상황")]

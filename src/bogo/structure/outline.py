@@ -263,8 +263,42 @@ def _restarts(a: Heading, b: Heading) -> bool:
     return na is not None and nb is not None and nb <= na
 
 
+def squares_over_numbers(heads: list[Heading]) -> bool:
+    """Whether this document ranks its □ headings above its "1." lists, against the
+    Korean convention (1. > □): a □ comes before any "1.", the list after each □
+    starts again at 1 (at least twice) and never goes on from the list before it,
+    and no chapter (Ⅰ, 제1장) stands above them.  The order in which the document
+    uses its markers then decides their levels."""
+    seen_square = after_square = False
+    last: int | None = None
+    restarts = 0
+    for h in heads:
+        if h.kind in ("roman", "chapter", "volume", "appendix"):
+            return False
+        if h.kind == "square":
+            seen_square = after_square = True
+            continue
+        if h.kind != "num":
+            continue
+        n = marker_number(h.marker) or 0
+        if not seen_square:
+            return False
+        if after_square:
+            if n == 1:
+                restarts += 1
+            elif last is not None and n == last + 1:
+                return False  # the list goes on across the □: the □ is inside it
+        after_square = False
+        last = n
+    return restarts >= 2
+
+
 def outline(blocks: list[Block]) -> list[Heading]:
     heads = collect_headings(blocks)
+    if squares_over_numbers(heads):
+        for h in heads:
+            if h.kind == "square":
+                h.rank = RANK["num"] - 0.5
     drop, recurrence = summary_entries(heads, blocks)
     kept = [h for h, d in zip(heads, drop, strict=True) if not d]
     groups = [Heading(index=k, rank=rank, marker=marker, title=title, line=line, kind="divider")
