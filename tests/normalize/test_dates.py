@@ -288,3 +288,10 @@ def test_a_falling_or_numeric_lead_is_no_month_list():
     assert [(s.raw, s.kind) for s in find_dates("(12, 3월)", 2025)] == [("3월", "month")]
     assert [(s.raw, s.kind) for s in find_dates("1,000원 3월", 2025)] == [("3월", "month")]
     assert [(s.raw, s.kind) for s in find_dates("2024, 3월", 2025)] == [("3월", "month")]
+
+
+def test_quarters_written_as_q():
+    got = [(s.raw, s.start, s.end) for t in ("'25. 2Q 발주", "2025년 3Q 준공", "Q4 완료") for s in find_dates(t, 2025)]
+    assert got == [("'25. 2Q", "2025-04", "2025-06"), ("2025년 3Q", "2025-07", "2025-09"), ("Q4", "2025-10", "2025-12")]
+    assert find_dates("1Q84 소설, BQ2 모델", 2025) == []
+    assert [(s.raw, s.start) for s in find_dates("'25. 2. 발주", 2025)] == [("'25. 2.", "2025-02")]  # a month still

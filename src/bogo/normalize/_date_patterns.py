@@ -83,6 +83,7 @@ def _period(t: str) -> str:
         rf"(?:(?P<{t}_both>상\s?[·/,]\s?하)\s?반기"
         rf"|(?P<{t}_h>[상하])\s?반기"
         rf"|(?:제\s?)?(?<![\d/.,])(?P<{t}_q>[1-4])\s?(?:[/·]\s?4\s?)?(?:분기|四반기)(?!별)"
+        rf"|(?<![\d/.,A-Za-z])(?P<{t}_qq>[1-4])\s?Q(?![A-Za-z\d])|(?<![A-Za-z])Q(?P<{t}_qx>[1-4])(?!\d)"
         rf"|(?P<{t}_yr>연중)(?:\s?(?:계속|상시|수시))?"
         rf"|연(?P<{t}_ye>초|말|내)(?!정산|결산|시상))"
     )
@@ -103,7 +104,7 @@ _ALTS = [
     r"|\s?\.\s?\d{1,2}\s?\.(?:\s?\d{1,2}(?!\d)\s?\.?)?))",
     # '18. 6  /  2018. 7.  (apostrophe or four-digit year only; not '24. 1/4분기)
     rf"(?P<ym>{_year_dot('ym', False)}(?P<ym_m>\d{{1,2}})(?!\d)(?!\s?\.\s?\d)(?!{_UNIT})"
-    r"(?!\s?(?:[/·]\s?4\s?)?(?:분기|四반기))(?:\s?\.)?)",
+    r"(?!\s?(?:[/·]\s?4\s?)?(?:분기|四반기)|\s?Q(?![A-Za-z]))(?:\s?\.)?)",
     # '18년 하반기, '20.상반기, 2020년 1/4분기, 내년 상반기; 'ˊ24.上 / ˊ24.下' (a half as one character)
     rf"(?P<yp>{_year_sep('yp')}(?:{_period('yp')}|(?P<yp_hh>[상하])(?![가-힣\w])))",
     # '18년, 2018년(도), '21 (apostrophe year alone), '25. before ~ ) : or the end ('25.~'26.), 내년
@@ -128,8 +129,8 @@ _ALTS = [
 ATOM = re.compile("|".join(_ALTS))
 # Every alternative of ATOM begins with one of these characters (a digit, the
 # year apostrophe, or the first syllable of 내년/금년/올해/명년, 상·하반기, 상시,
-# 제N분기, 연중/연초/연말/연내, 매월…, 수시): the scanner tries ATOM only there.
-START = re.compile(r"[\d'내금올명상하제연매수]")
+# 제N분기, a quarter as Q2, 연중/연초/연말/연내, 매월…, 수시): the scanner tries ATOM only there.
+START = re.compile(r"[\d'내금올명상하제연매수Q]")
 
 WEEKDAY = re.compile(r"\s?\(\s?(?P<w>[월화수목금토일])(?:요일)?\s?\)")
 TILDE = re.compile(r"\s{0,2}~\s{0,2}")

@@ -113,7 +113,7 @@ def _period_span(m, t: str, y: int) -> tuple[str, str] | None:
     h = g.get(f"{t}_h") or g.get(f"{t}_hh")
     if h:
         return (_ym(y, 1), _ym(y, 6)) if h == "상" else (_ym(y, 7), _ym(y, 12))
-    q = g.get(f"{t}_q")
+    q = g.get(f"{t}_q") or g.get(f"{t}_qq") or g.get(f"{t}_qx")  # 1/4분기, 2Q, Q3
     if q:
         k = int(q)
         return _ym(y, 3 * k - 2), _ym(y, 3 * k)
