@@ -20,7 +20,8 @@ without a Unicode map, text drawn as outlines) are named in ``Document.warnings`
 such a file was only partly read.  A page without Hangul that holds nothing more
 — the blank back of a sheet printed on both sides, a folio ("- 16 -") or a
 "MEMO" page, a small logo — is not (:func:`_unread_content`).  A PDF without
-Hangul on any page is refused.
+Hangul on any page is refused.  Running headers and footers repeated on the pages
+(:mod:`._pdf_running`) are left out.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from ._pdf_glyphs import GlyphReader
 from ._pdf_join import append_rows, continuation, inside
 from ._pdf_lines import Line, group_lines, line_texts
 from ._pdf_rulings import page_rulings
+from ._pdf_running import drop_running_lines
 from ._pdf_tables import RuledTable, build_tables
 from ._pdf_wraps import Wraps
 
@@ -109,6 +111,7 @@ def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
     without_hangul = 0
     broken: list[int] = []
     pages: list[tuple[int, list]] = []        # (page number, items sorted by top)
+    heights: dict[int, float] = {}
     wraps = Wraps()                           # the document's words, deciding its wraps
     limit = min(n_pages, settings.max_pdf_pages)
     if n_pages > limit:
@@ -127,6 +130,7 @@ def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
                 if not chars or all(not c["text"].strip() for c in chars):
                     continue
             pages.append((i + 1, _page_items(height, chars, found, wraps)))
+            heights[i + 1] = height
     finally:
         pdf.close()
     if without_hangul + len(broken) >= limit:
@@ -138,6 +142,7 @@ def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
         warnings.append(NO_TEXT_WARNING.format(pages=", ".join(map(str, no_text))))
     if broken:
         warnings.append(f"{', '.join(map(str, broken))}쪽: 손상되어 읽지 못했습니다")
+    drop_running_lines(pages, heights)
     blocks = _emit(pages, settings, wraps)
     wraps.resolve()
     last = blocks[-1] if blocks else None
