@@ -61,10 +61,72 @@ def row_groups(g: TableView) -> list[tuple[int, list[int]]]:
                     parts.append(x)
                 elif kind == "grand" and g.label_cols >= 2 and not _in_any_sub(g, x, data):
                     parts.append(x)
-        parts = _top_level(g, _without_children(g, parts))
+        parts = _without_breakdowns(g, r, _top_level(g, _without_children(g, parts)))
         if parts:
             out.append((r, sorted(parts)))
     return out
+
+
+#: a row breaks down the part above it only where it agrees in this many columns or more
+BREAKDOWN_COLUMNS = 2
+
+
+def _without_breakdowns(g: TableView, total: int, parts: list[int]) -> list[int]:
+    """Rows that break down the part just above them, where the export lost the
+    indentation that showed it: a run of two or more rows right under a part that
+    add up to it exactly in each of its figures — at least
+    :data:`BREAKDOWN_COLUMNS` of them ("특별회계 3,392 | 3,153 | 239" over
+    "교통사업특별회계 796 | 759 | 37", "광역교통시설특별회계 94 | 150 | △56",
+    "도시철도사업특별회계 2,502 | 2,244 | 258").  They are taken for that part's own
+    only when the total then holds in more columns than before: the structure must explain the figures, not merely fit some of them ("국비 99"
+    over "시비 99", "기타 0" is no breakdown when the total sums all three).  A total
+    that then still differs in a column is reported against the nested sum."""
+    if len(parts) < 3:
+        return parts
+    cols = [c for c in part_columns(g) if c < g.ncols and g.cells[total][c].numeric
+            and g.cells[total][c].value is not None]
+    flat = _holding(g, total, parts, cols)
+    if len(cols) < BREAKDOWN_COLUMNS or flat == len(cols):
+        return parts
+    out: list[int] = []
+    i = 0
+    while i < len(parts):
+        out.append(parts[i])
+        i += 1 + _breakdown(g, parts, i, cols)
+    if len(out) == len(parts):
+        return parts
+    nested = _holding(g, total, out, cols)
+    return out if nested > flat else parts
+
+
+def _holding(g: TableView, total: int, parts: list[int], cols: list[int]) -> int:
+    """In how many of ``cols`` the ``parts`` add up to row ``total`` exactly."""
+    return sum(_close(sum(g.cells[r][c].value or 0 for r in parts), g.cells[total][c].value) for c in cols)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(b))
+
+
+def _breakdown(g: TableView, parts: list[int], i: int, cols: list[int]) -> int:
+    """How many of the parts right after ``parts[i]`` (consecutive rows, two or more
+    with a figure) add up to it in every column where it has one."""
+    top = g.cells[parts[i]]
+    figures = [c for c in cols if top[c].numeric and top[c].value is not None]
+    if len(figures) < BREAKDOWN_COLUMNS:
+        return 0
+    sums = dict.fromkeys(figures, 0.0)
+    filled = 0
+    for k in range(1, len(parts) - i):
+        r = parts[i + k]
+        if r != parts[i] + k:
+            return 0  # (a row between them is no part: not one run)
+        filled += any(g.cells[r][c].value for c in figures)
+        for c in figures:
+            sums[c] += g.cells[r][c].value or 0
+        if filled >= 2 and all(_close(sums[c], top[c].value) for c in figures):
+            return k
+    return 0
 
 
 def _without_children(g: TableView, parts: list[int]) -> list[int]:
