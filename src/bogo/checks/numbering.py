@@ -74,6 +74,9 @@ def _numbering_slips(sections) -> Iterator[tuple[object, object, str]]:
             open_lists.append((s, n))
             continue
         last = open_lists[-1]
+        if _unanchored(open_lists[0], kind):
+            open_lists[-1] = (s, n)
+            continue  # a run that never showed its first number ("(사) 부산…", "(사) 여성…": 사단법인)
         if n == last[1] + 1:
             open_lists[-1] = (s, n)
             continue
@@ -86,6 +89,13 @@ def _numbering_slips(sections) -> Iterator[tuple[object, object, str]]:
         open_lists[-1] = (s, n)
     for s in sections:
         yield from _numbering_slips(s.children)
+
+
+def _unanchored(first: tuple[object, int], shape: str) -> bool:
+    """A run of Hangul-ordinal headings whose first does not stand for 1: "(사)" is
+    far more often 사단법인 than a seventh item, and a list met only from its middle
+    gives no number to compare with."""
+    return first[1] > 1 and _MASKS["hangul"] in shape
 
 
 def _shape_order(ctx: Context) -> dict[str, int]:

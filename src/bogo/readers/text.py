@@ -21,6 +21,7 @@ from ..errors import InputError, LimitExceeded
 from ..settings import Settings
 from . import register
 from ._budget import too_many_chars, too_many_lines
+from ._textpages import drop_page_furniture
 from .textlines import lines_to_blocks
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -149,7 +150,7 @@ def read_text(path: Path, data: bytes, settings: Settings) -> Document:
         raise too_many_chars(path, len(text), settings)
     if not any(ln.strip() for ln in raw_lines):
         raise InputError(path, "내용이 없는 파일입니다 (공백뿐)")
-    lines = list(enumerate(raw_lines, 1))
+    lines = drop_page_furniture(list(enumerate(raw_lines, 1)))
     blocks = lines_to_blocks(lines, settings, aligned=True)
     return Document(blocks=blocks, format="text", warnings=warnings, line_count=len(raw_lines),
                     encoding=encoding)
