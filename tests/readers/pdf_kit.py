@@ -95,7 +95,7 @@ def build_pdf(pages: list[list[tuple]], special: dict[str, Glyph] | None = None)
         objs.append(f"<< /Type /Font /Subtype /TrueType /BaseFont /{name} /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 "
                     f"/Widths [{' '.join(['1000'] * 224)}] >>".encode())
         fonts += f" /F{k} {len(objs)} 0 R"
-    kids = []
+    contents = []
     for page in pages:
         ops = []
         for x, y, size, text, *base in page:
@@ -105,10 +105,18 @@ def build_pdf(pages: list[list[tuple]], special: dict[str, Glyph] | None = None)
                 continue
             s = "".join(f"\\{code[ch]:03o}" for ch in text)
             ops.append(f"BT /F1 {size} Tf {x} {842 - y - size} Td ({s}) Tj ET")
-        content = "\n".join(ops).encode()
+        contents.append("\n".join(ops).encode())
+    return paged(objs, contents, f"/Font << {fonts} >>")
+
+
+def paged(objs: list[bytes], contents: list[bytes], resources: str) -> bytes:
+    """A PDF of ``objs`` (the catalog first, the pages node second, left to fill) and
+    one A4 page per content stream, each with ``resources``."""
+    kids = []
+    for content in contents:
         objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
         objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-                    f"/Resources << /Font << {fonts} >> >> /Contents {len(objs)} 0 R >>".encode())
+                    f"/Resources << {resources} >> /Contents {len(objs)} 0 R >>".encode())
         kids.append(f"{len(objs)} 0 R")
     objs[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
     return assemble(objs)

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from pdf_kit import assemble, build_pdf
+from pdf_kit import assemble, build_pdf, paged
 
 import bogo.readers.hwp  # noqa: F401  - register every reader this file relies on
 import bogo.readers.hwpx  # noqa: F401
@@ -206,17 +206,9 @@ def test_pdf_without_any_text_is_unsupported(tmp_path):
 
 def _image_pages(contents: list[bytes]) -> bytes:
     """Pages drawing a 2x2 grey image (``/Im1``) or paths, one content stream each."""
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
-            b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray "
-            b"/BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream"]
-    kids = []
-    for content in contents:
-        objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 3 0 R >> >> "
-                    f"/Contents {len(objs)} 0 R >>".encode())
-        kids.append(f"{len(objs)} 0 R")
-    objs[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
-    return assemble(objs)
+    image = (b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray "
+             b"/BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream")
+    return paged([b"<< /Type /Catalog /Pages 2 0 R >>", b"", image], contents, "/XObject << /Im1 3 0 R >>")
 
 
 def test_pages_holding_what_the_text_layer_does_not_give_are_named(tmp_path):
