@@ -75,9 +75,3 @@ def cards(rows: list[list[str]]) -> list[Card]:
         out.append(cur)
     return [c for c in out if "request" in c]
 
-
-def is_card_table(rows: list[list[str]]) -> bool:
-    """Rows that hold a card: a request field and a result or status field, each in the
-    first column or right of another field's value."""
-    found = {f for c in cards(rows) for f in c}
-    return "request" in found and bool(found & {"result", "status"})

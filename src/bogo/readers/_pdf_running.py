@@ -35,13 +35,13 @@ def _key(ln: Line, h: float, body: float) -> tuple[str, str] | None:
     """(band, text with its digits masked) of a line in a page's top or bottom band,
     not opening with a marker and set no larger than the page's text (``body``: its
     median line size) — a heading that happens to open a page is neither."""
-    if ln.size > body + 0.5 or split_marker(ln.text)[0]:
-        return None
     if ln.bottom <= BAND * h:
         band = "top"
     elif ln.top >= (1 - BAND) * h:
         band = "bottom"
     else:
+        return None
+    if ln.size > body + 0.5 or split_marker(ln.text)[0]:
         return None
     text = _DIGITS.sub("#", "".join(ln.text.split()))
     return (band, text) if text.strip("#-–—·.()[]|") else None

@@ -66,8 +66,7 @@ def drop_page_furniture(lines: list[Line]) -> list[Line]:
                 drop.add(i)
     if len(pages) > MIN_PAGES:
         need = max(MIN_PAGES, len(pages) / 2)
-        for ends in ([p for p in pages[1:]], pages):   # headers (not the title page), footers
-            first = ends is not pages
+        for ends, first in ((pages[1:], True), (pages, False)):   # headers (not the title page), footers
             at = [next((i for i in (p if first else reversed(p)) if i not in drop), None) for p in ends]
             at = [i for i in at if i is not None and not split_marker(normalize_text(text[i]))[0]]
             counts = Counter(_key(text[i]) for i in at)

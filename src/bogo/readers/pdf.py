@@ -19,7 +19,7 @@ Pages whose content the text layer does not give (scans, pictures of text, fonts
 without a Unicode map, text drawn as outlines) are named in ``Document.warnings``:
 such a file was only partly read.  A page without Hangul that holds nothing more
 — the blank back of a sheet printed on both sides, a folio ("- 16 -") or a
-"MEMO" page, a small logo — is not (:func:`_unread_content`).  A PDF without
+"MEMO" page, a small logo — is not (:mod:`._pdf_unread`).  A PDF without
 Hangul on any page is refused.  Running headers and footers repeated on the pages
 (:mod:`._pdf_running`) are left out.
 """
@@ -27,7 +27,6 @@ Hangul on any page is refused.  Running headers and footers repeated on the page
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from pathlib import Path
 from statistics import median
@@ -48,6 +47,7 @@ from ._pdf_lines import Line, group_lines, line_texts
 from ._pdf_rulings import page_rulings
 from ._pdf_running import drop_running_lines
 from ._pdf_tables import RuledTable, build_tables
+from ._pdf_unread import unread_content
 from ._pdf_wraps import Wraps
 
 _HANGUL = re.compile("[가-힣ㄱ-ㅣ]")
@@ -56,14 +56,6 @@ _EXTRA_BULLET = re.compile(r"^[ㅇo◦∘]\s")
 _NUMBER_BOX = re.compile(r"^(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[①-⑳])\.?$")
 _LEADER_END = re.compile(r"(?:[·.…‥]\s*){3,}\d+$")       # a table-of-contents entry
 NO_TEXT_WARNING = "{pages}쪽: 한글 텍스트 층이 없습니다 (스캔 또는 글꼴 문제)"
-#: a page without Hangul whose visible text is at most this many characters, each a
-#: printable one, holds a folio or a label ("- 16 -", "《 M E M O 》"), not unread words
-SHORT_TEXT = 40
-#: an image covering this share of a page may be a scan or a picture of text
-PICTURE_SHARE = 0.25
-#: a page without text drawing this many paths may hold text drawn as outlines
-OUTLINE_PATHS = 50
-_IMAGE, _PATH = 3, 2  # PDFium's page object types
 
 
 def _open(path: Path, data: bytes):
@@ -125,7 +117,7 @@ def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
                 continue
             if not any(_HANGUL.match(c["text"]) for c in chars):
                 without_hangul += 1
-                if _unread_content(pdf, i, chars):
+                if unread_content(pdf, i, chars):
                     no_text.append(i + 1)
                 if not chars or all(not c["text"].strip() for c in chars):
                     continue
@@ -149,37 +141,6 @@ def read_pdf(path: Path, data: bytes, settings: Settings) -> Document:
     line_count = (last.end_line if isinstance(last, Table) else last.line) if last else 0
     return Document(blocks=blocks, format="pdf", warnings=warnings, pages=n_pages,
                     line_count=line_count)
-
-
-def _unread_content(pdf, i: int, chars: list[dict]) -> bool:
-    """Whether page ``i``, without Hangul in its text layer, holds content that layer
-    does not give: glyphs without text (a font without a Unicode map), text longer
-    than a folio or holding unprintable characters, a picture covering a good part
-    of the page (a scan), or without any text many drawn paths (outlined text).  A
-    blank page, a folio, a "MEMO" page or a small logo holds nothing unread."""
-    visible = [c["text"] for c in chars if c["text"].strip()]
-    if chars and not visible:
-        return True
-    if len(visible) > SHORT_TEXT or any(unicodedata.category(ch)[0] == "C" for t in visible for ch in t):
-        return True
-    page = pdf[i]
-    try:
-        area = page.get_width() * page.get_height()
-        paths = 0
-        for obj in page.get_objects(max_depth=4):
-            if obj.type == _IMAGE:
-                x0, y0, x1, y1 = obj.get_bounds()
-                if (x1 - x0) * (y1 - y0) >= PICTURE_SHARE * area:
-                    return True
-            elif obj.type == _PATH and not visible:
-                paths += 1
-                if paths >= OUTLINE_PATHS:
-                    return True
-    except Exception:  # noqa: BLE001 - a page PDFium cannot walk is not known to be empty
-        return True
-    finally:
-        page.close()
-    return False
 
 
 def _page_items(h: float, chars: list[dict], drawing, wraps: Wraps | None = None) -> list:
