@@ -29,6 +29,7 @@ from ..normalize.text import is_page_number, normalize_text
 MIN_PAGES = 3
 _DASHED = re.compile(r"^\s*[-–—]\s*\d{1,4}(?:\s*/\s*\d{1,4})?\s*[-–—]\s*$")
 _DIGITS = re.compile(r"\d+")
+_DASHES = frozenset("-–—")
 
 Line = tuple[int, str]
 
@@ -55,7 +56,8 @@ def _pages(lines: list[Line]) -> list[list[int]]:
 
 def drop_page_furniture(lines: list[Line]) -> list[Line]:
     """``lines`` with page numbers and running headers and footers blanked."""
-    drop = {i for i, (_no, raw) in enumerate(lines) if _DASHED.match(raw.replace("\f", ""))}
+    drop = {i for i, (_no, raw) in enumerate(lines)
+            if raw.lstrip(" \t\f")[:1] in _DASHES and _DASHED.match(raw.replace("\f", ""))}
     if not any("\f" in raw for _no, raw in lines):
         return _blank(lines, drop)
     pages = _pages(lines)
