@@ -145,7 +145,8 @@ def normalize_text(text: str, folded: bool = False) -> str:
     if not folded:
         text = fold(text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+        # composing may make a character that folds (U+1FFD → ´ → '): fold once more
+        text = unicodedata.normalize("NFC", fold(unicodedata.normalize("NFC", text)))
     return join_spaced(collapse_spaces(text))
 
 
