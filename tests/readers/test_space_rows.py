@@ -85,3 +85,26 @@ def test_a_units_quota_and_current_rows_are_two_stub_columns():
     assert t.grid()[0] == ["직급별", "구분", "계", "정무직", "5급", "6급이하"]
     assert [r[:3] for r in t.grid()[1:]] == [["합계", "정원", "931"], ["", "현원", "940"],
                                              ["본부", "정원", "658"], ["", "현원", "773"]]
+
+
+def test_a_row_of_one_figure_and_a_text_cell_beside_rows():
+    """Beside rows of a table, "기 타 400 직접 지원" (a label, one figure, a text cell) is a
+    row too, so the total above it is not checked against the other rows alone; a
+    heading "1 분야" (no label) is none, and a line of one figure is no row on its own."""
+    from bogo.readers._spacerows import parse_numeric_row
+
+    assert parse_numeric_row("기 타 400 직접 지원", lone_figure=True) == ("기 타", ["400", "직접 지원"])
+    assert parse_numeric_row("기 타 400 직접 지원") is None
+    assert parse_numeric_row("1 분야", lone_figure=True) is None
+
+
+def test_a_total_over_a_row_with_a_text_cell_holds(tmp_path):
+    import bogo
+    from bogo.checks import run_checks
+
+    p = tmp_path / "budget.txt"
+    p.write_text("□ 총사업비\n(단위: 백만원)\n구분 총사업비 예산 집행\n계 1,580 1,180 1,180\n국 비 390 390 390\n"
+                 "시 비 790 790 790\n기 타 400 직접 지원\n", encoding="utf-8")
+    rep = bogo.parse(p)
+    assert [r[0] for r in rep.tables[0].rows] == ["계", "국비", "시비", "기타"]
+    assert [f for f in run_checks([rep], select="T101").findings if f.severity == "error"] == []

@@ -53,15 +53,17 @@ def _paren_tail(toks: list[str]) -> int:
     return s
 
 
-def parse_numeric_row(text: str, bulleted: bool = False) -> tuple[str, list[str]] | None:
-    """Split a line into (label, numeric cells), or None when it is not a table row."""
+def parse_numeric_row(text: str, bulleted: bool = False, lone_figure: bool = False) -> tuple[str, list[str]] | None:
+    """Split a line into (label, numeric cells), or None when it is not a table row.
+    ``lone_figure``: a single figure before a last text cell makes a row too ("기 타 400
+    직접 지원") — for a line read only beside rows of a table."""
     toks = text.split()
     if len(toks) < 2:
         return None
     paren = _paren_row(toks)
     if paren is not None:
         return "", paren
-    got = _label_and_cells(toks, _label_start(toks, bulleted))
+    got = _label_and_cells(toks, _label_start(toks, bulleted), 1 if lone_figure else 2)
     return got if got is not None and _label_ok(got[0], bulleted) else None
 
 
@@ -89,7 +91,7 @@ def _label_start(toks: list[str], bulleted: bool) -> int:
     return 1 if bulleted and toks[0] in ("-", "－") and not _is_num(toks[1]) else 0
 
 
-def _label_and_cells(toks: list[str], k: int) -> tuple[str, list[str]] | None:
+def _label_and_cells(toks: list[str], k: int, text_after: int = 2) -> tuple[str, list[str]] | None:
     """The label (leading tokens from ``k`` up to the first numeric cell token) and the
     cells of a row, before its label is checked; None when the tokens read as no row."""
     while k < len(toks) and not _CELL_OPEN.match(toks[k]):
@@ -107,9 +109,11 @@ def _label_and_cells(toks: list[str], k: int) -> tuple[str, list[str]] | None:
     cells, stop = _parse_prefix(rest)
     if cells is not None and stop < len(rest):
         # figures then text: a last text column (산출내역, 비고) after two figures or more
+        # (``text_after``)
         text = " ".join(rest[stop:])
         # (not a header of years: "계 2018 2019 2020 규모 비중")
-        cells = [*cells, text] if len(cells) >= 2 and _TRAILING_TEXT.match(text) \
+        enough = len(cells) >= max(text_after, 1 if label_toks else 2)  # (a lone figure needs a label)
+        cells = [*cells, text] if enough and _TRAILING_TEXT.match(text) \
             and not all(_YEARISH.match(c) for c in cells) else None
     if cells is None or not cells:
         return None

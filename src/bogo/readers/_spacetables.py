@@ -150,7 +150,7 @@ def _numeric_rows(texts: list[str]) -> tuple[dict[int, tuple[str, list[str]]], d
                 (maybe if bulleted else rows)[i] = r
     if rows:
         for i in later:
-            if (r := parse_numeric_row(texts[i])) is not None:
+            if (r := parse_numeric_row(texts[i], lone_figure=True)) is not None:
                 maybe[i] = r
         maybe = dict(sorted(maybe.items()))  # in line order, as _rows_beside_rows reads them
     return rows, maybe
