@@ -78,9 +78,10 @@ def _without_breakdowns(g: TableView, total: int, parts: list[int]) -> list[int]
     :data:`BREAKDOWN_COLUMNS` of them ("특별회계 3,392 | 3,153 | 239" over
     "교통사업특별회계 796 | 759 | 37", "광역교통시설특별회계 94 | 150 | △56",
     "도시철도사업특별회계 2,502 | 2,244 | 258").  They are taken for that part's own
-    only when the total then holds in more columns than before: the structure must explain the figures, not merely fit some of them ("국비 99"
-    over "시비 99", "기타 0" is no breakdown when the total sums all three).  A total
-    that then still differs in a column is reported against the nested sum."""
+    only when the total then holds in more columns than before: the structure must
+    explain the figures, not merely fit some of them ("국비 99" over "시비 99", "기타 0"
+    is no breakdown when the total sums all three).  A total that then still differs
+    in a column is reported against the nested sum."""
     if len(parts) < 3:
         return parts
     cols = [c for c in part_columns(g) if c < g.ncols and g.cells[total][c].numeric
