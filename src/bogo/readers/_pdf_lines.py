@@ -18,6 +18,7 @@ from statistics import median
 
 from ._pdf_chars import FAKE_BOLD_SHIFT
 from ._pdf_noterefs import RAISE
+from ._superscript import needs_space
 
 SPACE_GAP = 0.22      # × font size: a gap wider than this is a space
 TAB_GAP = 1.8         # × font size: a gap wider than this separates cells
@@ -49,14 +50,13 @@ class Line:
         return "\t" in self.text
 
 
-def _raised_word(ch: dict, base: dict) -> bool:
-    """``ch``, a Hangul syllable, set in smaller type than ``base`` beside it and raised
-    (Hancom's superscript: the "신규" badge after a title, "…기술진단 용역신규"): a
-    word of its own, set apart from the letters and digits it stands beside (not from
-    a bracket or a sign: "(월 최대" keeps its parenthesis)."""
+def _superscript(ch: dict, base: dict) -> bool:
+    """``ch`` set in smaller type than ``base`` beside it and raised (Hancom's
+    superscript: the "신규" badge after a title, "…기술진단 용역신규"); whether a space
+    sets it apart is :func:`~bogo.readers._superscript.needs_space`, as in the other
+    readers."""
     h = base["bottom"] - base["top"]
-    return "가" <= ch["text"] <= "힣" and h > 0 and _size(ch) <= SUPER_SIZE * _size(base) \
-        and base["bottom"] - ch["bottom"] >= RAISE * h
+    return h > 0 and _size(ch) <= SUPER_SIZE * _size(base) and base["bottom"] - ch["bottom"] >= RAISE * h
 
 
 def _size(ch: dict) -> float:
@@ -142,7 +142,8 @@ def _make_line(chars: list[dict], condensed: set[int] | None = None) -> Line | N
             if gap > TAB_GAP * s:
                 parts.append("\t")
             elif space_seen or gap > SPACE_GAP * s or (condensed and id(ch) in condensed) \
-                    or t.isalnum() and prev["text"].isalnum() and (_raised_word(ch, prev) or _raised_word(prev, ch)):
+                    or prev["bottom"] != ch["bottom"] and t.isalnum() and prev["text"].isalnum() \
+                    and needs_space(prev["text"], _superscript(prev, ch), t, _superscript(ch, prev)):
                 parts.append(" ")
         parts.append(t)
         sizes.append(s)
