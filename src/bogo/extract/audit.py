@@ -296,9 +296,7 @@ def _table_items(layout: Layout, t: TableRec, b: Table, category: str | None) ->
             continue
         req_text = row[req].strip() if req < len(row) else ""
         res_text = row[res].strip() if res < len(row) else ""
-        status, actions, plans, written = parse_result(res_text)
-        if st is not None and st < len(row) and normalize_status(row[st]):
-            status, written = normalize_status(row[st]), status_text(row[st])
+        status, actions, plans, written = _result_of(res_text, row[st] if st is not None and st < len(row) else "")
         if not req_text:
             if out and (actions or plans):   # a row continued across a page break
                 out[-1]["actions"].extend(actions)
@@ -306,16 +304,12 @@ def _table_items(layout: Layout, t: TableRec, b: Table, category: str | None) ->
                 if not out[-1]["status"]:
                     out[-1]["status"], out[-1]["status_text"] = status, written
             continue
-        body = _ITEM.sub(" ", req_text, count=1).strip() if _ITEM.match(req_text) else req_text
-        body, deps = strip_departments(body)
-        if dep is not None and dep < len(row) and row[dep].strip():
-            deps = parse_department_list(row[dep]) or [normalize_unit(row[dep])]
         if status is None and not actions and not plans:
             continue
-        cell = b.cell_at(hn + r, req)
+        body = _ITEM.sub(" ", req_text, count=1).strip() if _ITEM.match(req_text) else req_text
+        body, deps = _request_and_departments(body, row[dep] if dep is not None and dep < len(row) else "")
         out.append({"category": cat, "text": body, "departments": deps, "status": status, "status_text": written,
-                    "actions": actions, "plans": plans,
-                    "line": cell.line if cell is not None and cell.line else t.line})
+                    "actions": actions, "plans": plans, "line": _line_of(b, t, hn + r, req)})
     return out
 
 
@@ -326,23 +320,40 @@ def _card_items(t: TableRec, b: Table, category: str | None) -> list[dict]:
     cat = category_of(t.caption) if t.caption and len(t.caption) <= _CATEGORY_ROW_MAX else None
     out: list[dict] = []
     for card in cards(t.header + t.rows):
+        value = {field: v[0] for field, v in card.items()}
         req, r, c = card["request"]
-        status, actions, plans, written = parse_result(card["result"][0] if "result" in card else "")
-        if "plans" in card:
-            plans = [*plans, *_split_items(card["plans"][0])]
-        if "status" in card and normalize_status(card["status"][0]):
-            status, written = normalize_status(card["status"][0]), status_text(card["status"][0])
+        status, actions, plans, written = _result_of(value.get("result", ""), value.get("status", ""))
+        plans = [*plans, *_split_items(value.get("plans", ""))]
         if status is None and not actions and not plans:
             continue
-        body, deps = strip_departments(req)
-        if "department" in card:
-            dep = card["department"][0]
-            deps = parse_department_list(dep) or [normalize_unit(dep)]
-        cell = b.cell_at(r, c)
+        body, deps = _request_and_departments(req, value.get("department", ""))
         out.append({"category": cat or category, "text": body, "departments": deps, "status": status,
-                    "status_text": written, "actions": actions, "plans": plans,
-                    "line": cell.line if cell is not None and cell.line else t.line})
+                    "status_text": written, "actions": actions, "plans": plans, "line": _line_of(b, t, r, c)})
     return out
+
+
+def _result_of(result: str, status_cell: str) -> tuple[str | None, list[str], list[str], str | None]:
+    """(status, actions, plans, status as written) of a result cell, the status of its
+    own status cell first."""
+    status, actions, plans, written = parse_result(result)
+    if normalize_status(status_cell):
+        status, written = normalize_status(status_cell), status_text(status_cell)
+    return status, actions, plans, written
+
+
+def _request_and_departments(request: str, department_cell: str) -> tuple[str, list[str]]:
+    """The request without its trailing "(부서)" and the departments: of its own cell
+    when it has one, else of that parenthesis."""
+    body, deps = strip_departments(request)
+    if department_cell.strip():
+        deps = parse_department_list(department_cell) or [normalize_unit(department_cell)]
+    return body, deps
+
+
+def _line_of(b: Table, t: TableRec, row: int, col: int) -> int:
+    """The line of a table cell (block row and column), else the table's."""
+    cell = b.cell_at(row, col)
+    return cell.line if cell is not None and cell.line else t.line
 
 
 _STATUS_CELL_MAX = 12  # a status cell is a word or two ("추진 중", "추진불가"), never a sentence
