@@ -190,3 +190,14 @@ def is_page_number(text: str) -> bool:
     """Whether ``text`` is only a page number (page furniture, not content)."""
     return bool(_PAGE_NUMBER.match(text.strip()))
 
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def furniture_key(text: str) -> str | None:
+    """What stays the same of a line repeated on every page (a running header or
+    footer): its text without spaces and with each number masked (the page number
+    changes); None when nothing but numbers and dashes is left (a bare page number)."""
+    key = _DIGIT_RUN.sub("#", "".join(text.split()))
+    return key if key.strip("#-–—·.()[]|") else None
+

@@ -16,19 +16,17 @@ text.is_page_number`); a table is never a running line.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from statistics import median
 
 from ..normalize.markers import split_marker
+from ..normalize.text import furniture_key
 from ._pdf_lines import Line
 
 BAND = 0.1        # × page height: the top and bottom bands of a page
 MIN_PAGES = 3
 MIN_SHARE = 0.5   # of the pages read
 SAME_HEIGHT = 3.0  # points: a running line stands at the same height on each page
-
-_DIGITS = re.compile(r"\d+")
 
 
 def _key(ln: Line, h: float, body: float) -> tuple[str, str] | None:
@@ -43,8 +41,8 @@ def _key(ln: Line, h: float, body: float) -> tuple[str, str] | None:
         return None
     if ln.size > body + 0.5 or split_marker(ln.text)[0]:
         return None
-    text = _DIGITS.sub("#", "".join(ln.text.split()))
-    return (band, text) if text.strip("#-–—·.()[]|") else None
+    text = furniture_key(ln.text)
+    return (band, text) if text is not None else None
 
 
 def drop_running_lines(pages: list[tuple[int, list]], heights: dict[int, float]) -> int:

@@ -24,18 +24,13 @@ import re
 from collections import Counter
 
 from ..normalize.markers import split_marker
-from ..normalize.text import is_page_number, normalize_text
+from ..normalize.text import furniture_key, is_page_number, normalize_text
 
 MIN_PAGES = 3
 _DASHED = re.compile(r"^\s*[-–—]\s*\d{1,4}(?:\s*/\s*\d{1,4})?\s*[-–—]\s*$")
-_DIGITS = re.compile(r"\d+")
 _DASHES = frozenset("-–—")
 
 Line = tuple[int, str]
-
-
-def _key(text: str) -> str:
-    return _DIGITS.sub("#", "".join(text.split()))
 
 
 def _pages(lines: list[Line]) -> list[list[int]]:
@@ -71,9 +66,10 @@ def drop_page_furniture(lines: list[Line]) -> list[Line]:
         for ends, first in ((pages[1:], True), (pages, False)):   # headers (not the title page), footers
             at = [next((i for i in (p if first else reversed(p)) if i not in drop), None) for p in ends]
             at = [i for i in at if i is not None and not split_marker(normalize_text(text[i]))[0]]
-            counts = Counter(_key(text[i]) for i in at)
-            running = {k for k, n in counts.items() if n >= need and k.strip("#-–—·.()|")}
-            drop.update(i for i in at if _key(text[i]) in running)
+            keys = {i: furniture_key(text[i]) for i in at}
+            counts = Counter(k for k in keys.values() if k is not None)
+            running = {k for k, n in counts.items() if n >= need}
+            drop.update(i for i, k in keys.items() if k in running)
     return _blank(lines, drop)
 
 
