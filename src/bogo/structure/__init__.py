@@ -16,7 +16,7 @@ from ..blocks import Block, Document, Paragraph, Table
 from ..model import Meta, Section, TableRec
 from ..settings import SETTINGS, Settings
 from .boxnumbers import join_split_headings
-from .captions import caption_for, clean_caption, find_as_of, find_unit, notes_after
+from .captions import caption_for, clean_caption, find_as_of, find_unit, notes_after, unit_below
 from .continued import join_continued
 from .diagrams import grid_diagram
 from .frames import unwrap_boxes
@@ -100,6 +100,7 @@ def analyse(doc: Document, settings: Settings = SETTINGS) -> Layout:
         caption, unit, as_of = caption_for(before)
         b, own_caption, own_unit, own_notes = split_grid_captions(b)   # rows set in the grid
         caption, unit = own_caption or caption, own_unit or unit
+        unit = unit or unit_below(blocks, i + 1)   # "(단위 : 억원)" under the table
         sec = section_of[i]
         if sec is not None and (unit is None or as_of is None):
             # "3 예산 집행현황 (기준 / 단위 : '20. 1. 31. / 천원)": a unit in the

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..blocks import Paragraph
+from ..blocks import Block, Paragraph
 from ..normalize.measures import starts_with_unit
 
 _UNIT = re.compile(r"단위\s*[:：]?\s*(?:[^)\]]*?/\s*)?(?P<unit>[가-힣a-zA-Z㎡%,/ ]+?)\s*[)\]】]")
@@ -19,6 +19,7 @@ _CAPTION_STRIP = re.compile(r"\s*[(（][^()]*단위[^()]*[)）]\s*|\s*\[[^\]]*[:
 _BRACKETS = re.compile(r"^[\[【〔〈<《「\s]+|[\]】〕〉>》」\s]+$")
 
 
+_UNIT_ONLY = re.compile(r"[(（\[]\s*(?:기준\s*/\s*)?단위\s*[:：][^()\[\]]*[)）\]]")
 _DIGIT = re.compile(r"\d")
 _NOTE_LEAD = re.compile(r"[※*].*")
 
@@ -79,6 +80,27 @@ def caption_for(before: list[Paragraph]) -> tuple[str | None, str | None, str | 
                 break
             caption = stripped
     return caption, unit, as_of
+
+
+def unit_below(blocks: list[Block], start: int) -> str | None:
+    """A unit printed under its table: "(단위 : 억원, %)" alone on the first line after
+    it (``blocks[start]`` on; notes aside), with nothing after it or a marked paragraph
+    (□, ○, a heading).  Units usually open the next table instead, so a unit line
+    followed by a table or by unmarked text (the header rows of a table not
+    recognised) is not taken."""
+    for k in range(start, min(start + 4, len(blocks))):
+        b = blocks[k]
+        if not isinstance(b, Paragraph):
+            return None
+        if b.marker in ("※", "*") or b.text.startswith(("※", "*")):
+            continue
+        if not _UNIT_ONLY.fullmatch(b.text.strip()):
+            return None
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if nxt is None or (isinstance(nxt, Paragraph) and nxt.marker):
+            return find_unit(b.text)
+        return None
+    return None
 
 
 def notes_after(after: list[Paragraph]) -> list[str]:
