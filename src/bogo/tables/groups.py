@@ -170,6 +170,7 @@ def _in_any_sub(g: TableView, x: int, data: list[int]) -> bool:
 
 
 @_per_view
+@_per_view
 def part_columns(g: TableView) -> list[int]:
     """Data columns whose cells may be summed (not labels, rates, changes)."""
     out = []
@@ -177,9 +178,46 @@ def part_columns(g: TableView) -> list[int]:
         if is_non_part(g.labels[c]):
             continue
         vals = [row[c] for row in g.cells if row[c].numeric]
-        if vals and not any(v.pct for v in vals):
+        if vals and not any(v.pct for v in vals) and not _rate_by_values(g, c):
             out.append(c)
     return out
+
+
+#: rows in which a column must be another's percentage of a third to be read as a
+#: rate: with a figure in all three, and of them with a non-zero share
+RATE_ROWS, RATE_SHARES = 3, 2
+
+
+def _rate_by_values(g: TableView, c: int) -> bool:
+    """Column ``c`` shows, row by row, one column as a percentage of another
+    (``100 × a ÷ b`` to its printed decimals) — a rate whose header the reading
+    lost or never named ("증 감 (B-A) %" broken over lines, a bare "%"): it is no
+    part of a sum.  Only columns with a decimal figure are tried, and the relation
+    must hold in every row where it can be computed: at least :data:`RATE_ROWS`,
+    :data:`RATE_SHARES` of them with a non-zero share."""
+    col = [row[c] for row in g.cells]
+    if not any(v.decimals for v in col if v.numeric):
+        return False
+    others = [d for d in range(g.label_cols, g.ncols) if d != c]
+    for b in others:
+        for a in others:
+            if a != b and _percent_of(g, c, a, b):
+                return True
+    return False
+
+
+def _percent_of(g: TableView, c: int, a: int, b: int) -> bool:
+    rows = shares = 0
+    for row in g.cells:
+        vc, va, vb = row[c], row[a], row[b]
+        if not (vc.numeric and va.numeric and vb.numeric) or vc.value is None \
+                or va.value is None or not vb.value:
+            continue
+        if abs(vc.value - 100 * va.value / vb.value) > 0.5 * 10 ** -vc.decimals + 1e-9:
+            return False
+        rows += 1
+        shares += va.value != 0
+    return rows >= RATE_ROWS and shares >= RATE_SHARES
 
 
 def _measure_level(g: TableView) -> bool:
