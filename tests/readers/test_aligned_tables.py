@@ -324,10 +324,14 @@ def test_a_rate_column_beside_a_difference_merged_down_is_no_difference(tmp_path
 
 def test_a_sum_under_a_leaf_line_that_names_few_of_the_columns_is_at_most_a_warning(tmp_path):
     # a collapsed export drops the blanks of a header row: "%" stood under the last column,
-    # but the text cannot say which of the four it names
+    # but the text cannot say which of the four it names; a decimal column that is no
+    # one's percentage is then summed, and its slip is at most a warning
     body = "계 1,125 1,128 3 0.27\n토지대여료 94 97 3 3.19\n건물대여료 1,031 1,031 0 0\n"
-    short = _findings(tmp_path, "□ 세입예산\n\n구분 2021년 (A) 2022년 (B) 증감 (B-A)\n%\n" + body)
-    assert [x[:4] for x in short] == [("T101", "warning", 0.27, 3.19)]   # the rate read as a 증감
+    odd = body.replace("3.19", "3.18").replace("0.27", "0.28")
+    short = _findings(tmp_path, "□ 세입예산\n\n구분 2021년 (A) 2022년 (B) 증감 (B-A)\n%\n" + odd)
+    assert [x[:4] for x in short] == [("T101", "warning", 0.28, 3.18)]
+    # figures that are 증감 ÷ 2021년 × 100 row by row are a rate, whatever the header says
+    assert _findings(tmp_path, "□ 세입예산\n\n구분 2021년 (A) 2022년 (B) 증감 (B-A)\n%\n" + body) == []
     # with every column named, "%" is the rate column and nothing is wrong
     full = _findings(tmp_path, "□ 세입예산\n\n구분 2021년 (A) 2022년 (B) 증감 (B-A)\n구분 금액 금액 금액 %\n" + body)
     assert full == []
