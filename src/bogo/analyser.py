@@ -1,16 +1,19 @@
 """The one Korean analyser (kiwipiepy) of a process, shared by search and W402.
 
-The analyser costs ~1 s of CPU and ~300 MB of memory to load, so a process
+The analyser costs ~0.8 s of CPU and ~240 MB of memory to load, so a process
 holds one, created lazily on first use, whoever asks first: the search
 tokeniser (:mod:`bogo.search.tokens`, which also makes the trackers' word sets)
 and the typo check (:mod:`bogo.checks.typos`) both call :func:`kiwi`.
 
-- Options (``OPTIONS``): without the multi-word dictionary of WikiData names and
-  without the typo dictionary.  The first halves load time and memory (~490 →
-  ~300 MB); W402 has always used it so, and search loses only multi-word names
-  as single tokens (their words are indexed one by one, as before, plus their
-  parts).  The typo dictionary is never used (no typo correction is asked for)
-  and changes no analysis.
+- Options (``OPTIONS``): without the multi-word dictionary of WikiData names,
+  without the default dictionary of Wikipedia/Namuwiki names and without the typo
+  dictionary.  The first halves load time and memory (~490 → ~325 MB); the second
+  halves the load again (1.8 → 0.8 s of CPU, 325 → 240 MB) and changes W402 only
+  where a name list outvoted the model: "봉안담" (a columbarium wall, a word of the
+  funeral law) was analysed as an unknown name one letter from 봉안당 and flagged;
+  without the list it is the compound it is.  Search indexes such names by their
+  parts, as it does multi-word names.  The typo dictionary is never used (no typo
+  correction is asked for) and changes no analysis.
 - User words: search teaches the analyser unit and programme names
   (:func:`add_user_word`); :func:`analyse_plain` gives W402 (and its disk cache)
   the analyser's own analyses whatever search added: a text that contains a user
@@ -27,7 +30,7 @@ import re
 from typing import Any
 
 #: kiwipiepy load options; part of W402's disk-cache key
-OPTIONS: dict[str, Any] = {"load_multi_dict": False, "load_typo_dict": False}
+OPTIONS: dict[str, Any] = {"load_default_dict": False, "load_multi_dict": False, "load_typo_dict": False}
 #: analyser threads for batch calls (-1: every core); a batch worker process sets 1
 THREADS = -1
 

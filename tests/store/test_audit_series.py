@@ -53,7 +53,7 @@ def test_html_audit_years_recur_with_status_history_and_evidence(html_store):
     parking = next(s for s in series if s.recurring and s.request.startswith("주차수요가 모자라는 삼청동"))
     assert [(e["date"], e["raw_status"], e["status"]) for e in parking.entries] == [
         ("2008-12", "추진중", "in_progress"), ("2009-11", "완료", "done")]  # raw: as the page words it
-    assert {"거주자", "노상주차장", "삼청"} <= set(parking.shared_words)
+    assert {"거주자", "노상주차장", "기계식"} <= set(parking.shared_words)
     assert parking.current == "done" and not parking.raised_again
     # every recurring series spans two consecutive audit years
     assert sorted({(s.entries[0]["date"][:4], s.entries[-1]["date"][:4]) for s in series if s.recurring}) == [
