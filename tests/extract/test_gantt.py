@@ -49,3 +49,42 @@ def test_a_table_of_monthly_figures_or_few_periods_is_no_chart(tmp_path):
     assert chart_milestones(few, 2025, None, None) is None
     r = _parse(tmp_path, "구분\t1월\t2월\t3월\n방문객\t1,200\t980\t1,430\n")
     assert r.milestones == []
+
+
+# a schedule written in words: a row per task, each quarter's steps listed in its cell,
+# the quarter labels in the first body row (the header read one row short)
+WORDED = ("붙임 과제별 추진일정\n\n"
+          "이행과제\t주요 일정\t주요 일정\t주요 일정\t주요 일정\n"
+          "\t1/4분기\t2/4분기\t3/4분기\t4/4분기\n"
+          "ㅇ 첫째 분야\t\t\t\t\n"
+          "청년 창업 지원\tㅇ 지원계획 수립(1월) ㅇ 설명회 개최(2월)\tㅇ 참여기업 선정\tㅇ 참여기업 선정\t"
+          "ㅇ 성과 보고회(11월) o 만족도 조사(12월)\n"
+          "공유 공간 운영\tㅇ 공간 운영(연중)\tㅇ 공간 운영(연중)\tㅇ 공간 운영(연중)\tㅇ 공간 운영(연중)\n")
+
+
+def test_a_schedule_written_in_words_gives_each_step_its_date_or_its_columns(tmp_path):
+    r = _parse(tmp_path, "- 세부 내용\n\nⅡ. 붙임\n\n" + WORDED)
+    got = [(m.text, m.raw, m.start, m.end) for m in r.milestones]
+    # (in a row: the steps dated by their own words, then those dated by their columns)
+    assert got == [("지원계획 수립(1월)", "1월", "2025-01", "2025-01"),
+                   ("설명회 개최(2월)", "2월", "2025-02", "2025-02"),
+                   ("성과 보고회(11월)", "11월", "2025-11", "2025-11"),
+                   ("만족도 조사(12월)", "12월", "2025-12", "2025-12"),
+                   # no date of its own: the quarters it is written under
+                   ("참여기업 선정", "2/4분기~3/4분기", "2025-04", "2025-09"),
+                   # repeated in every quarter: one step, dated by its own words
+                   ("공간 운영(연중)", "연중", "2025-01", "2025-12")]
+    assert {m.heading for m in r.milestones} == {"붙임 과제별 추진일정"}
+
+
+def test_figures_or_results_under_quarters_are_no_schedule(tmp_path):
+    from bogo.extract.gantt import cell_plans
+
+    figures = _rec([["구분", "1/4분기", "2/4분기", "3/4분기"]], [["참여 인원", "120명", "95명", "140명"]])
+    assert cell_plans(figures, 2025) is None
+    results = _rec([["구분", "상반기 실적", "하반기 계획"]], [["교육", "교육 3회 실시", "교육 4회 실시"]])
+    assert cell_plans(results, 2025) is None   # "상반기 실적" is no period alone
+    # the same worded quarters with no schedule caption and no plan heading above: no plans
+    r = _parse(tmp_path, "- 세부 내용\n\nⅡ. 현황\n\n" + WORDED.replace("붙임 과제별 추진일정", "분기별 현황")
+               .replace("주요 일정", "주요 내용"))
+    assert r.milestones == []

@@ -15,15 +15,17 @@ from __future__ import annotations
 import re
 
 from ..blocks import Paragraph, Table
-from ..model import Report, Task
+from ..model import Milestone, Report, Task
+from ..normalize.dates import find_dates
 from ..normalize.markers import marker_kind, marker_number
 from ..structure import Layout
 from ..structure.outline import PART_HEADING, RANK, Heading, strip_trailing_paren
-from .gantt import chart_milestones
+from .gantt import cell_plans, chart_milestones
 from .milestones import PlanItem, date_led, extract_milestones, is_plan_heading, plan_heading_kind
 
 _TASK_KINDS = ("bare_num", "num", "decimal", "circled", "box_title")
 _PART_KINDS = ("square", "part", "mdhead")
+_SCHEDULE = re.compile(r"일\s*정|추진\s*계획")  # a table named a schedule by caption or header
 _YEAR_PREFIX = re.compile(r"^(['’]?\d{2}년|\d{4}년)\s*")
 
 
@@ -219,12 +221,36 @@ def _section_items(layout: Layout, task_id: str | None, key: str, start: int, en
                 items.append(PlanItem(task=task_id, heading=key, text=b.text, line=b.line))
         elif isinstance(b, Table):
             chart = _chart(layout, i, task_id, key)
+            steps = None if chart is not None else _schedule_steps(layout, i, task_id, key, charts)
             if chart is not None and charts is not None:
                 charts.extend(chart)
+            elif steps is not None:
+                items.extend(steps)
             else:
                 items.extend(PlanItem(task=task_id, heading=key, text=t, line=ln)
                              for t, ln in _table_rows(layout, i) if keep is None or keep(t))
         covered.add(i)
+    return items
+
+
+def _schedule_steps(layout: Layout, i: int, task_id: str | None, key: str, charts: list | None) -> list | None:
+    """The steps of the table at block ``i`` when it is a schedule written in words
+    (:func:`~bogo.extract.gantt.cell_plans`): a step with a date of its own is a plan
+    item (dated as written); one without is dated by its columns, into ``charts``."""
+    year = layout.year_month[0]
+    if year is None or i not in layout.table_index or charts is None:
+        return None
+    plans = cell_plans(layout.tables[layout.table_index.index(i)], year)
+    if plans is None:
+        return None
+    items = []
+    for p in plans:
+        if find_dates(p.text, year):
+            items.append(PlanItem(task=task_id, heading=key, text=p.text, line=p.line))
+        else:
+            raw = p.first.label if p.first == p.last else f"{p.first.label}~{p.last.label}"
+            charts.append(Milestone(task=task_id, raw=raw, start=p.first.start, end=p.last.end,
+                                    line=p.line, heading=key, text=p.text))
     return items
 
 
@@ -265,6 +291,21 @@ def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str,
         if h.kind in _PART_KINDS and is_plan_heading(h.title) and h.index + 1 not in covered:
             items.extend(_section_items(layout, None, part_key(h.title), h.index, _span_end(layout, h),
                                         covered, PlanItem, charts=charts))
+    # schedule tables under no plan heading, named so by their caption or header
+    # ("붙임 과제별 추진일정", "이행과제 | 주요 일정")
+    for k, i in enumerate(layout.table_index):
+        rec = layout.tables[k]
+        words = " ".join([rec.caption or "", *(c for row in rec.header for c in row)])
+        if i in covered or rec.role != "data" or not _SCHEDULE.search(words):
+            continue
+        key = " ".join(rec.caption.split()) if rec.caption else "일정"
+        task = _task_of(report, layout, i)
+        chart = _chart(layout, i, task, key)
+        steps = None if chart is not None else _schedule_steps(layout, i, task, key, charts)
+        if chart is not None or steps is not None:
+            charts.extend(chart or [])
+            items.extend(steps or [])
+            covered.add(i)
     # labelled plan lines anywhere ("향후계획 : '24. 하반기 착공", "(추진계획) 전략 수립(8월)")
     for i, b in enumerate(layout.blocks):
         if i in covered or not isinstance(b, Paragraph) or not b.text:

@@ -112,8 +112,8 @@ _ALTS = [
     r"|(?<![가-힣])(?P<y_r>내년|금년|올해|명년)(?!도\s?\d))(?P<y_n>\s?년도?)?)",
     # 7월 12일
     r"(?P<mdk>(?<![\d.])(?P<mdk_m>\d{1,2})\s?월\s?(?P<mdk_d>\d{1,2})\s?일)",
-    # 4~6월
-    r"(?P<mm>(?<![\d.~'])(?P<mm_a>\d{1,2})\s?~\s?(?P<mm_b>\d{1,2})\s?월)",
+    # 4~6월, 6-7월 (a hyphen between two months, the second with 월)
+    r"(?P<mm>(?<![\d.~'\-])(?P<mm_a>\d{1,2})\s?(?:~|-(?=\d{1,2}\s?월))\s?(?P<mm_b>\d{1,2})\s?월)",
     # 6월, 6월 말, 8월중
     rf"(?P<mk>(?<![\d.])(?P<mk_m>\d{{1,2}})\s?월{_part('mk')})",
     # 8.14  /  3. 22.  (accepted only in date-like context, see dates.py)
