@@ -322,16 +322,27 @@ def test_a_rate_column_beside_a_difference_merged_down_is_no_difference(tmp_path
     assert [f.code for f in run_checks([bogo.parse(p)]).findings if f.severity == "error"] == []
 
 
-def test_a_sum_under_a_leaf_line_that_names_few_of_the_columns_is_at_most_a_warning(tmp_path):
+def test_a_leaf_line_names_the_columns_the_line_above_left_unnamed(tmp_path):
     # a collapsed export drops the blanks of a header row: "%" stood under the last column,
-    # but the text cannot say which of the four it names; a decimal column that is no
-    # one's percentage is then summed, and its slip is at most a warning
+    # the one column "구분 2021년 (A) 2022년 (B) 증감 (B-A)" leaves unnamed — so it names that one,
+    # and the reading is sure: a slip in a sum is an error
     body = "계 1,125 1,128 3 0.27\n토지대여료 94 97 3 3.19\n건물대여료 1,031 1,031 0 0\n"
-    odd = body.replace("3.19", "3.18").replace("0.27", "0.28")
-    short = _findings(tmp_path, "□ 세입예산\n\n구분 2021년 (A) 2022년 (B) 증감 (B-A)\n%\n" + odd)
-    assert [x[:4] for x in short] == [("T101", "warning", 0.28, 3.18)]
-    # figures that are 증감 ÷ 2021년 × 100 row by row are a rate, whatever the header says
-    assert _findings(tmp_path, "□ 세입예산\n\n구분 2021년 (A) 2022년 (B) 증감 (B-A)\n%\n" + body) == []
+    head = "□ 세입예산\n\n구분 2021년 (A) 2022년 (B) 증감 (B-A)\n%\n"
+    assert _findings(tmp_path, head + body) == []
+    slip = _findings(tmp_path, head + body.replace("계 1,125", "계 1,135"))
+    assert [x[:4] for x in slip] == [("T101", "error", 1135, 1125)]
     # with every column named, "%" is the rate column and nothing is wrong
     full = _findings(tmp_path, "□ 세입예산\n\n구분 2021년 (A) 2022년 (B) 증감 (B-A)\n구분 금액 금액 금액 %\n" + body)
     assert full == []
+
+
+def test_a_sum_under_a_leaf_line_that_names_few_of_the_columns_is_at_most_a_warning(tmp_path):
+    # "%" under a line that leaves two columns unnamed: which of them it names is a guess;
+    # a decimal column that is no one's percentage is then summed, its slip at most a warning
+    body = "계 1,125 1,128 3 0.28\n토지대여료 94 97 3 3.18\n건물대여료 1,031 1,031 0 0\n"
+    short = _findings(tmp_path, "□ 세입예산\n\n구분 2021년 (A) 2022년 (B)\n%\n" + body)
+    assert short and all(s == "warning" for _, s, _, _, _ in short)
+    assert (0.28, 3.18) in [x[2:4] for x in short]
+    # figures that are 증감 ÷ 2021년 × 100 row by row are a rate, whatever the header says
+    rates = body.replace("3.18", "3.19").replace("0.28", "0.27")
+    assert _findings(tmp_path, "□ 세입예산\n\n구분 2021년 (A) 2022년 (B)\n%\n" + rates) == []

@@ -27,7 +27,7 @@ def split_header(text: str, n: int) -> list[str]:
     toks = _bracketed(text.split())
     if len(toks) > 40:
         return normalize_text(text).split()[:n]
-    paired = _pair_syllables(toks)
+    paired = _with_formulas(_pair_syllables(toks))
     if len(paired) <= n:
         return paired
     toks = paired
@@ -53,6 +53,24 @@ def split_header(text: str, n: int) -> list[str]:
     groups.reverse()
     return [normalize_text(" ".join(grp)) if not all(len(t) == 1 for t in grp) else "".join(grp)
             for grp in groups]
+
+
+#: a column's formula letter in brackets ("(A)", "(B-A)", "(C=A+B)", "(B/A)"): it names the
+#: column of the words before it and never stands for a column of its own
+_WORDED = re.compile(r"[가-힣0-9]")
+_FORMULA = re.compile(r"[(（][A-Za-z][A-Za-z0-9+\-−/×*=%]{0,7}[)）]")
+
+
+def _with_formulas(toks: list[str]) -> list[str]:
+    """A formula letter joined to the words it follows ("예산 (A)"); a line of letters
+    alone ("(A) (B) (B-A)", under the words of the line above) keeps each apart."""
+    out: list[str] = []
+    for t in toks:
+        if out and _FORMULA.fullmatch(t) and _WORDED.search(_FORMULA.sub("", out[-1])):
+            out[-1] = f"{out[-1]} {t}"
+        else:
+            out.append(t)
+    return out
 
 
 def _bracketed(toks: list[str]) -> list[str]:

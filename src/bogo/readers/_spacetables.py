@@ -311,8 +311,18 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
     cols = width + (stubs is not None)
     split = [split_header(texts[h], cols) for h in header_idx]
     rows_h: list[list[str]] = []
+    filled_in = False  # the last line named exactly the columns the lines above left unnamed
     for cells in split:
-        if len(cells) < cols:
+        filled_in = False
+        unnamed = [c for c in range(1, cols) if rows_h and not rows_h[-1][c]]
+        if len(cells) < cols and cells and len(cells) == len(unnamed) and cells[0] not in LABEL_HEADERS:
+            # a short line under a line that left as many columns unnamed ("%" under
+            # "구분 2021년 (A) 2022년 (B) 증감 (B-A)" over five columns): it names those
+            row = [""] * cols
+            for c, x in zip(unnamed, cells, strict=True):
+                row[c] = x
+            cells, filled_in = row, True
+        elif len(cells) < cols:
             # a spanning header line: it names the row labels when its first cell
             # is a label word, otherwise it starts over the value columns
             lead = [] if cells and cells[0] in LABEL_HEADERS else [""]
@@ -323,7 +333,7 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
     # a leaf line under another header line that names fewer columns than the body has
     # value columns: where its labels stand is a guess, unless stub columns above it and
     # groups over it explain it
-    leaf_guessed = len(split) >= 2 and len(split[-1]) < cols - 1
+    leaf_guessed = len(split) >= 2 and len(split[-1]) < cols - 1 and not filled_in
     if len(split) == 2 and len(split[-1]) < cols:
         both = stubs_over_leaves(texts[header_idx[-2]], split[-1], cols)
         if both is not None:

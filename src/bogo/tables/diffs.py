@@ -20,17 +20,19 @@ _FORMULA = re.compile(r"\(\s*([A-Za-z가-힣])\s*[-−–]\s*([A-Za-z가-힣])\s
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _marked(g: TableView, letter: str) -> int | None:
+def _marked(g: TableView, letter: str, d: int) -> int | None:
+    """The one column other than 증감 column ``d`` marked "(letter)" (a header that
+    stacked every letter over the 증감 column marks no operand)."""
     hits = [c for c in range(g.label_cols, g.ncols)
             if re.search(r"\(\s*" + re.escape(letter) + r"\s*\)", g.raw_labels[c])]
-    return hits[0] if len(hits) == 1 else None
+    return hits[0] if len(hits) == 1 and hits[0] != d else None
 
 
 def _compared(g: TableView, d: int) -> tuple[int, int, bool] | None:
     """(later, earlier, sure) columns of 증감 column ``d``."""
     m = _FORMULA.search(g.raw_labels[d])
     if m:
-        a, b = _marked(g, m.group(1)), _marked(g, m.group(2))
+        a, b = _marked(g, m.group(1), d), _marked(g, m.group(2), d)
         if a is not None and b is not None:
             return a, b, True
     left = [c for c in range(g.label_cols, d) if not is_non_part(g.labels[c])
