@@ -18,7 +18,7 @@ from .registry import REGISTRY, register
 
 
 @register("T102", "difference-mismatch", "error",
-          "{table} '{row}' 행 '{col}' 열: 증감 {found} ≠ {later} − {earlier} = {expected}")
+          "{table} '{row}' 행 '{col}' 열: {kind} {found} ≠ {later} − {earlier} = {expected}")
 def diff_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
     """A 증감 (change) column — or a 과부족 (현원 − 정원) or 차이 column — differs from the
     difference of the columns it compares.
@@ -47,7 +47,12 @@ def diff_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
                 exp = value_of(g.cells[r][later]) - value_of(g.cells[r][earlier])
                 yield chk.finding(found=fmt_num(g.cells[r][d].value), expected=fmt_num(exp),
                                   later=g.col_name(later), earlier=g.col_name(earlier),
-                                  **g.at(r, d))
+                                  kind=_kind(g.labels[d]), **g.at(r, d))
+
+
+def _kind(label: str) -> str:
+    """What the column calls its difference: 과부족 or 차이 as its header says, else 증감."""
+    return next((w for w in ("과부족", "차이") if w in label), "증감")
 
 
 
