@@ -20,6 +20,17 @@ from .registry import REGISTRY, register
 # numbered with an outer kind (or an article "제3조") starts a new list
 _NUMBERED_KINDS = ("roman", "num", "bare_num", "circled", "paren_num", "hangul", "paren_hangul")
 _ARTICLE = re.compile(r"^제\s?\d+\s?[장절조관]")
+#: a heading's marker that is an ordinal of its own kind ("제2장", "제3절", "제4조")
+_ORDINAL_MARKER = re.compile(r"제(\d+)[편장절조관]")
+
+
+def _numbered(marker: str) -> bool:
+    return marker_kind(marker) in _NUMBERED_KINDS or bool(_ORDINAL_MARKER.fullmatch(marker))
+
+
+def _number(marker: str) -> int | None:
+    m = _ORDINAL_MARKER.fullmatch(marker)
+    return int(m.group(1)) if m else marker_number(marker.replace(" ", ""))
 
 
 #: the circled digit sets, each a style of its own (① ❶ ➀ ➊ ⓵)
@@ -36,6 +47,9 @@ _MASK_RX = re.compile("[" + "".join(_MASKS.values()) + "]")
 
 def _shape(marker: str) -> str:
     """A numbering style: the marker with its ordinal masked by the ordinal's kind."""
+    m = _ORDINAL_MARKER.fullmatch(marker)
+    if m:
+        return marker[:m.start(1)] + _MASKS["digit"] + marker[m.end(1):]  # "제2장" → "제#장"
     return _ORDINAL.sub(lambda m: _MASKS[_ordinal_kind(m.group(0))], marker.replace(" ", ""), count=1)
 
 
@@ -65,8 +79,8 @@ def _numbering_slips(sections) -> Iterator[tuple[object, object, str]]:
     "1. …", "2. …" of a sub-list, then "2. 대응방향") returns to that list."""
     chains: dict[str, list[tuple[object, int]]] = {}     # per style: the open lists, innermost last
     for s in sections:
-        kind = _shape(s.marker) if marker_kind(s.marker) in _NUMBERED_KINDS else None
-        n = marker_number(s.marker.replace(" ", "")) if kind else None
+        kind = _shape(s.marker) if _numbered(s.marker) else None
+        n = _number(s.marker) if kind else None
         if n is None:
             continue
         open_lists = chains.setdefault(kind, [])
@@ -119,7 +133,8 @@ def _list_broken_between(ctx: Context, prev, s) -> bool:
     shape = _shape(s.marker)
     order = _shape_order(ctx)
     mine = order.get(shape, 0)
-    hi = marker_number(s.marker.replace(" ", "")) or 1
+    hi = _number(s.marker) or 1
+    ordinal = bool(_ORDINAL_MARKER.fullmatch(s.marker))
     wanted = [_fill(shape, _ordinal_text(s.marker, n)) for n in range(1, hi)]
     if any(prev.line < t.line < s.line for t in ctx.report.tables):
         return True
@@ -127,13 +142,15 @@ def _list_broken_between(ctx: Context, prev, s) -> bool:
         if prev.line < ln.no < s.line:
             other = _shape(ln.marker) if marker_kind(ln.marker) in _NUMBERED_KINDS else None
             if other == shape or (other is not None and order.get(other, mine) < mine) \
-                    or _ARTICLE.match(ln.text) or any(w in ln.text for w in wanted):
+                    or (_ARTICLE.match(ln.text) and not ordinal) or any(w in ln.text for w in wanted):
                 return True
     return False
 
 
 def _ordinal_text(marker: str, n: int) -> str:
     """The ordinal ``n`` written the way ``marker`` writes its own."""
+    if _ORDINAL_MARKER.fullmatch(marker):
+        return str(n)
     m = _ORDINAL.search(marker)
     c = m.group(0) if m else "1"
     if c.isascii() and c.isdigit():
@@ -161,8 +178,8 @@ def heading_number_sequence(ctx: Context) -> Iterator[Finding]:
     Good:
         1. 조직 현황  2. 예산 현황  3. 주요 사업  4. 향후 계획
 
-    Only siblings of one parent numbered the same way (Ⅰ, 1., 1, ①, (1), 가.)
-    are compared, each with the one before it.
+    Only siblings of one parent numbered the same way (Ⅰ, 1., 1, ①, (1), 가.,
+    제1장, 제1절, 제1조) are compared, each with the one before it.
 
     Traps:
         A lower number starts a new list (a table of contents followed by the
@@ -178,7 +195,7 @@ def heading_number_sequence(ctx: Context) -> Iterator[Finding]:
     for prev, s, what in _numbering_slips(ctx.report.outline):
         if _list_broken_between(ctx, prev, s):
             continue
-        n = marker_number(prev.marker) + 1
+        n = _number(prev.marker) + 1
         expected = _fill(_shape(s.marker), _ordinal_text(s.marker, n))
         yield chk.finding(found=f"{s.marker} {s.title}", expected=expected, line=s.line,
                           what="반복됨" if what == "repeated" else "건너뜀", prev=f"{prev.marker} {prev.title}")
