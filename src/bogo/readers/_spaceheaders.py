@@ -22,6 +22,23 @@ _YEAR_START = re.compile(r"(?:19|20)\d{2}")
 
 
 
+def header_words(text: str) -> list[str]:
+    """The words a header line holds before any are joined: bracketed phrases whole,
+    spaced syllables paired, formula letters on their words."""
+    return _with_formulas(_pair_syllables(_bracketed(text.split())))
+
+
+#: a piece of a header broken one cell a line (pdftotext -raw): short, no bullet
+PIECE_MAX = 12
+_PIECE_WORD = re.compile(r"[가-힣A-Za-z0-9·%()~\-'’]+")
+
+
+def is_header_piece(text: str) -> bool:
+    """A line that may be one cell (or two) of a header broken over lines: "구 분 2021년",
+    "(A)", "증 감", "(B-A) %"."""
+    return 0 < len(text) <= PIECE_MAX and "단위" not in text and all(_PIECE_WORD.fullmatch(w) for w in text.split())
+
+
 def split_header(text: str, n: int) -> list[str]:
     """Split a header line into ``n`` cells (or fewer when it has fewer tokens)."""
     toks = _bracketed(text.split())

@@ -24,7 +24,7 @@ from ..normalize.markers import opens_item, split_marker
 from ..normalize.text import fold, normalize_text
 from ..settings import Settings, TableSettings
 from ._placement import place_rows
-from ._spaceheaders import align_to_groups, split_header, stubs_over_leaves
+from ._spaceheaders import align_to_groups, header_words, is_header_piece, split_header, stubs_over_leaves
 from ._spacerows import continuation, parse_numeric_row, parse_row_or_bulleted
 
 Line = tuple[int, str]
@@ -120,8 +120,8 @@ def find_space_tables(lines: list[Line], settings: Settings, folded: list[str] |
                 continue
             break
         body = _join_wrapped(body)
-        header_idx = _header_lines(texts, i, rows)
         width = max(len(r.cells) for r in body) + 1
+        header_idx = _pieced_header(texts, i, rows, width) or _header_lines(texts, i, rows)
         if len(body) < settings.min_table_rows and not header_idx:
             i = last + 1
             continue
@@ -250,6 +250,35 @@ def _extend(row: _Row, cont: list[str]) -> None:
             row.cells[-1] = row.cells[-1] + " " + c
         else:
             row.cells.append(c)
+
+
+#: the most lines a header broken one cell a line may take
+MAX_PIECES = 12
+
+
+def _pieced_header(texts: list[str], first: int, rows: dict[int, tuple[str, list[str]]], width: int) -> list[int]:
+    """A header broken one cell a line right above the body (pdftotext -raw: "구 분
+    2021년" / "(A)" / "2022년" / "(B)" / "증 감" / "(B-A) %"): three lines or more of short
+    pieces that open with the row labels' header (구분, 과목 …) and whose words, joined,
+    are exactly one per column.  They become one header line, in place (``texts`` of
+    the first piece; the others blank); else [].  (Pieces of a header of two levels,
+    which an export may also reorder, never open with it and make no such line.)"""
+    idx: list[int] = []
+    j = first - 1
+    while j >= 0 and len(idx) < MAX_PIECES and texts[j] and j not in rows and is_header_piece(texts[j]) \
+            and not split_marker(texts[j])[0]:
+        idx.append(j)
+        j -= 1
+    idx.reverse()
+    for k in range(len(idx) - 2):  # the longest run that fits: the lines above may be a caption
+        joined = " ".join(texts[x] for x in idx[k:])
+        words = header_words(joined)
+        if len(words) == width and words[0] in LABEL_HEADERS:
+            texts[idx[k]] = joined
+            for x in idx[k + 1:]:
+                texts[x] = ""
+            return [idx[k]]
+    return []
 
 
 def _header_lines(texts: list[str], first: int, rows: dict[int, tuple[str, list[str]]]) -> list[int]:
