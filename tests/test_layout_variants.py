@@ -70,10 +70,11 @@ FLOORS = {
 #: 3/114, wrapped-cells 78/78 → 183/189; pdftotext-layout 0/114 → 4/114).  Budget raised the
 #: same day: formula letters in header lines join their words ("예산 (A)", readers/_spaceheaders.py) and
 #: a short header line names the columns the line above left unnamed (readers/_spacetables.py);
-#: pdftotext-raw budget 10 → 29% with a header broken one cell a line read as one line
+#: pdftotext-raw budget 10 → 29% with a header broken one cell a line read as one line, staff 16 → 83%
+#: with unit names on lines of their own over their 정원/현원 rows
 ALL_FLOORS = {
     "pdftotext-layout": {"cells": 47, "cells*": 47, "staff": 14, "budget": 16, "tasks": 66, "miles": 0, "detect": 15},
-    "pdftotext-raw": {"cells": 51, "cells*": 51, "staff": 16, "budget": 29, "tasks": 66, "miles": 2, "detect": 17},
+    "pdftotext-raw": {"cells": 51, "cells*": 51, "staff": 83, "budget": 29, "tasks": 66, "miles": 2, "detect": 17},
     "tsv": {"cells": 100, "cells*": 100, "staff": 100, "budget": 100, "tasks": 100, "miles": 100, "detect": 100},
     "aligned": {"cells": 99, "cells*": 99, "staff": 100, "budget": 98, "tasks": 100, "miles": 100, "detect": 100},
     "collapsed": {"cells": 62, "cells*": 78, "staff": 90, "budget": 53, "tasks": 100, "miles": 41, "detect": 50},

@@ -24,14 +24,22 @@ from ..normalize.markers import opens_item, split_marker
 from ..normalize.text import fold, normalize_text
 from ..settings import Settings, TableSettings
 from ._placement import place_rows
-from ._spaceheaders import align_to_groups, header_words, is_header_piece, split_header, stubs_over_leaves
+from ._spaceheaders import align_to_groups, split_header, stubs_over_leaves
 from ._spacerows import continuation, parse_numeric_row, parse_row_or_bulleted
+from ._spaceunits import (
+    PAIR_WORDS,
+    corner_into_stub,
+    label_piece,
+    pair_word_joined,
+    pieced_header,
+    unit_lines,
+    unit_row,
+)
 
 Line = tuple[int, str]
 
 _DIGIT = re.compile(r"\d")
 _ROW_END = re.compile(r"[\d)/%*-]\s*$")  # a table row ends in a value
-_LABEL_CHARS = re.compile(r"[가-힣·()\s]+")
 _UNIT_LEAD = re.compile(r"^\(\s*단\s*위\s*[:：][^()]*\)\s*")
 _FORMULA = re.compile(r"^\([A-Za-z0-9+\-−/×* ]+\)(?:\s*[/×*]\s*[A-Za-z0-9()+\-−]+)*$")
 _SENTENCE_END = re.compile(r"(?:다|음|함|됨|임|요|\.)$")
@@ -86,6 +94,12 @@ def find_space_tables(lines: list[Line], settings: Settings, folded: list[str] |
         if i not in rows:
             i += 1
             continue
+        lead = unit_lines(texts, i - 1, rows, upward=True)
+        if lead:
+            # the first row's unit on the line above it ("합계" / "정 원 8,491 …"): no header line
+            rows[i] = (unit_row([texts[k] for k in lead], rows[i][0]), rows[i][1])
+            for k in lead:
+                texts[k] = ""
         body: list[_Row] = [_Row(i, *rows[i])]
         j = i + 1
         last = i
@@ -99,18 +113,27 @@ def find_space_tables(lines: list[Line], settings: Settings, folded: list[str] |
                 j += 1
                 continue
             nxt = _next_nonblank(texts, j + 1)
-            if not body[-1].label and _label_piece(texts[j]) and nxt in rows and not rows[nxt][0] \
+            if not body[-1].label and label_piece(texts[j]) and nxt in rows and not rows[nxt][0] \
                     and all(c.startswith("(") for c in rows[nxt][1]):
                 # a label centred between the two lines of its row (figures over rates,
                 # pdftotext -layout): the row above has none of its own
                 body[-1].label = texts[j]
                 j += 1
                 continue
-            if nxt is not None and nxt in rows and _label_piece(texts[j]):
+            if nxt is not None and nxt in rows and label_piece(texts[j]):
                 # a row label broken over two lines ("스 마 트 정 보" / "담 당 관 17 /16 …")
                 label, cells = rows[nxt]
-                rows[nxt] = (texts[j] + " " + label, cells)
+                pair = label.replace(" ", "") in PAIR_WORDS
+                rows[nxt] = (unit_row([texts[j]], label) if pair else texts[j] + " " + label, cells)
                 j += 1
+                continue
+            run = unit_lines(texts, j, rows)
+            if run:
+                # a unit's name over its 정원/현원 rows, broken over lines ("소속" / "기관" /
+                # "정 원 7,833 …"): it leads the first row of the pair
+                label, cells = rows[run[-1] + 1]
+                rows[run[-1] + 1] = (unit_row([texts[k] for k in run], label), cells)
+                j = run[-1] + 1
                 continue
             cont = continuation(texts[j])
             if cont is not None and j - last <= 3:
@@ -121,7 +144,7 @@ def find_space_tables(lines: list[Line], settings: Settings, folded: list[str] |
             break
         body = _join_wrapped(body)
         width = max(len(r.cells) for r in body) + 1
-        header_idx = _pieced_header(texts, i, rows, width) or _header_lines(texts, i, rows)
+        header_idx = pieced_header(texts, i, rows, width) or _header_lines(texts, i, rows)
         if len(body) < settings.min_table_rows and not header_idx:
             i = last + 1
             continue
@@ -238,47 +261,12 @@ def _prev_nonblank(texts: list[str], j: int) -> int | None:
     return j if j >= 0 else None
 
 
-def _label_piece(text: str) -> bool:
-    """A short label-only line: spaced syllables or one word, no digits or bullet."""
-    return len(text) <= 20 and not _DIGIT.search(text) and not split_marker(text)[0] \
-        and bool(_LABEL_CHARS.fullmatch(text))
-
-
 def _extend(row: _Row, cont: list[str]) -> None:
     for c in cont:
         if c.startswith("(") and row.cells:
             row.cells[-1] = row.cells[-1] + " " + c
         else:
             row.cells.append(c)
-
-
-#: the most lines a header broken one cell a line may take
-MAX_PIECES = 12
-
-
-def _pieced_header(texts: list[str], first: int, rows: dict[int, tuple[str, list[str]]], width: int) -> list[int]:
-    """A header broken one cell a line right above the body (pdftotext -raw: "구 분
-    2021년" / "(A)" / "2022년" / "(B)" / "증 감" / "(B-A) %"): three lines or more of short
-    pieces that open with the row labels' header (구분, 과목 …) and whose words, joined,
-    are exactly one per column.  They become one header line, in place (``texts`` of
-    the first piece; the others blank); else [].  (Pieces of a header of two levels,
-    which an export may also reorder, never open with it and make no such line.)"""
-    idx: list[int] = []
-    j = first - 1
-    while j >= 0 and len(idx) < MAX_PIECES and texts[j] and j not in rows and is_header_piece(texts[j]) \
-            and not split_marker(texts[j])[0]:
-        idx.append(j)
-        j -= 1
-    idx.reverse()
-    for k in range(len(idx) - 2):  # the longest run that fits: the lines above may be a caption
-        joined = " ".join(texts[x] for x in idx[k:])
-        words = header_words(joined)
-        if len(words) == width and words[0] in LABEL_HEADERS:
-            texts[idx[k]] = joined
-            for x in idx[k + 1:]:
-                texts[x] = ""
-            return [idx[k]]
-    return []
 
 
 def _header_lines(texts: list[str], first: int, rows: dict[int, tuple[str, list[str]]]) -> list[int]:
@@ -335,10 +323,16 @@ def _build(lines: list[Line], texts: list[str], header_idx: list[int], body: lis
     grid: list[list[str]] = []
     raws: list[list[str]] = []
     line_of: list[int] = []
-    labels = [normalize_text(r.label) for r in body]
+    labels = [pair_word_joined(normalize_text(r.label)) for r in body]
     stubs = _two_level_stub(labels)
     cols = width + (stubs is not None)
     split = [split_header(texts[h], cols) for h in header_idx]
+    header_idx, split = corner_into_stub(header_idx, split)
+    if stubs is not None:
+        # a line that names one column fewer, its first the label header ("구분 계 정무직 …"):
+        # that header spans both stub columns (unit and 정원/현원)
+        split = [[c[0], *c] if len(c) == cols - 1 and c and c[0].split()[-1] in LABEL_HEADERS else c
+                 for c in split]
     rows_h: list[list[str]] = []
     filled_in = False  # the last line named exactly the columns the lines above left unnamed
     for cells in split:
