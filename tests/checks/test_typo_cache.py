@@ -112,6 +112,21 @@ def test_cache_location_follows_the_environment(monkeypatch, tmp_path):
 def test_cache_key_names_the_analyser_and_its_options():
     a, b = identity({"load_multi_dict": False}), identity({"load_multi_dict": True})
     assert a != b and "kiwipiepy=" in a and "model=" in a
+    import kiwipiepy
+    import kiwipiepy_model
+
+    assert f"kiwipiepy={kiwipiepy.__version__};model={kiwipiepy_model.__version__};" in a
+
+
+def test_cache_key_is_made_without_loading_the_analysers_native_module():
+    # a run whose words are all cached never loads kiwipiepy (its import alone is ~50 ms)
+    import subprocess
+    import sys
+
+    code = ("import sys; from bogo.checks.wordcache import identity; identity({}); "
+            "print('kiwipiepy' in sys.modules, 'kiwipiepy._c_api' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
 
 
 def test_light_analyser_options_give_the_full_analysers_findings(fresh_cache, monkeypatch):

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -73,13 +74,37 @@ def cache_dir() -> Path | None:
     return base / "bogo"
 
 
+_VERSION = re.compile(r"""^__version__\s*=\s*['"]([^'"]+)['"]""", re.M)
+
+
+def _version_of(package: str) -> str:
+    """A package's ``__version__``, read from its ``_version.py`` without importing the
+    package (importing kiwipiepy loads its native module, ~50 ms that a run whose
+    words are all cached never needs); imported only when there is no such file."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None:
+        return "none"  # not installed: nothing to cache
+    for folder in spec.submodule_search_locations or []:
+        try:
+            m = _VERSION.search((Path(folder) / "_version.py").read_text(encoding="utf-8"))
+        except OSError:
+            continue
+        if m:
+            return m.group(1)
+    try:
+        return str(importlib.import_module(package).__version__)
+    except (ImportError, AttributeError):
+        return "none"
+
+
 def identity(options: dict) -> str:
     """Analyser identity: kiwipiepy and model versions, options, cache format."""
-    try:
-        from kiwipiepy import __version__ as kiwi_version
-        from kiwipiepy_model import __version__ as model_version
-    except ImportError:  # no analyser installed: nothing to cache
-        kiwi_version = model_version = "none"
+    kiwi_version, model_version = _version_of("kiwipiepy"), _version_of("kiwipiepy_model")
     opts = ",".join(f"{k}={options[k]}" for k in sorted(options))
     return f"kiwipiepy={kiwi_version};model={model_version};{opts};format={FORMAT}"
 
