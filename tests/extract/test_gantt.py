@@ -88,3 +88,12 @@ def test_figures_or_results_under_quarters_are_no_schedule(tmp_path):
     r = _parse(tmp_path, "- 세부 내용\n\nⅡ. 현황\n\n" + WORDED.replace("붙임 과제별 추진일정", "분기별 현황")
                .replace("주요 일정", "주요 내용"))
     assert r.milestones == []
+
+
+def test_a_steps_own_month_is_of_its_columns_year(tmp_path):
+    # a 2025 report scheduling the next year: "(3월)" under 2026's first quarter is 2026-03
+    grid = ("붙임 추진일정\n\n구분\t2026년\t2026년\n\t1/4분기\t2/4분기\n"
+            "시설 확충\tㅇ 설계 착수(3월)\tㅇ 공사 발주\n")
+    r = _parse(tmp_path, "- 세부 내용\n\nⅡ. 붙임\n\n" + grid)
+    assert [(m.text, m.start, m.end) for m in r.milestones] == [
+        ("설계 착수(3월)", "2026-03", "2026-03"), ("공사 발주", "2026-04", "2026-06")]

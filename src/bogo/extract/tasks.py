@@ -236,7 +236,8 @@ def _section_items(layout: Layout, task_id: str | None, key: str, start: int, en
 def _schedule_steps(layout: Layout, i: int, task_id: str | None, key: str, charts: list | None) -> list | None:
     """The steps of the table at block ``i`` when it is a schedule written in words
     (:func:`~bogo.extract.gantt.cell_plans`): a step with a date of its own is a plan
-    item (dated as written); one without is dated by its columns, into ``charts``."""
+    item (dated as written, in its columns' year); one without is dated by its
+    columns, into ``charts``."""
     year = layout.year_month[0]
     if year is None or i not in layout.table_index or charts is None:
         return None
@@ -245,8 +246,13 @@ def _schedule_steps(layout: Layout, i: int, task_id: str | None, key: str, chart
         return None
     items = []
     for p in plans:
-        if find_dates(p.text, year):
-            items.append(PlanItem(task=task_id, heading=key, text=p.text, line=p.line))
+        col_year = int(p.first.start[:4])  # a step's month is of its column's year ("2026년" over the quarters)
+        if find_dates(p.text, col_year):
+            item = PlanItem(task=task_id, heading=key, text=p.text, line=p.line)
+            if col_year == year:
+                items.append(item)
+            else:
+                charts.extend(extract_milestones([item], col_year))
         else:
             raw = p.first.label if p.first == p.last else f"{p.first.label}~{p.last.label}"
             charts.append(Milestone(task=task_id, raw=raw, start=p.first.start, end=p.last.end,
