@@ -74,7 +74,10 @@ def test_a_schedule_written_in_words_gives_each_step_its_date_or_its_columns(tmp
                    ("참여기업 선정", "2/4분기~3/4분기", "2025-04", "2025-09"),
                    # repeated in every quarter: one step, dated by its own words
                    ("공간 운영(연중)", "연중", "2025-01", "2025-12")]
-    assert {m.heading for m in r.milestones} == {"붙임 과제별 추진일정"}
+    # a step dated by its own words is listed under its column (D304 compares the two);
+    # one dated by its columns, under the table
+    assert [m.heading for m in r.milestones] == ["2025년 1/4분기", "2025년 1/4분기", "2025년 4/4분기",
+                                                 "2025년 4/4분기", "붙임 과제별 추진일정", "붙임 과제별 추진일정"]
 
 
 def test_figures_or_results_under_quarters_are_no_schedule(tmp_path):
@@ -97,3 +100,15 @@ def test_a_steps_own_month_is_of_its_columns_year(tmp_path):
     r = _parse(tmp_path, "- 세부 내용\n\nⅡ. 붙임\n\n" + grid)
     assert [(m.text, m.start, m.end) for m in r.milestones] == [
         ("설계 착수(3월)", "2026-03", "2026-03"), ("공사 발주", "2026-04", "2026-06")]
+
+
+def test_a_step_dated_outside_its_column_is_a_d304_warning(tmp_path):
+    from bogo.checks import run_checks
+
+    odd = WORDED.replace("ㅇ 설명회 개최(2월)", "ㅇ 설명회 개최(5월)")
+    r = _parse(tmp_path, "- 세부 내용\n\nⅡ. 붙임\n\n" + odd)
+    [f] = [f for f in run_checks([r]).findings if f.code == "D304"]
+    assert (f.severity, f.found, f.expected) == ("warning", "2025-05", "2025-01~2025-03")
+    assert "1/4분기" in f.message
+    r = _parse(tmp_path, "- 세부 내용\n\nⅡ. 붙임\n\n" + WORDED)
+    assert [f for f in run_checks([r]).findings if f.code == "D304"] == []

@@ -156,7 +156,9 @@ def _is_reference(text: str, raw: str) -> bool:
           "'{raw}'({found})가 상위 제목 '{heading}'의 기간({expected}) 밖에 있음",
           scope="document")
 def outside_period(ctx: Context) -> Iterator[Finding]:
-    """A dated item listed under a period heading (상반기, 3분기 …) falls outside it.
+    """A dated item listed under a period heading (상반기, 3분기 …) — or written in a
+    schedule grid's period column ("1/4분기 | …" with the steps in the cells) — falls
+    outside it.
 
     Bad:
         □ 상반기 추진계획 - 종합평가 실시 : '20. 9월

@@ -21,7 +21,14 @@ from ..normalize.markers import marker_kind, marker_number
 from ..structure import Layout
 from ..structure.outline import PART_HEADING, RANK, Heading, strip_trailing_paren
 from .gantt import cell_plans, chart_milestones
-from .milestones import PlanItem, date_led, extract_milestones, is_plan_heading, plan_heading_kind
+from .milestones import (
+    PlanItem,
+    date_led,
+    extract_milestones,
+    is_plan_heading,
+    period_of_heading,
+    plan_heading_kind,
+)
 
 _TASK_KINDS = ("bare_num", "num", "decimal", "circled", "box_title")
 _PART_KINDS = ("square", "part", "mdhead")
@@ -248,7 +255,8 @@ def _schedule_steps(layout: Layout, i: int, task_id: str | None, key: str, chart
     for p in plans:
         col_year = int(p.first.start[:4])  # a step's month is of its column's year ("2026년" over the quarters)
         if find_dates(p.text, col_year):
-            item = PlanItem(task=task_id, heading=key, text=p.text, line=p.line)
+            # listed under its columns: D304 sees a step dated outside them ("(5월)" under 1/4분기)
+            item = PlanItem(task=task_id, heading=_column_heading(p) or key, text=p.text, line=p.line)
             if col_year == year:
                 items.append(item)
             else:
@@ -258,6 +266,18 @@ def _schedule_steps(layout: Layout, i: int, task_id: str | None, key: str, chart
             charts.append(Milestone(task=task_id, raw=raw, start=p.first.start, end=p.last.end,
                                     line=p.line, heading=key, text=p.text))
     return items
+
+
+def _column_heading(p) -> str | None:
+    """The period of a step's columns as a heading ("2025년 1/4분기", "2025년 2/4분기~3/4분기"),
+    when both ends are of one year and the labels name the period with its year added."""
+    year = p.first.start[:4]
+    if p.last.end[:4] != year:
+        return None
+    label = p.first.label if p.first == p.last else f"{p.first.label}~{p.last.label}"
+    heading = f"{year}년 {label}"
+    per = period_of_heading(heading, int(year))
+    return heading if per == (p.first.start, p.last.end) else None
 
 
 def _chart(layout: Layout, i: int, task_id: str | None, key: str) -> list | None:
