@@ -346,3 +346,43 @@ def test_a_sum_under_a_leaf_line_that_names_few_of_the_columns_is_at_most_a_warn
     # figures that are 증감 ÷ 2021년 × 100 row by row are a rate, whatever the header says
     rates = body.replace("3.18", "3.19").replace("0.28", "0.27")
     assert _findings(tmp_path, "□ 세입예산\n\n구분 2021년 (A) 2022년 (B)\n%\n" + rates) == []
+
+
+CENTRED_UNITS = ("□ 인원 현황\n\n"
+                 "구 분            계      일반직    별정직\n"
+                 "         정 원    30        25        5\n"
+                 "합계\n"
+                 "         현 원    28        24        4\n"
+                 "         정 원    20        17        3\n"
+                 "본부\n"
+                 "         현 원    19        16        3\n"
+                 "         정 원    10         8        2\n"
+                 "지원\n"
+                 "         현 원     9         8        1\n")
+
+
+def test_a_unit_centred_between_its_two_lines_of_figures_labels_the_pair(tmp_path):
+    # pdftotext -layout centres a merged unit cell between its 정원 and 현원 lines, left
+    # of the column where both lines' own labels start
+    import bogo
+
+    p = tmp_path / "r.txt"
+    p.write_text(CENTRED_UNITS, encoding="utf-8")
+    s = bogo.parse(p).staffing
+    assert (s.total.quota, s.total.current) == (30, 28)
+    assert [(row.unit, row.quota, row.current) for row in s.rows] == [("본부", 20, 19), ("지원", 10, 9)]
+
+
+def test_a_label_between_lines_that_start_in_different_columns_is_no_unit(tmp_path):
+    # "혁신기획과" between "담당자 …" and "사무관 …" (which start in other columns) is a cell
+    # of its own column, not the unit of a pair
+    import bogo
+
+    text = ("담당 부서   참여혁신국   책임자   과장     홍길동   (02-000-0001)\n"
+            "                         담당자   서기관   김철수   (02-000-0002)\n"
+            "            혁신기획과\n"
+            "                                  사무관   이영희   (02-000-0003)\n")
+    p = tmp_path / "r.txt"
+    p.write_text(text, encoding="utf-8")
+    [t] = bogo.parse(p).tables
+    assert ["", "혁신기획과", "", "", "", ""] in [list(r) for r in t.rows]

@@ -140,9 +140,9 @@ def _table(block: list[tuple[int, list[Seg]]], lines: list[Line]) -> tuple[Table
 
 def _stub_lines(block: list[tuple[int, list[Seg]]]) -> set[int]:
     """Positions in ``block`` of lines that hold only a row label, left of where the
-    figures of the lines next to them start: pdftotext centres the label of a row of
-    two lines (figures over rates) between them ("  91.8  72.4" / "미      국" /
-    "(113.5) (15.7)")."""
+    lines next to them start: pdftotext centres the label of a row of two lines between
+    them (figures over rates: "  91.8  72.4" / "미      국" / "(113.5) (15.7)"; a unit
+    over its 정원 and 현원 lines: "정 원  658 …" / "본부" / "현 원  773 …")."""
     out: set[int] = set()
     for k, (_, segs) in enumerate(block):
         if not segs or any(_value(t) or not _HANGUL.search(t) for _, _, t in segs) or len(segs) > 8 \
@@ -150,6 +150,12 @@ def _stub_lines(block: list[tuple[int, list[Seg]]]) -> set[int]:
             continue  # one label, or one spaced out syllable by syllable ("미      국")
         near = [s for j in (k - 1, k + 1) if 0 <= j < len(block) and j != k
                 for s, _, t in block[j][1][:1] if _value(t)]
+        if not near and 0 < k < len(block) - 1 \
+                and all(any(_value(t) for _, _, t in block[j][1]) for j in (k - 1, k + 1)):
+            # between two lines of figures that open with labels of their own in one column
+            # ("정 원 8,491 …" / "합계" / "현 원 8,667 …"): the unit of the pair, left of that column
+            starts = [block[j][1][0][0] for j in (k - 1, k + 1)]
+            near = starts if abs(starts[0] - starts[1]) <= 1 else []
         if len(near) == 2 or (near and (k == 0 or k == len(block) - 1)):
             if segs[-1][0] < min(near) and segs[-1][1] <= min(near) + 1:
                 out.add(k)
