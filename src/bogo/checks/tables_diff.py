@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ..model import Finding, TableRec
 from ..tables import TableView, diff_columns, diff_rows
+from ..tables.diffs import DIFF_WORDS
 from .arith import fmt_num, tolerance, value_of
 from .context import Context
 from .registry import REGISTRY, register
@@ -52,7 +53,7 @@ def diff_findings(table: TableRec, ctx: Context) -> Iterator[Finding]:
 
 def _kind(label: str) -> str:
     """What the column calls its difference: 과부족 or 차이 as its header says, else 증감."""
-    return next((w for w in ("과부족", "차이") if w in label), "증감")
+    return next((w for w in DIFF_WORDS if w in label and w != "전년대비"), "증감")
 
 
 

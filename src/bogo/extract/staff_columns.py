@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..model import Count3, Staffing, StaffRow
 from ..normalize.departments import looks_like_unit, normalize_unit
+from ..normalize.labels import HEADCOUNT_SIDES
 from ..normalize.text import compact
 from ..structure import Layout
 from ..tables import TableView
@@ -73,7 +74,7 @@ def one_side(layout: Layout, i: int, v: TableView) -> Staffing | None:
     t = v.table
     cols = column_labels(t)
     said = compact(context_text(layout, i, t) + " " + " ".join(c for h in t.header for c in h))
-    sides = [w for w in ("정원", "현원") if w in said]
+    sides = [w for w in HEADCOUNT_SIDES if w in said]
     total_col = next((j for j in range(1, len(cols)) if cols[j] in TOTAL_WORDS), None)
     graded = [j for j in range(1, len(cols)) if j != total_col
               and (GRADE.search(cols[j]) or any(w in cols[j] for w in TYPE_WORDS))]

@@ -227,11 +227,8 @@ def _section_items(layout: Layout, task_id: str | None, key: str, start: int, en
             if keep is None or keep(b.text):
                 items.append(PlanItem(task=task_id, heading=key, text=b.text, line=b.line))
         elif isinstance(b, Table):
-            chart = _chart(layout, i, task_id, key)
-            steps = None if chart is not None else _schedule_steps(layout, i, task_id, key, charts)
-            if chart is not None and charts is not None:
-                charts.extend(chart)
-            elif steps is not None:
+            steps = _schedule_plans(layout, i, task_id, key, charts)
+            if steps is not None:
                 items.extend(steps)
             else:
                 items.extend(PlanItem(task=task_id, heading=key, text=t, line=ln)
@@ -240,13 +237,26 @@ def _section_items(layout: Layout, task_id: str | None, key: str, start: int, en
     return items
 
 
-def _schedule_steps(layout: Layout, i: int, task_id: str | None, key: str, charts: list | None) -> list | None:
+def _schedule_plans(layout: Layout, i: int, task_id: str | None, key: str, charts: list | None) -> list | None:
+    """When the table at block ``i`` is a schedule — a chart of marks, or steps written
+    in the cells — its milestones go to ``charts`` and its dated steps are returned as
+    plan items ([] for a chart); None when it is no schedule."""
+    if charts is None:
+        return None
+    chart = _chart(layout, i, task_id, key)
+    if chart is not None:
+        charts.extend(chart)
+        return []
+    return _schedule_steps(layout, i, task_id, key, charts)
+
+
+def _schedule_steps(layout: Layout, i: int, task_id: str | None, key: str, charts: list) -> list | None:
     """The steps of the table at block ``i`` when it is a schedule written in words
     (:func:`~bogo.extract.gantt.cell_plans`): a step with a date of its own is a plan
     item (dated as written, in its columns' year); one without is dated by its
     columns, into ``charts``."""
     year = layout.year_month[0]
-    if year is None or i not in layout.table_index or charts is None:
+    if year is None or i not in layout.table_index:
         return None
     plans = cell_plans(layout.tables[layout.table_index.index(i)], year)
     if plans is None:
@@ -325,12 +335,9 @@ def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str,
         if i in covered or rec.role != "data" or not _SCHEDULE.search(words):
             continue
         key = " ".join(rec.caption.split()) if rec.caption else "일정"
-        task = _task_of(report, layout, i)
-        chart = _chart(layout, i, task, key)
-        steps = None if chart is not None else _schedule_steps(layout, i, task, key, charts)
-        if chart is not None or steps is not None:
-            charts.extend(chart or [])
-            items.extend(steps or [])
+        steps = _schedule_plans(layout, i, _task_of(report, layout, i), key, charts)
+        if steps is not None:
+            items.extend(steps)
             covered.add(i)
     # labelled plan lines anywhere ("향후계획 : '24. 하반기 착공", "(추진계획) 전략 수립(8월)")
     for i, b in enumerate(layout.blocks):

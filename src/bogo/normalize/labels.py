@@ -51,7 +51,9 @@ NON_PART_WORDS = ("%", "율", "률", "비율", "비중", "평균", "증감", "�
 #: staffing vocabulary: employment types, and the words of a staffing context
 EMPLOYMENT_TYPES = ("일반직", "별정직", "임기제", "관리운영직", "기능직", "정무직", "연구직", "지도직", "전문경력관",
                     "계약직", "공무직", "기간제", "청원경찰", "소방직", "교육직", "전문직", "경력직", "특정직")
-STAFF_CONTEXT_WORDS = ("인력", "정원", "현원", "인원")
+#: the two sides of a headcount: a staffing row or column is one of them
+HEADCOUNT_SIDES = ("정원", "현원")
+STAFF_CONTEXT_WORDS = ("인력", *HEADCOUNT_SIDES, "인원")
 
 _PAREN_TAIL = re.compile(r"\([^()]*\)$")
 

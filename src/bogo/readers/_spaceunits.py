@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..normalize.labels import HEADCOUNT_SIDES as PAIR_WORDS
 from ..normalize.labels import HEADER_FIRST as LABEL_HEADERS
 from ..normalize.markers import split_marker
 from ._spaceheaders import header_words, is_header_piece
@@ -27,8 +28,6 @@ def label_piece(text: str) -> bool:
         and bool(_LABEL_CHARS.fullmatch(text))
 
 
-#: the row labels of a unit's row pair: the unit's name stands on its own line above them
-PAIR_WORDS = ("정원", "현원")
 #: a unit's name broken over at most this many lines, each at most UNIT_PIECE_MAX long
 MAX_UNIT_LINES, UNIT_PIECE_MAX = 3, 8
 
@@ -37,21 +36,14 @@ def unit_lines(texts: list[str], j: int, rows: Rows, upward: bool = False) -> li
     """The lines holding a unit's name right above a row labelled 정원 or 현원 (one word
     each, no figures): from line ``j`` down to that row, or (``upward``) from the row
     above ``j`` up; [] when there are none or the row is labelled otherwise."""
-    if upward:
-        run = []
-        k = j
-        while k >= 0 and len(run) < MAX_UNIT_LINES and _unit_piece(texts[k]) and k not in rows:
-            run.append(k)
-            k -= 1
-        run.reverse()
-        row = j + 1
-    else:
-        run = []
-        k = j
-        while k < len(texts) and len(run) < MAX_UNIT_LINES and _unit_piece(texts[k]) and k not in rows:
-            run.append(k)
-            k += 1
-        row = k
+    step = -1 if upward else 1
+    run: list[int] = []
+    k = j
+    while 0 <= k < len(texts) and len(run) < MAX_UNIT_LINES and _unit_piece(texts[k]) and k not in rows:
+        run.append(k)
+        k += step
+    row = j + 1 if upward else k
+    run.sort()
     if not run or row not in rows or rows[row][0].replace(" ", "") not in PAIR_WORDS \
             or texts[run[0]].replace(" ", "") in LABEL_HEADERS:
         return []  # ("구분" over the first row heads the label column: it is no unit)
