@@ -60,7 +60,7 @@ class Table:
     ``header_rows`` is set when the source format marks header rows itself
     (HTML ``<thead>``/``<th>``, the Markdown separator, HWPX header cells);
     otherwise the structure stage decides.  ``caption`` likewise, when the source
-    carries one.  ``nested`` holds tables found inside cells (HWPX forms).
+    carries one.  A table nested in another's cell follows it as a block of its own.
     ``origin`` says how a reader that rebuilt the grid from a drawing or from plain
     text got it: "ruled" (cell borders drawn), "aligned" (text columns lining up) or
     "inferred" (guessed from gaps, or under a header that does not tell the columns
@@ -105,6 +105,13 @@ class Table:
                         cached[r][k] = c.text
             self._grids[fill_spans] = cached
         return [list(r) for r in cached]  # callers may edit their copy
+
+    def copy(self) -> Table:
+        """A copy to edit: its own cells (each copied) and no cached grids."""
+        cells = [Cell(c.text, c.raw, c.row, c.col, c.rowspan, c.colspan, c.line) for c in self.cells]
+        return Table(cells, self.n_rows, self.n_cols, self.line, self.end_line, page=self.page,
+                     header_rows=self.header_rows, caption=self.caption, layout=self.layout, form=self.form,
+                     placement=self.placement, origin=self.origin)
 
     def cell_at(self, row: int, col: int) -> Cell | None:
         """The cell covering grid position (row, col), spans included."""

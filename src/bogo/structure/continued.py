@@ -17,7 +17,6 @@ again (one per project: 계 / 국비 / 시비; one per requirement: 고유번호
 
 from __future__ import annotations
 
-import copy
 import re
 
 from ..blocks import Block, Paragraph, Table
@@ -39,11 +38,13 @@ def join_continued(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     last = -1  # index in ``out`` of the last table
     enclosing = -1  # the last line of the tables before the last one
+    mine: set[int] = set()  # ids of the joined tables made here (copies: joined again in place)
     for b in blocks:
         if isinstance(b, Table) and last >= 0 and all(_furniture(x) for x in out[last + 1:]) \
                 and b.line > enclosing and out[last].line > enclosing and continues(out[last], b):
-            joined = copy.deepcopy(out[last])
-            join_tables(joined, copy.deepcopy(b))
+            joined = out[last] if id(out[last]) in mine else out[last].copy()
+            mine.add(id(joined))
+            join_tables(joined, b.copy())
             joined.end_line = max(b.end_line, joined.end_line)
             joined.placement = joined.placement or b.placement
             del out[last + 1:]
