@@ -97,3 +97,50 @@ def test_no_tasks_in_a_chapter_of_facts(tmp_path):
 ○ 국비 9조원 확보
 """)
     assert r.tasks == []
+
+
+def _plans(r):
+    number = {t.id: t.number for t in r.tasks}
+    return [(number.get(m.task), m.raw, m.start, m.end, m.heading) for m in r.milestones]
+
+
+def test_a_task_told_in_its_own_text_in_a_chapter_of_plans_has_its_dated_items_as_plans(tmp_path):
+    # a council work plan writes each task's plans straight under it, no 추진계획 heading:
+    # dates from the report's month on are plans; earlier ones, as-of dates and a
+    # chapter of results or of tasks under way give none
+    r = _parse(tmp_path, HEAD + """Ⅰ. 2024년 주요성과
+1. 재정 혁신
+1 재정 건전성 강화
+○ 지방채 조기상환 완료('24.12.)
+○ 성과 공유회 개최(11월)
+Ⅱ. 2025년 주요업무계획
+1. 전략적 재정운용
+1 계획적 재정운용
+○ 실·국별 재정운영전략 수립(4~5월), 중기재정계획 발표('25.10.)
+○ 기본계획 수립('24.12.)에 따른 사업 착수(1월)
+○ 재정 현황('25.1.1. 기준) 4,560억원
+○ 재정협의체 구성 및 운영('25.~)
+○ 문화도시 지정(2024~2027년)
+○ 신청사 건립('27년 준공)
+Ⅲ. 주요현안
+1 공공청사 이전
+○ 이전 부지 결정(6월)
+""")
+    assert [t.number for t in r.tasks][:1] == ["1-1"]
+    assert _plans(r) == [
+        ("1-1", "4~5월", "2025-04", "2025-05", None),
+        ("1-1", "'25.10.", "2025-10", "2025-10", None),
+        ("1-1", "'25.~", "2025-01", None, None),
+        ("1-1", "2024~2027년", "2024-01", "2027-12", None),
+        ("1-1", "'27년", "2027-01", "2027-12", None),
+    ]
+
+
+def test_an_as_of_date_under_a_plan_heading_is_no_plan(tmp_path):
+    r = _parse(tmp_path, HEAD + """Ⅱ. 2025년 주요업무계획
+1. 시민 중심 행정
+① 민원 서비스 개선
+□ 추진계획
+○ 민원창구 확대 운영(3월), 처리 현황('24.12.말 기준 1,200건) 공개
+""")
+    assert [(m.raw, m.start, m.heading) for m in r.milestones] == [("3월", "2025-03", "추진계획")]

@@ -296,3 +296,20 @@ def test_quarters_written_as_q():
     assert got == [("'25. 2Q", "2025-04", "2025-06"), ("2025년 3Q", "2025-07", "2025-09"), ("Q4", "2025-10", "2025-12")]
     assert find_dates("1Q84 소설, BQ2 모델", 2025) == []
     assert [(s.raw, s.start) for s in find_dates("'25. 2. 발주", 2025)] == [("'25. 2.", "2025-02")]  # a month still
+
+
+@pytest.mark.parametrize(("text", "raw", "start", "end"), [
+    ("문화도시 지정(2024~2027년)", "2024~2027년", "2024-01", "2027-12"),
+    ("2017-2020년 도시외교 성과분석", "2017-2020년", "2017-01", "2020-12"),
+    ("제3차 진흥계획('25-'29)수립", "'25-'29", "2025-01", "2029-12"),
+])
+def test_a_range_of_years_whose_first_year_stands_bare(text, raw, start, end):
+    assert [(s.raw, s.start, s.end, s.kind) for s in find_dates(text, 2025)] == [(raw, start, end, "range")]
+
+
+def test_a_figure_with_its_unit_does_not_continue_a_list_of_dates():
+    assert [s.raw for s in find_dates("'23~'25, 9.3억원, 연면적 5,260㎡", 2025)] == ["'23~'25"]
+    # a slash lists dates written in full ("8.28."), a bare figure after it is no date
+    assert [(s.raw, s.start) for s in find_dates("'24. 8.26. / 8.28. : 국회 심사", 2025)] == [
+        ("'24. 8.26.", "2024-08-26"), ("8.28.", "2024-08-28")]
+    assert [s.raw for s in find_dates("('24.~'25. / 2.4 )", 2025)] == ["'24.~'25."]

@@ -16,6 +16,11 @@ Decisions:
 - Mixed titles (추진상황 및 향후계획, 추진경과 및 향후 일정) hold plans on their
   date-led lines only ("'25. 5. : 용역발주"); their past lines drop out with the
   rule below (``is_mixed_plan_heading``, ``date_led``).
+- A task of a chapter of the year's plans told in its own text, under no plan
+  heading (a council work plan's "① 과제" with its "○ … 개최(4월)" lines): its
+  items are plans, but only their dates from the report's month on
+  (``PlanItem.upcoming_only``; an earlier date is what was done).  A date a
+  figure is stated as of ("('25.1.1. 기준)", "'24.12.말 현재") is never a plan.
 - 수시 gives no milestone (spec: "수시 has none"), and neither does an impossible
   date (that is check D303's business).  A year-level date ('20년, 2020년) is kept
   only when the item has no finer date, so a year inside a name
@@ -46,9 +51,12 @@ class PlanItem:
     listed under, its text and its 1-based source line."""
 
     task: str | None
-    heading: str
+    heading: str | None
     text: str
     line: int
+    #: the item is a task's own text in a chapter of plans, under no plan heading: only
+    #: its dates from the report's month on are plans (an earlier one is what was done)
+    upcoming_only: bool = False
 
 
 _LEAD = re.compile(
@@ -145,6 +153,27 @@ def _before_year(s, report_year: int) -> bool:
     return last is not None and int(last[:4]) < report_year
 
 
+def _before_month(s, report_year: int, report_month: int | None) -> bool:
+    """Span ``s`` ends before the report's month (before its year when it has no
+    month); a span left open ("'25.~", "'25년부터") goes on: it is past only when it
+    opened before the report's year."""
+    if s.end is None:
+        return _before_year(s, report_year)
+    last = s.end
+    if report_month is None:
+        return int(last[:4]) < report_year
+    return last[:7] < f"{report_year:04d}-{report_month:02d}"
+
+
+# what follows a reference date: "기준", "현재", "말 기준", "말 현재"
+_AS_OF = re.compile(r"\s*(?:말|末)?\s*(?:기준|현재)")
+
+
+def _as_of(text: str, s) -> bool:
+    """Span ``s`` is the date a figure is stated as of ("('25.1.1. 기준) 1,150대")."""
+    return bool(_AS_OF.match(text, s.pos + len(s.raw)))
+
+
 def _in_name(text: str, s) -> bool:
     """Span ``s`` is whole years in brackets set between the words of a name."""
     if not s.start or not s.end or s.start[5:7] != "01" or s.end[5:7] != "12":
@@ -194,6 +223,10 @@ def extract_milestones(items: Iterable[PlanItem], report_year: int,
             spans = [spans[0]] + [s for s in spans[1:] if not (s.kind == "period" and s.end and s.end[:7] <= first)]
         # ... and so is one whose own date follows it from its end on ("상반기 실적 점검(6월)")
         spans = [s for k, s in enumerate(spans) if not (k + 1 < len(spans) and _reviewed(it.text, s, spans[k + 1]))]
+        # a date stating when a figure held ("('25.1.1. 기준)", "'24.12.말 현재") dates no plan
+        spans = [s for s in spans if not _as_of(it.text, s)]
+        if it.upcoming_only:
+            spans = [s for s in spans if not _before_month(s, report_year, report_month)]
         for s in spans:
             out.append(Milestone(task=it.task, raw=s.raw, start=s.start, end=s.end,
                                  line=it.line, heading=it.heading, text=it.text))

@@ -7,7 +7,9 @@ the outline builder.  ``number`` is "area-task" when the task sits under a
 numbered area ("1. 민선7기 …" → "1-3"), else the task's own number.  Each part
 keeps its heading as written (whitespace normalised) with the text of its
 bullets.  Dated items under plan headings become milestones
-(:mod:`bogo.extract.milestones`).
+(:mod:`bogo.extract.milestones`), and so do the items dated from the report's
+month on of a task in a chapter of plans that has no part headings (its own
+text is its plan).
 """
 
 from __future__ import annotations
@@ -133,6 +135,7 @@ def _part_texts(layout: Layout, start: int, end: int) -> list[str]:
 def extract(layout: Layout, report: Report) -> None:
     roots = _roots(layout)
     plan_items = []
+    body_plans: list[tuple[str, int, int]] = []  # tasks of a chapter of plans told in their own text
     for n, h in enumerate(_task_headings(layout, roots), 1):
         # the group a task is numbered under: "1. 분야 / 1 과제" → 1-1, "1 분야 / ❶ 과제" → 1-1
         area = h.parent if h.parent is not None and h.parent.kind in ("num", "bare_num", "divider") \
@@ -146,6 +149,8 @@ def extract(layout: Layout, report: Report) -> None:
         parts: dict[str, list[str]] = {}
         if not any(c.kind in _PART_KINDS for c in h.children):
             _lead_parts(layout, h, parts)
+            if _in_plan_chapter(h):
+                body_plans.append((task_id, h.index, _span_end(layout, h)))
         for c in h.children:
             if c.kind not in _PART_KINDS:
                 continue
@@ -158,7 +163,23 @@ def extract(layout: Layout, report: Report) -> None:
             id=task_id, number=number, group=area.title if area is not None else (h.parent.title if h.parent else None),
             title=h.title, section=h.id, line=h.line, parts=parts,
         ))
-    _milestones(layout, report, plan_items)
+    _milestones(layout, report, plan_items, body_plans)
+
+
+# a chapter of the tasks under way rather than of the year's plans ("Ⅵ. 주요현안",
+# "Ⅴ. 마을돌봄사업 추진상황", "공모사업 추진상황"): its tasks carry plan headings of their own
+_UNDER_WAY = re.compile(r"현\s*안|상\s*황|경\s*과|공\s*모")
+
+
+def _in_plan_chapter(h: Heading) -> bool:
+    """Whether ``h`` lies in a chapter of the year's plans: its top heading is one
+    (``_PLAN_CHAPTER``: "Ⅳ. 2025년 주요업무 계획", "Ⅴ. 주요 역점 시책"), not one of
+    results, of the setting or of the tasks under way."""
+    top = h
+    while top.parent is not None:
+        top = top.parent
+    return top is not h and bool(_PLAN_CHAPTER.search(top.title)) and not _NOT_PLAN.search(top.title) \
+        and not _UNDER_WAY.search(top.title)
 
 
 def _lead_parts(layout: Layout, h: Heading, parts: dict[str, list[str]]) -> None:
@@ -308,7 +329,8 @@ def _task_of(report: Report, layout: Layout, i: int) -> str | None:
     return None
 
 
-def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str, int, int]]) -> None:
+def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str, int, int]],
+                body_plans: list[tuple[str, int, int]]) -> None:
     year, month = layout.year_month
     if year is None:
         return
@@ -360,6 +382,14 @@ def _milestones(layout: Layout, report: Report, task_parts: list[tuple[str, str,
             # not past (extract_milestones drops the years before the report)
             items.append(PlanItem(task=_task_of(report, layout, i), heading=part_key(m.group("key")),
                                   text=m.group("rest"), line=b.line))
+            covered.add(i)
+    # a task of a chapter of plans told in its own text, under no plan heading: its
+    # items dated from the report's month on are its plans ("공연 개최('25. 4월중)"),
+    # listed under no heading (so no period of one applies to them: D304)
+    for task_id, start, end in body_plans:
+        items.extend(PlanItem(task=task_id, heading=None, text=b.text, line=b.line, upcoming_only=True)
+                     for i in range(start + 1, end) if i not in covered
+                     and isinstance(b := layout.blocks[i], Paragraph) and b.text)
     items.sort(key=lambda x: x.line)
     found = extract_milestones(items, year, month) + charts
     found.sort(key=lambda x: x.line)

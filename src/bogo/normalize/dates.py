@@ -65,7 +65,7 @@ FOLD = P.FOLD
 #: ``text.translate(FOLD)``, done at the few characters that fold
 fold_dates = P.fold
 
-_LIST_SEPS = frozenset({",", "·", "및", "와", "과"})
+_LIST_SEPS = frozenset({",", "·", "/", "및", "와", "과"})
 _SPAN_KINDS = frozenset({"iso", "ymdk", "ymd", "mdk", "md", "ymk", "ym", "mk", "y", "yp", "period"})
 
 
@@ -103,6 +103,9 @@ def _next_atom(text: str, i: int) -> re.Match[str] | None:
         i = s.start() + 1
 
 
+#: the first year of a range written before its "~" or "-" without a date of its own
+#: ("2024~", "'25-"): four digits 19xx/20xx or an apostrophe and two, then spaces
+_YEAR_BEFORE = re.compile(r"(?<![\d.,'’])(?:['’]\s?(?P<y2>\d{2})|(?P<y4>(?:19|20)\d{2}))\s*$")
 _LEAD_MONTHS = re.compile(r"(?<![\d.,'’])((?:\d{1,2}\s?[,·]\s?){1,11})$")
 
 
@@ -129,8 +132,9 @@ def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
         if m is None:
             break
         carry = None
-        if out and m.start() - last_end <= 5 and text[last_end:m.start()].strip() in _LIST_SEPS:
-            carry = last_year
+        sep = text[last_end:m.start()].strip() if out and m.start() - last_end <= 5 else None
+        if sep in _LIST_SEPS and (sep != "/" or m.lastgroup != "md" or m["md_dot"]):
+            carry = last_year  # ("'24. 8.26. / 8.28.": a bare "2.4" after a slash is a figure)
         p = _point(m, ref_year, carry)
         if p is None:
             i = m.start() + 1
@@ -217,9 +221,20 @@ def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
             k = s0
             while k > last_end and k > s0 - 3 and text[k - 1] == " ":
                 k -= 1
-            if k > last_end and text[k - 1] == "~":
+            y0 = _YEAR_BEFORE.search(text, last_end, k - 1) if kind == "year" and k > last_end \
+                and text[k - 1] in "~-" else None
+            first_year = (int(y0["y4"]) if y0["y4"] else _y2(y0["y2"])) if y0 is not None else None
+            if first_year is not None and p.year is not None and first_year < p.year:
+                # "2024~2027년", "'25-'29": a range of years whose first year stands bare
+                kind, start, strong = "range", _ym(first_year, 1), True
+                s0 = y0.start()
+            elif k > last_end and text[k - 1] == "~":
                 kind, start, strong = "until", None, True
                 s0 = k - 1
+        if t == "md" and P.UNIT_AFTER.match(text, m.end()) and not (wk or kind in ("until", "range", "list")):
+            # "'23~'25, 9.3억원": a figure with its unit, also where a list of dates could go on
+            i = m.start() + 1
+            continue
         if t == "md" and not strong:
             if P.TIME_AFTER.match(text, e):
                 strong = True
