@@ -111,3 +111,15 @@ def test_meta_office_not_taken_from_chart_when_cover_has_one_or_no_chart_line():
 def test_meta_kind_spelled_with_words_between(title, kind):
     m = extract_meta([_p(1, title), _p(2, "기본현황", "Ⅰ.")])
     assert m.kind == kind
+
+
+@pytest.mark.parametrize(("title", "office"), [
+    ("2022년 국립국어원 업무계획", "국립국어원"),
+    ("고용노동부 업무보고", "고용노동부"),
+    ("2025년도 부산광역시 문화체육국 주요업무계획", "문화체육국"),   # the last office word
+    ("2025년 주요업무계획", None),                                  # no office named
+    ("감사결과 업무보고", None),                                    # a label is no office
+])
+def test_meta_office_from_the_title_when_the_cover_names_none(title, office):
+    m = extract_meta([_p(1, title), _p(2, "2025. 2. 11.(화)"), _p(3, "기본현황", "Ⅰ.")])
+    assert m.office == office

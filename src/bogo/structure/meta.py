@@ -109,6 +109,24 @@ def _kind(key: str) -> str | None:
     return got
 
 
+#: what a title holds besides the office it names: the year and the kind of report
+_TITLE_YEAR = re.compile(r"^\s*(?:['’]\d{2}|(?:19|20)\d{2})\s*년도?\s*")
+_TITLE_KIND_WORDS = re.compile(r"(?:주요|현안)?\s*업무\s*(?:추진|시행|운영)?\s*(?:보고|계획)(?:서)?\s*$")
+
+
+def title_office(title: str | None) -> str | None:
+    """The office a title names between its year and its kind of report ("2022년
+    국립국어원 업무계획", "고용노동부 업무보고"): its last word that is an office."""
+    if not title:
+        return None
+    rest = _TITLE_YEAR.sub("", title)
+    m = _TITLE_KIND_WORDS.search(rest)
+    if m is None:
+        return None
+    words = rest[:m.start()].split()
+    return next((w for w in reversed(words) if _is_office(w)), None)
+
+
 def chart_office(blocks: list[Block]) -> str | None:
     """The office at the root of the organisation chart: the first bare office name
     within a few paragraphs after the line that opens the organisation ("조직·인력",
@@ -153,7 +171,7 @@ def extract_meta(blocks: list[Block]) -> Meta:
         if meta.office is None and _is_office(key):
             meta.office = key
     if meta.office is None:
-        meta.office = chart_office(blocks)
+        meta.office = title_office(meta.title) or chart_office(blocks)
     if meta.date is None:
         meta.date = next((d for b in blocks if isinstance(b, Paragraph) and ("기준" in b.text or "현재" in b.text)
                           for d in [as_of_date(b.text)] if d), None)
