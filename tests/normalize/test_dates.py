@@ -309,6 +309,7 @@ def test_a_range_of_years_whose_first_year_stands_bare(text, raw, start, end):
 
 def test_a_figure_with_its_unit_does_not_continue_a_list_of_dates():
     assert [s.raw for s in find_dates("'23~'25, 9.3억원, 연면적 5,260㎡", 2025)] == ["'23~'25"]
+    assert [s.raw for s in find_dates("설명회 개최(4.5. 등)", 2025)] == ["4.5."]  # a full date keeps its 등
     # a slash lists dates written in full ("8.28."), a bare figure after it is no date
     assert [(s.raw, s.start) for s in find_dates("'24. 8.26. / 8.28. : 국회 심사", 2025)] == [
         ("'24. 8.26.", "2024-08-26"), ("8.28.", "2024-08-28")]

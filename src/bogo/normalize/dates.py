@@ -231,7 +231,8 @@ def _scan(text: str, orig: str, ref_year: int) -> list[DateSpan]:
             elif k > last_end and text[k - 1] == "~":
                 kind, start, strong = "until", None, True
                 s0 = k - 1
-        if t == "md" and P.UNIT_AFTER.match(text, m.end()) and not (wk or kind in ("until", "range", "list")):
+        if t == "md" and not m["md_dot"] and P.UNIT_AFTER.match(text, m.end()) \
+                and not (wk or kind in ("until", "range", "list")):
             # "'23~'25, 9.3억원": a figure with its unit, also where a list of dates could go on
             i = m.start() + 1
             continue
