@@ -69,3 +69,14 @@ def test_tables_nested_in_a_cell_are_never_joined():
     inner1 = grid_to_table([["구분", "2026년", "2027년"], ["목표치", "200", "250"]], 10)
     inner2 = grid_to_table([["구분", "2026년", "2027년"], ["참여율", "80%", "85%"]], 20)
     assert len(join_continued([parent, inner1, inner2])) == 3
+
+
+def test_three_parts_are_one_table_and_every_part_stays_as_read():
+    rows = [[f"항목{k}", f"과목{k}", str(k)] for k in range(6)]
+    parts = [_table(rows[2 * k:2 * k + 2], 1 + 5 * k) for k in range(3)]
+    before = [(p.n_rows, [(c.row, c.text) for c in p.cells]) for p in parts]
+    blocks = join_continued([parts[0], _page("1/3", 4), parts[1], _page("2/3", 9), parts[2]])
+    assert len(blocks) == 1
+    assert blocks[0].grid() == [HEADER, *rows]
+    assert blocks[0].end_line == parts[2].end_line
+    assert [(p.n_rows, [(c.row, c.text) for c in p.cells]) for p in parts] == before
