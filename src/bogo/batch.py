@@ -149,6 +149,10 @@ def _pooled(names: list[str], task: _Task, jobs: int) -> Iterator[Outcome]:
                     break
                 pending.append((name, _submit(pool, name, task)))
             if not pending:
+                # every file is done: wait for the idle workers to leave, so that no
+                # manager thread is left for the interpreter's exit to wake (a closed
+                # pipe there prints "Exception ignored … Bad file descriptor")
+                pool.shutdown(wait=True)
                 return
             name, fut = pending.popleft()
             try:

@@ -107,7 +107,7 @@ class StaffRow(_Rec):
     quota: int | None = None
     current: int | None = None
     women: int | None = None
-    by_type: dict[str, list[int] | None] = Field(default_factory=dict)
+    by_type: dict[str, list[int | None] | None] = Field(default_factory=dict)
     line: int | None = None
 
 

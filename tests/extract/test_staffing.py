@@ -219,6 +219,9 @@ def test_a_current_only_table_gives_current_counts_and_unknown_quotas():
     st = rep.staffing
     assert (st.total.quota, st.total.current) == (None, 30)
     assert [(r.unit, r.quota, r.current) for r in st.rows] == [("본청", None, 18), ("사업소", None, 12)]
+    # each grade on the side counted, the other side unknown; a blank cell is null
+    assert [r.by_type for r in st.rows] == [{"4급": [None, 1], "5급": [None, 5], "6급": [None, 12]},
+                                            {"4급": None, "5급": [None, 4], "6급": [None, 8]}]
     # without a word saying which side it counts, the same table is not read as staffing
     rep = _report()
     staffing.extract(_layout([["구분", "계", "4급", "5급", "6급"], ["계", "30", "1", "9", "20"],

@@ -73,7 +73,7 @@ def _figures(staffing: Staffing) -> set[int]:
     for r in staffing.rows:
         out.update(x for x in (r.quota, r.current) if x is not None)
         for pair in r.by_type.values():
-            out.update(pair or ())
+            out.update(x for x in pair or () if x is not None)
     return out
 
 

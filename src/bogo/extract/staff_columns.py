@@ -90,5 +90,15 @@ def one_side(layout: Layout, i: int, v: TableView) -> Staffing | None:
         if label in TOTAL_WORDS:
             st.total = Count3(**{side: n})
         elif label not in SUBTOTAL_WORDS:
-            st.rows.append(StaffRow(unit=normalize_unit(row[0]), line=row_line(layout, i, t, r), **{side: n}))
+            # each grade's count on the side the table counts, the other side unknown (null)
+            by_type = {cols[j]: _one_sided(as_int(single_count(v.value(r, j))), side) for j in graded}
+            st.rows.append(StaffRow(unit=normalize_unit(row[0]), line=row_line(layout, i, t, r),
+                                    by_type=by_type, **{side: n}))
     return st if st.rows else None
+
+
+def _one_sided(n: int | None, side: str) -> list[int | None] | None:
+    """A [정원, 현원] pair of which only ``side`` was counted; None for a blank cell."""
+    if n is None:
+        return None
+    return [n, None] if side == "quota" else [None, n]
