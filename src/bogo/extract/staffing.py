@@ -21,7 +21,8 @@ A report with no staffing table may state its headcount in a line ("인력 : 정
 said once ("일반직", "일반직 5급").  A 소계/계 column under a group is keyed by the
 group alone ("일반직"), so keys without a space are the employment types that add
 up to the total, and "group grade" keys break a type down further.
-Values are [정원, 현원]; a blank side of "n /" is 0; a fully blank cell is null.
+Values are [정원, 현원]; a blank side of "n /" is 0; a fully blank cell is null;
+in a table of one side only (d) the side not counted is null.
 A lone number in a pair column ("1") is resolved by the row's arithmetic.
 When the reader could not tell which column a short row's cells belong to (a
 space-separated export with blank cells), the cells are re-placed, keeping their
