@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding
-from ..normalize.dates import find_dates, period_of_title, weekday_matches, weekday_of
+from ..normalize.dates import AS_OF_WORDS, find_dates, period_of_title, weekday_matches, weekday_of
 from .context import Context
 from .registry import REGISTRY, register
 
@@ -143,7 +143,7 @@ def stale_plan(ctx: Context) -> Iterator[Finding]:
 
 
 _YEAR_ONLY = re.compile(r"^[\'’‘]?\d{2,4}\s*년(도)?$")
-_REFERENCE_WORDS = re.compile(r"^\s*\)?\s*(통과|기준|현재|제정|개정|시행|사이|대비|이후|부터|에서|발표|말\s*기준)")
+_REFERENCE_WORDS = re.compile(r"^\s*\)?\s*(" + AS_OF_WORDS + r"|통과|제정|개정|시행|사이|대비|이후|부터|에서|발표|말\s*기준)")
 
 
 def _is_reference(text: str, raw: str) -> bool:

@@ -12,25 +12,22 @@ import re
 from collections.abc import Iterator
 
 from ..model import Finding
-from ..normalize.markers import marker_kind, marker_number
+from ..normalize.markers import ORDINAL_MARKER, marker_kind, marker_number, ordinal_number
 from .context import Context
 from .registry import REGISTRY, register
 
 # numbering kinds from the outermost level in; a heading between two siblings
 # numbered with an outer kind (or an article "제3조") starts a new list
 _NUMBERED_KINDS = ("roman", "num", "bare_num", "circled", "paren_num", "hangul", "paren_hangul")
-_ARTICLE = re.compile(r"^제\s?\d+\s?[장절조관]")
-#: a heading's marker that is an ordinal of its own kind ("제2장", "제3절", "제4조")
-_ORDINAL_MARKER = re.compile(r"제(\d+)[편장절조관]")
 
 
 def _numbered(marker: str) -> bool:
-    return marker_kind(marker) in _NUMBERED_KINDS or bool(_ORDINAL_MARKER.fullmatch(marker))
+    return marker_kind(marker) in _NUMBERED_KINDS or ordinal_number(marker) is not None
 
 
 def _number(marker: str) -> int | None:
-    m = _ORDINAL_MARKER.fullmatch(marker)
-    return int(m.group(1)) if m else marker_number(marker.replace(" ", ""))
+    n = ordinal_number(marker)
+    return n if n is not None else marker_number(marker.replace(" ", ""))
 
 
 #: the circled digit sets, each a style of its own (① ❶ ➀ ➊ ⓵)
@@ -47,9 +44,9 @@ _MASK_RX = re.compile("[" + "".join(_MASKS.values()) + "]")
 
 def _shape(marker: str) -> str:
     """A numbering style: the marker with its ordinal masked by the ordinal's kind."""
-    m = _ORDINAL_MARKER.fullmatch(marker)
+    m = ORDINAL_MARKER.fullmatch(marker)
     if m:
-        return marker[:m.start(1)] + _MASKS["digit"] + marker[m.end(1):]  # "제2장" → "제#장"
+        return marker[:m.start("n")] + _MASKS["digit"] + marker[m.end("n"):]  # "제2장" → "제#장"
     return _ORDINAL.sub(lambda m: _MASKS[_ordinal_kind(m.group(0))], marker.replace(" ", ""), count=1)
 
 
@@ -134,7 +131,7 @@ def _list_broken_between(ctx: Context, prev, s) -> bool:
     order = _shape_order(ctx)
     mine = order.get(shape, 0)
     hi = _number(s.marker) or 1
-    ordinal = bool(_ORDINAL_MARKER.fullmatch(s.marker))
+    ordinal = ordinal_number(s.marker) is not None
     wanted = [_fill(shape, _ordinal_text(s.marker, n)) for n in range(1, hi)]
     if any(prev.line < t.line < s.line for t in ctx.report.tables):
         return True
@@ -142,14 +139,14 @@ def _list_broken_between(ctx: Context, prev, s) -> bool:
         if prev.line < ln.no < s.line:
             other = _shape(ln.marker) if marker_kind(ln.marker) in _NUMBERED_KINDS else None
             if other == shape or (other is not None and order.get(other, mine) < mine) \
-                    or (_ARTICLE.match(ln.text) and not ordinal) or any(w in ln.text for w in wanted):
+                    or (ORDINAL_MARKER.match(ln.text) and not ordinal) or any(w in ln.text for w in wanted):
                 return True
     return False
 
 
 def _ordinal_text(marker: str, n: int) -> str:
     """The ordinal ``n`` written the way ``marker`` writes its own."""
-    if _ORDINAL_MARKER.fullmatch(marker):
+    if ordinal_number(marker) is not None:
         return str(n)
     m = _ORDINAL.search(marker)
     c = m.group(0) if m else "1"

@@ -41,8 +41,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bogo.model import Milestone
-from bogo.normalize.dates import find_dates, fold_dates, period_of_title
+from ..model import Milestone
+from ..normalize.dates import AS_OF_WORDS, find_dates, fold_dates, period_of_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +166,7 @@ def _before_month(s, report_year: int, report_month: int | None) -> bool:
 
 
 # what follows a reference date: "기준", "현재", "말 기준", "말 현재"
-_AS_OF = re.compile(r"\s*(?:말|末)?\s*(?:기준|현재)")
+_AS_OF = re.compile(r"\s*(?:말|末)?\s*" + AS_OF_WORDS)
 
 
 def _as_of(text: str, s) -> bool:

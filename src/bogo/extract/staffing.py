@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 
 from ..model import Count3, Report, Staffing, StaffRow, TableRec
-from ..normalize.dates import parse_date
+from ..normalize.dates import AS_OF_WORDS, parse_date
 from ..normalize.departments import normalize_unit
 from ..normalize.numbers import Composite
 from ..normalize.placement import place_by_totals
@@ -63,12 +63,12 @@ from .staff_prose import stated_staffing
 EXACT_PLACEMENT_ROUNDS = 8
 _PAIR_KINDS = ("정원/현원",)
 _ROW_KINDS = ("정원", "현원", "여성", "여", *_PAIR_KINDS)
-_ASOF = re.compile(r"(['’]?\d{2,4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?)\s*(?:현재|기준)?")
+_ASOF = re.compile(r"(['’]?\d{2,4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?)\s*" + AS_OF_WORDS + "?")
 
 
 _GRADE_HEAD = re.compile(r"직급|직종|계급")
 _GRADE_SERIES_HEAD = re.compile(r"직급|직종|계급|직렬")
-_AS_OF_WORD = re.compile(r"현재|기준")
+_AS_OF_WORD = re.compile(AS_OF_WORDS)
 _YEAR_LEAD = re.compile(r"\s*(['’]|\d{4})")
 
 def extract(layout: Layout, report: Report) -> None:

@@ -65,6 +65,8 @@ FOLD = P.FOLD
 #: ``text.translate(FOLD)``, done at the few characters that fold
 fold_dates = P.fold
 
+#: the words that make a date the as-of date of a figure ("'24.6.30. 기준", "'24.12.말 현재")
+AS_OF_WORDS = r"(?:기준|현재)"
 _LIST_SEPS = frozenset({",", "·", "/", "및", "와", "과"})
 _SPAN_KINDS = frozenset({"iso", "ymdk", "ymd", "mdk", "md", "ymk", "ym", "mk", "y", "yp", "period"})
 

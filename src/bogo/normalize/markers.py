@@ -25,6 +25,10 @@ CIRCLED_ALT = {c: n for base in ("❶❷❸❹❺❻❼❽❾❿⓫⓬⓭⓮⓯�
 _CIRCLED_ANY = CIRCLED + "".join(CIRCLED_ALT)
 SYMBOLS = "□■▣○●◦∘‣▶▸▷►▹-·•▪※⇒⇨→◇◆◈◊❍➢✓*◎◉❑❖➔☞◻○▫◼⦁"
 
+#: an ordinal of its own kind, 제N편 / 제N장 / 제N절 / 제N조 / 제N관 ("제 2 절" spaced)
+ORDINAL_HEAD = r"제\s?(?P<n>\d{1,3})\s?(?P<k>[편장절조관])"
+ORDINAL_MARKER = re.compile(ORDINAL_HEAD)
+
 _MARKER = re.compile(
     r"^(?:"
     r"(?P<roman>[" + ROMAN_UNI + r"]\.?|(?:X{0,3}(?:IX|IV|V?I{0,3}))\.(?=\s))"
@@ -130,6 +134,12 @@ _PAREN_HANGUL = re.compile(r"\([가-하]\)")
 _ORD_NUM = re.compile(r"\(?(\d+)[.)]?")
 _ORD_ROMAN = re.compile(r"([IVX]+)\.")
 _ORD_HANGUL = re.compile(r"\(?([가-하])[.)]")
+
+
+def ordinal_number(marker: str) -> int | None:
+    """The number of an ordinal marker written out as a word ("제3절" → 3), else None."""
+    m = ORDINAL_MARKER.fullmatch(marker)
+    return int(m.group("n")) if m else None
 
 
 @lru_cache(maxsize=1024)

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from ..normalize.markers import ORDINAL_HEAD
+
 #: Ⅰ > 1. > 1 > □ > ① > (1) > 가., with an appendix at the chapter's rank, a divider-page group
 #: between "1." and "1", and a ▣ title between "1" and □
 RANK = {"appendix": 1, "roman": 1, "divider": 2.5, "box_title": 3.5, "num": 2, "decimal": 3, "bare_num": 3,
@@ -63,7 +65,7 @@ def split_decimal(text: str) -> tuple[str, str] | None:
 
 # "제1장 일반현황", "제 2 절 추진 전략", "제3조(목적)": a numbered volume, chapter, section or
 # article, its number left in the text
-_ORDINAL = re.compile(r"^(?P<m>제\s?(?P<n>\d{1,3})\s?(?P<k>[편장절조]))(?:\s+(?P<t>\S.*)|(?P<p>\(.*))$")
+_ORDINAL = re.compile(r"^(?P<m>" + ORDINAL_HEAD + r")(?:\s+(?P<t>\S.*)|(?P<p>\(.*))$")
 ORDINAL_KINDS = {"편": "volume", "장": "chapter", "절": "section_no", "조": "article"}
 ORDINAL_MAX = 40  # a longer line is the article's text, not its heading
 
@@ -73,7 +75,7 @@ def split_ordinal(text: str) -> tuple[str, str, str] | None:
     if len(text) > ORDINAL_MAX or not text.startswith("제"):
         return None
     m = _ORDINAL.match(text)
-    if m is None:
+    if m is None or m.group("k") not in ORDINAL_KINDS:
         return None
     title = (m.group("t") or m.group("p")).strip()
     return ORDINAL_KINDS[m.group("k")], m.group("m").replace(" ", ""), title

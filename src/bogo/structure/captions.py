@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block, Paragraph
+from ..normalize.dates import AS_OF_WORDS
 from ..normalize.measures import starts_with_unit
 
 _UNIT = re.compile(r"단위\s*[:：]?\s*(?:[^)\]]*?/\s*)?(?P<unit>[가-힣a-zA-Z㎡%,/ ]+?)\s*[)\]】]")
 _UNIT2 = re.compile(r"(?:기준\s*/\s*단위|단위\s*/\s*기준)\s*:\s*(?P<a>[^/]+)/\s*(?P<b>[^)]+)\)")
-_ASOF = re.compile(r"[(（]\s*(?P<d>['’]?\d{2,4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?)\s*(?:현재|기준)?\s*[)）]|(?P<d2>['’]?\d{2,4}\.\s*\d{1,2}\.\s*\d{0,2}\.?)\s*(?:현재|기준)")
+_ASOF = re.compile(r"[(（]\s*(?P<d>['’]?\d{2,4}\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?)\s*" + AS_OF_WORDS + r"?\s*[)）]"
+                   r"|(?P<d2>['’]?\d{2,4}\.\s*\d{1,2}\.\s*\d{0,2}\.?)\s*" + AS_OF_WORDS)
 _CAPTION_STRIP = re.compile(r"\s*[(（][^()]*단위[^()]*[)）]\s*|\s*\[[^\]]*[:：][^\]]*\]\s*")
 _BRACKETS = re.compile(r"^[\[【〔〈<《「\s]+|[\]】〕〉>》」\s]+$")
 

@@ -16,7 +16,7 @@ import re
 
 from ..blocks import Block, Paragraph
 from ..model import Meta
-from ..normalize.dates import find_dates
+from ..normalize.dates import AS_OF_WORDS, find_dates
 from ..normalize.text import compact
 
 KINDS = ("주요업무보고", "현안업무보고", "업무계획", "행정사무감사", "업무보고", "예산안", "결산")
@@ -49,7 +49,7 @@ _COVER_NOISE = re.compile(
     r"\(\s*[월화수목금토일](?:요일)?\s*\)|(?:오전|오후)?\s*\d{1,2}\s*[:시]\s*(?:\d{2}\s*분?)?"
     r"|[가-힣]{2,15}위원회|제\s*\d{2,4}\s*회(?:\s*[가-힣]{0,8}(?:정례회|임시회))?|[\s.,·()\[\]~\-–]+"
 )
-_AS_OF = re.compile(r"\(\s*([^()]{3,30}?)\s*(?:기준|현재)\s*\)|\(\s*기준\s*[:：]?\s*([^()]{3,30}?)\s*\)")
+_AS_OF = re.compile(r"\(\s*([^()]{3,30}?)\s*" + AS_OF_WORDS + r"\s*\)|\(\s*기준\s*[:：]?\s*([^()]{3,30}?)\s*\)")
 
 
 _SYLLABLE = re.compile("[가-힣]")
